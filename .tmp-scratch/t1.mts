@@ -1,0 +1,30 @@
+import { startEmbeddedStore } from '/work/main/sync-server/store.ts';
+const s = await startEmbeddedStore('/tmp/hs-t1');
+const u = new URL(s.adminUrl);
+const auth = 'Basic ' + Buffer.from(decodeURIComponent(u.username)+':'+decodeURIComponent(u.password)).toString('base64');
+const base = `http://${u.host}`;
+async function r(method: string, path: string, body?: unknown, headers: Record<string,string> = {}) {
+  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined });
+  console.log(method, path, res.status, (await res.text()).slice(0, 300));
+}
+await r('GET', '/');
+await r('GET', '/_all_dbs');
+await r('PUT', '/foo');await r('PUT', '/foo', undefined, {authorization:'Basic '+Buffer.from('alice:secret123').toString('base64')});
+await r('GET', '/_session');
+await r('GET', '/_session', undefined, { authorization: auth });
+await r('GET', '/_all_dbs', undefined, { authorization: auth });
+await r('PUT', '/foo', undefined, { authorization: auth });
+await r('PUT', '/_users/org.couchdb.user:alice', { name: 'alice', password: 'secret123', roles: [], type: 'user' }, { authorization: auth });
+await r('PUT', '/_users/org.couchdb.user:bob', { name: 'bob', password: 'secret123', roles: [], type: 'user' });
+await r('GET', '/_users/org.couchdb.user:alice', undefined, { authorization: auth });
+await r('POST', '/_session', { name: 'alice', password: 'secret123' });
+await r('POST', '/_session', { name: 'alice', password: 'wrong' });
+await r('POST', '/_session', { name: 'nobody', password: 'wrong' });
+await r('GET', '/foo/_changes?feed=longpoll&timeout=1000&since=0', undefined, { authorization: auth });
+await s.close();
+const s2 = await startEmbeddedStore('/tmp/hs-t1');
+console.log('restarted', s2.adminUrl === s.adminUrl);
+const u2 = new URL(s2.adminUrl);
+const r2 = await fetch(`http://${u2.host}/_all_dbs`, { headers: { authorization: auth } });
+console.log(r2.status, await r2.text());
+await s2.close();

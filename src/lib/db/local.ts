@@ -1,0 +1,44 @@
+/**
+ * The local database of one device profile: `hs-<profileId>` in IndexedDB (Dexie), its health fields
+ * encrypted with the password derived from the profile's PIN. Loaded lazily, after unlock, so the lock
+ * screen stays small.
+ */
+import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { recordsCollectionSchema, type HealthRecord } from '../profile/schema.js';
+import { recordConflictHandler } from './conflict.js';
+
+export type RecordsCollection = RxCollection<HealthRecord>;
+export type ProfileDatabase = RxDatabase<{ records: RecordsCollection }>;
+
+/** `indexedDB` is injected in unit tests (fake-indexeddb); the browser's own is used otherwise. */
+export interface StorageOptions {
+	indexedDB?: IDBFactory;
+	IDBKeyRange?: typeof IDBKeyRange;
+}
+
+function storage(options: StorageOptions = {}): RxStorage<unknown, unknown> {
+	const dexie = options.indexedDB ? getRxStorageDexie({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }) : getRxStorageDexie();
+	return wrappedKeyEncryptionCryptoJsStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
+}
+
+export const profileDatabaseName = (profileId: string) => `hs-${profileId}`;
+
+export async function openProfileDatabase(profileId: string, password: string, options: StorageOptions = {}): Promise<ProfileDatabase> {
+	const db = (await createRxDatabase({
+		name: profileDatabaseName(profileId),
+		storage: storage(options),
+		password,
+		multiInstance: false,
+		closeDuplicates: true
+	})) as ProfileDatabase;
+	await db.addCollections({
+		records: { schema: recordsCollectionSchema as never, conflictHandler: recordConflictHandler }
+	});
+	return db;
+}
+
+export async function removeProfileDatabase(profileId: string, options: StorageOptions = {}): Promise<void> {
+	await removeRxDatabase(profileDatabaseName(profileId), storage(options), false);
+}

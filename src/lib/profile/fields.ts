@@ -1,0 +1,69 @@
+/** The form fields of each record kind, so one form component edits them all. */
+import { ALLERGY_SEVERITIES, BLOOD_GROUPS, CONDITION_STATUSES, OBSERVATION_CATEGORIES, SEXES, type RecordKind } from './schema.js';
+
+export interface Field {
+	key: string;
+	label: string;
+	type: 'text' | 'date' | 'select' | 'textarea' | 'value';
+	options?: readonly string[];
+	required?: boolean;
+}
+
+export const FIELDS: Record<RecordKind, Field[]> = {
+	about: [
+		{ key: 'name', label: 'Full name', type: 'text', required: true },
+		{ key: 'dateOfBirth', label: 'Date of birth', type: 'date' },
+		{ key: 'sex', label: 'Sex', type: 'select', options: SEXES },
+		{ key: 'bloodGroup', label: 'Blood group', type: 'select', options: BLOOD_GROUPS },
+		{ key: 'notes', label: 'Notes', type: 'textarea' }
+	],
+	condition: [
+		{ key: 'name', label: 'Condition', type: 'text', required: true },
+		{ key: 'status', label: 'Status', type: 'select', options: CONDITION_STATUSES, required: true },
+		{ key: 'since', label: 'Since', type: 'date' },
+		{ key: 'notes', label: 'Notes', type: 'textarea' }
+	],
+	allergy: [
+		{ key: 'substance', label: 'Allergic to', type: 'text', required: true },
+		{ key: 'severity', label: 'Severity', type: 'select', options: ALLERGY_SEVERITIES, required: true },
+		{ key: 'reaction', label: 'Reaction', type: 'text' },
+		{ key: 'notes', label: 'Notes', type: 'textarea' }
+	],
+	medication: [
+		{ key: 'name', label: 'Medicine', type: 'text', required: true },
+		{ key: 'dose', label: 'Dose (e.g. 500 mg)', type: 'text', required: true },
+		{ key: 'frequency', label: 'How often (e.g. twice a day)', type: 'text', required: true },
+		{ key: 'startedOn', label: 'Started on', type: 'date' },
+		{ key: 'notes', label: 'Notes', type: 'textarea' }
+	],
+	observation: [
+		{ key: 'category', label: 'Type', type: 'select', options: OBSERVATION_CATEGORIES, required: true },
+		{ key: 'name', label: 'What was measured (e.g. blood pressure, HbA1c)', type: 'text', required: true },
+		{ key: 'value', label: 'Value', type: 'value', required: true },
+		{ key: 'unit', label: 'Unit (e.g. mmHg, %)', type: 'text' },
+		{ key: 'takenOn', label: 'Date', type: 'date', required: true },
+		{ key: 'notes', label: 'Notes', type: 'textarea' }
+	],
+	note: [
+		{ key: 'title', label: 'Title', type: 'text' },
+		{ key: 'text', label: 'Note', type: 'textarea', required: true },
+		{ key: 'date', label: 'Date', type: 'date' }
+	]
+};
+
+/** Form text to record data: a value that reads as a number is stored as one ("5.9" → 5.9, "120/80" stays). */
+export function formToData(kind: RecordKind, values: Record<string, string>): Record<string, string | number> {
+	const data: Record<string, string | number> = {};
+	for (const field of FIELDS[kind]) {
+		const raw = (values[field.key] ?? '').trim();
+		if (field.key === 'unit' && kind === 'observation') data.unit = raw;
+		else if (!raw) continue;
+		else if (field.type === 'value' && /^-?\d+(\.\d+)?$/.test(raw)) data[field.key] = Number(raw);
+		else data[field.key] = raw;
+	}
+	return data;
+}
+
+export function dataToForm(data: object | undefined): Record<string, string> {
+	return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, v === undefined || v === null ? '' : String(v)]));
+}

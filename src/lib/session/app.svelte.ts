@@ -1,0 +1,127 @@
+/**
+ * Who is using the device right now. At most one profile is unlocked; locking (by hand, by switching
+ * profile, or after the idle time) closes its database, stops its sync and ends its server session, so
+ * the next person on a shared tablet sees nothing of it.
+ */
+import { goto } from '$app/navigation';
+import type { ProfileDatabase } from '../db/local.js';
+import type { SyncController } from '../sync/controller.svelte.js';
+import { api } from '../sync/api.js';
+import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
+import { afterFailure, afterSuccess, describeWait, remainingLockMs } from './lockout.js';
+import { createRegistry, type DeviceProfile } from './registry.js';
+import { uuidv7 } from '../db/ids.js';
+
+export const registry = createRegistry(localStorage);
+
+export interface UnlockedProfile {
+	profile: DeviceProfile;
+	db: ProfileDatabase;
+	keys: ProfileKeys;
+	sync: SyncController | null;
+	deviceId: string;
+}
+
+class DeviceSession {
+	/** Replaced, never mutated: it holds live database handles that must not be proxied. */
+	current = $state.raw<UnlockedProfile | null>(null);
+}
+export const session = new DeviceSession();
+
+export class UnlockError extends Error {}
+
+/** The unlocked profile; pages behind the lock screen call this and are sent back when there is none. */
+export function requireUnlocked(): UnlockedProfile | null {
+	if (!session.current) void goto(`/?next=${encodeURIComponent(location.pathname + location.search)}`, { replaceState: true });
+	return session.current;
+}
+
+async function startSync(unlocked: UnlockedProfile) {
+	const account = unlocked.profile.account;
+	if (!account) return;
+	const { SyncController } = await import('../sync/controller.svelte.js');
+	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, () => openSecret(unlocked.keys.secretsKey, account.sealedPassword));
+	session.current = { ...unlocked, sync };
+	void sync.connect();
+}
+
+async function open(profile: DeviceProfile, keys: ProfileKeys): Promise<UnlockedProfile> {
+	const { openProfileDatabase } = await import('../db/local.js');
+	const db = await openProfileDatabase(profile.id, keys.databasePassword);
+	session.current = { profile, db, keys, sync: null, deviceId: registry.deviceId() };
+	await startSync(session.current);
+	return session.current!;
+}
+
+export async function unlock(profileId: string, secret: string): Promise<UnlockedProfile> {
+	const profile = registry.profile(profileId);
+	if (!profile) throw new UnlockError('This profile is no longer on this device.');
+	const wait = remainingLockMs(profile, Date.now());
+	if (wait > 0) throw new UnlockError(`Too many wrong attempts. Try again in ${describeWait(wait)}.`);
+	const keys = await deriveProfileKeys(secret, profile.salt, profile.iterations);
+	if (!sameVerifier(keys.verifier, profile.verifier)) {
+		const state = afterFailure(profile, Date.now());
+		registry.updateProfile(profileId, state);
+		const locked = remainingLockMs(state, Date.now());
+		throw new UnlockError(locked > 0 ? `Wrong PIN or passphrase. This profile is locked for ${describeWait(locked)}.` : 'Wrong PIN or passphrase.');
+	}
+	registry.updateProfile(profileId, afterSuccess());
+	await lock();
+	return open({ ...profile, ...afterSuccess() }, keys);
+}
+
+export async function createProfile(displayName: string, secret: string): Promise<UnlockedProfile> {
+	const salt = newSalt();
+	const keys = await deriveProfileKeys(secret, salt, KDF_ITERATIONS);
+	const profile: DeviceProfile = {
+		id: uuidv7(),
+		displayName: displayName.trim(),
+		createdAt: Date.now(),
+		salt,
+		iterations: KDF_ITERATIONS,
+		verifier: keys.verifier,
+		...afterSuccess()
+	};
+	registry.upsertProfile(profile);
+	await lock();
+	return open(profile, keys);
+}
+
+/** Links the unlocked profile to an account (new or existing) and starts syncing it. */
+export async function linkAccount(mode: 'signup' | 'login', name: string, password: string) {
+	const current = session.current;
+	if (!current) throw new UnlockError('Unlock a profile first.');
+	await (mode === 'signup' ? api.signup(name, password) : api.login(name, password));
+	const account = { name, sealedPassword: await sealSecret(current.keys.secretsKey, password) };
+	registry.updateProfile(current.profile.id, { account });
+	await current.sync?.stop();
+	await startSync({ ...current, profile: { ...current.profile, account }, sync: null });
+}
+
+/** Ends the account link. With `wipe`, the profile and its local data leave this device. */
+export async function signOut(wipe: boolean) {
+	const current = session.current;
+	if (!current) return;
+	await current.sync?.stop();
+	await api.logout().catch(() => undefined);
+	if (wipe) {
+		const { profile } = current;
+		await current.db.remove();
+		session.current = null;
+		registry.removeProfile(profile.id);
+		localStorage.removeItem(`hs:refused:${profile.id}`);
+		await goto('/', { replaceState: true });
+		return;
+	}
+	registry.updateProfile(current.profile.id, { account: undefined });
+	session.current = { ...current, profile: { ...current.profile, account: undefined }, sync: null };
+}
+
+export async function lock() {
+	const current = session.current;
+	if (!current) return;
+	session.current = null;
+	await current.sync?.stop();
+	if (current.profile.account) await api.logout().catch(() => undefined);
+	await current.db.close();
+}

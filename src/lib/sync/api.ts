@@ -1,0 +1,59 @@
+/** The sync-server's account API (DESIGN.md, "Interfaces"), as one small wrapper. */
+export interface ServerSession {
+	name: string;
+	roles: string[];
+	databases: string[];
+}
+
+export class ApiError extends Error {
+	constructor(
+		message: string,
+		readonly status: number
+	) {
+		super(message);
+	}
+}
+
+/** Thrown when the server cannot be reached at all, so callers can tell "offline" from "refused". */
+export class OfflineError extends Error {
+	constructor() {
+		super('No connection to the server. Your data is safe on this device; try again when you are online.');
+	}
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+	let response: Response;
+	try {
+		response = await fetch(path, {
+			credentials: 'same-origin',
+			...init,
+			headers: { 'content-type': 'application/json', ...(init.headers ?? {}) }
+		});
+	} catch {
+		throw new OfflineError();
+	}
+	const body = await response.json().catch(() => ({}));
+	if (!response.ok) {
+		const retry = response.headers.get('retry-after');
+		const message = body.error ?? body.reason ?? `The server answered ${response.status}.`;
+		throw new ApiError(retry ? `${message} Try again in ${Math.ceil(Number(retry) / 60)} minute(s).` : message, response.status);
+	}
+	return body as T;
+}
+
+const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
+
+export const api = {
+	signup: (name: string, password: string) => post<ServerSession>('/api/signup', { name, password }),
+	login: (name: string, password: string) => post<ServerSession>('/api/login', { name, password }),
+	logout: () => post<{ ok: true }>('/api/logout'),
+	/** The current server session, or null when signed out. */
+	async session(): Promise<ServerSession | null> {
+		try {
+			return await call<ServerSession>('/api/session');
+		} catch (error) {
+			if (error instanceof ApiError && error.status === 401) return null;
+			throw error;
+		}
+	}
+};

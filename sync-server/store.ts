@@ -1,0 +1,89 @@
+/**
+ * The embedded CouchDB-compatible store: PouchDB (leveldb) behind express-pouchdb, listening on
+ * 127.0.0.1 only, with a real server admin (no admin party). The rest of the server talks to it through
+ * the admin URL exactly as it would talk to an Apache CouchDB.
+ */
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const require = createRequire(import.meta.url);
+
+export interface EmbeddedStore {
+	/** `http://admin:<password>@127.0.0.1:<port>` */
+	adminUrl: string;
+	close(): Promise<void>;
+}
+
+interface AdminFile {
+	name: string;
+	password: string;
+}
+
+/** Reads `<dataDir>/store-admin.json`, creating it (mode 0600) with a random password on first start. */
+export function storeAdminCredentials(dataDir: string): AdminFile {
+	const file = join(dataDir, 'store-admin.json');
+	if (existsSync(file)) {
+		const saved = JSON.parse(readFileSync(file, 'utf8')) as AdminFile;
+		if (typeof saved.name === 'string' && typeof saved.password === 'string') return saved;
+	}
+	const creds = { name: 'admin', password: randomBytes(24).toString('hex') };
+	writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
+	chmodSync(file, 0o600);
+	return creds;
+}
+
+export async function startEmbeddedStore(dataDir: string): Promise<EmbeddedStore> {
+	const root = resolve(dataDir);
+	const storeDir = join(root, 'store');
+	mkdirSync(storeDir, { recursive: true });
+	const admin = storeAdminCredentials(root);
+
+	const PouchDB = require('pouchdb');
+	const expressPouchDB = require('express-pouchdb');
+	const express = require('express');
+
+	const LocalPouch = PouchDB.defaults({ prefix: storeDir + '/' });
+	const storeApp = expressPouchDB(LocalPouch, {
+		// configuration lives in memory: the admin is set again on every start from store-admin.json
+		inMemoryConfig: true,
+		logPath: join(storeDir, 'log.txt'),
+		mode: 'fullCouchDB',
+		overrideMode: { exclude: ['routes/fauxton', 'routes/http-log'] }
+	});
+	storeApp.couchConfig.set('log', 'level', 'none', () => {});
+	// setting an admin ends the admin party; the config hashes the password (pbkdf2) before use
+	await new Promise<void>((done, fail) =>
+		storeApp.couchConfig.set('admins', admin.name, admin.password, (err: unknown) => (err ? fail(err) : done()))
+	);
+
+	const outer = express();
+	outer.disable('x-powered-by');
+	// Only the server itself (admin basic auth) may use the store; the one exception is logging in at
+	// `/_session`, which is how the accounts module checks a user's password. This also keeps away the
+	// anonymous `PUT /db` that crashes express-pouchdb (db.info is not a function).
+	const adminAuth = 'Basic ' + Buffer.from(`${admin.name}:${admin.password}`).toString('base64');
+	outer.use((req: { method: string; path: string; headers: Record<string, string | undefined> }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
+		if (req.path === '/_session' && (req.method === 'POST' || req.method === 'GET')) return next();
+		if (req.headers.authorization === adminAuth) return next();
+		res.status(401).json({ error: 'unauthorized', reason: 'The embedded store serves the sync-server only.' });
+	});
+	outer.use(storeApp);
+	const server: Server = await new Promise((done, fail) => {
+		const s = outer.listen(0, '127.0.0.1', () => done(s));
+		s.once('error', fail);
+	});
+	const port = (server.address() as AddressInfo).port;
+	const adminUrl = `http://${encodeURIComponent(admin.name)}:${encodeURIComponent(admin.password)}@127.0.0.1:${port}`;
+
+	return {
+		adminUrl,
+		async close() {
+			server.closeAllConnections?.();
+			await new Promise<void>((done) => server.close(() => done()));
+		}
+	};
+}

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { deleteRecord, saveRecord, InvalidRecordError } from '$lib/profile/records';
+
+/** Every string stored anywhere in a fake IndexedDB, to look for clear-text health data. */
+async function rawIndexedDbText(factory: IDBFactory): Promise<string> {
+	const parts: string[] = [];
+	for (const { name } of await factory.databases()) {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = factory.open(name!);
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		for (const store of Array.from(db.objectStoreNames)) {
+			const all = await new Promise<unknown[]>((resolve) => {
+				const req = db.transaction(store).objectStore(store).getAll();
+				req.onsuccess = () => resolve(req.result);
+			});
+			parts.push(JSON.stringify(all));
+		}
+		db.close();
+	}
+	return parts.join('\n');
+}
+
+describe('encrypted profile database', () => {
+	let db: ProfileDatabase | undefined;
+	afterEach(async () => {
+		await db?.close();
+		db = undefined;
+	});
+
+	it('keeps health fields encrypted at rest and reads them back with the right password', async () => {
+		const indexedDB = new IDBFactory();
+		const options = { indexedDB, IDBKeyRange };
+		db = await openProfileDatabase('p1', 'a'.repeat(64), options);
+		await saveRecord(db.records, 'allergy', { substance: 'Penicillin', severity: 'severe', reaction: 'Hives' }, 'dev-1');
+		await saveRecord(db.records, 'about', { name: 'Ama Mensah', bloodGroup: 'O+' }, 'dev-1');
+		const raw = await rawIndexedDbText(indexedDB);
+		expect(raw.length).toBeGreaterThan(100);
+		for (const secret of ['Penicillin', 'Hives', 'Ama Mensah', 'severe']) expect(raw).not.toContain(secret);
+		await db.close();
+
+		db = await openProfileDatabase('p1', 'a'.repeat(64), options);
+		const allergy = await db.records.findOne({ selector: { kind: 'allergy' } }).exec();
+		expect(allergy?.data).toMatchObject({ substance: 'Penicillin', severity: 'severe' });
+	});
+
+	it('refuses to open with a wrong password', async () => {
+		const options = { indexedDB: new IDBFactory(), IDBKeyRange };
+		db = await openProfileDatabase('p2', 'b'.repeat(64), options);
+		await saveRecord(db.records, 'note', { text: 'private' }, 'dev-1');
+		await db.close();
+		db = undefined;
+		await expect(openProfileDatabase('p2', 'c'.repeat(64), options)).rejects.toThrow();
+	});
+
+	it('refuses invalid records before they are stored, and stamps deletions', async () => {
+		db = await openProfileDatabase('p3', 'd'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		await expect(saveRecord(db.records, 'allergy', { substance: '', severity: 'severe' }, 'dev-1')).rejects.toBeInstanceOf(InvalidRecordError);
+		expect(await db.records.count().exec()).toBe(0);
+		const saved = await saveRecord(db.records, 'condition', { name: 'Asthma', status: 'active' }, 'dev-1');
+		await deleteRecord(db.records, saved.id, 'dev-2');
+		expect(await db.records.count().exec()).toBe(0);
+	});
+});

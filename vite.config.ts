@@ -1,0 +1,40 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			// A new version waits until the user accepts the "update available" prompt, so a page never
+			// runs with lazily loaded code from two versions; clientsClaim lets the first visit go offline.
+			registerType: 'prompt',
+			injectRegister: false,
+			strategies: 'generateSW',
+			kit: { spa: true, adapterFallback: '200.html' },
+			manifest: {
+				name: 'HealthSync',
+				short_name: 'HealthSync',
+				description: 'Your health profile, offline first, shared only with the clinics you choose.',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				background_color: '#ffffff',
+				theme_color: '#0f766e',
+				icons: [
+					{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{ src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				clientsClaim: true,
+				skipWaiting: false,
+				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,json}'],
+				navigateFallback: '/200.html',
+				navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
+				maximumFileSizeToCacheInBytes: 5 * 1024 * 1024
+			}
+		})
+	]
+});
