@@ -95,7 +95,7 @@ describe('resolveConflict: ties', () => {
 		const one = resolveConflict(x, y);
 		const two = resolveConflict(y, x);
 		expect(one).toEqual(two);
-		const loser = one.data.severity === 'mild' ? y : x;
+		const loser = (one.data as { severity: string }).severity === 'mild' ? y : x;
 		expect([x.data, y.data]).toContainEqual(one.data);
 		expect(one.previous).toEqual([asVersion(loser)]);
 	});
@@ -170,6 +170,24 @@ describe('resolveConflict: idempotence', () => {
 		const keys = again.previous!.map((v) => `${v.updatedAt}|${v.updatedBy}`);
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(keys).toHaveLength(3);
+	});
+
+	it('merges histories when the versions are equal but their previous lists differ (concurrent resolutions)', () => {
+		// device X and device Y each resolved their own edit against the same newer master W
+		const w = allergy('severe', T + 10, 'device-w');
+		const l1 = allergy('mild', T, 'device-x');
+		const l2 = allergy('moderate', T + 1, 'device-y');
+		const r1 = resolveConflict(l1, w);
+		const r2 = resolveConflict(l2, w);
+		expect(r1.previous).toEqual([asVersion(l1)]);
+		expect(r2.previous).toEqual([asVersion(l2)]);
+		const merged = resolveConflict(r2, r1);
+		expect(merged).toEqual(resolveConflict(r1, r2));
+		expect(merged.data).toEqual(w.data);
+		expect(merged.previous).toEqual([asVersion(l2), asVersion(l1)]);
+		// the bare winner against a resolved copy keeps the history too
+		expect(resolveConflict(w, r1)).toEqual(r1);
+		expect(resolveConflict(r1, w)).toEqual(r1);
 	});
 
 	it('a three-way conflict resolves to the same document in any order', () => {

@@ -182,6 +182,14 @@ describe('validateReplicatedDoc (CouchDB wire shape)', () => {
 		expect(validateReplicatedDoc(validate, noId)).toBe("document must have required property 'id'");
 	});
 
+	it('validates the _id that is stored, not an id field smuggled beside it', () => {
+		const doc = { ...wire(valid.note), _rev: '1-a' };
+		expect(validateReplicatedDoc(validate, { ...doc, _id: '_design/evil', id: 'n-1' })).toBe('id does not match _id');
+		expect(validateReplicatedDoc(validate, { ...doc, _id: 'n-2', id: 'n-1' })).toBe('id does not match _id');
+		// an id equal to _id is harmless
+		expect(validateReplicatedDoc(validate, { ...doc, _id: 'n-1', id: 'n-1' })).toBeNull();
+	});
+
 	it('accepts deletions with a valid id and no content', () => {
 		expect(validateReplicatedDoc(validate, { _id: 'n-1', _rev: '3-abc', _deleted: true })).toBeNull();
 		expect(validateReplicatedDoc(validate, { _id: 'about', _rev: '2-x', _deleted: true, _revisions: { start: 2, ids: ['x', 'y'] } })).toBeNull();

@@ -39,20 +39,22 @@ function asPrevious(doc: Doc): PreviousVersion {
 	return version;
 }
 
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 const versionKey = (v: PreviousVersion) => `${v.updatedAt}|${v.updatedBy}|${stableJson(v.data)}|${!!v.deleted}`;
 
 /** The merged document: the winner's content, with the loser and both histories in `previous`. */
 export function resolveConflict(a: Doc, b: Doc): Doc {
-	const order = compareVersions(a, b);
-	if (order === 0) return a;
-	const [winner, loser] = order > 0 ? [a, b] : [b, a];
+	// Equal versions (order 0) still merge their histories: a resolved copy must not lose its `previous`.
+	const [winner, loser] = compareVersions(a, b) >= 0 ? [a, b] : [b, a];
 	const merged = new Map<string, PreviousVersion>();
 	for (const version of [...(winner.previous ?? []), ...(loser.previous ?? []), asPrevious(loser)]) {
 		merged.set(versionKey(version), version);
 	}
+	const winnerKey = versionKey(asPrevious(winner));
 	const previous = [...merged.values()]
-		.filter((v) => !(v.updatedAt === winner.updatedAt && v.updatedBy === winner.updatedBy))
-		.sort((x, y) => y.updatedAt - x.updatedAt || (x.updatedBy < y.updatedBy ? -1 : 1))
+		.filter((v) => versionKey(v) !== winnerKey)
+		.sort((x, y) => y.updatedAt - x.updatedAt || compareText(x.updatedBy, y.updatedBy) || compareText(versionKey(x), versionKey(y)))
 		.slice(0, MAX_PREVIOUS_VERSIONS);
 	const result: Doc = { ...winner };
 	if (previous.length) result.previous = previous;

@@ -40,6 +40,8 @@ export function validateReplicatedDoc(validate: Validator, wireDoc: Record<strin
 		// a deletion carries no content worth refusing, but its id must still be one of ours
 		return typeof wireDoc._id === 'string' && DOC_ID_PATTERN.test(wireDoc._id) ? null : 'id is invalid';
 	}
+	// the stored key is `_id`: an `id` field beside it must not stand in for it during validation
+	if ('id' in wireDoc && wireDoc.id !== wireDoc._id) return 'id does not match _id';
 	const content: Record<string, unknown> = { id: wireDoc._id };
 	for (const [key, value] of Object.entries(wireDoc)) {
 		if (!REPLICATION_FIELDS.includes(key)) content[key] = value;

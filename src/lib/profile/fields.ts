@@ -64,6 +64,10 @@ export function formToData(kind: RecordKind, values: Record<string, string>): Re
 	return data;
 }
 
-export function dataToForm(data: object | undefined): Record<string, string> {
-	return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, v === undefined || v === null ? '' : String(v)]));
+/** The form's starting values: the record's own, or sensible defaults for a new one. */
+export function initialValues(kind: RecordKind, data: object | undefined, today = new Date()): Record<string, string> {
+	if (data) return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === undefined || v === null ? '' : String(v)]));
+	if (kind === 'observation') return { category: 'vital', takenOn: today.toISOString().slice(0, 10) };
+	if (kind === 'condition') return { status: 'active' };
+	return {};
 }

@@ -32,6 +32,7 @@ export const afterSuccess = (): LockoutState => ({ failures: 0, lockedUntil: 0 }
 
 export function describeWait(ms: number): string {
 	const minutes = Math.ceil(ms / MINUTE);
-	if (ms < MINUTE) return `${Math.ceil(ms / 1000)} seconds`;
+	const seconds = Math.ceil(ms / 1000);
+	if (ms < MINUTE) return seconds === 1 ? '1 second' : `${seconds} seconds`;
 	return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

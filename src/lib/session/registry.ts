@@ -40,7 +40,10 @@ function read<T>(store: KeyValueStore, key: string, fallback: T): T {
 }
 
 export function createRegistry(store: KeyValueStore) {
-	const profiles = () => read<DeviceProfile[]>(store, PROFILES_KEY, []);
+	const profiles = () => {
+		const list = read<DeviceProfile[]>(store, PROFILES_KEY, []);
+		return Array.isArray(list) ? list : [];
+	};
 	const saveProfiles = (list: DeviceProfile[]) => store.setItem(PROFILES_KEY, JSON.stringify(list));
 	return {
 		profiles,

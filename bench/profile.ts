@@ -1,0 +1,88 @@
+/**
+ * warm-offline-profile-ms: reload with the network off, unlock, until 1,000 records are on screen.
+ * second-device-pull-5000-ms: a new device signs in to an account with 5,000 records until all are shown.
+ * Records are put on the server through the gatekeeper, as a first device would push them.
+ */
+import type { Page } from 'playwright-core';
+import { launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
+import { generatedRecords } from './records';
+import type { Figure } from './run';
+
+const PIN = '24681357';
+
+async function accountWithRecords(baseUrl: string, name: string, count: number) {
+	const signup = await fetch(`${baseUrl}/api/signup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name, password: 'bench password' })
+	});
+	if (!signup.ok) throw new Error(`signup failed: ${signup.status}`);
+	const cookie = signup.headers.get('set-cookie')!.split(';')[0];
+	const docs = generatedRecords(count);
+	for (let i = 0; i < docs.length; i += 500) {
+		const response = await fetch(`${baseUrl}/couch/u-${Buffer.from(name).toString('hex')}-records/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie },
+			body: JSON.stringify({ docs: docs.slice(i, i + 500) })
+		});
+		const rows = (await response.json()) as { ok?: boolean }[];
+		if (!response.ok || rows.some((r) => !r.ok)) throw new Error('seeding records failed');
+	}
+}
+
+async function signInOnNewDevice(page: Page, name: string) {
+	await page.getByLabel('Account name').fill(name);
+	await page.getByLabel('Account password').fill('bench password');
+	await page.getByLabel('Name shown on this device').fill('Bench');
+	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(PIN);
+	await page.getByLabel('Repeat it').fill(PIN);
+	const started = performance.now();
+	await page.getByRole('button', { name: 'Sign in and create profile' }).click();
+	return started;
+}
+
+const shown = (page: Page, count: number) => page.waitForSelector(`[data-record-count="${count}"]`, { timeout: 120_000 });
+
+export const profileBenchmarks = {
+	names: ['warm-offline-profile-ms', 'second-device-pull-5000-ms'],
+	async run(wanted: (name: string) => boolean): Promise<Figure[]> {
+		const server = await startAppServer();
+		const browser = await launchBrowser();
+		const figures: Figure[] = [];
+		try {
+			if (wanted('warm-offline-profile-ms')) {
+				await accountWithRecords(server.url, 'bench-thousand', 1000);
+				const context = await browser.newContext();
+				const page = await openApp(context, server.url, '/new?account=1');
+				await signInOnNewDevice(page, 'bench-thousand');
+				await shown(page, 1000);
+				await context.setOffline(true);
+				const times: number[] = [];
+				for (let run = 0; run < 5; run++) {
+					const started = performance.now();
+					await page.reload();
+					await page.getByLabel(/PIN or passphrase for/).fill(PIN);
+					await page.getByRole('button', { name: 'Unlock' }).click();
+					await shown(page, 1000);
+					times.push(performance.now() - started);
+				}
+				times.sort((a, b) => a - b);
+				figures.push({ name: 'warm-offline-profile-ms', value: Math.round(times[2]), unit: 'ms', target: 1000 });
+				await context.close();
+			}
+			if (wanted('second-device-pull-5000-ms')) {
+				await accountWithRecords(server.url, 'bench-five-thousand', 5000);
+				const context = await browser.newContext();
+				const page = await openApp(context, server.url, '/new?account=1');
+				const started = await signInOnNewDevice(page, 'bench-five-thousand');
+				await shown(page, 5000);
+				figures.push({ name: 'second-device-pull-5000-ms', value: Math.round(performance.now() - started), unit: 'ms', target: 10000 });
+				await context.close();
+			}
+			return figures;
+		} finally {
+			await browser.close();
+			await server.stop();
+		}
+	}
+};

@@ -1,0 +1,34 @@
+/**
+ * `npm run bench [-- PREFIX…]`: runs every benchmark (or those whose name starts with a PREFIX) and prints
+ * one JSON line per figure: {"name", "value", "unit", "target"}; lower is better for every figure.
+ */
+import { firstScreenJs } from './first-screen';
+import { profileBenchmarks } from './profile';
+
+export interface Figure {
+	name: string;
+	value: number;
+	unit: string;
+	target: number;
+}
+
+interface Benchmark {
+	names: string[];
+	run(wanted: (name: string) => boolean): Promise<Figure[]>;
+}
+
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks];
+
+const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));
+
+let failed = false;
+for (const benchmark of BENCHMARKS.filter((b) => b.names.some(wanted))) {
+	try {
+		for (const figure of await benchmark.run(wanted)) console.log(JSON.stringify(figure));
+	} catch (error) {
+		failed = true;
+		console.error(`benchmark ${benchmark.names.join(', ')} failed:`, error);
+	}
+}
+process.exit(failed ? 1 : 0);

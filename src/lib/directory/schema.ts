@@ -1,0 +1,213 @@
+/**
+ * Directory documents (clinics and practitioners) replicated from `directory-<region>` and their
+ * validation, shared by the browser and the sync-server (same pattern as src/lib/db/validation.ts).
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+import { SPECIALTY_IDS, type SpecialtyId } from './specialties.js';
+
+export const CLINIC_KINDS = ['clinic', 'health-post', 'hospital', 'laboratory', 'pharmacy'] as const;
+export type ClinicKind = (typeof CLINIC_KINDS)[number];
+export const FEE_BANDS = ['free', 'low', 'medium', 'high'] as const;
+export type FeeBand = (typeof FEE_BANDS)[number];
+export const GENDERS = ['female', 'male', 'other'] as const;
+
+/** Opening hours of one day, local time of the clinic (`timeZone`). */
+export interface OpeningSpan {
+	open: string;
+	close: string;
+}
+/** Keys '0' (Sunday) to '6' (Saturday); a missing or empty day is closed. */
+export type WeeklyHours = Partial<Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', OpeningSpan[]>>;
+
+export interface HoursException {
+	/** YYYY-MM-DD */
+	date: string;
+	closed?: boolean;
+	hours?: OpeningSpan[];
+	note?: string;
+}
+
+export interface Clinic {
+	id: string;
+	type: 'clinic';
+	name: string;
+	kind: ClinicKind;
+	specialties: SpecialtyId[];
+	services: string[];
+	conditionsTreated: string[];
+	address: string;
+	town: string;
+	region: string;
+	coordinates: { lat: number; lon: number };
+	phone?: string;
+	hours: WeeklyHours;
+	exceptions: HoursException[];
+	timeZone: string;
+	languages: string[];
+	feeBand: FeeBand;
+	walkIn: boolean;
+	telehealth: boolean;
+	accessibility: { wheelchair: boolean; stepFreeEntrance?: boolean; accessibleToilet?: boolean; signLanguage?: boolean };
+	description?: string;
+	updatedAt: number;
+}
+
+export interface Practitioner {
+	id: string;
+	type: 'practitioner';
+	name: string;
+	clinicIds: string[];
+	specialties: SpecialtyId[];
+	languages: string[];
+	gender?: (typeof GENDERS)[number];
+	qualifications: string[];
+	updatedAt: number;
+}
+
+export type DirectoryDoc = Clinic | Practitioner;
+
+const idSchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$' };
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
+const list = (item: object, max: number) => ({ type: 'array', maxItems: max, items: item });
+const time = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' };
+const span = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['open', 'close'],
+	properties: { open: time, close: time }
+};
+const day = list(span, 6);
+const specialty = { type: 'string', enum: SPECIALTY_IDS };
+const language = { type: 'string', minLength: 2, maxLength: 40 };
+
+export const clinicValidationSchema = {
+	type: 'object',
+	additionalProperties: false,
+	required: [
+		'id', 'type', 'name', 'kind', 'specialties', 'services', 'conditionsTreated', 'address', 'town', 'region',
+		'coordinates', 'hours', 'exceptions', 'timeZone', 'languages', 'feeBand', 'walkIn', 'telehealth',
+		'accessibility', 'updatedAt'
+	],
+	properties: {
+		id: idSchema,
+		type: { const: 'clinic' },
+		name: text(160),
+		kind: { type: 'string', enum: CLINIC_KINDS },
+		specialties: { ...list(specialty, SPECIALTY_IDS.length), uniqueItems: true },
+		services: list(text(120), 60),
+		conditionsTreated: list(text(120), 100),
+		address: text(300),
+		town: text(120),
+		region: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+		coordinates: {
+			type: 'object',
+			additionalProperties: false,
+			required: ['lat', 'lon'],
+			properties: {
+				lat: { type: 'number', minimum: -90, maximum: 90 },
+				lon: { type: 'number', minimum: -180, maximum: 180 }
+			}
+		},
+		phone: { type: 'string', pattern: '^\\+?[0-9 ()-]{5,24}$' },
+		hours: {
+			type: 'object',
+			additionalProperties: false,
+			properties: { '0': day, '1': day, '2': day, '3': day, '4': day, '5': day, '6': day }
+		},
+		exceptions: list(
+			{
+				type: 'object',
+				additionalProperties: false,
+				required: ['date'],
+				properties: {
+					date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+					closed: { type: 'boolean' },
+					hours: day,
+					note: { type: 'string', maxLength: 200 }
+				}
+			},
+			100
+		),
+		timeZone: { type: 'string', pattern: '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$', maxLength: 64 },
+		languages: { ...list(language, 20), minItems: 1 },
+		feeBand: { type: 'string', enum: FEE_BANDS },
+		walkIn: { type: 'boolean' },
+		telehealth: { type: 'boolean' },
+		accessibility: {
+			type: 'object',
+			additionalProperties: false,
+			required: ['wheelchair'],
+			properties: {
+				wheelchair: { type: 'boolean' },
+				stepFreeEntrance: { type: 'boolean' },
+				accessibleToilet: { type: 'boolean' },
+				signLanguage: { type: 'boolean' }
+			}
+		},
+		description: { type: 'string', maxLength: 2000 },
+		updatedAt: { type: 'integer', minimum: 0 }
+	}
+};
+
+export const practitionerValidationSchema = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['id', 'type', 'name', 'clinicIds', 'specialties', 'languages', 'qualifications', 'updatedAt'],
+	properties: {
+		id: idSchema,
+		type: { const: 'practitioner' },
+		name: text(160),
+		clinicIds: { ...list(idSchema, 20), minItems: 1 },
+		specialties: { ...list(specialty, SPECIALTY_IDS.length), minItems: 1, uniqueItems: true },
+		languages: { ...list(language, 20), minItems: 1 },
+		gender: { type: 'string', enum: GENDERS },
+		qualifications: list(text(120), 20),
+		updatedAt: { type: 'integer', minimum: 0 }
+	}
+};
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+
+function describe(errors: ErrorObject[] | null | undefined): string {
+	const first = errors?.[0];
+	if (!first) return 'invalid document';
+	const where = first.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : 'document';
+	return `${where} ${first.message ?? 'is invalid'}`;
+}
+
+function compile(schema: object): (doc: unknown) => string | null {
+	const check = ajv.compile(schema);
+	return (doc) => (check(doc) ? null : describe(check.errors));
+}
+
+const checkClinic = compile(clinicValidationSchema);
+const checkPractitioner = compile(practitionerValidationSchema);
+
+function timesInOrder(spans: OpeningSpan[] | undefined): boolean {
+	return (spans ?? []).every((s) => s.open < s.close);
+}
+
+export function validateClinic(doc: unknown): string | null {
+	const reason = checkClinic(doc);
+	if (reason) return reason;
+	const clinic = doc as Clinic;
+	for (const [dayKey, spans] of Object.entries(clinic.hours)) {
+		if (!timesInOrder(spans)) return `hours.${dayKey} closes before it opens`;
+	}
+	for (const ex of clinic.exceptions) {
+		if (!timesInOrder(ex.hours)) return `exceptions ${ex.date} closes before it opens`;
+	}
+	return null;
+}
+
+export function validatePractitioner(doc: unknown): string | null {
+	return checkPractitioner(doc);
+}
+
+/** Validator for any directory document (by `type`), usable with `validateReplicatedDoc`. */
+export function validateDirectoryDoc(doc: unknown): string | null {
+	const type = doc && typeof doc === 'object' ? (doc as { type?: unknown }).type : undefined;
+	if (type === 'clinic') return validateClinic(doc);
+	if (type === 'practitioner') return validatePractitioner(doc);
+	return 'type must be clinic or practitioner';
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { addRecord, createProfile, launchBrowser, openApp, startAppServer } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startAppServer>>;
+
+beforeAll(async () => {
+	server = await startAppServer();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe) of every page', () => {
+	it('has no serious or critical violations', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		const found: Record<string, string[]> = {};
+		const scan = async (name: string) => {
+			await page.waitForLoadState('networkidle').catch(() => undefined);
+			found[name] = await seriousViolations(page);
+		};
+		await scan('lock screen, empty');
+		await page.goto(`${server.url}/new`);
+		await scan('new profile');
+		await page.goto(`${server.url}/new?account=1`);
+		await scan('sign in on this device');
+		await page.goto(`${server.url}/settings`);
+		await scan('settings');
+		await createProfile(page, server.url, 'Kwame', '3141');
+		await addRecord(page, 'allergy', { 'Allergic to': 'Peanuts', Severity: 'severe' });
+		await scan('profile');
+		await page.getByRole('link', { name: 'Peanuts' }).click();
+		await scan('edit record');
+		await page.goto(`${server.url}/profile/edit?kind=about`);
+		await unlockIfAsked(page);
+		await scan('personal details');
+		await page.getByRole('link', { name: 'Account' }).click();
+		await scan('account');
+		await page.getByRole('button', { name: 'Lock' }).click();
+		await page.getByRole('button', { name: 'Kwame' }).click();
+		await scan('lock screen with a profile');
+		expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+		expect(Object.keys(found)).toHaveLength(9);
+		await context.close();
+	});
+});
+
+async function unlockIfAsked(page: Page) {
+	if (!page.url().includes('next=')) return;
+	await page.getByLabel(/PIN or passphrase for/).fill('3141');
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	await page.waitForURL('**/profile/edit?kind=about');
+}

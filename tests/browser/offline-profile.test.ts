@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { addRecord, createProfile, launchBrowser, openApp, rawIndexedDb, startAppServer, unlockProfile } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startAppServer>>;
+
+beforeAll(async () => {
+	server = await startAppServer();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('installable offline app', () => {
+	it('serves a web manifest with icons and links it from the page', async () => {
+		const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+		expect(manifest).toMatchObject({ name: 'HealthSync', display: 'standalone', start_url: '/', theme_color: '#0f766e' });
+		expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+		for (const icon of manifest.icons) expect((await fetch(server.url + icon.src)).headers.get('content-type')).toBe('image/png');
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
+		await context.close();
+	});
+
+	it('reloads and opens deep links with the network off, and keeps a profile made offline', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		await context.setOffline(true);
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Who is using HealthSync?' }).textContent()).resolves.toContain('HealthSync');
+
+		await createProfile(page, server.url, 'Kofi', '482913');
+		await addRecord(page, 'allergy', { 'Allergic to': 'Sulfonamide', Severity: 'life-threatening', Reaction: 'Swelling of lips' });
+		expect(await page.getByText('Sulfonamide').count()).toBe(1);
+		expect(await page.getByText('Serious allergy').count()).toBe(1);
+
+		// A deep link while offline: the app shell loads, asks for the PIN, then lands on the page asked for.
+		await page.goto(`${server.url}/profile/edit?kind=medication`);
+		await unlockProfile(page, 'Kofi', '482913');
+		await page.waitForURL('**/profile/edit?kind=medication');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Add medication');
+		await context.close();
+	});
+
+	it('still starts when the server itself is gone', async () => {
+		const own = await startAppServer();
+		const context = await browser.newContext();
+		const page = await openApp(context, own.url);
+		await own.stop();
+		await page.reload();
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Who is using HealthSync?');
+		await page.goto(`${own.url}/settings`);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+		await context.close();
+	});
+});
+
+describe('shared-tablet profiles', () => {
+	it('locks, unlocks, switches profiles and keeps each one private', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		await createProfile(page, server.url, 'Abena Owusu', '1111');
+		await addRecord(page, 'condition', { Condition: 'Sickle cell disease' });
+		await page.getByRole('button', { name: 'Lock' }).click();
+		await page.waitForURL(`${server.url}/`);
+		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
+
+		await createProfile(page, server.url, 'Yaw Boateng', '2222');
+		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
+		await page.getByRole('button', { name: 'Lock' }).click();
+
+		await unlockProfile(page, 'Abena Owusu', '1111');
+		await page.waitForURL('**/profile');
+		expect(await page.getByText('Sickle cell disease').count()).toBe(1);
+		// Pages behind the lock are not reachable once locked.
+		await page.getByRole('button', { name: 'Lock' }).click();
+		await page.goto(`${server.url}/profile`);
+		await page.waitForURL(/\/\?next=/);
+		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
+		await context.close();
+	});
+
+	it('shows initials only when the device is set so', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		await createProfile(page, server.url, 'Efua Asante', '5555');
+		await page.getByRole('button', { name: 'Lock' }).click();
+		await page.goto(`${server.url}/settings`);
+		await page.getByLabel('Show only initials on the lock screen').check();
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await page.goto(`${server.url}/`);
+		expect(await page.getByText('Efua Asante').count()).toBe(0);
+		expect(await page.getByRole('button', { name: /EA/ }).count()).toBe(1);
+		await context.close();
+	});
+
+	it('locks a profile out for a growing delay after wrong PINs', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		await createProfile(page, server.url, 'Ama', '7391');
+		await page.getByRole('button', { name: 'Lock' }).click();
+		const messages: string[] = [];
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			// Let each earlier delay pass on the device clock, as a patient person would.
+			await page.evaluate(() => {
+				const list = JSON.parse(localStorage.getItem('hs:profiles')!);
+				list[0].lockedUntil = 0;
+				localStorage.setItem('hs:profiles', JSON.stringify(list));
+			});
+			await page.reload();
+			await unlockProfile(page, 'Ama', '0000');
+			messages.push((await page.getByRole('alert').last().textContent()) ?? '');
+		}
+		expect(messages[0]).toBe('Wrong PIN or passphrase.');
+		expect(messages[2]).toContain('locked for 30 seconds');
+		expect(messages[4]).toContain('locked for 20 minutes');
+		// Even the right PIN is refused during the lockout.
+		await page.getByLabel(/PIN or passphrase for/).fill('7391');
+		await page.getByRole('button', { name: 'Unlock' }).click();
+		await expect(page.getByRole('alert').last().textContent()).resolves.toMatch(/Try again in (19|20) minutes/);
+		expect(page.url()).not.toContain('/profile');
+		await context.close();
+	});
+
+	it('locks itself after the idle time', async () => {
+		const context = await browser.newContext();
+		await context.clock.install();
+		const page = await openApp(context, server.url);
+		await createProfile(page, server.url, 'Idle Person', '8080');
+		await context.clock.fastForward('06:00');
+		await page.waitForURL('**/?locked=idle');
+		expect(await page.getByText('Locked after a period of inactivity').count()).toBe(1);
+		await context.close();
+	});
+
+	it('stores no health data in clear text in IndexedDB', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		await createProfile(page, server.url, 'Nana', '9090');
+		await addRecord(page, 'medication', { Medicine: 'Metformin', 'Dose (e.g. 500 mg)': '850 mg', 'How often': 'twice daily' });
+		await addRecord(page, 'vital or lab value', { 'What was measured': 'HbA1c', Value: '7.9', 'Unit (e.g. mmHg, %)': '%' });
+		expect(await page.getByText('Metformin').count()).toBe(1);
+		const raw = await rawIndexedDb(page);
+		expect(raw).toContain('rxdb-dexie-hs-');
+		for (const secret of ['Metformin', '850 mg', 'twice daily', 'HbA1c', '7.9']) expect(raw).not.toContain(secret);
+		await context.close();
+	});
+});

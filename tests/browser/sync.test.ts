@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addRecord, createProfile, launchBrowser, openApp, startAppServer } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startAppServer>>;
+
+beforeAll(async () => {
+	server = await startAppServer();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+const syncStatus = (page: Page) => page.locator('header [data-sync-status]').getAttribute('data-sync-status');
+async function waitForStatus(page: Page, status: string) {
+	await page.waitForSelector(`header [data-sync-status="${status}"]`, { timeout: 30_000 });
+}
+
+async function signInOnNewDevice(context: BrowserContext, account: string, password: string, pin: string) {
+	const page = await openApp(context, server.url, '/new?account=1');
+	await page.getByLabel('Account name').fill(account);
+	await page.getByLabel('Account password').fill(password);
+	await page.getByLabel('Name shown on this device').fill('Me');
+	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(pin);
+	await page.getByLabel('Repeat it').fill(pin);
+	await page.getByRole('button', { name: 'Sign in and create profile' }).click();
+	await page.waitForURL('**/profile');
+	return page;
+}
+
+async function editCondition(page: Page, from: string, to: string) {
+	await page.getByRole('link', { name: from }).click();
+	await page.getByLabel('Condition').fill(to);
+	await page.getByRole('button', { name: 'Save' }).click();
+	await page.waitForURL('**/profile');
+}
+
+describe('accounts and sync through the sync-server', () => {
+	let first: BrowserContext;
+	let second: BrowserContext;
+	let one: Page;
+	let two: Page;
+
+	it('signs up from a profile and syncs it', async () => {
+		first = await browser.newContext();
+		one = await openApp(first, server.url);
+		await createProfile(one, server.url, 'Esi', '2468');
+		await addRecord(one, 'condition', { Condition: 'Hypertension' });
+		expect(await syncStatus(one)).toBe('local-only');
+		await one.getByRole('link', { name: 'Account' }).click();
+		await one.getByLabel('Account name').fill('esi');
+		await one.getByLabel('Password (8 or more characters)').fill('correct horse');
+		await one.getByRole('button', { name: 'Create account and sync' }).click();
+		await waitForStatus(one, 'up-to-date');
+
+		const session = await (await one.request.get(`${server.url}/api/session`)).json();
+		expect(session.name).toBe('esi');
+		const changes = await (await one.request.get(`${server.url}/couch/u-657369-records/_changes?include_docs=true`)).json();
+		expect(changes.results.map((r: { doc: { data: { name?: string } } }) => r.doc.data.name)).toContain('Hypertension');
+	});
+
+	it('brings the profile to a second device that signs in', async () => {
+		second = await browser.newContext();
+		two = await signInOnNewDevice(second, 'esi', 'correct horse', '1357');
+		await two.getByText('Hypertension').waitFor();
+		await waitForStatus(two, 'up-to-date');
+	});
+
+	it('converges after both devices edit the same item offline, keeping the losing edit', async () => {
+		await first.setOffline(true);
+		await second.setOffline(true);
+		await waitForStatus(one, 'offline');
+		await editCondition(one, 'Hypertension', 'Hypertension, stage 1');
+		await editCondition(two, 'Hypertension', 'Hypertension, stage 2');
+		await first.setOffline(false);
+		await waitForStatus(one, 'up-to-date');
+		await second.setOffline(false);
+		await two.getByText('Hypertension, stage 2').waitFor();
+		await one.getByText('Hypertension, stage 2').waitFor({ timeout: 30_000 });
+		for (const page of [one, two]) {
+			expect(await page.getByText('Hypertension, stage 1').count()).toBe(0);
+			expect(await page.getByText('Changed on two devices — review').count()).toBe(1);
+		}
+		// The edit that lost is kept and can be brought back.
+		await one.getByRole('link', { name: 'Hypertension, stage 2' }).click();
+		await one.getByText(/^Hypertension, stage 1/).waitFor();
+		expect(await one.getByRole('button', { name: 'Use this version' }).count()).toBe(1);
+	});
+
+	it('asks to sign in again when the session ends, keeping local edits', async () => {
+		await one.goto(`${server.url}/profile`);
+		await one.waitForURL(/\/\?next=/);
+		// Reloading locked the profile; unlock it again, then end the server session behind its back.
+		await one.getByLabel(/PIN or passphrase for/).fill('2468');
+		await one.getByRole('button', { name: 'Unlock' }).click();
+		await one.waitForURL('**/profile');
+		await waitForStatus(one, 'up-to-date');
+		await first.clearCookies();
+		await addRecord(one, 'allergy', { 'Allergic to': 'Latex', Severity: 'moderate' });
+		await waitForStatus(one, 'signed-out');
+		expect(await one.getByText('Latex').count()).toBe(1);
+		await one.getByRole('link', { name: 'Account' }).click();
+		await one.getByLabel('Password for esi').fill('correct horse');
+		await one.getByRole('button', { name: 'Sign in again' }).click();
+		await waitForStatus(one, 'up-to-date');
+		await two.getByText('Latex').waitFor({ timeout: 30_000 });
+		await first.close();
+		await second.close();
+	});
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { gatekeeperFetch, UnauthorizedError, type RefusedItem } from '$lib/sync/replication';
+
+function recorder() {
+	const refused: RefusedItem[] = [];
+	let unauthorized = 0;
+	return { refused, count: () => unauthorized, hooks: { refused: (items: RefusedItem[]) => refused.push(...items), unauthorized: () => unauthorized++ } };
+}
+
+const answer = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('gatekeeperFetch', () => {
+	it('reports refused bulk rows and answers them as done so later pushes go on', async () => {
+		const r = recorder();
+		const rows = [
+			{ id: 'a', ok: true, rev: '1-x' },
+			{ id: 'b', error: 'forbidden', reason: 'data.severity must be equal to one of the allowed values' },
+			{ id: 'c', error: 'conflict', reason: 'Document update conflict.' }
+		];
+		const response = await gatekeeperFetch(r.hooks, answer(201, rows) as typeof fetch)('http://x/couch/db/_bulk_docs', { method: 'POST' });
+		expect(await response.json()).toEqual([rows[0], { id: 'b', ok: true }, rows[2]]);
+		expect(r.refused).toEqual([{ id: 'b', reason: 'data.severity must be equal to one of the allowed values' }]);
+	});
+
+	it('passes other answers through untouched', async () => {
+		const r = recorder();
+		const body = { results: [{ id: 'a' }], last_seq: '5' };
+		const response = await gatekeeperFetch(r.hooks, answer(200, body) as typeof fetch)('http://x/couch/db/_changes');
+		expect(await response.json()).toEqual(body);
+		expect(r.refused).toEqual([]);
+	});
+
+	it('turns a 401 into a sign-in request instead of an endless retry', async () => {
+		const r = recorder();
+		await expect(gatekeeperFetch(r.hooks, answer(401, { error: 'unauthorized' }) as typeof fetch)('http://x/couch/db/_changes')).rejects.toBeInstanceOf(UnauthorizedError);
+		expect(r.count()).toBe(1);
+	});
+});
