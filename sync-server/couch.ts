@@ -13,7 +13,7 @@ export interface CouchRequest {
 	query?: Record<string, string | number | boolean | undefined> | URLSearchParams;
 	body?: unknown;
 	/** raw body bytes/text, sent as is (takes precedence over `body`) */
-	rawBody?: string | Buffer;
+	rawBody?: string;
 	headers?: Record<string, string>;
 	signal?: AbortSignal;
 	/** authenticate as this user instead of the admin (used for `/_session` checks) */
@@ -66,7 +66,7 @@ export class Couch {
 		}
 		const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
 		if (this.auth && !opts.noAuth) headers.authorization = this.auth;
-		let body: string | Buffer | undefined;
+		let body: string | undefined;
 		if (opts.rawBody !== undefined) body = opts.rawBody;
 		else if (opts.body !== undefined) body = JSON.stringify(opts.body);
 		if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';

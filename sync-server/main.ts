@@ -1,0 +1,39 @@
+/** `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables). */
+import { startServer } from './app.js';
+
+const port = Number(process.env.PORT ?? 8080);
+const couchUrl = process.env.COUCHDB_URL || undefined;
+const demo = process.env.DEMO === undefined ? !couchUrl : process.env.DEMO !== '0';
+
+const server = await startServer({
+	port,
+	dataDir: process.env.DATA_DIR ?? './data',
+	couchUrl,
+	staticDir: process.env.STATIC_DIR ?? 'build',
+	demo,
+	log: process.env.LOG === '1'
+});
+
+console.log(`HealthSync sync-server listening on ${server.url} (${couchUrl ? 'CouchDB at COUCHDB_URL' : 'embedded store'})`);
+if (server.demoAccounts.length) {
+	console.log('Demo accounts (demo mode only; DEMO=0 disables):');
+	for (const a of server.demoAccounts) console.log(`  ${a.role}: name "${a.name}", password "${a.password}"`);
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: closing`);
+	const force = setTimeout(() => process.exit(1), 10_000);
+	force.unref();
+	try {
+		await server.close();
+		process.exit(0);
+	} catch (err) {
+		console.error('close failed:', (err as Error).message);
+		process.exit(1);
+	}
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
