@@ -32,8 +32,10 @@ async function signInOnNewDevice(context: BrowserContext, account: string, passw
 }
 
 async function editCondition(page: Page, from: string, to: string) {
-	await page.getByRole('link', { name: from }).click();
-	await page.getByLabel('Condition').fill(to);
+	await page.getByRole('link', { name: 'Profile', exact: true }).click();
+	await page.getByRole('link', { name: from, exact: true }).click();
+	await page.waitForURL('**/profile/edit?id=*');
+	await page.getByLabel('Condition', { exact: true }).fill(to);
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.waitForURL('**/profile');
 }
@@ -50,7 +52,7 @@ describe('accounts and sync through the sync-server', () => {
 		await createProfile(one, server.url, 'Esi', '2468');
 		await addRecord(one, 'condition', { Condition: 'Hypertension' });
 		expect(await syncStatus(one)).toBe('local-only');
-		await one.getByRole('link', { name: 'Account' }).click();
+		await one.getByRole('link', { name: 'Account', exact: true }).click();
 		await one.getByLabel('Account name').fill('esi');
 		await one.getByLabel('Password (8 or more characters)').fill('correct horse');
 		await one.getByRole('button', { name: 'Create account and sync' }).click();
@@ -85,7 +87,7 @@ describe('accounts and sync through the sync-server', () => {
 			expect(await page.getByText('Changed on two devices — review').count()).toBe(1);
 		}
 		// The edit that lost is kept and can be brought back.
-		await one.getByRole('link', { name: 'Hypertension, stage 2' }).click();
+		await one.getByRole('link', { name: 'Hypertension, stage 2', exact: true }).click();
 		await one.getByText(/^Hypertension, stage 1/).waitFor();
 		expect(await one.getByRole('button', { name: 'Use this version' }).count()).toBe(1);
 	});
@@ -102,7 +104,7 @@ describe('accounts and sync through the sync-server', () => {
 		await addRecord(one, 'allergy', { 'Allergic to': 'Latex', Severity: 'moderate' });
 		await waitForStatus(one, 'signed-out');
 		expect(await one.getByText('Latex').count()).toBe(1);
-		await one.getByRole('link', { name: 'Account' }).click();
+		await one.getByRole('link', { name: 'Account', exact: true }).click();
 		await one.getByLabel('Password for esi').fill('correct horse');
 		await one.getByRole('button', { name: 'Sign in again' }).click();
 		await waitForStatus(one, 'up-to-date');
