@@ -8,17 +8,7 @@ import type { ProfileDatabase } from '../db/local.js';
 import { USER_COLLECTION_NAMES } from '../db/validation.js';
 import { api, ApiError, OfflineError } from './api.js';
 import { replicateCollection, type RefusedItem } from './replication.js';
-
-export type SyncStatus = 'local-only' | 'offline' | 'syncing' | 'up-to-date' | 'error' | 'signed-out';
-
-export const SYNC_STATUS_TEXT: Record<SyncStatus, string> = {
-	'local-only': 'On this device only',
-	offline: 'Offline — changes are saved here',
-	syncing: 'Syncing…',
-	'up-to-date': 'Up to date',
-	error: 'Sync error',
-	'signed-out': 'Signed out — sign in to sync'
-};
+import type { SyncStatus } from './status.js';
 
 const refusedKey = (profileId: string) => `hs:refused:${profileId}`;
 
@@ -84,7 +74,7 @@ export class SyncController {
 			invalid: (item: RefusedItem) => this.addRefused([item])
 		};
 		USER_COLLECTION_NAMES.forEach((name, index) => {
-			const replication = replicateCollection(this.db[name], name, this.accountName, hooks);
+			const replication = replicateCollection(this.db[name], name, { accountName: this.accountName }, hooks);
 			this.replications.push(replication);
 			this.subscriptions.push(
 				replication.active$.subscribe((busy) => {

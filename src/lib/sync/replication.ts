@@ -39,21 +39,29 @@ export function gatekeeperFetch(hooks: ReplicationHooks, base: typeof fetch = fe
 	};
 }
 
+export interface ReplicationTarget {
+	accountName: string;
+	/** The sync-server's origin; the page's own in the app. */
+	baseUrl?: string;
+	/** The fetch that carries the session cookie; the browser's own in the app. */
+	fetch?: typeof fetch;
+}
+
 export function replicateCollection(
 	collection: RxCollection,
 	name: UserCollection,
-	accountName: string,
+	{ accountName, baseUrl = location.origin, fetch: transport = fetch }: ReplicationTarget,
 	hooks: ReplicationHooks & { invalid(item: RefusedItem): void }
 ): RxCouchDBReplicationState<unknown> {
 	const validate = USER_COLLECTIONS[name];
 	return replicateCouchDB({
 		replicationIdentifier: `hs-${accountName}-${name}`,
 		collection,
-		url: `${location.origin}/couch/${userDatabase(accountName, name)}/`,
+		url: `${baseUrl}/couch/${userDatabase(accountName, name)}/`,
 		live: true,
 		retryTime: 5000,
 		waitForLeadership: false,
-		fetch: gatekeeperFetch(hooks),
+		fetch: gatekeeperFetch(hooks, transport),
 		pull: { batchSize: 200 },
 		push: {
 			batchSize: 100,
