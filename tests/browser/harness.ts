@@ -15,9 +15,9 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-export async function startAppServer(options: { dataDir?: string } = {}) {
+export async function startAppServer(options: { dataDir?: string; staticDir?: string } = {}) {
 	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hs-browser-')));
-	const server = await startServer({ port: 0, dataDir, staticDir: 'build', demo: false });
+	const server = await startServer({ port: 0, dataDir, staticDir: options.staticDir ?? 'build', demo: false });
 	return {
 		...server,
 		dataDir,

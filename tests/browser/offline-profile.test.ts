@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { addRecord, createProfile, launchBrowser, openApp, rawIndexedDb, startAppServer, unlockProfile } from './harness';
 
@@ -35,7 +38,7 @@ describe('installable offline app', () => {
 
 		await createProfile(page, server.url, 'Kofi', '482913');
 		await addRecord(page, 'allergy', { 'Allergic to': 'Sulfonamide', Severity: 'life-threatening', Reaction: 'Swelling of lips' });
-		expect(await page.getByText('Sulfonamide').count()).toBe(1);
+		await page.getByText('Sulfonamide').waitFor();
 		expect(await page.getByText('Serious allergy').count()).toBe(1);
 
 		// A deep link while offline: the app shell loads, asks for the PIN, then lands on the page asked for.
@@ -59,6 +62,34 @@ describe('installable offline app', () => {
 	});
 });
 
+describe('updates', () => {
+	it('offers a new version when one is deployed, and switches to it on request', async () => {
+		const staticDir = await mkdtemp(join(tmpdir(), 'hs-static-'));
+		await cp('build', staticDir, { recursive: true });
+		const own = await startAppServer({ staticDir });
+		const context = await browser.newContext();
+		const page = await openApp(context, own.url);
+		await page.getByText('HealthSync now works offline on this device.').waitFor();
+		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+		// A new deployment: the service worker script changes.
+		await appendFile(join(staticDir, 'sw.js'), '\n// next version\n');
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		await page.getByText('A new version of HealthSync is available.').waitFor();
+		await page.getByRole('button', { name: 'Update now' }).click();
+		await page.getByText('A new version of HealthSync is available.').waitFor({ state: 'detached' });
+		await page.waitForFunction(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			return !registration?.waiting && !!navigator.serviceWorker.controller && registration?.active === navigator.serviceWorker.controller;
+		});
+		await page.getByRole('heading', { name: 'Who is using HealthSync?' }).waitFor();
+		expect(await page.getByText('A new version of HealthSync is available.').count()).toBe(0);
+		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+		await context.close();
+		await own.stop();
+		await rm(staticDir, { recursive: true, force: true });
+	});
+});
+
 describe('shared-tablet profiles', () => {
 	it('locks, unlocks, switches profiles and keeps each one private', async () => {
 		const context = await browser.newContext();
@@ -70,12 +101,13 @@ describe('shared-tablet profiles', () => {
 		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
 
 		await createProfile(page, server.url, 'Yaw Boateng', '2222');
+		await page.getByRole('heading', { name: 'Yaw Boateng' }).waitFor();
 		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
 		await page.getByRole('button', { name: 'Lock' }).click();
 
 		await unlockProfile(page, 'Abena Owusu', '1111');
 		await page.waitForURL('**/profile');
-		expect(await page.getByText('Sickle cell disease').count()).toBe(1);
+		await page.getByText('Sickle cell disease').waitFor();
 		// Pages behind the lock are not reachable once locked.
 		await page.getByRole('button', { name: 'Lock' }).click();
 		await page.goto(`${server.url}/profile`);
@@ -137,13 +169,29 @@ describe('shared-tablet profiles', () => {
 		await context.close();
 	});
 
+	it('tells the user plainly when the browser cleared the stored data', async () => {
+		const context = await browser.newContext();
+		const page = await openApp(context, server.url);
+		await createProfile(page, server.url, 'Kojo Mensah', '6060');
+		await page.getByRole('button', { name: 'Lock' }).click();
+		expect(await page.getByText('storage was cleared').count()).toBe(0);
+		await page.evaluate(async () => {
+			for (const { name } of await indexedDB.databases()) indexedDB.deleteDatabase(name!);
+		});
+		await page.reload();
+		const notice = page.getByRole('alert').filter({ hasText: 'storage was cleared' });
+		await notice.waitFor();
+		expect(await notice.textContent()).toContain('Kojo Mensah');
+		await context.close();
+	});
+
 	it('stores no health data in clear text in IndexedDB', async () => {
 		const context = await browser.newContext();
 		const page = await openApp(context, server.url);
 		await createProfile(page, server.url, 'Nana', '9090');
 		await addRecord(page, 'medication', { Medicine: 'Metformin', 'Dose (e.g. 500 mg)': '850 mg', 'How often': 'twice daily' });
 		await addRecord(page, 'vital or lab value', { 'What was measured': 'HbA1c', Value: '7.9', 'Unit (e.g. mmHg, %)': '%' });
-		expect(await page.getByText('Metformin').count()).toBe(1);
+		await page.getByText('Metformin').waitFor();
 		const raw = await rawIndexedDb(page);
 		expect(raw).toContain('rxdb-dexie-hs-');
 		for (const secret of ['Metformin', '850 mg', 'twice daily', 'HbA1c', '7.9']) expect(raw).not.toContain(secret);

@@ -103,12 +103,32 @@ describe('accounts and sync through the sync-server', () => {
 		await first.clearCookies();
 		await addRecord(one, 'allergy', { 'Allergic to': 'Latex', Severity: 'moderate' });
 		await waitForStatus(one, 'signed-out');
-		expect(await one.getByText('Latex').count()).toBe(1);
+		await one.getByText('Latex').waitFor();
 		await one.getByRole('link', { name: 'Account', exact: true }).click();
 		await one.getByLabel('Password for esi').fill('correct horse');
 		await one.getByRole('button', { name: 'Sign in again' }).click();
 		await waitForStatus(one, 'up-to-date');
 		await two.getByText('Latex').waitFor({ timeout: 30_000 });
+	});
+
+	it('signs out keeping the data, or removing it from the device only when asked', async () => {
+		for (const page of [one, two]) page.on('dialog', (dialog) => dialog.accept());
+		await one.getByRole('button', { name: 'Sign out, keep data here' }).click();
+		await waitForStatus(one, 'local-only');
+		await one.getByRole('link', { name: 'Profile', exact: true }).click();
+		await one.getByText('Latex').waitFor();
+
+		await two.getByRole('link', { name: 'Account', exact: true }).click();
+		await two.getByRole('button', { name: 'Sign out and remove from this device' }).click();
+		await two.waitForURL(`${server.url}/`);
+		expect(await two.getByRole('button', { name: 'Me' }).count()).toBe(0);
+		const databases = await two.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+		expect(databases.filter((name) => name?.startsWith('rxdb-dexie-hs-'))).toEqual([]);
+
+		// The account still holds everything: signing in again brings it back.
+		const again = await signInOnNewDevice(second, 'esi', 'correct horse', '9753');
+		await again.getByText('Latex').waitFor();
+		expect(await again.getByText('Hypertension, stage 2').count()).toBe(1);
 		await first.close();
 		await second.close();
 	});

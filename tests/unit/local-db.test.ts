@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { openProfileDatabase, removeProfileDatabase, type ProfileDatabase } from '$lib/db/local';
 import { deleteRecord, saveRecord, InvalidRecordError } from '$lib/profile/records';
 
 /** Every string stored anywhere in a fake IndexedDB, to look for clear-text health data. */
@@ -63,5 +63,23 @@ describe('encrypted profile database', () => {
 		const saved = await saveRecord(db.records, 'condition', { name: 'Asthma', status: 'active' }, 'dev-1');
 		await deleteRecord(db.records, saved.id, 'dev-2');
 		expect(await db.records.count().exec()).toBe(0);
+	});
+});
+
+describe('removing a profile database', () => {
+	it('deletes every IndexedDB database of that profile and no other', async () => {
+		const indexedDB = new IDBFactory();
+		const options = { indexedDB, IDBKeyRange };
+		const keep = await openProfileDatabase('keep', 'f'.repeat(64), options);
+		const gone = await openProfileDatabase('gone', 'f'.repeat(64), options);
+		await saveRecord(gone.records, 'note', { text: 'to be removed' }, 'dev-1');
+		await saveRecord(keep.records, 'note', { text: 'stays' }, 'dev-1');
+		await gone.close();
+		await removeProfileDatabase('gone', options);
+		const names = (await indexedDB.databases()).map((d) => d.name);
+		expect(names.some((n) => n?.includes('hs-gone'))).toBe(false);
+		expect(names.some((n) => n?.includes('hs-keep'))).toBe(true);
+		expect(await keep.records.count().exec()).toBe(1);
+		await keep.close();
 	});
 });

@@ -3,7 +3,7 @@
  * encrypted with the password derived from the profile's PIN. Loaded lazily, after unlock, so the lock
  * screen stays small.
  */
-import { createRxDatabase, removeRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { recordsCollectionSchema, type HealthRecord } from '../profile/schema.js';
@@ -39,6 +39,22 @@ export async function openProfileDatabase(profileId: string, password: string, o
 	return db;
 }
 
+/**
+ * Removes every trace of a profile's (closed) database: each IndexedDB database RxDB made for it, the
+ * replication bookkeeping included. RxDB's own remove only empties the tables and needs the password.
+ */
 export async function removeProfileDatabase(profileId: string, options: StorageOptions = {}): Promise<void> {
-	await removeRxDatabase(profileDatabaseName(profileId), storage(options), false);
+	const factory = options.indexedDB ?? indexedDB;
+	const prefix = `rxdb-dexie-${profileDatabaseName(profileId)}--`;
+	const names = (await factory.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith(prefix));
+	await Promise.all(
+		names.map(
+			(name) =>
+				new Promise<void>((resolve, reject) => {
+					const request = factory.deleteDatabase(name);
+					request.onsuccess = () => resolve();
+					request.onerror = () => reject(request.error);
+				})
+		)
+	);
 }

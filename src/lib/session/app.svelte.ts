@@ -106,8 +106,10 @@ export async function signOut(wipe: boolean) {
 	await api.logout().catch(() => undefined);
 	if (wipe) {
 		const { profile } = current;
-		await current.db.remove();
 		session.current = null;
+		await current.db.close();
+		const { removeProfileDatabase } = await import('../db/local.js');
+		await removeProfileDatabase(profile.id);
 		registry.removeProfile(profile.id);
 		localStorage.removeItem(`hs:refused:${profile.id}`);
 		await goto('/', { replaceState: true });
