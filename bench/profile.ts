@@ -4,7 +4,7 @@
  * Records are put on the server through the gatekeeper, as a first device would push them.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
+import { launchBrowser, openApp, signInOnThisDevice, startAppServer } from '../tests/browser/harness';
 import { generatedRecords } from './records';
 import type { Figure } from './run';
 
@@ -30,16 +30,7 @@ async function accountWithRecords(baseUrl: string, name: string, count: number) 
 	}
 }
 
-async function signInOnNewDevice(page: Page, name: string) {
-	await page.getByLabel('Account name').fill(name);
-	await page.getByLabel('Account password').fill('bench password');
-	await page.getByLabel('Name shown on this device').fill('Bench');
-	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(PIN);
-	await page.getByLabel('Repeat it').fill(PIN);
-	const started = performance.now();
-	await page.getByRole('button', { name: 'Sign in and create profile' }).click();
-	return started;
-}
+const signInOnNewDevice = (page: Page, name: string) => signInOnThisDevice(page, { name, password: 'bench password', pin: PIN, displayName: 'Bench' });
 
 const shown = (page: Page, count: number) => page.waitForSelector(`[data-record-count="${count}"]`, { timeout: 120_000 });
 

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { addRecord, createProfile, launchBrowser, openApp, startAppServer } from './harness';
+import type { Page } from 'playwright-core';
+import { addRecord, appAndBrowser, createProfile, openApp } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startAppServer>>;
-
-beforeAll(async () => {
-	server = await startAppServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = appAndBrowser();
 
 async function seriousViolations(page: Page) {
 	const { violations } = await new AxeBuilder({ page }).analyze();
@@ -24,27 +14,27 @@ async function seriousViolations(page: Page) {
 
 describe('accessibility (axe) of every page', () => {
 	it('has no serious or critical violations', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
 		const found: Record<string, string[]> = {};
 		const scan = async (name: string) => {
 			await page.waitForLoadState('networkidle').catch(() => undefined);
 			found[name] = await seriousViolations(page);
 		};
 		await scan('lock screen, empty');
-		await page.goto(`${server.url}/new`);
+		await page.goto(`${app.server.url}/new`);
 		await scan('new profile');
-		await page.goto(`${server.url}/new?account=1`);
+		await page.goto(`${app.server.url}/new?account=1`);
 		await scan('sign in on this device');
-		await page.goto(`${server.url}/settings`);
+		await page.goto(`${app.server.url}/settings`);
 		await scan('settings');
-		await createProfile(page, server.url, 'Kwame', '3141');
+		await createProfile(page, app.server.url, 'Kwame', '3141');
 		await addRecord(page, 'allergy', { 'Allergic to': 'Peanuts', Severity: 'severe' });
 		await scan('profile');
 		await page.getByRole('link', { name: 'Peanuts' }).click();
 		await scan('edit record');
 		// A typed address reloads the app, which locks it: unlock, then land on the page asked for.
-		await page.goto(`${server.url}/profile/edit?kind=about`);
+		await page.goto(`${app.server.url}/profile/edit?kind=about`);
 		await page.waitForURL(/next=/);
 		await page.getByLabel(/PIN or passphrase for/).fill('3141');
 		await page.getByRole('button', { name: 'Unlock' }).click();

@@ -3,7 +3,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../sync-server/app';
+import { dumpIndexedDb } from '../indexeddb-dump';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -28,6 +30,8 @@ export async function startAppServer(options: { dataDir?: string; staticDir?: st
 	};
 }
 
+export type AppServer = Awaited<ReturnType<typeof startAppServer>>;
+
 /** Opens the app and waits until the service worker controls the page, so it works offline from now on. */
 export async function openApp(context: BrowserContext, baseUrl: string, path = '/'): Promise<Page> {
 	const page = await context.newPage();
@@ -43,6 +47,18 @@ export async function createProfile(page: Page, baseUrl: string, name: string, p
 	await page.getByLabel('Repeat it').fill(pin);
 	await page.getByRole('button', { name: 'Create profile' }).click();
 	await page.waitForURL('**/profile');
+}
+
+/** Fills the "I have an account" form and submits it; answers the moment it was submitted. */
+export async function signInOnThisDevice(page: Page, account: { name: string; password: string; pin: string; displayName?: string }) {
+	await page.getByLabel('Account name').fill(account.name);
+	await page.getByLabel('Account password').fill(account.password);
+	await page.getByLabel('Name shown on this device').fill(account.displayName ?? 'Me');
+	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(account.pin);
+	await page.getByLabel('Repeat it').fill(account.pin);
+	const submitted = performance.now();
+	await page.getByRole('button', { name: 'Sign in and create profile' }).click();
+	return submitted;
 }
 
 export async function unlockProfile(page: Page, name: string, pin: string) {
@@ -62,25 +78,21 @@ export async function addRecord(page: Page, kind: string, fields: Record<string,
 	await page.waitForURL('**/profile');
 }
 
-/** Every value stored in this origin's IndexedDB, as text: to prove no health data is kept in clear. */
+/** Every value stored in this origin's IndexedDB, as text. */
 export function rawIndexedDb(page: Page): Promise<string> {
-	return page.evaluate(async () => {
-		const parts: string[] = [];
-		for (const { name } of await indexedDB.databases()) {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const open = indexedDB.open(name!);
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
-			for (const store of Array.from(db.objectStoreNames)) {
-				const rows = await new Promise<unknown[]>((resolve) => {
-					const request = db.transaction(store).objectStore(store).getAll();
-					request.onsuccess = () => resolve(request.result);
-				});
-				parts.push(`${name}/${store}: ${JSON.stringify(rows)}`);
-			}
-			db.close();
-		}
-		return parts.join('\n');
+	return page.evaluate(`(${dumpIndexedDb.toString()})(indexedDB)`);
+}
+
+/** Starts the app's server and a browser for one test file, and stops both after it. */
+export function appAndBrowser() {
+	const env = {} as { server: AppServer; browser: Browser };
+	beforeAll(async () => {
+		env.server = await startAppServer();
+		env.browser = await launchBrowser();
 	});
+	afterAll(async () => {
+		await env.browser?.close();
+		await env.server?.stop();
+	});
+	return env;
 }

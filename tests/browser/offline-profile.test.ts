@@ -1,48 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { addRecord, createProfile, launchBrowser, openApp, rawIndexedDb, startAppServer, unlockProfile } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, rawIndexedDb, startAppServer, unlockProfile } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startAppServer>>;
-
-beforeAll(async () => {
-	server = await startAppServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = appAndBrowser();
 
 describe('installable offline app', () => {
 	it('serves a web manifest with icons and links it from the page', async () => {
-		const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+		const manifest = await (await fetch(`${app.server.url}/manifest.webmanifest`)).json();
 		expect(manifest).toMatchObject({ name: 'HealthSync', display: 'standalone', start_url: '/', theme_color: '#0f766e' });
 		expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
-		for (const icon of manifest.icons) expect((await fetch(server.url + icon.src)).headers.get('content-type')).toBe('image/png');
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
+		for (const icon of manifest.icons) expect((await fetch(app.server.url + icon.src)).headers.get('content-type')).toBe('image/png');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
 		expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
 		await context.close();
 	});
 
 	it('reloads and opens deep links with the network off, and keeps a profile made offline', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
 		await context.setOffline(true);
 		await page.reload();
 		await expect(page.getByRole('heading', { name: 'Who is using HealthSync?' }).textContent()).resolves.toContain('HealthSync');
 
-		await createProfile(page, server.url, 'Kofi', '482913');
+		await createProfile(page, app.server.url, 'Kofi', '482913');
 		await addRecord(page, 'allergy', { 'Allergic to': 'Sulfonamide', Severity: 'life-threatening', Reaction: 'Swelling of lips' });
 		await page.getByText('Sulfonamide').waitFor();
 		expect(await page.getByText('Serious allergy').count()).toBe(1);
 
 		// A deep link while offline: the app shell loads, asks for the PIN, then lands on the page asked for.
-		await page.goto(`${server.url}/profile/edit?kind=medication`);
+		await page.goto(`${app.server.url}/profile/edit?kind=medication`);
 		await unlockProfile(page, 'Kofi', '482913');
 		await page.waitForURL('**/profile/edit?kind=medication');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Add medication');
@@ -51,7 +40,7 @@ describe('installable offline app', () => {
 
 	it('still starts when the server itself is gone', async () => {
 		const own = await startAppServer();
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await openApp(context, own.url);
 		await own.stop();
 		await page.reload();
@@ -67,7 +56,7 @@ describe('updates', () => {
 		const staticDir = await mkdtemp(join(tmpdir(), 'hs-static-'));
 		await cp('build', staticDir, { recursive: true });
 		const own = await startAppServer({ staticDir });
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await openApp(context, own.url);
 		await page.getByText('HealthSync now works offline on this device.').waitFor();
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
@@ -92,15 +81,15 @@ describe('updates', () => {
 
 describe('shared-tablet profiles', () => {
 	it('locks, unlocks, switches profiles and keeps each one private', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
-		await createProfile(page, server.url, 'Abena Owusu', '1111');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Abena Owusu', '1111');
 		await addRecord(page, 'condition', { Condition: 'Sickle cell disease' });
 		await page.getByRole('button', { name: 'Lock' }).click();
-		await page.waitForURL(`${server.url}/`);
+		await page.waitForURL(`${app.server.url}/`);
 		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
 
-		await createProfile(page, server.url, 'Yaw Boateng', '2222');
+		await createProfile(page, app.server.url, 'Yaw Boateng', '2222');
 		await page.getByRole('heading', { name: 'Yaw Boateng' }).waitFor();
 		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
 		await page.getByRole('button', { name: 'Lock' }).click();
@@ -110,30 +99,30 @@ describe('shared-tablet profiles', () => {
 		await page.getByText('Sickle cell disease').waitFor();
 		// Pages behind the lock are not reachable once locked.
 		await page.getByRole('button', { name: 'Lock' }).click();
-		await page.goto(`${server.url}/profile`);
+		await page.goto(`${app.server.url}/profile`);
 		await page.waitForURL(/\/\?next=/);
 		expect(await page.getByText('Sickle cell disease').count()).toBe(0);
 		await context.close();
 	});
 
 	it('shows initials only when the device is set so', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
-		await createProfile(page, server.url, 'Efua Asante', '5555');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Efua Asante', '5555');
 		await page.getByRole('button', { name: 'Lock' }).click();
-		await page.goto(`${server.url}/settings`);
+		await page.goto(`${app.server.url}/settings`);
 		await page.getByLabel('Show only initials on the lock screen').check();
 		await page.getByRole('button', { name: 'Save settings' }).click();
-		await page.goto(`${server.url}/`);
+		await page.goto(`${app.server.url}/`);
 		expect(await page.getByText('Efua Asante').count()).toBe(0);
 		expect(await page.getByRole('button', { name: /EA/ }).count()).toBe(1);
 		await context.close();
 	});
 
 	it('locks a profile out for a growing delay after wrong PINs', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
-		await createProfile(page, server.url, 'Ama', '7391');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Ama', '7391');
 		await page.getByRole('button', { name: 'Lock' }).click();
 		const messages: string[] = [];
 		for (let attempt = 1; attempt <= 5; attempt++) {
@@ -159,10 +148,10 @@ describe('shared-tablet profiles', () => {
 	});
 
 	it('locks itself after the idle time', async () => {
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		await context.clock.install();
-		const page = await openApp(context, server.url);
-		await createProfile(page, server.url, 'Idle Person', '8080');
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Idle Person', '8080');
 		await context.clock.fastForward('06:00');
 		await page.waitForURL('**/?locked=idle');
 		expect(await page.getByText('Locked after a period of inactivity').count()).toBe(1);
@@ -170,9 +159,9 @@ describe('shared-tablet profiles', () => {
 	});
 
 	it('tells the user plainly when the browser cleared the stored data', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
-		await createProfile(page, server.url, 'Kojo Mensah', '6060');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Kojo Mensah', '6060');
 		await page.getByRole('button', { name: 'Lock' }).click();
 		expect(await page.getByText('storage was cleared').count()).toBe(0);
 		await page.evaluate(async () => {
@@ -186,9 +175,9 @@ describe('shared-tablet profiles', () => {
 	});
 
 	it('stores no health data in clear text in IndexedDB', async () => {
-		const context = await browser.newContext();
-		const page = await openApp(context, server.url);
-		await createProfile(page, server.url, 'Nana', '9090');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Nana', '9090');
 		await addRecord(page, 'medication', { Medicine: 'Metformin', 'Dose (e.g. 500 mg)': '850 mg', 'How often': 'twice daily' });
 		await addRecord(page, 'vital or lab value', { 'What was measured': 'HbA1c', Value: '7.9', 'Unit (e.g. mmHg, %)': '%' });
 		await page.getByText('Metformin').waitFor();

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addRecord, createProfile, launchBrowser, openApp, startAppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice } from './harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startAppServer>>;
-
-beforeAll(async () => {
-	server = await startAppServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = appAndBrowser();
 
 const syncStatus = (page: Page) => page.locator('header [data-sync-status]').getAttribute('data-sync-status');
 async function waitForStatus(page: Page, status: string) {
@@ -20,13 +10,8 @@ async function waitForStatus(page: Page, status: string) {
 }
 
 async function signInOnNewDevice(context: BrowserContext, account: string, password: string, pin: string) {
-	const page = await openApp(context, server.url, '/new?account=1');
-	await page.getByLabel('Account name').fill(account);
-	await page.getByLabel('Account password').fill(password);
-	await page.getByLabel('Name shown on this device').fill('Me');
-	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(pin);
-	await page.getByLabel('Repeat it').fill(pin);
-	await page.getByRole('button', { name: 'Sign in and create profile' }).click();
+	const page = await openApp(context, app.server.url, '/new?account=1');
+	await signInOnThisDevice(page, { name: account, password, pin });
 	await page.waitForURL('**/profile');
 	return page;
 }
@@ -47,9 +32,9 @@ describe('accounts and sync through the sync-server', () => {
 	let two: Page;
 
 	it('signs up from a profile and syncs it', async () => {
-		first = await browser.newContext();
-		one = await openApp(first, server.url);
-		await createProfile(one, server.url, 'Esi', '2468');
+		first = await app.browser.newContext();
+		one = await openApp(first, app.server.url);
+		await createProfile(one, app.server.url, 'Esi', '2468');
 		await addRecord(one, 'condition', { Condition: 'Hypertension' });
 		expect(await syncStatus(one)).toBe('local-only');
 		await one.getByRole('link', { name: 'Account', exact: true }).click();
@@ -58,14 +43,14 @@ describe('accounts and sync through the sync-server', () => {
 		await one.getByRole('button', { name: 'Create account and sync' }).click();
 		await waitForStatus(one, 'up-to-date');
 
-		const session = await (await one.request.get(`${server.url}/api/session`)).json();
+		const session = await (await one.request.get(`${app.server.url}/api/session`)).json();
 		expect(session.name).toBe('esi');
-		const changes = await (await one.request.get(`${server.url}/couch/u-657369-records/_changes?include_docs=true`)).json();
+		const changes = await (await one.request.get(`${app.server.url}/couch/u-657369-records/_changes?include_docs=true`)).json();
 		expect(changes.results.map((r: { doc: { data: { name?: string } } }) => r.doc.data.name)).toContain('Hypertension');
 	});
 
 	it('brings the profile to a second device that signs in', async () => {
-		second = await browser.newContext();
+		second = await app.browser.newContext();
 		two = await signInOnNewDevice(second, 'esi', 'correct horse', '1357');
 		await two.getByText('Hypertension').waitFor();
 		await waitForStatus(two, 'up-to-date');
@@ -93,7 +78,7 @@ describe('accounts and sync through the sync-server', () => {
 	});
 
 	it('asks to sign in again when the session ends, keeping local edits', async () => {
-		await one.goto(`${server.url}/profile`);
+		await one.goto(`${app.server.url}/profile`);
 		await one.waitForURL(/\/\?next=/);
 		// Reloading locked the profile; unlock it again, then end the server session behind its back.
 		await one.getByLabel(/PIN or passphrase for/).fill('2468');
@@ -120,7 +105,7 @@ describe('accounts and sync through the sync-server', () => {
 
 		await two.getByRole('link', { name: 'Account', exact: true }).click();
 		await two.getByRole('button', { name: 'Sign out and remove from this device' }).click();
-		await two.waitForURL(`${server.url}/`);
+		await two.waitForURL(`${app.server.url}/`);
 		expect(await two.getByRole('button', { name: 'Me' }).count()).toBe(0);
 		const databases = await two.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 		expect(databases.filter((name) => name?.startsWith('rxdb-dexie-hs-'))).toEqual([]);

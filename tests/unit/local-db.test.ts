@@ -1,28 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openProfileDatabase, removeProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { dumpIndexedDb } from '../indexeddb-dump';
 import { deleteRecord, saveRecord, InvalidRecordError } from '$lib/profile/records';
-
-/** Every string stored anywhere in a fake IndexedDB, to look for clear-text health data. */
-async function rawIndexedDbText(factory: IDBFactory): Promise<string> {
-	const parts: string[] = [];
-	for (const { name } of await factory.databases()) {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const open = factory.open(name!);
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
-		});
-		for (const store of Array.from(db.objectStoreNames)) {
-			const all = await new Promise<unknown[]>((resolve) => {
-				const req = db.transaction(store).objectStore(store).getAll();
-				req.onsuccess = () => resolve(req.result);
-			});
-			parts.push(JSON.stringify(all));
-		}
-		db.close();
-	}
-	return parts.join('\n');
-}
 
 describe('encrypted profile database', () => {
 	let db: ProfileDatabase | undefined;
@@ -37,7 +17,7 @@ describe('encrypted profile database', () => {
 		db = await openProfileDatabase('p1', 'a'.repeat(64), options);
 		await saveRecord(db.records, 'allergy', { substance: 'Penicillin', severity: 'severe', reaction: 'Hives' }, 'dev-1');
 		await saveRecord(db.records, 'about', { name: 'Ama Mensah', bloodGroup: 'O+' }, 'dev-1');
-		const raw = await rawIndexedDbText(indexedDB);
+		const raw = await dumpIndexedDb(indexedDB);
 		expect(raw.length).toBeGreaterThan(100);
 		for (const secret of ['Penicillin', 'Hives', 'Ama Mensah', 'severe']) expect(raw).not.toContain(secret);
 		await db.close();
