@@ -7,14 +7,11 @@ import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/l
 import { sessionUser, type ServerContext } from './context.js';
 import { provisionUser, userDatabases } from './provision.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
+import { readRoles, userDocPath } from './roles.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 1024;
-
-function userDocPath(name: string): string {
-	return `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
-}
 
 function fail(res: Response, status: number, error: string, extra: Record<string, unknown> = {}): void {
 	res.status(status).json({ error, ...extra });
@@ -42,16 +39,9 @@ export async function databasesOf(ctx: ServerContext, name: string): Promise<str
 	return [...userDatabases(name), ...regions.flatMap((r) => [directoryDatabase(r), slotsDatabase(r)])];
 }
 
-async function rolesOf(ctx: ServerContext, name: string): Promise<string[] | null> {
-	const res = await ctx.couch.request('GET', userDocPath(name));
-	if (res.status === 404) return null;
-	if (res.status !== 200) throw new Error(`Could not read the account: ${res.status}`);
-	return Array.isArray(res.body?.roles) ? res.body.roles.filter((r: unknown) => typeof r === 'string') : [];
-}
-
 /** Creates an account (no session). Answers 'exists' when the name is taken. */
 export async function createAccount(
-	ctx: ServerContext,
+	ctx: Pick<ServerContext, 'couch' | 'embedded'>,
 	name: string,
 	password: string,
 	roles: string[] = []
@@ -146,7 +136,8 @@ export function accountsRouter(ctx: ServerContext): Router {
 		wrap(async (req, res) => {
 			res.set('Cache-Control', 'no-store');
 			const name = sessionUser(ctx, req);
-			const roles = name ? await rolesOf(ctx, name) : null;
+			// uncached: a deleted account signs out at once
+			const roles = name ? await readRoles(ctx.couch, name) : null;
 			if (!name || roles === null) {
 				if (name) res.set('Set-Cookie', ctx.sessions.clearCookie());
 				return fail(res, 401, 'Not signed in');

@@ -10,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
 import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
-import { DEMO_REGION, ensureDemoAccounts, seedDirectory, type DemoAccount } from './demo.js';
+import { configRouter, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './config.js';
+import { seedDemo, type DemoAccount } from './demo.js';
 import { gatekeeper } from './gatekeeper.js';
+import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
 import { loadSessionSecret, SessionKeeper } from './session.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store.js';
 
@@ -31,6 +33,11 @@ export interface ServerOptions {
 	secureCookies?: boolean;
 	/** express `trust proxy` setting, for the client address behind a load balancer */
 	trustProxy?: boolean | string | number;
+	/** map tiles for the app (`/api/config`); default OpenStreetMap */
+	tileUrl?: string;
+	tileAttribution?: string;
+	/** how long the gatekeeper keeps an account's roles (default 30 s; tests use 0) */
+	roleCacheMs?: number;
 }
 
 export interface RunningServer {
@@ -89,14 +96,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 				: [];
 			regionCache = { at: Date.now(), regions };
 			return regions;
-		}
+		},
+		roles: cachedRoles(couch, opts.roleCacheMs ?? ROLE_CACHE_MS)
 	};
 
-	let demoAccounts: DemoAccount[] = [];
-	if (demo) {
-		const clinicIds = await seedDirectory(ctx, DEMO_REGION);
-		demoAccounts = await ensureDemoAccounts(ctx, dataDir, clinicIds[0]);
-	}
+	const demoAccounts: DemoAccount[] = demo ? await seedDemo(ctx, dataDir) : [];
 
 	const app = express();
 	app.disable('x-powered-by');
@@ -112,6 +116,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		next();
 	});
 	app.use('/api', accountsRouter(ctx));
+	app.use(
+		'/api',
+		configRouter(ctx, {
+			tileUrl: opts.tileUrl || DEFAULT_TILE_URL,
+			tileAttribution: opts.tileAttribution || DEFAULT_TILE_ATTRIBUTION
+		})
+	);
 	app.use('/api', (_req, res) => res.status(404).json({ error: 'Not found' }));
 	app.use('/couch', gatekeeper(ctx));
 

@@ -25,6 +25,8 @@ export interface ServerContext {
 	log: boolean;
 	/** regions that have a directory database (cached briefly) */
 	regions(): Promise<string[]>;
+	/** an account's `_users` roles, or null for no such account (cached briefly, see roles.ts) */
+	roles(name: string): Promise<string[] | null>;
 }
 
 export function sessionUser(ctx: ServerContext, req: Request): string | null {

@@ -1,60 +1,199 @@
-/** Demo mode: a seeded directory and a clinic-admin account, so a fresh checkout has something to show. */
+/**
+ * The demo directory and demo clinic-admin accounts. One code path for both users of it: start-up demo
+ * mode (a small directory, seeded only into an empty database) and `npm run seed` (any size, several
+ * regions, brought exactly to the generated content).
+ */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
-import { generateDirectory } from '../src/lib/directory/demo.js';
+import { DEMO_REGIONS, generateDirectory } from '../src/lib/directory/demo.js';
+import { CLINIC_ADMIN_ROLE, validateDirectoryDoc } from '../src/lib/directory/schema.js';
+import { validateReplicatedDoc } from '../src/lib/db/validation.js';
 import { createAccount } from './accounts.js';
 import type { ServerContext } from './context.js';
+import type { Couch } from './couch.js';
+import { countClinics, writeClinicCount, writeDocs, WRITE_BATCH, type WireDoc } from './directory.js';
+import { userDocPath } from './roles.js';
 
 export const DEMO_REGION = 'ashanti';
 export const DEMO_SEED = 20251128;
 export const DEMO_CLINIC_COUNT = 30;
+/** the generator keeps every directory in memory: a bound on one seeding */
+export const MAX_SEED_CLINICS = 200_000;
 
 export interface DemoAccount {
 	name: string;
 	password: string;
 	role: string;
+	region: string;
+	clinicId: string;
 }
 
-/** Seeds `directory-<region>` when it is empty and creates `slots-<region>`. Idempotent. */
-export async function seedDirectory(ctx: ServerContext, region = DEMO_REGION): Promise<string[]> {
-	const db = directoryDatabase(region);
-	await ctx.couch.ensureDatabase(db);
-	await ctx.couch.ensureDatabase(slotsDatabase(region));
-	const { clinics, practitioners } = generateDirectory({ region, clinics: DEMO_CLINIC_COUNT, seed: DEMO_SEED });
-	const info = await ctx.couch.request('GET', `/${db}`);
-	if ((info.body?.doc_count ?? 0) === 0) {
-		const docs = [...clinics, ...practitioners].map(({ id, ...rest }) => ({ _id: id, ...rest }));
-		const res = await ctx.couch.request('POST', `/${db}/_bulk_docs`, { body: { docs } });
-		if (res.status >= 300) throw new Error(`Could not seed ${db}: ${res.status}`);
+export interface SeedOptions {
+	couch: Couch;
+	/** total number of clinics, split evenly across the regions (the first regions get the remainder) */
+	clinics: number;
+	seed?: number;
+	regions?: string[];
+	batchSize?: number;
+	/** start-up demo mode: leave a directory that already has documents untouched */
+	onlyIfEmpty?: boolean;
+}
+
+export interface RegionSeedSummary {
+	region: string;
+	clinics: number;
+	practitioners: number;
+	created: number;
+	updated: number;
+	unchanged: number;
+	/** onlyIfEmpty found documents and wrote nothing */
+	skipped: boolean;
+	/** the region's first generated clinic (its demo administrator runs it), null with no clinics */
+	firstClinicId: string | null;
+	/** live clinic docs in the directory after seeding (the count `/api/config` shows) */
+	clinicsListed: number | null;
+}
+
+export interface SeedSummary {
+	seed: number;
+	regions: RegionSeedSummary[];
+	clinics: number;
+	practitioners: number;
+	written: number;
+	unchanged: number;
+	seconds: number;
+}
+
+/** `total` split across `parts`: equal shares, the first ones one more when it does not divide. */
+export function splitClinics(total: number, parts: number): number[] {
+	return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+}
+
+/** Throws a readable error for options the generator cannot serve. */
+export function checkSeedOptions(clinics: number, seed: number, regions: string[]): void {
+	if (!Number.isInteger(clinics) || clinics < 0 || clinics > MAX_SEED_CLINICS) {
+		throw new Error(`clinics must be a whole number from 0 to ${MAX_SEED_CLINICS}`);
 	}
-	return clinics.map((c) => c.id);
+	if (!Number.isInteger(seed)) throw new Error('seed must be a whole number');
+	if (!regions.length) throw new Error('name at least one region');
+	const unknown = regions.filter((r) => !(r in DEMO_REGIONS));
+	if (unknown.length) {
+		throw new Error(`no demo data for region ${unknown.join(', ')} (known: ${Object.keys(DEMO_REGIONS).join(', ')})`);
+	}
+	if (new Set(regions).size !== regions.length) throw new Error('a region is named twice');
 }
 
-function readDemoFile(file: string): DemoAccount[] | null {
-	if (!existsSync(file)) return null;
+/**
+ * Seeds `directory-<region>` (and creates `slots-<region>`) for each region with a deterministic
+ * generated directory: same options → same documents, and a second run writes nothing.
+ */
+export async function seedRegions(opts: SeedOptions): Promise<SeedSummary> {
+	const started = performance.now();
+	const seed = opts.seed ?? DEMO_SEED;
+	const regions = opts.regions ?? [DEMO_REGION];
+	checkSeedOptions(opts.clinics, seed, regions);
+	const shares = splitClinics(opts.clinics, regions.length);
+	const summaries: RegionSeedSummary[] = [];
+
+	for (const [i, region] of regions.entries()) {
+		const db = directoryDatabase(region);
+		await opts.couch.ensureDatabase(db);
+		await opts.couch.ensureDatabase(slotsDatabase(region));
+		const { clinics, practitioners } = generateDirectory({ region, clinics: shares[i], seed });
+		const summary: RegionSeedSummary = {
+			region,
+			clinics: clinics.length,
+			practitioners: practitioners.length,
+			created: 0,
+			updated: 0,
+			unchanged: 0,
+			skipped: false,
+			firstClinicId: clinics[0]?.id ?? null,
+			clinicsListed: null
+		};
+		summaries.push(summary);
+		if (opts.onlyIfEmpty) {
+			const info = await opts.couch.request('GET', `/${encodeURIComponent(db)}`);
+			if ((info.body?.doc_count ?? 0) > 0) {
+				summary.skipped = true;
+				continue;
+			}
+		}
+		const docs: WireDoc[] = [...clinics, ...practitioners].map(({ id, ...rest }) => ({ _id: id, ...rest }));
+		for (const doc of docs) {
+			const reason = validateReplicatedDoc(validateDirectoryDoc, doc);
+			if (reason) throw new Error(`The generator made an invalid document ${doc._id}: ${reason}`);
+		}
+		Object.assign(summary, await writeDocs(opts.couch, db, docs, opts.batchSize ?? WRITE_BATCH));
+		const known = new Map(docs.map((d) => [d._id, d.type as string]));
+		summary.clinicsListed = await countClinics(opts.couch, db, known);
+		await writeClinicCount(opts.couch, db, summary.clinicsListed);
+	}
+
+	const sum = (pick: (r: RegionSeedSummary) => number) => summaries.reduce((s, r) => s + pick(r), 0);
+	return {
+		seed,
+		regions: summaries,
+		clinics: sum((r) => r.clinics),
+		practitioners: sum((r) => r.practitioners),
+		written: sum((r) => r.created + r.updated),
+		unchanged: sum((r) => r.unchanged),
+		seconds: Math.round(performance.now() - started) / 1000
+	};
+}
+
+/** The demo administrator of a region: `demo-clinic-admin` for the default region, else suffixed. */
+export function demoAccountName(region: string): string {
+	return region === DEMO_REGION ? 'demo-clinic-admin' : `demo-clinic-admin-${region}`;
+}
+
+function readDemoFile(file: string): DemoAccount[] {
+	if (!existsSync(file)) return [];
 	try {
 		const parsed = JSON.parse(readFileSync(file, 'utf8'));
-		return Array.isArray(parsed) ? parsed : null;
+		if (!Array.isArray(parsed)) return [];
+		return parsed
+			.filter((a) => a && typeof a.name === 'string' && typeof a.password === 'string')
+			.map((a) => {
+				// files written before regions existed hold only the default region's administrator
+				const region = typeof a.region === 'string' ? a.region : DEMO_REGION;
+				const clinicId = typeof a.clinicId === 'string' ? a.clinicId : `clinic-${region}-0001`;
+				return { name: a.name, password: a.password, role: CLINIC_ADMIN_ROLE, region, clinicId };
+			});
 	} catch {
-		return null;
+		return [];
 	}
 }
 
-/** Creates the demo accounts (credentials kept in `<dataDir>/demo-accounts.json`, mode 0600). */
-export async function ensureDemoAccounts(ctx: ServerContext, dataDir: string, clinicId: string): Promise<DemoAccount[]> {
+/**
+ * Makes sure there is one demo clinic-admin account per wanted region (role `clinic-admin` plus
+ * `clinic:<clinicId>`), keeping passwords in `<dataDir>/demo-accounts.json` (mode 0600) so that printed
+ * credentials stay true across restarts and re-seeding. Answers every demo account of that file.
+ */
+export async function ensureDemoAccounts(
+	ctx: Pick<ServerContext, 'couch' | 'embedded'>,
+	dataDir: string,
+	wanted: { region: string; clinicId: string }[]
+): Promise<DemoAccount[]> {
 	const file = join(dataDir, 'demo-accounts.json');
-	const accounts = readDemoFile(file) ?? [
-		{ name: 'demo-clinic-admin', password: `demo-${randomBytes(6).toString('hex')}`, role: 'clinic-admin' }
-	];
+	const accounts = readDemoFile(file);
+	for (const { region, clinicId } of wanted) {
+		const known = accounts.find((a) => a.region === region);
+		if (known) known.clinicId = clinicId;
+		else {
+			const password = `demo-${randomBytes(6).toString('hex')}`;
+			accounts.push({ name: demoAccountName(region), password, role: CLINIC_ADMIN_ROLE, region, clinicId });
+		}
+	}
 	writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
 	for (const account of accounts) {
-		const roles = [account.role, `clinic:${clinicId}`];
+		const roles = [account.role, `clinic:${account.clinicId}`];
 		const outcome = await createAccount(ctx, account.name, account.password, roles);
 		if (outcome === 'exists') {
 			// keep the printed credentials true (e.g. after the file was removed)
-			const path = `/_users/${encodeURIComponent(`org.couchdb.user:${account.name}`)}`;
+			const path = userDocPath(account.name);
 			const current = await ctx.couch.request('GET', path);
 			const check = await ctx.couch.request('POST', '/_session', {
 				body: { name: account.name, password: account.password },
@@ -67,4 +206,11 @@ export async function ensureDemoAccounts(ctx: ServerContext, dataDir: string, cl
 		}
 	}
 	return accounts;
+}
+
+/** Start-up demo mode: a small directory of the default region, seeded only when empty, and its admin. */
+export async function seedDemo(ctx: Pick<ServerContext, 'couch' | 'embedded'>, dataDir: string): Promise<DemoAccount[]> {
+	const summary = await seedRegions({ couch: ctx.couch, clinics: DEMO_CLINIC_COUNT, seed: DEMO_SEED, regions: [DEMO_REGION], onlyIfEmpty: true });
+	const wanted = summary.regions.flatMap((r) => (r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId }] : []));
+	return ensureDemoAccounts(ctx, dataDir, wanted);
 }

@@ -1,10 +1,15 @@
 /**
  * `/couch/<db>/<rest>`: who may touch which database, the replication subset of the CouchDB API, and
  * validation of every written document. Never relies on the store's `_security` or validate_doc_update.
+ *
+ * Directory and slots databases are public to read. A clinic administrator (roles `clinic-admin` and
+ * `clinic:<id>` in `_users`) may also write their own clinic's listing in `directory-<region>`: single
+ * docs and `_bulk_docs`, each document checked by `clinicAdminRefusal` and `validateDirectoryDoc`.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
-import { USER_COLLECTIONS, validateReplicatedDoc, type UserCollection } from '../src/lib/db/validation.js';
+import { USER_COLLECTIONS, validateReplicatedDoc, type UserCollection, type Validator } from '../src/lib/db/validation.js';
+import { administeredClinics, clinicAdminRefusal, validateDirectoryDoc } from '../src/lib/directory/schema.js';
 import { sessionUser, type ServerContext } from './context.js';
 
 const MAX_BODY = '20mb';
@@ -20,7 +25,14 @@ type Endpoint =
 
 type Target =
 	| { type: 'user'; db: string; hex: string; collection: string }
-	| { type: 'public'; db: string };
+	| { type: 'public'; db: string; kind: 'directory' | 'slots'; region: string };
+
+/** A signed-in clinic administrator writing to a directory database. */
+interface ClinicAdmin {
+	region: string;
+	/** every clinic of their roles (narrowed to the ones listed in this region per request) */
+	clinics: string[];
+}
 
 const ENDPOINT_METHODS: Record<string, string[]> = {
 	db: ['GET', 'HEAD'],
@@ -34,10 +46,12 @@ const ENDPOINT_METHODS: Record<string, string[]> = {
 };
 /** what a reader of a public (directory/slots) database may do */
 const READ_ONLY = new Set(['db:GET', 'db:HEAD', '_changes:GET', '_changes:POST', '_bulk_get:POST', '_revs_diff:POST', '_all_docs:GET', '_all_docs:POST', 'local:GET', 'doc:GET', 'doc:HEAD']);
+/** what a clinic administrator may also do on a directory database */
+const CLINIC_ADMIN_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST']);
 
 const FORBIDDEN_QUERY = ['attachments', 'atts_since', 'att_encoding_info', 'view', 'update', 'rewrite'];
 const USER_DB = /^u-([0-9a-f]{2,128})-([a-z][a-z0-9_]*)$/;
-const PUBLIC_DB = /^(directory|slots)-[a-z0-9][a-z0-9-]{0,62}$/;
+const PUBLIC_DB = /^(directory|slots)-([a-z0-9][a-z0-9-]{0,62})$/;
 const SAFE_ID = /^(?!\.{1,2}$)[^/\\]+$/;
 
 class Refusal extends Error {
@@ -65,7 +79,8 @@ function parseTarget(rawDb: string): Target {
 	if (!db || db.startsWith('_')) throw forbidden('Server-wide endpoints are not available');
 	const user = USER_DB.exec(db);
 	if (user) return { type: 'user', db, hex: user[1], collection: user[2] };
-	if (PUBLIC_DB.test(db)) return { type: 'public', db };
+	const pub = PUBLIC_DB.exec(db);
+	if (pub) return { type: 'public', db, kind: pub[1] as 'directory' | 'slots', region: pub[2] };
 	throw forbidden('Unknown database');
 }
 
@@ -128,22 +143,50 @@ function isDesignId(id: unknown): boolean {
 }
 
 type Json = Record<string, unknown>;
+type DocCheck = (doc: Json) => string | null;
 
-function validatorFor(target: Target): ((doc: Json) => string | null) | null {
-	if (target.type !== 'user') return null;
-	const validate = USER_COLLECTIONS[target.collection as UserCollection];
+function isObject(doc: unknown): doc is Json {
+	return !!doc && typeof doc === 'object' && !Array.isArray(doc);
+}
+
+/** The shape checks every written document gets, then `validateReplicatedDoc` with `validate`. */
+function wireValidator(validate: Validator, extra?: DocCheck): DocCheck {
 	return (doc) => {
-		if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'document must be an object';
+		if (!isObject(doc)) return 'document must be an object';
 		if (typeof doc._id !== 'string' || doc._id.startsWith('_')) return 'id is invalid';
-		return validateReplicatedDoc(validate, doc);
+		return extra?.(doc) ?? validateReplicatedDoc(validate, doc);
 	};
+}
+
+function userValidator(target: Target & { type: 'user' }): DocCheck {
+	return wireValidator(USER_COLLECTIONS[target.collection as UserCollection]);
+}
+
+/**
+ * The check for a clinic administrator's directory write: reads the stored versions of the written ids
+ * (and of the administrator's clinics) first, then decides each document with the shared rules.
+ */
+async function clinicAdminValidator(ctx: ServerContext, target: Target, admin: ClinicAdmin, docs: unknown[]): Promise<DocCheck> {
+	const ids = docs.filter(isObject).map((d) => d._id).filter((id): id is string => typeof id === 'string' && !id.startsWith('_'));
+	const keys = [...new Set([...ids, ...admin.clinics])];
+	const res = await ctx.couch.request('POST', `/${encodeURIComponent(target.db)}/_all_docs`, {
+		query: { include_docs: true },
+		body: { keys }
+	});
+	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read ${target.db}: ${res.status}`);
+	const stored = new Map<string, Json>();
+	for (const row of res.body.rows as Json[]) {
+		if (isObject(row.doc) && !(row.value as Json | undefined)?.deleted) stored.set(String(row.id), row.doc);
+	}
+	const scope = { region: admin.region, clinics: admin.clinics.filter((id) => stored.get(id)?.type === 'clinic') };
+	return wireValidator(validateDirectoryDoc, (doc) => clinicAdminRefusal(doc, stored.get(doc._id as string) ?? null, scope));
 }
 
 export function gatekeeper(ctx: ServerContext): Router {
 	const router = express.Router();
 	const json = express.json({ limit: MAX_BODY, type: () => true, strict: true });
 
-	router.use((req: Request, res: Response, next: NextFunction) => {
+	router.use(async (req: Request, res: Response, next: NextFunction) => {
 		res.set('Cache-Control', 'no-store');
 		try {
 			// raw (still encoded) path after /couch, so `%2F` and `..` cannot change the target
@@ -171,7 +214,10 @@ export function gatekeeper(ctx: ServerContext): Router {
 				}
 			} else if (!READ_ONLY.has(`${endpoint.kind}:${method}`)) {
 				if (!user) throw new Refusal(401, 'unauthorized', 'Sign in first');
-				throw forbidden('This database is read-only');
+				const writable = target.kind === 'directory' && CLINIC_ADMIN_WRITES.has(`${endpoint.kind}:${method}`);
+				const clinics = writable ? administeredClinics((await ctx.roles(user)) ?? []) : [];
+				if (!clinics.length) throw forbidden('This database is read-only');
+				res.locals.clinicAdmin = { region: target.region, clinics } satisfies ClinicAdmin;
 			}
 			res.locals.gate = { target, endpoint, query, method };
 			next();
@@ -210,10 +256,16 @@ async function forward(ctx: ServerContext, req: Request, res: Response): Promise
 		method: string;
 	};
 	const path = upstreamPath(target, endpoint);
-	const validate = validatorFor(target);
 	let body: unknown = req.body;
 	const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'DELETE';
 	if (!hasBody) body = undefined;
+	const admin = res.locals.clinicAdmin as ClinicAdmin | undefined;
+	let validate: DocCheck | null = null;
+	if (target.type === 'user') validate = userValidator(target);
+	else if (admin) {
+		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isObject(body) && Array.isArray(body.docs) ? body.docs : [];
+		validate = await clinicAdminValidator(ctx, target, admin, written);
+	}
 
 	const send = (status: number, payload: unknown) => {
 		if (method === 'HEAD') res.status(status).end();
@@ -234,6 +286,11 @@ async function forward(ctx: ServerContext, req: Request, res: Response): Promise
 		const reason = validate(doc);
 		if (reason) return send(403, { error: 'forbidden', reason });
 		body = doc;
+	}
+
+	if (endpoint.kind === 'doc' && method === 'DELETE' && admin) {
+		const reason = validate!({ _id: endpoint.id, _deleted: true });
+		if (reason) return send(403, { error: 'forbidden', reason });
 	}
 
 	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, path, query, body, validate!, res);
@@ -257,7 +314,7 @@ async function bulkDocs(
 	path: string,
 	query: URLSearchParams,
 	body: unknown,
-	validate: (doc: Json) => string | null,
+	validate: DocCheck,
 	res: Response
 ): Promise<void> {
 	const input = body as { docs?: unknown; new_edits?: unknown } | undefined;

@@ -1,23 +1,36 @@
-/** `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables). */
-import { startServer } from './app.js';
+/**
+ * `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables),
+ * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default).
+ */
+import { startServer, type RunningServer } from './app.js';
+import { StoreInUseError } from './store.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const couchUrl = process.env.COUCHDB_URL || undefined;
 const demo = process.env.DEMO === undefined ? !couchUrl : process.env.DEMO !== '0';
 
-const server = await startServer({
-	port,
-	dataDir: process.env.DATA_DIR ?? './data',
-	couchUrl,
-	staticDir: process.env.STATIC_DIR ?? 'build',
-	demo,
-	log: process.env.LOG === '1'
-});
+let server: RunningServer;
+try {
+	server = await startServer({
+		port,
+		dataDir: process.env.DATA_DIR ?? './data',
+		couchUrl,
+		staticDir: process.env.STATIC_DIR ?? 'build',
+		demo,
+		log: process.env.LOG === '1',
+		tileUrl: process.env.TILE_URL || undefined,
+		tileAttribution: process.env.TILE_ATTRIBUTION || undefined
+	});
+} catch (err) {
+	if (!(err instanceof StoreInUseError)) throw err;
+	console.error(err.message);
+	process.exit(1);
+}
 
 console.log(`HealthSync sync-server listening on ${server.url} (${couchUrl ? 'CouchDB at COUCHDB_URL' : 'embedded store'})`);
 if (server.demoAccounts.length) {
 	console.log('Demo accounts (demo mode only; DEMO=0 disables):');
-	for (const a of server.demoAccounts) console.log(`  ${a.role}: name "${a.name}", password "${a.password}"`);
+	for (const a of server.demoAccounts) console.log(`  ${a.role} of ${a.clinicId}: name "${a.name}", password "${a.password}"`);
 }
 
 let stopping = false;

@@ -12,6 +12,60 @@ import type { AddressInfo } from 'node:net';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Thrown when another process (a running sync-server or `npm run seed`) already holds the embedded store
+ * of this data directory. leveldb allows one process per database; without this check the second
+ * process would crash later on an unhandled `IO error: lock …/LOCK`.
+ */
+export class StoreInUseError extends Error {
+	constructor(readonly dataDir: string) {
+		super(
+			`The embedded store in ${dataDir} is in use by another process (a running HealthSync server or seed). ` +
+				'Stop that process first, or use another DATA_DIR (or COUCHDB_URL).'
+		);
+		this.name = 'StoreInUseError';
+	}
+}
+
+/** The same leveldown that PouchDB's leveldb adapter uses. */
+function leveldown(): (location: string) => LevelDown {
+	return createRequire(require.resolve('pouchdb'))('leveldown');
+}
+
+interface LevelDown {
+	open(opts: { createIfMissing: boolean }, done: (err: Error | null) => void): void;
+}
+
+/**
+ * Data directories whose store this process holds, with their lock database: PouchDB keeps the store's
+ * leveldb files open until exit, and the open lock handle must stay referenced (a collected handle
+ * would close and release the lock).
+ */
+const held = new Map<string, { db: LevelDown; opened: Promise<void> }>();
+
+/**
+ * Takes `<store>/.healthsync-lock`, a leveldb of its own, for the rest of this process: the PouchDB
+ * databases stay open after `close()` too, so the directory is only free again when the process ends.
+ * The OS releases leveldb's LOCK when a process dies, so a crash never leaves a stale lock behind.
+ * Opening the same directory again in the same process is fine (PouchDB shares its handles).
+ */
+function lockStore(storeDir: string, dataDir: string): Promise<void> {
+	let lock = held.get(storeDir);
+	if (!lock) {
+		const db = leveldown()(join(storeDir, '.healthsync-lock'));
+		const opened = new Promise<void>((done, fail) => {
+			db.open({ createIfMissing: true }, (err) => {
+				if (!err) return done();
+				held.delete(storeDir);
+				fail(/lock|already held/i.test(String(err.message)) ? new StoreInUseError(dataDir) : err);
+			});
+		});
+		lock = { db, opened };
+		held.set(storeDir, lock);
+	}
+	return lock.opened;
+}
+
 export interface EmbeddedStore {
 	/** `http://admin:<password>@127.0.0.1:<port>` */
 	adminUrl: string;
@@ -40,6 +94,7 @@ export async function startEmbeddedStore(dataDir: string): Promise<EmbeddedStore
 	const root = resolve(dataDir);
 	const storeDir = join(root, 'store');
 	mkdirSync(storeDir, { recursive: true });
+	await lockStore(storeDir, root);
 	const admin = storeAdminCredentials(root);
 
 	const PouchDB = require('pouchdb');

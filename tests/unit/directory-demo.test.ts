@@ -54,7 +54,9 @@ describe('directory validators', () => {
 		expect(validateClinic({ ...clinic, kind: 'spa' })).toMatch(/kind/);
 		expect(validateClinic({ ...clinic, specialties: ['astrology'] })).toMatch(/specialties/);
 		expect(validateClinic({ ...clinic, coordinates: { lat: 100, lon: 0 } })).toMatch(/lat/);
-		expect(validateClinic({ ...clinic, hours: { '1': [{ open: '17:00', close: '08:00' }] } })).toMatch(/hours/);
+		expect(validateClinic({ ...clinic, hours: { '1': [{ open: '08:00', close: '08:00' }] } })).toMatch(/hours\.1 opens and closes at the same time/);
+		// closing before opening is an overnight span, which clinics do keep
+		expect(validateClinic({ ...clinic, hours: { '1': [{ open: '20:00', close: '06:00' }] } })).toBeNull();
 		expect(validateClinic({ ...clinic, hours: { '7': [] } })).toMatch(/additional/);
 		expect(validateClinic({ ...clinic, feeBand: 'luxury' })).toMatch(/feeBand/);
 		expect(validateDirectoryDoc({ ...clinic, type: 'shop' })).toMatch(/type/);

@@ -8,9 +8,13 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { recordsCollectionSchema, type HealthRecord } from '../profile/schema.js';
 import { recordConflictHandler } from './conflict.js';
+import { directoryCollectionSchema, newerListingWins } from '../directory/collection.js';
+import type { DirectoryDoc } from '../directory/schema.js';
 
 export type RecordsCollection = RxCollection<HealthRecord>;
-export type ProfileDatabase = RxDatabase<{ records: RecordsCollection }>;
+/** A clinic administrator's listing edits, kept with their profile until the server has them. */
+export type ListingsCollection = RxCollection<DirectoryDoc & { region: string }>;
+export type ProfileDatabase = RxDatabase<{ records: RecordsCollection; listings: ListingsCollection }>;
 
 /** `indexedDB` is injected in unit tests (fake-indexeddb); the browser's own is used otherwise. */
 export interface StorageOptions {
@@ -34,7 +38,8 @@ export async function openProfileDatabase(profileId: string, password: string, o
 		closeDuplicates: true
 	})) as ProfileDatabase;
 	await db.addCollections({
-		records: { schema: recordsCollectionSchema as never, conflictHandler: recordConflictHandler }
+		records: { schema: recordsCollectionSchema as never, conflictHandler: recordConflictHandler },
+		listings: { schema: directoryCollectionSchema as never, conflictHandler: newerListingWins as never }
 	});
 	return db;
 }

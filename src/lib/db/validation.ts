@@ -16,7 +16,8 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 	return `${where} ${first.message ?? 'is invalid'}`;
 }
 
-function compile(schema: object): Validator {
+/** A validator from a JSON schema, answering the first problem in words. */
+export function compile(schema: object): Validator {
 	const check = ajv.compile(schema);
 	return (doc) => (check(doc) ? null : describe(check.errors));
 }

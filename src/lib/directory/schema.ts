@@ -2,7 +2,7 @@
  * Directory documents (clinics and practitioners) replicated from `directory-<region>` and their
  * validation, shared by the browser and the sync-server (same pattern as src/lib/db/validation.ts).
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import { compile } from '../db/validation.js';
 import { SPECIALTY_IDS, type SpecialtyId } from './specialties.js';
 
 export const CLINIC_KINDS = ['clinic', 'health-post', 'hospital', 'laboratory', 'pharmacy'] as const;
@@ -166,25 +166,12 @@ export const practitionerValidationSchema = {
 	}
 };
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-
-function describe(errors: ErrorObject[] | null | undefined): string {
-	const first = errors?.[0];
-	if (!first) return 'invalid document';
-	const where = first.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : 'document';
-	return `${where} ${first.message ?? 'is invalid'}`;
-}
-
-function compile(schema: object): (doc: unknown) => string | null {
-	const check = ajv.compile(schema);
-	return (doc) => (check(doc) ? null : describe(check.errors));
-}
-
 const checkClinic = compile(clinicValidationSchema);
 const checkPractitioner = compile(practitionerValidationSchema);
 
-function timesInOrder(spans: OpeningSpan[] | undefined): boolean {
-	return (spans ?? []).every((s) => s.open < s.close);
+/** A span that closes at or before its opening time runs overnight; one that closes as it opens is a slip. */
+function spansValid(spans: OpeningSpan[] | undefined): boolean {
+	return (spans ?? []).every((s) => s.open !== s.close);
 }
 
 export function validateClinic(doc: unknown): string | null {
@@ -192,10 +179,10 @@ export function validateClinic(doc: unknown): string | null {
 	if (reason) return reason;
 	const clinic = doc as Clinic;
 	for (const [dayKey, spans] of Object.entries(clinic.hours)) {
-		if (!timesInOrder(spans)) return `hours.${dayKey} closes before it opens`;
+		if (!spansValid(spans)) return `hours.${dayKey} opens and closes at the same time`;
 	}
 	for (const ex of clinic.exceptions) {
-		if (!timesInOrder(ex.hours)) return `exceptions ${ex.date} closes before it opens`;
+		if (!spansValid(ex.hours)) return `exceptions ${ex.date} opens and closes at the same time`;
 	}
 	return null;
 }
@@ -209,5 +196,66 @@ export function validateDirectoryDoc(doc: unknown): string | null {
 	const type = doc && typeof doc === 'object' ? (doc as { type?: unknown }).type : undefined;
 	if (type === 'clinic') return validateClinic(doc);
 	if (type === 'practitioner') return validatePractitioner(doc);
+	return 'type must be clinic or practitioner';
+}
+
+/** Account role of a clinic administrator; `clinic:<clinicId>` roles name their clinics. */
+export const CLINIC_ADMIN_ROLE = 'clinic-admin';
+export const CLINIC_ROLE_PREFIX = 'clinic:';
+
+/** The clinics an account administers: its `clinic:<id>` roles, and only when it has the clinic-admin role. */
+export function administeredClinics(roles: readonly string[]): string[] {
+	if (!roles.includes(CLINIC_ADMIN_ROLE)) return [];
+	return roles.filter((r) => r.startsWith(CLINIC_ROLE_PREFIX) && r.length > CLINIC_ROLE_PREFIX.length).map((r) => r.slice(CLINIC_ROLE_PREFIX.length));
+}
+
+type WireDoc = Record<string, unknown>;
+
+function stringList(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Whether a clinic administrator may write `doc` (CouchDB shape, `_id`) to the directory of `region`:
+ * null when allowed, else the reason. Authorisation only; content is checked by `validateDirectoryDoc`.
+ * The sync-server enforces it, and the app can ask it before pushing (a refused row blocks a push).
+ *
+ * - `clinics`: the administrator's clinics that are listed (live clinic docs) in this region's directory;
+ * - `existing`: the stored, not deleted, document with the same id, or null.
+ *
+ * A clinic listing can be edited by its administrator (same id, same region) but never created, turned
+ * into something else or deleted. A practitioner may be created, edited and deleted when it belongs to
+ * one of the administrator's clinics, before and after the write; clinics the administrator does not run
+ * can neither be added to nor removed from a practitioner.
+ */
+export function clinicAdminRefusal(
+	doc: WireDoc,
+	existing: WireDoc | null,
+	scope: { region: string; clinics: readonly string[] }
+): string | null {
+	const mine = (ids: unknown) => stringList(ids).some((id) => scope.clinics.includes(id));
+	const others = (ids: unknown) => [...new Set(stringList(ids).filter((id) => !scope.clinics.includes(id)))].sort().join(',');
+
+	if (doc._deleted === true) {
+		if (!existing) return null; // nothing stored to protect
+		if (existing.type === 'clinic') return 'Clinic listings cannot be deleted';
+		if (!mine(existing.clinicIds)) return 'That practitioner belongs to another clinic';
+		return null;
+	}
+	if (doc.type === 'clinic') {
+		if (typeof doc._id !== 'string' || !scope.clinics.includes(doc._id)) return 'You may edit only your own clinic';
+		if (!existing || existing.type !== 'clinic') return 'That clinic is not listed in this region';
+		if (doc.region !== scope.region) return `region must stay ${scope.region}`;
+		return null;
+	}
+	if (doc.type === 'practitioner') {
+		if (existing && existing.type !== 'practitioner') return 'That id belongs to a clinic';
+		if (!mine(doc.clinicIds)) return 'A practitioner must belong to one of your clinics';
+		if (existing && !mine(existing.clinicIds)) return 'That practitioner belongs to another clinic';
+		if (others(doc.clinicIds) !== others(existing?.clinicIds)) {
+			return 'Only their own administrators can add or remove other clinics';
+		}
+		return null;
+	}
 	return 'type must be clinic or practitioner';
 }

@@ -111,7 +111,7 @@ export async function signOut(wipe: boolean) {
 		const { removeProfileDatabase } = await import('../db/local.js');
 		await removeProfileDatabase(profile.id);
 		registry.removeProfile(profile.id);
-		localStorage.removeItem(`hs:refused:${profile.id}`);
+		for (const key of [`hs:refused:${profile.id}`, `hs:roles:${profile.id}`]) localStorage.removeItem(key);
 		await goto('/', { replaceState: true });
 		return;
 	}

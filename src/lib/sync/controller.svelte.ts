@@ -1,26 +1,38 @@
 /**
  * Keeps one unlocked profile in sync with its account: signs in with the sealed credentials, runs the
  * replications, and reports a status the user always sees (offline / syncing / up to date / error).
+ * For a clinic administrator it also publishes their listing edits to the directory.
  */
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { Subscription } from 'rxjs';
 import type { ProfileDatabase } from '../db/local.js';
 import { USER_COLLECTION_NAMES } from '../db/validation.js';
+import type { DirectoryDoc } from '../directory/schema.js';
 import { api, ApiError, OfflineError } from './api.js';
 import { replicateCollection, type RefusedItem } from './replication.js';
 import type { SyncStatus } from './status.js';
 
 const refusedKey = (profileId: string) => `hs:refused:${profileId}`;
+/** Roles are remembered so a clinic administrator can edit their listing offline too. */
+const rolesKey = (profileId: string) => `hs:roles:${profileId}`;
+
+type ListingEdit = DirectoryDoc & { region: string };
 
 export class SyncController {
 	status = $state<SyncStatus>('offline');
 	detail = $state('');
 	refused = $state<RefusedItem[]>([]);
+	/** The account's roles on the server (e.g. clinic administrator), known once connected. */
+	roles = $state<string[]>([]);
 	private replications: RxCouchDBReplicationState<unknown>[] = [];
 	private subscriptions: Subscription[] = [];
 	private active = new Set<number>();
 	private stopped = false;
+	private connected = false;
 	private connecting: Promise<void> | null = null;
+	private listingEdits: ListingEdit[] = [];
+	private publishedRegions = new Set<string>();
+	private listingsSubscription: Subscription;
 
 	constructor(
 		private readonly profileId: string,
@@ -29,8 +41,10 @@ export class SyncController {
 		private readonly password: () => Promise<string>
 	) {
 		this.refused = JSON.parse(localStorage.getItem(refusedKey(profileId)) ?? '[]');
+		this.roles = JSON.parse(localStorage.getItem(rolesKey(profileId)) ?? '[]');
 		addEventListener('online', this.onOnline);
 		addEventListener('offline', this.onOffline);
+		this.listingsSubscription = db.listings.find().$.subscribe((docs) => void this.onListingEdits(docs.map((d) => d.toJSON() as ListingEdit)));
 	}
 
 	private onOnline = () => void this.connect();
@@ -51,44 +65,67 @@ export class SyncController {
 			return;
 		}
 		try {
-			const session = await api.session();
-			if (session?.name !== this.accountName) await api.login(this.accountName, await this.password());
+			let session = await api.session();
+			if (session?.name !== this.accountName) session = await api.login(this.accountName, await this.password());
+			this.roles = session.roles;
+			localStorage.setItem(rolesKey(this.profileId), JSON.stringify(session.roles));
 		} catch (error) {
 			if (error instanceof OfflineError) this.status = 'offline';
 			else if (error instanceof ApiError && error.status === 401) this.signedOut('The account password was changed or the account is gone. Sign in again.');
 			else this.fail(error);
 			return;
 		}
-		if (this.replications.length) {
+		if (this.connected) {
 			this.replications.forEach((r) => r.reSync());
 			return;
 		}
 		this.status = 'syncing';
-		this.startReplications();
+		this.connected = true;
+		USER_COLLECTION_NAMES.forEach((name) => this.track(replicateCollection(this.db[name], name, { accountName: this.accountName }, this.hooks())));
+		await this.publishListingEdits();
 	}
 
-	private startReplications() {
-		const hooks = {
+	/** Listing edits show over the directory copy at once (offline too); they are pushed once connected. */
+	private async onListingEdits(edits: ListingEdit[]) {
+		const hadEdits = this.listingEdits.length > 0;
+		this.listingEdits = edits;
+		if (edits.length || hadEdits) (await import('../directory/state.svelte.js')).directory.setOverlay(this.stopped ? [] : edits);
+		await this.publishListingEdits();
+	}
+
+	private async publishListingEdits() {
+		if (!this.connected || this.stopped || !this.roles.includes('clinic-admin')) return;
+		const { publishListings } = await import('../directory/publish.js');
+		for (const region of new Set(this.listingEdits.map((e) => e.region))) {
+			if (this.publishedRegions.has(region)) continue;
+			this.publishedRegions.add(region);
+			this.track(publishListings(this.db.listings, region, this.hooks()));
+		}
+	}
+
+	private hooks() {
+		return {
 			unauthorized: () => this.signedOut('Your session ended. Sign in again to keep syncing; your changes stay on this device.'),
 			refused: (items: RefusedItem[]) => this.addRefused(items),
 			invalid: (item: RefusedItem) => this.addRefused([item])
 		};
-		USER_COLLECTION_NAMES.forEach((name, index) => {
-			const replication = replicateCollection(this.db[name], name, { accountName: this.accountName }, hooks);
-			this.replications.push(replication);
-			this.subscriptions.push(
-				replication.active$.subscribe((busy) => {
-					if (busy) this.active.add(index);
-					else this.active.delete(index);
-					this.refreshStatus();
-				}),
-				replication.error$.subscribe((error) => {
-					if (this.status === 'signed-out') return;
-					if (!navigator.onLine) this.status = 'offline';
-					else this.fail(error);
-				})
-			);
-		});
+	}
+
+	/** Folds a replication's activity and errors into the one status the user sees. */
+	private track(replication: RxCouchDBReplicationState<unknown>) {
+		const index = this.replications.push(replication) - 1;
+		this.subscriptions.push(
+			replication.active$.subscribe((busy) => {
+				if (busy) this.active.add(index);
+				else this.active.delete(index);
+				this.refreshStatus();
+			}),
+			replication.error$.subscribe((error) => {
+				if (this.status === 'signed-out') return;
+				if (!navigator.onLine) this.status = 'offline';
+				else this.fail(error);
+			})
+		);
 	}
 
 	private refreshStatus() {
@@ -126,17 +163,14 @@ export class SyncController {
 		localStorage.setItem(refusedKey(this.profileId), JSON.stringify(this.refused));
 	}
 
-	/** Waits until everything local reached the server and back (used before sign-out and in tests). */
-	async settled() {
-		await Promise.all(this.replications.map((r) => r.awaitInSync()));
-	}
-
 	private async stopReplications() {
 		this.subscriptions.forEach((s) => s.unsubscribe());
 		this.subscriptions = [];
 		const replications = this.replications;
 		this.replications = [];
 		this.active.clear();
+		this.publishedRegions.clear();
+		this.connected = false;
 		await Promise.all(replications.map((r) => r.cancel()));
 	}
 
@@ -144,6 +178,8 @@ export class SyncController {
 		this.stopped = true;
 		removeEventListener('online', this.onOnline);
 		removeEventListener('offline', this.onOffline);
+		this.listingsSubscription.unsubscribe();
+		if (this.listingEdits.length) (await import('../directory/state.svelte.js')).directory.setOverlay([]);
 		await this.stopReplications();
 	}
 }

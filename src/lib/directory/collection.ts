@@ -1,0 +1,45 @@
+/** The RxDB shape of directory documents, used by the device's directory copy and by listing edits. */
+const stringList = { type: 'array', items: { type: 'string' } };
+
+/** Clinics and practitioners in one collection (they share one server database per region). */
+export const directoryCollectionSchema = {
+	version: 0,
+	primaryKey: 'id',
+	type: 'object',
+	properties: {
+		id: { type: 'string', maxLength: 64 },
+		type: { type: 'string', maxLength: 20 },
+		region: { type: 'string', maxLength: 64 },
+		name: { type: 'string' },
+		kind: { type: 'string' },
+		specialties: stringList,
+		services: stringList,
+		conditionsTreated: stringList,
+		address: { type: 'string' },
+		town: { type: 'string' },
+		coordinates: { type: 'object' },
+		phone: { type: 'string' },
+		hours: { type: 'object' },
+		exceptions: { type: 'array', items: { type: 'object' } },
+		timeZone: { type: 'string' },
+		languages: stringList,
+		feeBand: { type: 'string' },
+		walkIn: { type: 'boolean' },
+		telehealth: { type: 'boolean' },
+		accessibility: { type: 'object' },
+		description: { type: 'string' },
+		clinicIds: stringList,
+		gender: { type: 'string' },
+		qualifications: stringList,
+		updatedAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 }
+	},
+	required: ['id', 'type', 'updatedAt']
+} as const;
+
+/** The newer listing wins: directory documents are edited by one clinic's staff, rarely at once. */
+export const newerListingWins = {
+	isEqual: (a: { updatedAt: number; _deleted: boolean }, b: { updatedAt: number; _deleted: boolean }) =>
+		a.updatedAt === b.updatedAt && a._deleted === b._deleted,
+	resolve: async <T extends { updatedAt: number }>(input: { newDocumentState: T; realMasterState: T }) =>
+		input.newDocumentState.updatedAt > input.realMasterState.updatedAt ? input.newDocumentState : input.realMasterState
+};

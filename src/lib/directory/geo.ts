@@ -1,0 +1,54 @@
+/**
+ * Great-circle geometry for clinic discovery: distances and directions from the patient's point.
+ * Pure functions, no DOM; degrees in, kilometres out.
+ */
+
+export interface LatLon {
+	lat: number;
+	lon: number;
+}
+
+/** Mean Earth radius (IUGG), km. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: LatLon, b: LatLon): number {
+	const dLat = (b.lat - a.lat) * RAD;
+	const dLon = (b.lon - a.lon) * RAD;
+	const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+	return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/** Initial bearing (forward azimuth) from `from` to `to`, degrees clockwise from north in [0, 360). */
+export function bearingDegrees(from: LatLon, to: LatLon): number {
+	const φ1 = from.lat * RAD;
+	const φ2 = to.lat * RAD;
+	const Δλ = (to.lon - from.lon) * RAD;
+	const y = Math.sin(Δλ) * Math.cos(φ2);
+	const x = Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ);
+	const deg = Math.atan2(y, x) / RAD;
+	return ((deg % 360) + 360) % 360;
+}
+
+export const COMPASS_POINTS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
+export type CompassPoint = (typeof COMPASS_POINTS)[number];
+
+/** The nearest of the eight compass points to a bearing in degrees (any real number). */
+export function compassPoint(deg: number): CompassPoint {
+	const normal = ((deg % 360) + 360) % 360;
+	return COMPASS_POINTS[Math.round(normal / 45) % 8];
+}
+
+/** Human distance: metres below 1 km (whole below 100 m, to 10 m above), one decimal below 10 km, whole km
+ *  above: '40 m', '850 m', '3.2 km', '24 km'. */
+export function describeDistance(km: number): string {
+	if (!Number.isFinite(km) || km < 0) return '';
+	const exact = km * 1000;
+	const metres = exact < 100 ? Math.round(exact) : Math.round(exact / 10) * 10;
+	if (metres < 1000) return `${metres} m`;
+	const tenths = Math.round(km * 10) / 10;
+	if (tenths < 10) return `${tenths.toFixed(1)} km`;
+	return `${Math.round(km)} km`;
+}

@@ -1,0 +1,375 @@
+/**
+ * Clinic discovery: full-text search (MiniSearch) over the clinics of the directory, widened by lay terms
+ * ('skin doctor' → dermatology), filtered (specialty, open now, distance, language, walk-in, fee band,
+ * wheelchair, telehealth, kind) and sorted by relevance or distance from the patient's point.
+ * Pure logic: no DOM, no database; the caller hands in the directory documents.
+ */
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import { bearingDegrees, compassPoint, distanceKm, type CompassPoint, type LatLon } from './geo.js';
+import { openStatus, type OpenStatus } from './hours.js';
+import { expandQuery, normalizeText } from './lay-terms.js';
+import type { Clinic, ClinicKind, DirectoryDoc, FeeBand, Practitioner } from './schema.js';
+import { SPECIALTIES, type SpecialtyId } from './specialties.js';
+
+export interface SearchFilters {
+	specialty?: SpecialtyId;
+	/** true: only clinics open at `at` (false/undefined: no constraint) */
+	openNow?: boolean;
+	/** only with an `origin`; ignored without one */
+	maxDistanceKm?: number;
+	/** spoken at the clinic or by one of its practitioners; case-insensitive */
+	language?: string;
+	/** true: only clinics accepting walk-ins (false/undefined: no constraint) */
+	walkIn?: boolean;
+	/** any of these bands (empty/undefined: no constraint) */
+	feeBands?: FeeBand[];
+	/** true: only wheelchair-accessible clinics (false/undefined: no constraint) */
+	wheelchair?: boolean;
+	/** true: only clinics offering telehealth (false/undefined: no constraint) */
+	telehealth?: boolean;
+	kind?: ClinicKind;
+}
+
+export type SearchSort = 'relevance' | 'distance';
+
+export interface DirectoryQuery {
+	text?: string;
+	filters?: SearchFilters;
+	/** the patient's point (GPS or a chosen town); gives distances and bearings */
+	origin?: LatLon;
+	/** the instant for "open now" and statuses (default: now) */
+	at?: Date;
+	/** default 'relevance'; 'distance' needs an origin (else relevance) */
+	sort?: SearchSort;
+	/** at most this many results (default: all) */
+	limit?: number;
+}
+
+export interface DirectoryResult {
+	clinic: Clinic;
+	/** relevance: text score normalised to the best hit (0–1) + lay-term specialty match (0–1.25) + kind
+	 *  match (0.5); 0 when the query has no text */
+	score: number;
+	distanceKm?: number;
+	/** compass point from the origin to the clinic (absent within 10 m) */
+	bearing?: CompassPoint;
+	/** shared (frozen) between clinics with identical hours: read-only */
+	status: Readonly<OpenStatus>;
+	practitioners: Practitioner[];
+}
+
+export interface DirectoryIndex {
+	readonly clinics: readonly Clinic[];
+	readonly byId: ReadonlyMap<string, Clinic>;
+	readonly practitionersByClinic: ReadonlyMap<string, Practitioner[]>;
+	/** specialties offered by each clinic: its own plus those of its practitioners */
+	readonly specialtiesOf: ReadonlyMap<string, ReadonlySet<SpecialtyId>>;
+	/** languages (lower case) spoken at each clinic: its own plus those of its practitioners */
+	readonly languagesOf: ReadonlyMap<string, ReadonlySet<string>>;
+	readonly miniSearch: MiniSearch<Clinic>;
+	/** position of each clinic in `clinics` */
+	readonly ordinalOf: ReadonlyMap<string, number>;
+	/** positions of the clinics offering each specialty */
+	readonly ordinalsBySpecialty: ReadonlyMap<SpecialtyId, Int32Array>;
+	/** rank of each clinic (by position) in name order, for stable tie-breaking */
+	readonly nameRank: Int32Array;
+	/** clinics with identical hours, exceptions and time zone share a class, so one search evaluates
+	 *  "open now" once per class rather than once per clinic */
+	readonly hoursClass: Int32Array;
+	readonly hoursClassCount: number;
+}
+
+const KIND_TEXT: Record<ClinicKind, string> = {
+	clinic: 'clinic',
+	'health-post': 'health post CHPS',
+	hospital: 'hospital',
+	laboratory: 'laboratory lab',
+	pharmacy: 'pharmacy chemist'
+};
+
+export const SEARCH_FIELDS = ['name', 'specialties', 'services', 'conditions', 'town', 'kind', 'practitioners', 'description'] as const;
+
+/** name > specialties > services/conditions > the rest */
+export const FIELD_BOOSTS: Record<(typeof SEARCH_FIELDS)[number], number> = {
+	name: 4,
+	specialties: 3,
+	services: 2,
+	conditions: 2,
+	town: 1,
+	kind: 1,
+	practitioners: 1,
+	description: 0.5
+};
+
+/** A clinic offering what the lay words point to outranks one that merely contains the literal words. */
+const LAY_WEIGHT = 1.25;
+const KIND_WEIGHT = 0.5;
+
+function processTerm(term: string): string | null {
+	const t = normalizeText(term).replace(/ /g, '');
+	return t || null;
+}
+
+const SEARCH_OPTIONS: SearchOptions = {
+	boost: FIELD_BOOSTS,
+	prefix: (term) => term.length >= 3,
+	fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+	combineWith: 'OR'
+};
+
+/** Index the clinics of a directory (practitioners are attached to their clinics). */
+export function buildDirectoryIndex(docs: readonly DirectoryDoc[]): DirectoryIndex {
+	// one document per id (the newest), as MiniSearch refuses duplicate ids
+	const latest = new Map<string, DirectoryDoc>();
+	for (const doc of docs) {
+		if (doc.type !== 'clinic' && doc.type !== 'practitioner') continue;
+		const key = `${doc.type}:${doc.id}`;
+		const seen = latest.get(key);
+		if (!seen || (doc.updatedAt ?? 0) >= (seen.updatedAt ?? 0)) latest.set(key, doc);
+	}
+	const clinics: Clinic[] = [];
+	const practitioners: Practitioner[] = [];
+	for (const doc of latest.values()) {
+		if (doc.type === 'clinic') clinics.push(doc);
+		else practitioners.push(doc);
+	}
+	const byId = new Map<string, Clinic>();
+	for (const clinic of clinics) byId.set(clinic.id, clinic);
+	const practitionersByClinic = new Map<string, Practitioner[]>();
+	for (const p of practitioners) {
+		for (const clinicId of new Set(p.clinicIds)) {
+			if (!byId.has(clinicId)) continue;
+			const list = practitionersByClinic.get(clinicId);
+			if (list) list.push(p);
+			else practitionersByClinic.set(clinicId, [p]);
+		}
+	}
+	const specialtiesOf = new Map<string, Set<SpecialtyId>>();
+	const languagesOf = new Map<string, Set<string>>();
+	const ordinalOf = new Map<string, number>();
+	const bySpecialty = new Map<SpecialtyId, number[]>();
+	clinics.forEach((clinic, ordinal) => {
+		ordinalOf.set(clinic.id, ordinal);
+		const staff = practitionersByClinic.get(clinic.id) ?? [];
+		const specialties = new Set<SpecialtyId>([...clinic.specialties, ...staff.flatMap((p) => p.specialties)]);
+		specialtiesOf.set(clinic.id, specialties);
+		languagesOf.set(
+			clinic.id,
+			new Set([...clinic.languages, ...staff.flatMap((p) => p.languages)].map((l) => l.toLowerCase()))
+		);
+		for (const s of specialties) {
+			const list = bySpecialty.get(s);
+			if (list) list.push(ordinal);
+			else bySpecialty.set(s, [ordinal]);
+		}
+	});
+	const ordinalsBySpecialty = new Map<SpecialtyId, Int32Array>();
+	for (const [s, list] of bySpecialty) ordinalsBySpecialty.set(s, Int32Array.from(list));
+	const hoursClass = new Int32Array(clinics.length);
+	const classes = new Map<string, number>();
+	clinics.forEach((clinic, ordinal) => {
+		const signature = JSON.stringify([clinic.timeZone, clinic.hours, clinic.exceptions]);
+		let id = classes.get(signature);
+		if (id === undefined) classes.set(signature, (id = classes.size));
+		hoursClass[ordinal] = id;
+	});
+	const nameRank = new Int32Array(clinics.length);
+	clinics
+		.map((clinic, ordinal) => ({ name: clinic.name, id: clinic.id, ordinal }))
+		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+		.forEach((entry, rank) => (nameRank[entry.ordinal] = rank));
+
+	const miniSearch = new MiniSearch<Clinic>({
+		idField: 'id',
+		fields: [...SEARCH_FIELDS],
+		storeFields: [],
+		processTerm,
+		extractField: (clinic, field) => {
+			switch (field) {
+				case 'id':
+					return clinic.id;
+				case 'name':
+					return clinic.name;
+				case 'town':
+					return clinic.town;
+				case 'kind':
+					return KIND_TEXT[clinic.kind] ?? clinic.kind;
+				case 'specialties':
+					return [...(specialtiesOf.get(clinic.id) ?? [])].map((s) => SPECIALTIES[s] ?? s).join(' ');
+				case 'services':
+					return clinic.services.join(' ');
+				case 'conditions':
+					return clinic.conditionsTreated.join(' ');
+				case 'practitioners':
+					return (practitionersByClinic.get(clinic.id) ?? []).map((p) => p.name).join(' ');
+				case 'description':
+					return clinic.description ?? '';
+				default:
+					return undefined;
+			}
+		},
+		searchOptions: SEARCH_OPTIONS
+	});
+	miniSearch.addAll(clinics);
+
+	return {
+		clinics,
+		byId,
+		practitionersByClinic,
+		specialtiesOf,
+		languagesOf,
+		miniSearch,
+		ordinalOf,
+		ordinalsBySpecialty,
+		nameRank,
+		hoursClass,
+		hoursClassCount: classes.size
+	};
+}
+
+/** Search and filter the directory; see DirectoryQuery and DirectoryResult. */
+export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): DirectoryResult[] {
+	const at = query.at ?? new Date();
+	const filters = query.filters ?? {};
+	const origin = query.origin;
+	const clinics = index.clinics;
+	const count = clinics.length;
+	const expanded = expandQuery(query.text ?? '');
+	const hasQuery = expanded.words.length > 0 || expanded.specialties.length > 0 || expanded.kinds.length > 0;
+
+	// 1. relevance of every candidate, by clinic position (typed arrays: this runs over 10k clinics)
+	const score = new Float64Array(count);
+	let candidate: Uint8Array | null = null; // null: every clinic is a candidate (no query)
+	if (hasQuery) {
+		candidate = new Uint8Array(count);
+		if (expanded.words.length) {
+			const hits = index.miniSearch.search(expanded.words.join(' '));
+			const best = hits.length ? hits[0].score : 1;
+			for (const hit of hits) {
+				const ordinal = index.ordinalOf.get(hit.id as string);
+				if (ordinal === undefined) continue;
+				score[ordinal] += hit.score / best;
+				candidate[ordinal] = 1;
+			}
+		}
+		if (expanded.specialties.length) {
+			const weightOf = (s: SpecialtyId) => (expanded.primary.includes(s) ? 1 : 0.5);
+			const total = expanded.specialties.reduce((sum, s) => sum + weightOf(s), 0);
+			for (const s of expanded.specialties) {
+				const add = (LAY_WEIGHT * weightOf(s)) / total;
+				const ordinals = index.ordinalsBySpecialty.get(s);
+				if (!ordinals) continue;
+				for (let i = 0; i < ordinals.length; i++) {
+					score[ordinals[i]] += add;
+					candidate[ordinals[i]] = 1;
+				}
+			}
+		}
+		if (expanded.kinds.length) {
+			for (let i = 0; i < count; i++) {
+				if (expanded.kinds.includes(clinics[i].kind)) {
+					score[i] += KIND_WEIGHT;
+					candidate[i] = 1;
+				}
+			}
+		}
+	}
+
+	// 2. filters, cheapest first
+	const language = filters.language?.trim().toLowerCase();
+	const feeBands = filters.feeBands?.length ? new Set(filters.feeBands) : null;
+	const maxDistance = origin && filters.maxDistanceKm !== undefined ? filters.maxDistanceKm : undefined;
+	const distance = origin ? new Float64Array(count) : null;
+	const statusOfClass: (OpenStatus | undefined)[] = new Array(index.hoursClassCount);
+	const statusOf = (i: number): OpenStatus => {
+		const c = index.hoursClass[i];
+		return (statusOfClass[c] ??= Object.freeze(openStatus(clinics[i], at)));
+	};
+	const kept: number[] = [];
+	for (let i = 0; i < count; i++) {
+		if (candidate && !candidate[i]) continue;
+		const clinic = clinics[i];
+		if (filters.kind && clinic.kind !== filters.kind) continue;
+		if (filters.walkIn && !clinic.walkIn) continue;
+		if (filters.wheelchair && !clinic.accessibility?.wheelchair) continue;
+		if (filters.telehealth && !clinic.telehealth) continue;
+		if (feeBands && !feeBands.has(clinic.feeBand)) continue;
+		if (filters.specialty && !index.specialtiesOf.get(clinic.id)?.has(filters.specialty)) continue;
+		if (language && !index.languagesOf.get(clinic.id)?.has(language)) continue;
+		if (distance) {
+			distance[i] = distanceKm(origin!, clinic.coordinates);
+			if (maxDistance !== undefined && distance[i] > maxDistance) continue;
+		}
+		if (filters.openNow && !statusOf(i).open) continue;
+		kept.push(i);
+	}
+
+	// 3. order (numbers only: score, distance, name rank)
+	const rank = index.nameRank;
+	if (query.sort === 'distance' && distance) {
+		kept.sort((a, b) => distance[a] - distance[b] || score[b] - score[a] || rank[a] - rank[b]);
+	} else if (distance) {
+		kept.sort((a, b) => score[b] - score[a] || distance[a] - distance[b] || rank[a] - rank[b]);
+	} else {
+		kept.sort((a, b) => score[b] - score[a] || rank[a] - rank[b]);
+	}
+
+	// 4. results (statuses and practitioners only for what is returned)
+	const limit = query.limit !== undefined && query.limit >= 0 ? Math.min(query.limit, kept.length) : kept.length;
+	const results: DirectoryResult[] = new Array(limit);
+	for (let r = 0; r < limit; r++) {
+		const i = kept[r];
+		const clinic = clinics[i];
+		const status = statusOf(i);
+		const practitioners = index.practitionersByClinic.get(clinic.id) ?? [];
+		results[r] = distance
+			? {
+					clinic,
+					score: score[i],
+					distanceKm: distance[i],
+					bearing: distance[i] >= 0.01 ? compassPoint(bearingDegrees(origin!, clinic.coordinates)) : undefined,
+					status,
+					practitioners
+				}
+			: { clinic, score: score[i], status, practitioners };
+	}
+	return results;
+}
+
+/** A town of the directory; `lat`/`lon` are the mean position of its clinics, so it is itself a LatLon. */
+export interface TownInfo extends LatLon {
+	name: string;
+	region: string;
+	/** number of clinics in the town */
+	clinics: number;
+}
+
+/** The towns of a directory with the mean coordinates of their clinics, sorted by name (then region):
+ *  a place to measure from when the device has no GPS fix. */
+export function townsOf(docs: readonly DirectoryDoc[]): TownInfo[] {
+	const RAD = Math.PI / 180;
+	const acc = new Map<string, { name: string; region: string; x: number; y: number; z: number; n: number }>();
+	for (const doc of docs) {
+		if (doc.type !== 'clinic') continue;
+		const key = `${doc.region}\u0000${doc.town}`;
+		let town = acc.get(key);
+		if (!town) acc.set(key, (town = { name: doc.town, region: doc.region, x: 0, y: 0, z: 0, n: 0 }));
+		// average unit vectors, so a town straddling the antimeridian is not placed on the far side
+		const φ = doc.coordinates.lat * RAD;
+		const λ = doc.coordinates.lon * RAD;
+		town.x += Math.cos(φ) * Math.cos(λ);
+		town.y += Math.cos(φ) * Math.sin(λ);
+		town.z += Math.sin(φ);
+		town.n++;
+	}
+	const round = (v: number) => Math.round(v * 1e6) / 1e6;
+	return [...acc.values()]
+		.map((t) => ({
+			name: t.name,
+			region: t.region,
+			lat: round(Math.atan2(t.z, Math.hypot(t.x, t.y)) / RAD),
+			lon: round(Math.atan2(t.y, t.x) / RAD),
+			clinics: t.n
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
+}

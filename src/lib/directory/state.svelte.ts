@@ -1,0 +1,112 @@
+/**
+ * The directory as the pages see it: the local copy loaded into a search index, the chosen regions
+ * and location, and the state of the last pull.
+ */
+import type { Clinic, DirectoryDoc, Practitioner } from './schema.js';
+import type { DirectoryCollection } from './local.js';
+import { buildDirectoryIndex, type DirectoryIndex } from './search.js';
+import { loadPrefs, loadServerConfig, savePrefs, type ChosenLocation, type ServerConfig } from './prefs.js';
+
+const PULL_EVERY_MS = 15 * 60_000;
+
+class DirectoryState {
+	prefs = $state(loadPrefs());
+	config = $state.raw<ServerConfig | null>(null);
+	docs = $state.raw<DirectoryDoc[]>([]);
+	index = $state.raw<DirectoryIndex | null>(null);
+	pulling = $state(false);
+	error = $state('');
+	ready = $state(false);
+	/** Listing edits of the unlocked clinic administrator, shown over the pulled copy until confirmed. */
+	private overlay = new Map<string, DirectoryDoc>();
+	private pulled: DirectoryDoc[] = [];
+	private collection: DirectoryCollection | null = null;
+	private started: Promise<void> | null = null;
+
+	clinic(id: string): Clinic | undefined {
+		return this.docs.find((d): d is Clinic => d.type === 'clinic' && d.id === id);
+	}
+
+	practitionersOf(clinicId: string): Practitioner[] {
+		return this.docs.filter((d): d is Practitioner => d.type === 'practitioner' && d.clinicIds.includes(clinicId));
+	}
+
+	/** Opens the local copy once per page load, then keeps it fresh on a timer and when back online. */
+	start(): Promise<void> {
+		this.started ??= (async () => {
+			const { openDirectoryDatabase } = await import('./local.js');
+			this.collection = (await openDirectoryDatabase()).directory;
+			await this.reload();
+			this.ready = true;
+			void loadServerConfig().then((config) => (this.config = config));
+			void this.pull();
+			setInterval(() => void this.pull(), PULL_EVERY_MS);
+			addEventListener('online', () => void this.pull());
+		})();
+		return this.started;
+	}
+
+	/** Re-reads the local copy into the search index (after a pull). */
+	async reload() {
+		if (!this.collection) return;
+		this.pulled = (await this.collection.find().exec()).map((d) => d.toJSON() as DirectoryDoc);
+		this.rebuild();
+	}
+
+	/** Shows these listing edits over the pulled copy wherever they are newer; an empty list clears them. */
+	setOverlay(edits: DirectoryDoc[]) {
+		this.overlay = new Map(edits.map((doc) => [doc.id, doc]));
+		this.rebuild();
+	}
+
+	/** True while this listing has an edit on this device that the directory copy does not have yet. */
+	isPending(id: string): boolean {
+		const edit = this.overlay.get(id);
+		const pulled = this.pulled.find((d) => d.id === id);
+		return !!edit && (!pulled || pulled.updatedAt < edit.updatedAt);
+	}
+
+	private rebuild() {
+		const docs = this.pulled.map((doc) => (this.isPending(doc.id) ? this.overlay.get(doc.id)! : doc));
+		for (const edit of this.overlay.values()) if (!this.pulled.some((d) => d.id === edit.id)) docs.push(edit);
+		this.docs = docs;
+		this.index = buildDirectoryIndex(docs);
+	}
+
+	async pull() {
+		if (!this.collection || this.pulling || !this.prefs.regions.length || !navigator.onLine) return;
+		this.pulling = true;
+		this.error = '';
+		try {
+			const { pullRegion } = await import('./local.js');
+			for (const region of this.prefs.regions) await pullRegion(this.collection, region);
+			this.prefs = { ...this.prefs, lastPulledAt: Date.now() };
+			savePrefs(this.prefs);
+			await this.reload();
+		} catch {
+			this.error = navigator.onLine ? 'Could not update the directory; the copy on this device is still used.' : '';
+		} finally {
+			this.pulling = false;
+		}
+	}
+
+	/** Keeps exactly these regions on the device: dropped ones are removed, new ones pulled. */
+	async chooseRegions(regions: string[]) {
+		const dropped = this.prefs.regions.filter((r) => !regions.includes(r));
+		this.prefs = { ...this.prefs, regions };
+		savePrefs(this.prefs);
+		if (this.collection && dropped.length) {
+			const { forgetRegions } = await import('./local.js');
+			await forgetRegions(this.collection, dropped);
+			await this.reload();
+		}
+		await this.pull();
+	}
+
+	setLocation(location: ChosenLocation | null) {
+		this.prefs = { ...this.prefs, location };
+		savePrefs(this.prefs);
+	}
+}
+
+export const directory = new DirectoryState();

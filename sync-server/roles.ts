@@ -1,0 +1,42 @@
+/**
+ * Account roles, read from CouchDB `_users`. The gatekeeper asks on every directory write, so answers are
+ * kept for a short while (30 s by default), keyed by account name: a granted or revoked role takes
+ * effect within that time, and a burst of replication requests costs one `_users` read.
+ */
+import type { Couch } from './couch.js';
+
+export function userDocPath(name: string): string {
+	return `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+}
+
+/** The account's roles, or null when there is no such account. */
+export async function readRoles(couch: Couch, name: string): Promise<string[] | null> {
+	const res = await couch.request('GET', userDocPath(name));
+	if (res.status === 404) return null;
+	if (res.status !== 200) throw new Error(`Could not read the account: ${res.status}`);
+	return Array.isArray(res.body?.roles) ? res.body.roles.filter((r: unknown) => typeof r === 'string') : [];
+}
+
+export const ROLE_CACHE_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+
+/** `readRoles` with a small time-limited cache (failures are not cached). */
+export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): (name: string) => Promise<string[] | null> {
+	const cache = new Map<string, { at: number; roles: Promise<string[] | null> }>();
+	return (name) => {
+		const now = Date.now();
+		const hit = cache.get(name);
+		if (hit && now - hit.at < ttlMs) return hit.roles;
+		if (hit) cache.delete(name);
+		if (cache.size >= MAX_ENTRIES) {
+			// Maps iterate in insertion order: drop the oldest entry
+			cache.delete(cache.keys().next().value as string);
+		}
+		const roles = readRoles(couch, name);
+		if (ttlMs > 0) cache.set(name, { at: now, roles });
+		roles.catch(() => {
+			if (cache.get(name)?.roles === roles) cache.delete(name);
+		});
+		return roles;
+	};
+}

@@ -1,0 +1,142 @@
+/**
+ * `npm run seed -- --clinics 10000 [--seed 42] [--regions ashanti,northern]`
+ *
+ * Writes a deterministic demo directory (clinics split across the regions) to the store named by the
+ * environment — `COUCHDB_URL`, else the embedded store in `DATA_DIR` (default ./data) — and one demo
+ * clinic-admin account per region, whose credentials it prints (demo data only). Re-running with the same
+ * arguments changes nothing. The embedded store can be opened by one process only: stop a server that
+ * runs on the same DATA_DIR first (this command says so when it finds one).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Couch } from './couch.js';
+import { checkSeedOptions, DEMO_CLINIC_COUNT, DEMO_REGION, DEMO_SEED, ensureDemoAccounts, seedRegions, type DemoAccount, type SeedSummary } from './demo.js';
+import { startEmbeddedStore, StoreInUseError, type EmbeddedStore } from './store.js';
+
+export interface SeedArgs {
+	clinics: number;
+	seed: number;
+	regions: string[];
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: npm run seed -- [--clinics N] [--seed N] [--regions a,b]
+  --clinics N    clinics in total, split across the regions (default ${DEMO_CLINIC_COUNT})
+  --seed N       generator seed: the same seed gives the same directory (default ${DEMO_SEED})
+  --regions a,b  regions to seed (default ${DEMO_REGION})
+Environment: COUCHDB_URL (a CouchDB admin URL) or DATA_DIR (embedded store, default ./data).`;
+
+export function parseSeedArgs(argv: string[]): SeedArgs {
+	const args: SeedArgs = { clinics: DEMO_CLINIC_COUNT, seed: DEMO_SEED, regions: [DEMO_REGION] };
+	const integer = (flag: string, value: string | undefined) => {
+		if (value === undefined || !/^-?\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number`);
+		return Number(value);
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const eq = argv[i].indexOf('=');
+		const flag = eq > 0 ? argv[i].slice(0, eq) : argv[i];
+		const value = () => (eq > 0 ? argv[i].slice(eq + 1) : argv[++i]);
+		switch (flag) {
+			case '--clinics':
+				args.clinics = integer(flag, value());
+				break;
+			case '--seed':
+				args.seed = integer(flag, value());
+				break;
+			case '--regions': {
+				const list = value();
+				if (!list) throw new UsageError('--regions needs a comma-separated list');
+				args.regions = list.split(',').map((r) => r.trim()).filter(Boolean);
+				break;
+			}
+			case '--help':
+			case '-h':
+				throw new UsageError('');
+			default:
+				throw new UsageError(`Unknown argument ${argv[i]}`);
+		}
+	}
+	try {
+		checkSeedOptions(args.clinics, args.seed, args.regions);
+	} catch (err) {
+		throw new UsageError((err as Error).message);
+	}
+	return args;
+}
+
+export interface SeedResult {
+	summary: SeedSummary;
+	accounts: DemoAccount[];
+}
+
+/** Seeds the directory and the demo administrators through an open store. */
+export async function seed(opts: SeedArgs & { couch: Couch; embedded: boolean; dataDir: string }): Promise<SeedResult> {
+	const summary = await seedRegions({ couch: opts.couch, clinics: opts.clinics, seed: opts.seed, regions: opts.regions });
+	const wanted = summary.regions.flatMap((r) => (r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId }] : []));
+	const accounts = await ensureDemoAccounts({ couch: opts.couch, embedded: opts.embedded }, opts.dataDir, wanted);
+	return { summary, accounts };
+}
+
+export function report(result: SeedResult): string {
+	const { summary, accounts } = result;
+	const lines = [
+		`Seeded ${summary.clinics} clinics and ${summary.practitioners} practitioners in ${summary.regions.length} region(s) ` +
+			`(seed ${summary.seed}) in ${summary.seconds.toFixed(1)} s: ${summary.written} documents written, ${summary.unchanged} unchanged.`
+	];
+	for (const r of summary.regions) {
+		lines.push(
+			`  directory-${r.region}: ${r.clinics} clinics, ${r.practitioners} practitioners ` +
+				`(${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged; ${r.clinicsListed} clinics listed)`
+		);
+	}
+	if (accounts.length) {
+		lines.push('Demo clinic-admin accounts (demo data only; never use these in production):');
+		for (const a of accounts) lines.push(`  ${a.region}: name "${a.name}", password "${a.password}" (admin of ${a.clinicId})`);
+	}
+	return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+	let args: SeedArgs;
+	try {
+		args = parseSeedArgs(process.argv.slice(2));
+	} catch (err) {
+		if (!(err instanceof UsageError)) throw err;
+		if (err.message) console.error(err.message);
+		console.error(USAGE);
+		return err.message ? 2 : 0;
+	}
+	const couchUrl = process.env.COUCHDB_URL || undefined;
+	const dataDir = resolve(process.env.DATA_DIR ?? './data');
+	let store: EmbeddedStore | null = null;
+	try {
+		mkdirSync(dataDir, { recursive: true });
+		if (!couchUrl) store = await startEmbeddedStore(dataDir);
+		const couch = new Couch(couchUrl ?? store!.adminUrl);
+		console.log(`Seeding ${couchUrl ? 'the CouchDB at COUCHDB_URL' : `the embedded store in ${dataDir}`}…`);
+		console.log(report(await seed({ ...args, couch, embedded: !couchUrl, dataDir })));
+		return 0;
+	} catch (err) {
+		if (err instanceof StoreInUseError) {
+			console.error(`${err.message}\nA sync-server must not run on the same DATA_DIR while seeding: stop it, seed, then start it again.`);
+			return 1;
+		}
+		console.error(`Seeding failed: ${(err as Error).message}`);
+		return 1;
+	} finally {
+		await store?.close();
+	}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+	// the embedded store keeps handles open: end explicitly once done
+	main().then(
+		(code) => process.exit(code),
+		(err) => {
+			console.error(err);
+			process.exit(1);
+		}
+	);
+}
