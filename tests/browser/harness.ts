@@ -17,9 +17,9 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-export async function startAppServer(options: { dataDir?: string; staticDir?: string } = {}) {
+export async function startAppServer(options: { dataDir?: string; staticDir?: string; demo?: boolean } = {}) {
 	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hs-browser-')));
-	const server = await startServer({ port: 0, dataDir, staticDir: options.staticDir ?? 'build', demo: false });
+	const server = await startServer({ port: 0, dataDir, staticDir: options.staticDir ?? 'build', demo: options.demo ?? false });
 	return {
 		...server,
 		dataDir,
@@ -83,11 +83,11 @@ export function rawIndexedDb(page: Page): Promise<string> {
 	return page.evaluate(`(${dumpIndexedDb.toString()})(indexedDB)`);
 }
 
-/** Starts the app's server and a browser for one test file, and stops both after it. */
-export function appAndBrowser() {
+/** Starts the app's server (with the demo directory, if asked) and a browser for one test file. */
+export function appAndBrowser(options: { demo?: boolean } = {}) {
 	const env = {} as { server: AppServer; browser: Browser };
 	beforeAll(async () => {
-		env.server = await startAppServer();
+		env.server = await startAppServer(options);
 		env.browser = await launchBrowser();
 	});
 	afterAll(async () => {
