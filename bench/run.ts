@@ -4,6 +4,7 @@
  */
 import { firstScreenJs } from './first-screen';
 import { profileBenchmarks } from './profile';
+import { directoryBenchmarks } from './directory';
 
 export interface Figure {
 	name: string;
@@ -17,7 +18,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

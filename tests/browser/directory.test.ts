@@ -86,6 +86,22 @@ describe('clinic directory, offline after one sync', () => {
 		await context.close();
 	});
 
+	it('keeps only the regions the device chose', async () => {
+		const context = await app.browser.newContext();
+		const page = await downloadRegion(context);
+		await page.goto(`${app.server.url}/settings`);
+		await page.getByLabel(/Ashanti/).uncheck();
+		await page.getByRole('button', { name: 'Save and download' }).click();
+		await page.goto(`${app.server.url}/clinics`);
+		// The dropped region's listings are gone from the device, not just hidden.
+		await page.waitForSelector('[data-result-count="0"]');
+		expect(await page.getByLabel('or choose a town').locator('option').count()).toBe(1);
+		await page.getByLabel(/Ashanti/).check();
+		await page.getByRole('button', { name: 'Save and download' }).click();
+		await page.waitForSelector('[data-result-count="30"]');
+		await context.close();
+	});
+
 	it('shows the results on a map when online, loading the map only then', async () => {
 		const context = await app.browser.newContext();
 		const page = await downloadRegion(context);

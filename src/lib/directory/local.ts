@@ -6,11 +6,10 @@
  */
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
 import { directoryDatabase } from '../db/names.js';
 import type { StorageOptions } from '../db/local.js';
 import type { DirectoryDoc, Practitioner } from './schema.js';
-import { directoryCollectionSchema, newerListingWins } from './collection.js';
+import { directoryCollectionSchema } from './collection.js';
 
 export type DirectoryCollection = RxCollection<DirectoryDoc>;
 export type DirectoryDatabase = RxDatabase<{ directory: DirectoryCollection }>;
@@ -18,35 +17,42 @@ export type DirectoryDatabase = RxDatabase<{ directory: DirectoryCollection }>;
 export async function openDirectoryDatabase(options: StorageOptions = {}): Promise<DirectoryDatabase> {
 	const storage = options.indexedDB ? getRxStorageDexie({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }) : getRxStorageDexie();
 	const db = (await createRxDatabase({ name: 'hs-directory', storage, multiInstance: false, closeDuplicates: true })) as DirectoryDatabase;
-	await db.addCollections({ directory: { schema: directoryCollectionSchema as never, conflictHandler: newerListingWins as never } });
+	await db.addCollections({ directory: { schema: directoryCollectionSchema as never } });
 	return db;
 }
 
-const checkpointKey = (region: string) => `hs:directory-checkpoint:${region}`;
+const sequenceKey = (region: string) => `hs:directory-seq:${region}`;
+const PAGE = 2000;
+
+interface ChangesPage {
+	results: { id: string; deleted?: boolean; doc?: Record<string, unknown> }[];
+	last_seq: string | number;
+}
 
 /**
- * One pull of a region's directory, from where the last one stopped. A region chosen again after it was
- * dropped starts from scratch (a new replication identifier), so its listings come back whole.
+ * One pull of a region's directory from where the last one stopped, straight from the change feed in
+ * large pages. Read-only data needs no conflict handling, and RxDB's replication would rescan every
+ * local document at each start to look for pushes (seconds for a 30,000-document directory).
  */
 export async function pullRegion(collection: DirectoryCollection, region: string, baseUrl = location.origin): Promise<void> {
-	let generation = localStorage.getItem(checkpointKey(region));
-	if (!generation) {
-		generation = String(Date.now());
-		localStorage.setItem(checkpointKey(region), generation);
-	}
-	const replication = replicateCouchDB({
-		replicationIdentifier: `directory-${region}-${generation}`,
-		collection,
-		url: `${baseUrl}/couch/${directoryDatabase(region)}/`,
-		live: false,
-		waitForLeadership: false,
-		pull: { batchSize: 1000 }
-	});
-	const failure = new Promise<never>((_, reject) => replication.error$.subscribe((error) => reject(error)));
-	try {
-		await Promise.race([replication.awaitInitialReplication(), failure]);
-	} finally {
-		await replication.cancel();
+	const url = `${baseUrl}/couch/${directoryDatabase(region)}/_changes?feed=normal&style=main_only&include_docs=true&limit=${PAGE}`;
+	let since = localStorage.getItem(sequenceKey(region)) ?? '0';
+	for (;;) {
+		const response = await fetch(`${url}&since=${encodeURIComponent(since)}`);
+		if (!response.ok) throw new Error(`The directory of ${region} could not be fetched (${response.status}).`);
+		const page = (await response.json()) as ChangesPage;
+		const removed = page.results.filter((row) => row.deleted).map((row) => row.id);
+		const changed = page.results
+			.filter((row) => !row.deleted && row.doc)
+			.map(({ doc }) => {
+				const { _id, _rev, ...content } = doc!;
+				return { ...content, id: _id } as unknown as DirectoryDoc;
+			});
+		if (changed.length) await collection.bulkUpsert(changed);
+		if (removed.length) await collection.bulkRemove(removed);
+		since = String(page.last_seq);
+		localStorage.setItem(sequenceKey(region), since);
+		if (page.results.length < PAGE) return;
 	}
 }
 
@@ -58,5 +64,5 @@ export async function forgetRegions(collection: DirectoryCollection, regions: st
 		(p as unknown as Practitioner).clinicIds.every((id) => clinicIds.has(id))
 	);
 	await collection.bulkRemove([...clinics, ...practitioners].map((d) => d.id));
-	regions.forEach((region) => localStorage.removeItem(checkpointKey(region)));
+	regions.forEach((region) => localStorage.removeItem(sequenceKey(region)));
 }

@@ -19,7 +19,7 @@ class DirectoryState {
 	ready = $state(false);
 	/** Listing edits of the unlocked clinic administrator, shown over the pulled copy until confirmed. */
 	private overlay = new Map<string, DirectoryDoc>();
-	private pulled: DirectoryDoc[] = [];
+	private pulled = new Map<string, DirectoryDoc>();
 	private collection: DirectoryCollection | null = null;
 	private started: Promise<void> | null = null;
 
@@ -49,7 +49,7 @@ class DirectoryState {
 	/** Re-reads the local copy into the search index (after a pull). */
 	async reload() {
 		if (!this.collection) return;
-		this.pulled = (await this.collection.find().exec()).map((d) => d.toJSON() as DirectoryDoc);
+		this.pulled = new Map((await this.collection.find().exec()).map((d) => [d.id, d.toJSON() as DirectoryDoc]));
 		this.rebuild();
 	}
 
@@ -62,13 +62,14 @@ class DirectoryState {
 	/** True while this listing has an edit on this device that the directory copy does not have yet. */
 	isPending(id: string): boolean {
 		const edit = this.overlay.get(id);
-		const pulled = this.pulled.find((d) => d.id === id);
-		return !!edit && (!pulled || pulled.updatedAt < edit.updatedAt);
+		if (!edit) return false;
+		const pulled = this.pulled.get(id);
+		return !pulled || pulled.updatedAt < edit.updatedAt;
 	}
 
 	private rebuild() {
-		const docs = this.pulled.map((doc) => (this.isPending(doc.id) ? this.overlay.get(doc.id)! : doc));
-		for (const edit of this.overlay.values()) if (!this.pulled.some((d) => d.id === edit.id)) docs.push(edit);
+		const docs = [...this.pulled.values()].map((doc) => (this.isPending(doc.id) ? this.overlay.get(doc.id)! : doc));
+		for (const edit of this.overlay.values()) if (!this.pulled.has(edit.id)) docs.push(edit);
 		this.docs = docs;
 		this.index = buildDirectoryIndex(docs);
 	}
