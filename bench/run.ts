@@ -5,6 +5,7 @@
 import { firstScreenJs } from './first-screen';
 import { profileBenchmarks } from './profile';
 import { directoryBenchmarks } from './directory';
+import { recommenderBenchmarks } from './recommender';
 
 export interface Figure {
 	name: string;
@@ -18,7 +19,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

@@ -4,6 +4,7 @@
  * Same `{ region, clinics, seed }` → same output; no Math.random, no clock.
  */
 import type { SpecialtyId } from './specialties.js';
+import { seededRandom } from '../random.js';
 import type { Clinic, ClinicKind, FeeBand, OpeningSpan, Practitioner, WeeklyHours } from './schema.js';
 
 interface Town {
@@ -71,20 +72,6 @@ export const DEMO_REGIONS: Record<string, RegionInfo> = {
 export interface DemoDirectory {
 	clinics: Clinic[];
 	practitioners: Practitioner[];
-}
-
-/** mulberry32 over a seed mixed with the region name */
-function prng(seed: number, salt: string): () => number {
-	let h = (seed ^ 0x9e3779b9) >>> 0;
-	for (let i = 0; i < salt.length; i++) h = Math.imul(h ^ salt.charCodeAt(i), 0x85ebca6b) >>> 0;
-	let a = h || 1;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const DESCRIPTORS = [
@@ -155,7 +142,7 @@ function weekdayHours(open: string, close: string, saturday: OpeningSpan[] | nul
 export function generateDirectory(opts: { region: string; clinics: number; seed: number }): DemoDirectory {
 	const info = DEMO_REGIONS[opts.region];
 	if (!info) throw new Error(`No demo data for region ${opts.region}`);
-	const rand = prng(opts.seed, opts.region);
+	const rand = seededRandom(opts.seed, opts.region);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 	const chance = (p: number) => rand() < p;
 	const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));

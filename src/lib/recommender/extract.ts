@@ -1,0 +1,1249 @@
+/**
+ * Free text → symptoms, negations, durations, severities, the person described and the body sites named.
+ *
+ * Pure TypeScript (browser and Node), no dependencies. Everything that can be is precomputed at module
+ * load (phrase index, lexicon, fuzzy-match buckets), so one sentence takes a few hundredths of a
+ * millisecond.
+ *
+ * Pipeline: normalise → tokens (words, numbers, ',' and '.' as clause breaks) → each unknown word is
+ * put in its singular form and, when it is a small misspelling of a vocabulary word, corrected →
+ * symptom phrases and "site + feature" pairs ('my head is paining me', 'pain in both knees') matched
+ * longest first → ages, durations and severities on the words left → negation scopes → durations and
+ * severities attached per clause → subject (age, sex, pregnancy) and body sites.
+ */
+import { SYMPTOMS, type BodySite } from './symptoms.js';
+import type { ExtractedSymptom, Extraction, Subject } from './types.js';
+
+type Severity = NonNullable<ExtractedSymptom['severity']>;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+const AUX = 'do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might';
+const REWRITES: [RegExp, string][] = [
+	[/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'"],
+	[/\band\s*\/\s*or\b/g, ' or '],
+	[/\bw\s*\/\s*o\b/g, ' without '],
+	[/\by\s*\/\s*o\b/g, ' yo '],
+	[/\bc\s*\/\s*o\b/g, ' complains of '],
+	[/\bh\s*\/\s*o\b/g, ' history of '],
+	[/\bcan'?t\b/g, 'cannot'],
+	[/\bcan not\b/g, 'cannot'],
+	[/\bwon'?t\b/g, 'will not'],
+	[/\bain'?t\b/g, 'is not'],
+	[new RegExp(`\\b(${AUX})n'?t\\b`, 'g'), '$1 not'],
+	[/\bi'?m\b/g, 'i am'],
+	[/\bi'?ve\b/g, 'i have'],
+	[/\b(he|she|that|there|what)s\b/g, '$1 is'],
+	[/\b(it|he|she|that|what|there|here|who|where|how|this)'s\b/g, '$1 is'],
+	[/'ve\b/g, ' have'],
+	[/'re\b/g, ' are'],
+	[/'ll\b/g, ' will'],
+	[/'d\b/g, ' would'],
+	[/([a-z])'s\b/g, '$1'],
+	[/'/g, ''],
+	[/\b(unable|not able|not been able|never been able) to\b/g, 'cannot'],
+	[/\balot\b/g, 'a lot'],
+	// West African Pidgin: 'my pikin body dey hot', 'e no fit wake up', 'my belle dey run'
+	[/\bno fit\b/g, 'cannot'],
+	[/\bno dey\b/g, 'not'],
+	[/\bchop\b/g, 'eat'],
+	[/\bsmall small\b/g, 'a little'],
+	[/\bdey\b/g, 'is'],
+	[/\bpikin\b/g, 'child'],
+	[/\bpikins\b/g, 'children'],
+	[/\bbelle\b/g, 'belly'],
+	[/\babeg\b/g, 'please'],
+	[/\bwaka\b/g, 'walk'],
+	[/\bwahala\b/g, 'trouble'],
+	[/\bwetin\b/g, 'what'],
+	[/\bwell well\b/g, 'very much'],
+	[/\bfast fast\b/g, 'very fast'],
+	[/(^|[^a-z'])e(?= (is|cannot|has|go|don|no|want|wan|just|still|dey)\b)/g, '$1it'],
+	[/[&+]/g, ' and '],
+	[/([a-z])\s*\/\s*(?=[a-z])/g, '$1 or ']
+];
+const TOKEN_RE = /\d+(?:[.\/]\d+)?|[a-z]+|[.,;:!?()[\]{}\n\u2026]/g;
+
+/** Lower case, no diacritics, contractions expanded, words, numbers and clause breaks ('.' or ','). */
+export function tokenize(text: string): string[] {
+	let t = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+	for (const [re, to] of REWRITES) t = t.replace(re, to);
+	const out: string[] = [];
+	for (const m of t.matchAll(TOKEN_RE)) {
+		let tok = m[0];
+		if (tok.length === 1 && ';:!?()[]{}\n.\u2026'.includes(tok)) tok = '.';
+		const last = out[out.length - 1];
+		if ((tok === '.' || tok === ',') && (last === '.' || last === ',' || last === undefined)) {
+			if (tok === '.' && last === ',') out[out.length - 1] = '.';
+			continue;
+		}
+		out.push(tok);
+	}
+	while (out.length && (out[out.length - 1] === '.' || out[out.length - 1] === ',')) out.pop();
+	return out;
+}
+
+/** The normalised text: tokens joined by single spaces (clause breaks kept as ' . ' and ' , '). */
+export function normalizeText(text: string): string {
+	return tokenize(text).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+
+const words = (s: string) => s.trim().split(/\s+/);
+const set = (s: string) => new Set(words(s));
+
+/** Determiners and possessives skipped inside a phrase: 'lost my voice' matches 'lost voice'. */
+const IGNORABLE = set('a an the my his her our their your its this that these those some left right both');
+
+/** Words after which a clause ends for negation, duration and severity. */
+const HARD_WORDS = set('but however although though whereas except apart');
+
+/**
+ * Common English words of five letters or more that the misspelling matcher never corrects (besides the
+ * generated NEAR_MISSES below): 'would' is not 'wound', 'couch' is not 'cough', 'fewer' is not 'fever'.
+ */
+const COMMON = set(`
+	there their these those where which while whose about above after again against always around
+	because before below between being could would should might shall under until within without
+	other others another every either neither since still often never today tomorrow tonight morning
+	evening night afternoon weeks month months years hours minutes first second third three seven eight
+	eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand little
+	large small great better worse rather quite really enough almost already maybe perhaps later early
+	earlier doctor doctors nurse clinic hospital medicine medicines tablet tablets drugs injection
+	treatment please thank thanks hello sorry helps helped helping needs needed wants wanted think
+	thinks thought knows known believe seems seemed looks looked looking start started starts starting
+	began begun begin stopped stops going comes coming getting taking taken takes given gives giving
+	makes making asked asking check checked tried tries trying works working worked worry worried
+	worrying child children babies infant daughter daughters father mother parents brother sister
+	husband woman women family friend friends people person patient school house water eating drinks
+	drinking sleeps walking walked climbing stairs running couch fewer forever horse horses world words
+	worth warms would timed wheel wheels scary scare score scold sports shots stops spits slots spite
+	sorts sober smile singe sings sweet sweets sheet sheets street streets coffee taste tasted waste
+	admitted admit admits visited visiting visit treated treating burst blunt bitter butter chilli
+	chili wells belts melts right wrong okay normal usual unusual problem problems issue issues thing
+	things money phone number place places power point points level levels result results tests whole
+	holes false fault faults nothing anything everything everyone anyone everybody anybody nobody
+	happen happened happens happening`);
+
+/**
+ * English words (from common-word frequency lists) that are one or two edits from a vocabulary word but mean
+ * something else ('cooking' is not 'choking', 'chance' is not 'chancre'). Generated when the vocabulary
+ * changes; a plural or inflection of the same word is left out because it maps to that word anyway.
+ */
+// BEGIN NEAR MISSES
+const NEAR_MISSES = `
+	abdicated abdication abducted abduction accesses acing acres acrid acridest activity addicting addictive
+	addition additions angle angles appetiser appetizer apposite arches arching arthritic arthritics ashed ashes
+	ashing aspen assesses audition badder badness bails bales baling balking balks balling balms banding
+	bandying banes banister banisters barred barrel batching baulking bawls beach beaching bearding beast beasts
+	beech bellying bench benching berating berthing besetting bills birching bitching bland blander blankness
+	blared blaster blasting bleaching bleated bleating blend blending blends blessing blindest blinding blink
+	blinkering blinkers blobbing blockhead blockheads blocking blogging blond blooding bloodshed bloom blooming
+	blotted blotters blotting blousing blued bluer blunting bluntness blurb blurs blurt blurted blurting
+	blushers bluster blustering blusters boarding boasting boated boating bodes boldness bolstering bolsters
+	bonds bonus boosters boosting bootlegs bores borne botching bowls boxes braiding braise braised brake
+	branding breach breached breaches breaching breading breadth breadths breakups breasting breathers breed
+	breeding breeds breezing broaching broil broils broker brood brunt building bulls bully bumping bumpy
+	bunching burbling burdened burdening buried burner burped burps burred burring bursting burying camping
+	camps carves caves censused chalking champ champing champs chance chapping charities cheat checking checks
+	cheeking cheep cheeps cheer cheers chess chillest chinking choosing chopping chowing chroming chucking
+	chugging clamming clamp clamping clamps clapping clasping cloaking clocking clumping coaching coking
+	collapses collared collated collusion comic comma compulsion compulsions conception concession conclusion
+	conclusions concussion concussions confection confessed confession confided confined confuses confusing
+	congesting conjured connection constipates constipating constituted constitution constrictions constructions
+	consulted consulting consumed contention contracting contractors contradictions contraption contraptions
+	convection convention conversed conversing conversion conversions convulses convulsive cooking couching
+	counting coupling coursing courting crabbing cracking cradling crafting cramming crams cranking crapping
+	craps crashing crawling creaming creek creeks creeping crest crimp crimping crimps crisping croaking
+	crooking cropping crouching crumbing crumpling cults dabbling deaconess decaf dehydrates dehydrating
+	delicious demented depresses depressing descended desirous digressed digression dimension disbanded
+	dislocates dislocating disorients dispensed dispersion dissension dissensions dissented dissociated
+	dissociation distanced distends distention distentions dizziest drilling driveling drizzling drowse
+	drowsiest enema equation equations erection erections erudition erupting exhausting exhaustive exhausts
+	faceting factored fainter faintest farce farces faring farming fasting fating faulting feasting featured
+	feint feinted feinting fences fettering fiats finder finders finer firearm firearms fists fitter fiver flake
+	flask flasks flattening flattering flatting flaunted flaunting fleet flinging flint flirting flits flitted
+	flitting flunk flunks flustering foisting forbears forceful forehand forewarn frank franks fretting fringing
+	frittering fronting gaping garlands gashing gassing genial giddiest glade glads glassing glassy glaze
+	glinting glutting gnash gnashing grafting grain grand grands granting grasping grassing grassy greeting
+	grinding grinning gritting groan grounding grown grubbing grudging grueling haring harshness harts haunting
+	heading headings heady heaping heard hearse heartache heating heave heaviest heaving heeds hemorrhaged
+	hemorrhoid herein heroic heron herring herrings hides hikes hinds hires hived hoarding homeless hunting
+	hunts hurdling hurling hurls hurrying hurtling hustling hyperactivity inaction inches inching incurred
+	indignation indirection injures inquired insignia insured insureds invective itchiest joins kindness
+	lacerating lamps leading leafing leaguing leaning leanings leaping learning leashing leasing leaving
+	lethally liberation lighthearted limbs limes liming limiting limos lions lisping lisps loans loons lumping
+	maladies masks masts menstruating messes migrants migrates migrating mucks mucous nauseates naval nippiest
+	noose novel overbore overcome overdoes overdone overjoyed overrode overtone overused pails painting
+	paintings pairing pairs paneling panning paralyses paralysing paralytic paralytics paralyze paralyzes parch
+	parches parenting parlor parting partings partying pasting patchier patchiest patenting patting paunches
+	pawning pawns peeking peeping peering peeving pends perilous petering piked pikes piking piled pimplier
+	pimpliest pimply pines pining pipes pitch pitchers pitches plain plains planking planning planting plantings
+	pleasure plies plucking plugging plunging plunking poignancy poignant pointing poked poking poles postdate
+	praising prancing prawning preening pressurise pressurize printing prison prisoner prostrate prostrated
+	prostrates puffs punting pureeing purring pursing pursuing radishes ramble rambling ranching rashest
+	ravishes reaching reacting readiness rednecks redress reflex rehashes rescuing retaking retiring rigorous
+	rubble rudeness ruffling rumoring rumple rumpling rushes rustling sales sameness scabbed scabbing scads
+	scalding scaled scaliest scalloping scalped scalpels scalpers scalping scamming scanning scanting scares
+	scarfing scariest scaring scarring scathing scenting schooling scolded scolding scolds scooping scooting
+	scores scotching scouting scowling scraping scratchier scrawling screeching scuffles scuffling scumming
+	scurrying sealing seating sedating seedless seedling seized seizes selling sells severing shamming shavers
+	shearing sheathing sheering shell shelled shelling shells shelving shies shimmering shimmers shine shinning
+	shinnying ships shits shitting shivered shoaling shooting shore shores shorting shouting shoveling showering
+	shriveling shrivels shudders shuffles shuffling shunning shuns shunted shutting sidle silvering sinks
+	sinning sires siting situated sizer skein skill skimming skimping skinning skulk slabbed slamming sleeking
+	sleepers sleepiest sleeting sleeveless slicking slide sling slinging slinking slipping slitting slivering
+	slivers slotting slugging sluicing slumming slumping slurping smearing smelled smelling smelting smolders
+	smoulder smoulders snailing snarling snatching sneaking sneering snide sniff sniffing sniffled snooping
+	snoozing snore snores snorting snots snuffing solve soothing sourcing spanking spanning sparring spats
+	spatting spawning spearing speeding spell spelled spelling spellings spending spice spieling spike spilling
+	spire splatting splinting splurging spoiling sponging spoofing spooking spool spooling spools spooned
+	spooning spore spores sport sporting spottier spout spouting spouts sprawled spraying springing sprinted
+	sprinting sprouting spurning spurring squaring squeaking squealing squeezes squinted squiring stabled
+	stabling staff stales staling stalking stalling stapling starring stealing steaming steeling steeping
+	steeples steepness steering stemming sterling stiffens stiffest stiffing stifling stilling stillness stink
+	stinking stint stinted stinting stirring stocking stole stomping stood stoop stooping stoops store stores
+	storming strained strainer streaked streamed stretching strews string stroking strolling strutted stubbed
+	stuff stunned stunning suckling suing swabbed swathing swatting swear swearing sweatier sweeping sweller
+	swellest swept swerving swill swilled swilling swills swimming swine swing swinging swirling swiveling
+	swivelled swivelling swooning swooped swooping swore tangles tangling tangoing teaching teetering temperate
+	template tended tenser tentacle tentacles tenth testable tested tester testers testiest testifies textiles
+	thirsted thrash threat thresh thrust thump tickling tided tightens tightest tiled tinder tingeing tinges
+	tinging tingled tinkles tinkling tinseling tiredest tireless tires toenails toggling tomes tones tonguing
+	toots totes trampling trebling trendier trestles triangles trickster troubling tumbling tweeting twinging
+	twinkles twinkling vaginae vehicles wafting wafts waiting waits waltzing wanting wards wares warns warps
+	washing washings watts weariness wears weightless welds wheedles wheedling wheeling whetting whizzing wilts
+	worsting worthies worthiest woulds wreak wrest wresting wrests writs yellowest`;
+// END NEAR MISSES
+for (const w of words(NEAR_MISSES)) if (w) COMMON.add(w);
+
+const NEGATION = set('no not without denies denied deny denying never neither nor nil none nobody');
+/** A negation word followed by one of these does not negate ('not sure', 'no better', 'not very bad'). */
+const PSEUDO_NEXT = set(`sure only just better improving improved improvement change changed changing certain
+	known know much well good getting going gone stopping stopped helping helped working worked relief relieved
+	doubt matter idea medicine medicines drug drugs treatment money one very so too that as way problem problems`);
+/** …nor when one of these stands between it and the symptom. */
+const PSEUDO_GAP = set(`sure better improving improved improvement change changed relief relieved helping helped
+	working worked matter idea medicine medicines treatment money cause reason doubt know knows known think
+	thought if whether why how what`);
+/** These end the search for the first negated symptom. */
+const GAP_STOP = set('and but then now so because since when while if after before until however although though');
+/** Between two negated symptoms of a list ('no fever, cough or vomiting'). */
+const LIST_CONNECTORS = set('or nor and any no a an also even other either neither the of signs sign history');
+/** Said after a symptom: 'the fever has gone', 'vomiting stopped'. */
+const POST_NEGATION = set('gone resolved stopped subsided disappeared cleared settled');
+/** Events that stay events when they stop ('the fits stopped' is still a fit). */
+const EVENT_IDS = new Set([
+	'seizure', 'fainting', 'unconscious', 'heavy-bleeding', 'vomiting-blood', 'coughing-blood', 'poisoning', 'bite',
+	'burn', 'wound', 'limb-injury', 'self-harm-thoughts', 'severe-breathing-difficulty', 'nosebleed'
+]);
+
+const SEVERITY_PHRASES: [string, Severity][] = [
+	...words('severe severely terrible terribly unbearable worst excruciating intense extreme serious seriously horrible awful agonizing agonising').map(
+		(w) => [w, 'severe'] as [string, Severity]
+	),
+	['very bad', 'severe'], ['really bad', 'severe'], ['so bad', 'severe'], ['extremely bad', 'severe'], ['very severe', 'severe'],
+	['very painful', 'severe'], ['very painfull', 'severe'], ['too much', 'severe'], ['killing me', 'severe'], ['a lot of pain', 'severe'], ['very strong', 'severe'],
+	['moderate', 'moderate'], ['moderately', 'moderate'], ['quite bad', 'moderate'], ['fairly bad', 'moderate'], ['bad', 'moderate'],
+	['mild', 'mild'], ['mildly', 'mild'], ['slight', 'mild'], ['slightly', 'mild'], ['a little', 'mild'], ['a little bit', 'mild'],
+	['little bit', 'mild'], ['a bit', 'mild'], ['minor', 'mild'], ['light', 'mild'], ['small', 'mild'], ['not too bad', 'mild'], ['not so bad', 'mild'], ['not bad', 'mild'],
+	['not very bad', 'mild'], ['not severe', 'mild']
+];
+const SEVERITY_RANK: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
+/** Severity words that, inside a symptom phrase, set its severity ('severe stomach pain', 'worst headache'). */
+const IN_PHRASE_SEVERITY: Record<string, Severity> = {
+	severe: 'severe', worst: 'severe', terrible: 'severe', unbearable: 'severe', excruciating: 'severe', crushing: 'severe',
+	splitting: 'severe', mild: 'mild', slight: 'mild'
+};
+
+const NUMBER_WORDS: Record<string, number> = {
+	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+	thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+	thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, several: 4, few: 3, couple: 2,
+	many: 5
+};
+/** days per unit */
+const UNITS: Record<string, number> = {
+	minute: 1 / 1440, min: 1 / 1440, mins: 1 / 1440,
+	hour: 1 / 24, hr: 1 / 24, hrs: 1 / 24, h: 1 / 24,
+	day: 1, d: 1, dy: 1, dys: 1, night: 1,
+	week: 7, wk: 7, wks: 7, w: 7, fortnight: 14,
+	month: 30, mo: 30, mos: 30, mth: 30, mths: 30, mnth: 30, mnths: 30, mon: 30,
+	year: 365, yr: 365, yrs: 365, y: 365
+};
+const AGE_UNITS: Record<string, number> = {
+	year: 1, yr: 1, yrs: 1, y: 1, month: 1 / 12, mo: 1 / 12, mos: 1 / 12, mth: 1 / 12, mths: 1 / 12, mnth: 1 / 12,
+	mnths: 1 / 12, week: 1 / 52, wk: 1 / 52, wks: 1 / 52, day: 1 / 365
+};
+/** A number before one of these is a frequency, not a duration ('3 times a day', 'twice a week'). */
+const FREQUENCY = set('times time twice once thrice every per');
+/** 'a day' / 'a week' is a duration only after one of these ('for a week'), not in 'twice a day'. */
+const DURATION_PREP = set('for since about over past last almost nearly around than within just only already from');
+const PERSON_NOUNS = set(
+	'baby child kid son daughter boy girl infant toddler man woman male female lady gentleman patient brother sister father mother husband wife grandmother grandfather'
+);
+/** What may follow 'I am 34' or 'she is 8 months' for the number to be an age ('I am 34 weeks pregnant' is not). */
+const AFTER_AGE = set('. , old and with now but who i my he she has have had is years year yrs yr months month yo');
+
+const MALE_RELATIONS = set('son husband boy man male father dad daddy brother grandfather grandpa uncle nephew gentleman grandson');
+const FEMALE_RELATIONS = set('daughter wife girl woman female lady mother mum mom mummy mommy sister grandmother grandma aunt niece granddaughter');
+const MALE_PRONOUNS = set('he him his himself');
+const FEMALE_PRONOUNS = set('she her hers herself');
+/** 'my husband says…': the relation is the speaker's witness, not the subject. */
+const REPORTING_VERBS = set('says said thinks thought told noticed took brought wants asked');
+
+// ---------------------------------------------------------------------------------------------
+// Body sites: words → a key used to compose symptoms, and the BodySite values reported.
+
+interface SiteWord {
+	key: string;
+	sites: BodySite[];
+}
+const SITE_WORDS = new Map<string, SiteWord>();
+function sites(keys: string, key: string, ...bodySites: BodySite[]) {
+	for (const k of keys.split('|')) SITE_WORDS.set(k, { key, sites: bodySites });
+}
+sites('head|forehead|temple|skull|scalp', 'head', 'head');
+sites('headache|migraine', 'head-word', 'head');
+sites('eye|eyes|eyelid|eyeball', 'eye', 'eye');
+sites('ear|earache', 'ear', 'ear');
+sites('nose|nostril|sinus|sinuses', 'nose', 'nose');
+sites('throat|tonsil|tonsils', 'throat', 'throat');
+sites('tooth|teeth|molar|toothache', 'tooth', 'mouth');
+sites('gum|gums', 'gum', 'mouth');
+sites('mouth', 'mouth', 'mouth');
+sites('tongue', 'tongue', 'mouth');
+sites('lip|lips', 'lip', 'mouth');
+sites('jaw', 'jaw', 'head');
+sites('face|cheek|cheeks', 'face', 'head');
+sites('neck', 'neck', 'neck');
+sites('armpit|armpits', 'armpit', 'arm');
+sites('gland|glands|lymph', 'gland', 'neck');
+sites('chest|rib|ribs|heart', 'chest', 'chest');
+sites('breast|breasts|nipple|nipples', 'breast', 'breast');
+sites('stomach|belly|tummy|abdomen|abdominal|navel|stomachache|bellyache|tummyache', 'abdomen', 'abdomen');
+sites('pelvis|pelvic', 'pelvic', 'pelvis');
+sites('side', 'flank');
+sites('loin|loins|flank|flanks|kidney|kidneys', 'flank', 'back');
+sites('back|waist|spine|backache', 'back', 'back');
+sites('groin', 'groin', 'pelvis');
+sites('vagina|vulva|genital|genitals|penis', 'genital', 'genitals');
+sites('testicle|testicles|testis|testes|scrotum|balls', 'testicle', 'genitals');
+sites('bottom', 'anus');
+sites('anus|rectum|buttock|buttocks', 'anus', 'abdomen');
+sites('bladder|urine|urinate|urinating|urination|pee|peeing|wee', 'urination', 'urinary');
+sites('skin', 'skin', 'skin');
+sites('arm|arms|forearm', 'arm', 'arm');
+sites('hand|hands', 'hand', 'arm');
+sites('shoulder|shoulders|elbow|elbows|wrist|wrists|finger|fingers|knuckle|knuckles|thumb', 'upper-joint', 'arm', 'joint');
+sites('leg|legs|thigh|thighs|shin|shins', 'leg', 'leg');
+sites('knee|knees|hip|hips|toe|toes', 'lower-joint', 'leg', 'joint');
+sites('ankle|ankles', 'ankle', 'leg', 'joint');
+sites('foot|feet|heel|heels|sole', 'foot', 'leg');
+sites('calf|calves', 'calf', 'leg');
+sites('joint|joints', 'joint', 'joint');
+sites('period|periods|menses|menstruation', 'period', 'pelvis');
+sites('stool|stools|poo|poop|faeces|feces', 'stool', 'abdomen');
+sites('muscle|muscles', 'muscle', 'whole-body');
+sites('bone|bones', 'bone', 'whole-body');
+sites('body', 'body', 'whole-body');
+/** two-word sites, checked before single words */
+const SITE_BIGRAMS = new Map<string, SiteWord>([
+	['lower back', { key: 'back', sites: ['back'] }],
+	['lower abdomen', { key: 'pelvic', sites: ['pelvis'] }],
+	['lower belly', { key: 'pelvic', sites: ['pelvis'] }],
+	['lower stomach', { key: 'pelvic', sites: ['pelvis'] }],
+	['lower tummy', { key: 'pelvic', sites: ['pelvis'] }],
+	['private part', { key: 'genital', sites: ['genitals'] }],
+	['private parts', { key: 'genital', sites: ['genitals'] }],
+	['down there', { key: 'genital', sites: ['genitals'] }],
+	['all over', { key: 'body', sites: ['whole-body'] }],
+	['whole body', { key: 'body', sites: ['whole-body'] }],
+	['belly button', { key: 'abdomen', sites: ['abdomen'] }],
+	['passing urine', { key: 'urination', sites: ['urinary'] }]
+]);
+/** 'back' is not a body site in 'come back', 'went back home'. */
+const BACK_VERBS = set('come came coming go went going get got call called bring brought send sent give gave turn turned be');
+
+/** feature word → group */
+const FEATURES = new Map<string, string>();
+for (const w of words('pain pains paining painful painfull hurt hurts hurting ache aches aching sore tender')) FEATURES.set(w, 'pain');
+for (const w of words('burning')) FEATURES.set(w, 'burning');
+for (const w of words('cramp cramps cramping')) FEATURES.set(w, 'cramp');
+for (const w of words('swollen swelling swell swells swelled puffy')) FEATURES.set(w, 'swell');
+for (const w of words('itchy itching itch itches')) FEATURES.set(w, 'itch');
+for (const w of words('bleeding bleed bleeds blood bloody')) FEATURES.set(w, 'bleed');
+for (const w of words('discharge pus leaking')) FEATURES.set(w, 'discharge');
+for (const w of words('red redness')) FEATURES.set(w, 'red');
+for (const w of words('yellow yellowish')) FEATURES.set(w, 'yellow');
+for (const w of words('stiff stiffness')) FEATURES.set(w, 'stiff');
+for (const w of words('lump lumps mass')) FEATURES.set(w, 'lump');
+for (const w of words('sores ulcer ulcers')) FEATURES.set(w, 'sores');
+for (const w of words('weak weakness')) FEATURES.set(w, 'weak');
+for (const w of words('broken broke fractured fracture bent')) FEATURES.set(w, 'broken');
+for (const w of words('pressure tightness heaviness tight heavy squeezing')) FEATURES.set(w, 'press');
+
+/** (feature group, site key) → symptom id */
+const COMPOSE: Record<string, Record<string, string>> = {
+	pain: {
+		head: 'headache', eye: 'eye-pain', ear: 'ear-pain', throat: 'sore-throat', tooth: 'toothache', gum: 'gum-problems',
+		mouth: 'mouth-sores', tongue: 'mouth-sores', neck: 'neck-pain', chest: 'chest-pain', breast: 'breast-pain',
+		abdomen: 'abdominal-pain', pelvic: 'pelvic-pain', groin: 'pelvic-pain', flank: 'flank-pain', back: 'back-pain',
+		testicle: 'testicular-pain', urination: 'painful-urination', 'upper-joint': 'joint-pain', 'lower-joint': 'joint-pain',
+		ankle: 'joint-pain', joint: 'joint-pain', hand: 'joint-pain', foot: 'joint-pain', leg: 'body-aches', arm: 'body-aches',
+		calf: 'calf-pain-swelling', muscle: 'body-aches', bone: 'bone-pain', body: 'body-aches', genital: 'pelvic-pain',
+		lip: 'mouth-sores', period: 'irregular-periods'
+	},
+	burning: { eye: 'eye-pain', urination: 'painful-urination', chest: 'heartburn', abdomen: 'heartburn', foot: 'numbness' },
+	cramp: { calf: 'body-aches', leg: 'body-aches', foot: 'body-aches', muscle: 'body-aches', abdomen: 'abdominal-pain', period: 'irregular-periods' },
+	swell: {
+		leg: 'leg-swelling', foot: 'leg-swelling', ankle: 'leg-swelling', calf: 'calf-pain-swelling', 'lower-joint': 'joint-swelling',
+		'upper-joint': 'joint-swelling', joint: 'joint-swelling', hand: 'joint-swelling', face: 'facial-swelling', jaw: 'facial-swelling',
+		eye: 'facial-swelling', lip: 'swelling-lips-tongue', tongue: 'swelling-lips-tongue', mouth: 'swelling-lips-tongue',
+		gum: 'gum-problems', neck: 'swollen-glands', armpit: 'swollen-glands', groin: 'swollen-glands', gland: 'swollen-glands',
+		abdomen: 'bloating', testicle: 'testicular-pain', breast: 'breast-lump', ear: 'facial-swelling'
+	},
+	itch: { eye: 'itchy-eyes', genital: 'genital-itch', groin: 'genital-itch', anus: 'worms-in-stool' },
+	bleed: { nose: 'nosebleed', gum: 'gum-problems', genital: 'vaginal-bleeding', anus: 'bloody-stool', stool: 'bloody-stool', urination: 'blood-in-urine' },
+	discharge: { ear: 'ear-discharge', eye: 'eye-discharge', genital: 'genital-discharge', nose: 'runny-nose', breast: 'breast-lump' },
+	red: { eye: 'red-eye' },
+	yellow: { eye: 'jaundice', skin: 'jaundice', body: 'jaundice' },
+	stiff: { neck: 'stiff-neck', joint: 'morning-stiffness', 'lower-joint': 'morning-stiffness', 'upper-joint': 'morning-stiffness', hand: 'morning-stiffness' },
+	lump: { breast: 'breast-lump', neck: 'swollen-glands', armpit: 'swollen-glands', groin: 'swollen-glands', skin: 'skin-lesion', testicle: 'testicular-pain' },
+	sores: { mouth: 'mouth-sores', lip: 'mouth-sores', tongue: 'mouth-sores', genital: 'genital-sores', skin: 'skin-lesion', leg: 'skin-lesion', foot: 'skin-lesion' },
+	weak: { leg: 'muscle-weakness' },
+	press: { chest: 'chest-pain', period: 'irregular-periods' },
+	broken: {
+		leg: 'deformity', arm: 'deformity', bone: 'deformity', ankle: 'deformity', 'upper-joint': 'deformity',
+		'lower-joint': 'deformity', hand: 'deformity', foot: 'deformity'
+	}
+};
+/** Groups whose feature word also takes its site from further away in the clause ('ear pain and some discharge'). */
+const LOOSE_GROUPS = new Set(['discharge', 'itch', 'swell', 'bleed']);
+/** 'my head is really paining', 'my knee is very painful' */
+const INTENSIFIERS = set('very really extremely so');
+/** Words that may stand between a feature and its site ('pain in both knees', 'my head is really paining'). */
+const FILLER = set(`my his her our their your the a an both left right lower upper is are was were has have had been be
+	keeps keep kept very so really too quite bit little in on of at around from near all also always feels feel
+	feeling getting gets becoming become it its me badly some now still often sometimes inside behind under middle
+	centre center front turning turned going gone look looks looking became growing`);
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary compilation
+
+interface Phrase {
+	toks: string[];
+	id: string;
+	/** starts with a negation word ('no appetite', 'not feeding'): loses ties to phrases that do not */
+	neg: boolean;
+	severity?: Severity;
+}
+
+/** raw words of the vocabulary and of the extractor's own lists: a word in it is never corrected */
+const LEXICON = new Set<string>();
+const rawPhrases: { toks: string[]; id: string }[] = [];
+for (const symptom of SYMPTOMS) {
+	for (const phrase of symptom.phrases) {
+		const toks = tokenize(phrase).filter((t) => t !== '.' && t !== ',');
+		for (const t of toks) LEXICON.add(t);
+		rawPhrases.push({ toks, id: symptom.id });
+	}
+}
+const EXTRA_WORDS = [
+	...SITE_WORDS.keys(), ...[...SITE_BIGRAMS.keys()].flatMap(words), ...FEATURES.keys(), ...Object.keys(UNITS),
+	...Object.keys(NUMBER_WORDS), ...NEGATION, ...IGNORABLE, ...HARD_WORDS, ...PSEUDO_NEXT, ...FILLER, ...PERSON_NOUNS,
+	...MALE_RELATIONS, ...FEMALE_RELATIONS, ...MALE_PRONOUNS, ...FEMALE_PRONOUNS, ...SEVERITY_PHRASES.flatMap(([p]) => words(p)),
+	...words('old aged age yo ago newborn neonate toddler yesterday today morning since last past this weeks months years days hours ages long time childhood sudden suddenly')
+];
+for (const w of EXTRA_WORDS) LEXICON.add(w);
+
+/** never read as a plural: 'fits' (seizures) is not 'fit' (well, or can in Pidgin) */
+const NO_SINGULAR = new Set(['fits']);
+
+/** Singular form when the singular is a known word ('knees' → 'knee', 'rashes' → 'rash', 'bodies' → 'body'). */
+function canon(w: string): string {
+	if (LEXICON.has(w) && !(w.endsWith('s') && w.length > 3 && singular(w) !== w)) return w;
+	return singular(w);
+}
+function singular(w: string): string {
+	if (NO_SINGULAR.has(w)) return w;
+	if (w.length <= 3 || !w.endsWith('s') || w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+	if (w.endsWith('ies') && w.length > 5 && LEXICON.has(w.slice(0, -3) + 'y')) return w.slice(0, -3) + 'y';
+	if (LEXICON.has(w.slice(0, -1))) return w.slice(0, -1);
+	if (/(s|x|z|ch|sh)es$/.test(w) && LEXICON.has(w.slice(0, -2))) return w.slice(0, -2);
+	return w;
+}
+
+/** The match key of a phrase: its words in singular form, without determiners (exported for tests). */
+export function phraseKey(phrase: string): string {
+	return phraseToks(tokenize(phrase).filter((t) => t !== '.' && t !== ',')).join(' ');
+}
+function phraseToks(toks: string[]): string[] {
+	const kept = toks.filter((t) => !IGNORABLE.has(t));
+	return (kept.length ? kept : toks).map(canon);
+}
+
+const PHRASE_INDEX = new Map<string, Phrase[]>();
+const PHRASE_IDS = new Map<string, string>();
+for (const { toks: raw, id } of rawPhrases) {
+	const toks = phraseToks(raw);
+	if (toks.length === 0) continue;
+	const key = toks.join(' ');
+	if (PHRASE_IDS.has(key)) continue; // first definition wins (the vocabulary test forbids conflicts)
+	PHRASE_IDS.set(key, id);
+	let severity: Severity | undefined;
+	for (const t of toks) severity = IN_PHRASE_SEVERITY[t] ?? severity;
+	if (toks.includes('very') && toks.includes('bad')) severity = 'severe';
+	const phrase: Phrase = { toks, id, neg: NEGATION.has(toks[0]), severity };
+	const list = PHRASE_INDEX.get(toks[0]) ?? [];
+	list.push(phrase);
+	PHRASE_INDEX.set(toks[0], list);
+}
+for (const list of PHRASE_INDEX.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+
+/** Phrases that take their words without giving a symptom ('fall asleep' is not a fall). */
+const BLOCKERS = [
+	'fall asleep', 'falling asleep', 'fell asleep', 'cut down', 'cut back', 'blood pressure', 'blood sugar', 'blood test',
+	'blood tests', 'blood group', 'normal temperature', 'temperature is normal', 'temperature normal', 'side effect',
+	'side effects', 'get pregnant', 'getting pregnant', 'become pregnant', 'pregnancy test', 'feel better', 'feeling better',
+	'heart rate', 'cold water', 'cold drink', 'cold weather', 'hot water', 'hot weather', 'my fault', 'in the fall',
+	'poisoning his food', 'poisoning her food', 'poisoning my food', 'poisoning our food', 'poisoning the food',
+	'poisoning him', 'poisoning her', 'poisoning me', 'trying to poison', 'want to poison', 'grey hair', 'gray hair',
+	'confused about', 'confused by', 'confused with', 'confused whether', 'confused if', 'confused which', 'confused what'
+].map((p) => phraseToks(tokenize(p)));
+
+/** Optimal string alignment distance (a transposition counts as one edit), giving up above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	const n = b.length;
+	let prev2 = new Array<number>(n + 1).fill(0);
+	let prev = Array.from({ length: n + 1 }, (_, j) => j);
+	let cur = new Array<number>(n + 1).fill(0);
+	for (let i = 1; i <= a.length; i++) {
+		cur[0] = i;
+		let rowMin = i;
+		for (let j = 1; j <= n; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+			cur[j] = v;
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > max) return max + 1;
+		[prev2, prev, cur] = [prev, cur, prev2];
+	}
+	return prev[n];
+}
+
+// Misspelling matcher. Targets: single-word symptom phrases, body-site and feature words and a few medical
+// head words of longer phrases, bucketed by first letter. A target one edit away from an earlier target of
+// the same symptom (a listed misspelling such as 'fevar') is left out, so misspellings do not chain.
+const MEDICAL_HEADS = words(`breath breathe breathing urine urinating urination urinate swallowing stomach abdominal vaginal
+	period periods menses pregnant pregnancy discharge bleeding blood sputum phlegm mucus appetite vision hearing
+	speech weakness numbness dizzy tired pain paining swollen swelling vomit vomiting diarrhoea diarrhea fever cough
+	patches patch stool wound lump sores ulcer bumps`);
+const FUZZY_TARGETS = new Map<string, string[]>();
+{
+	const kept: { w: string; id: string }[] = [];
+	const consider = (w: string, id: string) => {
+		if (w.length < 4 || !/^[a-z]+$/.test(w) || FILLER.has(w) || IGNORABLE.has(w)) return;
+		if (kept.some((k) => k.w === w)) return;
+		const variant = (k: string) => k.startsWith(w) || w.startsWith(k);
+		if (id && kept.some((k) => k.id === id && !variant(k.w) && editDistance(k.w, w, 1) <= 1)) return;
+		kept.push({ w, id });
+	};
+	for (const { toks, id } of rawPhrases) if (toks.length === 1) for (const w of new Set([toks[0], canon(toks[0])])) consider(w, id);
+	for (const w of [...SITE_WORDS.keys(), ...FEATURES.keys(), ...MEDICAL_HEADS]) consider(w, '');
+	for (const { w } of kept) {
+		const list = FUZZY_TARGETS.get(w[0]) ?? [];
+		list.push(w);
+		FUZZY_TARGETS.set(w[0], list);
+	}
+}
+const fuzzyCache = new Map<string, string>();
+
+/**
+ * The vocabulary word a misspelt word stands for, or the word itself. Only words of five letters or more
+ * that are neither vocabulary nor common English are corrected; one edit is allowed (two from eight
+ * letters), and the first letter must agree.
+ */
+export function correctSpelling(w: string): string {
+	if (w.length < 5 || LEXICON.has(w) || COMMON.has(w) || !/^[a-z]+$/.test(w)) return w;
+	const cached = fuzzyCache.get(w);
+	if (cached !== undefined) return cached;
+	const max = w.length >= 8 ? 2 : 1;
+	let best = w;
+	let bestD = max + 1;
+	for (const t of FUZZY_TARGETS.get(w[0]) ?? []) {
+		if (Math.abs(t.length - w.length) > max) continue;
+		const d = editDistance(w, t, Math.min(max, bestD));
+		if (d < bestD || (d === bestD && d <= max && t.length > best.length && best !== w)) {
+			best = t;
+			bestD = d;
+		}
+	}
+	const out = bestD <= max ? best : w;
+	if (fuzzyCache.size > 5000) fuzzyCache.clear();
+	fuzzyCache.set(w, out);
+	return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+
+interface Tok {
+	/** the word as written (normalised) */
+	raw: string;
+	/** singular, corrected form used for matching */
+	w: string;
+	/** 0 word, 1 comma, 2 clause end */
+	brk: 0 | 1 | 2;
+}
+
+interface Match {
+	start: number;
+	end: number;
+	id: string | null;
+	weight: number;
+	kind: 0 | 1; // 0 phrase (wins ties), 1 composed
+	neg: boolean;
+	severity?: Severity;
+}
+
+type Unit =
+	| { kind: 'sym'; m: Match; negated: boolean; durationDays?: number; severity?: Severity }
+	| { kind: 'dur'; days: number; start: number; end: number }
+	| { kind: 'sev'; severity: Severity; start: number; end: number }
+	| { kind: 'age'; start: number; end: number }
+	| { kind: 'brk'; hard: boolean }
+	| { kind: 'word'; w: string; i: number };
+
+/** The form of a normalised word used for matching: singular, and corrected when misspelt ('vomitting' → 'vomiting'). */
+export function matchForm(raw: string): string {
+	const w = canon(raw);
+	return LEXICON.has(w) ? w : canon(correctSpelling(w));
+}
+
+function toTokens(text: string): Tok[] {
+	return tokenize(text).map((raw) => {
+		if (raw === ',') return { raw, w: raw, brk: 1 };
+		if (raw === '.') return { raw, w: raw, brk: 2 };
+		return { raw, w: matchForm(raw), brk: 0 };
+	});
+}
+
+/** Match phrase `toks` at token i (determiners may be skipped inside); returns the last token index or -1. */
+function matchAt(tokens: Tok[], i: number, toks: string[]): number {
+	let j = i;
+	for (let k = 0; k < toks.length; k++) {
+		if (k > 0) while (j < tokens.length && tokens[j].w !== toks[k] && IGNORABLE.has(tokens[j].w)) j++;
+		if (j >= tokens.length || tokens[j].w !== toks[k]) return -1;
+		j++;
+	}
+	return j - 1;
+}
+
+function findSites(tokens: Tok[]): { start: number; end: number; site: SiteWord }[] {
+	const out: { start: number; end: number; site: SiteWord }[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		if (tokens[i].brk) continue;
+		const bi = i + 1 < tokens.length ? SITE_BIGRAMS.get(`${tokens[i].w} ${tokens[i + 1].w}`) ?? SITE_BIGRAMS.get(`${tokens[i].raw} ${tokens[i + 1].raw}`) : undefined;
+		if (bi) {
+			out.push({ start: i, end: i + 1, site: bi });
+			i++;
+			continue;
+		}
+		const site = SITE_WORDS.get(tokens[i].raw) ?? SITE_WORDS.get(tokens[i].w);
+		if (!site) continue;
+		if (tokens[i].w === 'back' && (BACK_VERBS.has(tokens[i - 1]?.w) || ['home', 'to', 'again'].includes(tokens[i + 1]?.w))) continue;
+		if (tokens[i].w === 'side' && tokens[i + 1]?.w === 'effect') continue;
+		out.push({ start: i, end: i, site });
+	}
+	return out;
+}
+
+function candidates(tokens: Tok[], found: ReturnType<typeof findSites>): Match[] {
+	const out: Match[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		if (tokens[i].brk) continue;
+		for (const p of PHRASE_INDEX.get(tokens[i].w) ?? []) {
+			const end = matchAt(tokens, i, p.toks);
+			if (end >= 0) out.push({ start: i, end, id: p.id, weight: p.toks.length, kind: 0, neg: p.neg, severity: p.severity });
+		}
+		for (const b of BLOCKERS) {
+			if (b[0] !== tokens[i].w) continue;
+			const end = matchAt(tokens, i, b);
+			if (end >= 0) out.push({ start: i, end, id: null, weight: b.length, kind: 0, neg: false });
+		}
+	}
+	// site + feature pairs
+	for (let f = 0; f < tokens.length; f++) {
+		const group = FEATURES.get(tokens[f].raw) ?? FEATURES.get(tokens[f].w);
+		if (!group || tokens[f].brk) continue;
+		const table = COMPOSE[group];
+		for (const s of found) {
+			const id = table[s.site.key];
+			if (!id) continue;
+			const [lo, hi] = s.end < f ? [s.end + 1, f - 1] : [f + 1, s.start - 1];
+			if (s.start <= f && f <= s.end) continue;
+			if (hi - lo + 1 > 3) continue;
+			let ok = true;
+			for (let k = lo; k <= hi; k++) if (!FILLER.has(tokens[k].w)) ok = false;
+			if (!ok) continue;
+			const start = Math.min(f, s.start);
+			const end = Math.max(f, s.end);
+			let severity: Severity | undefined;
+			for (let k = start; k <= end; k++) if (INTENSIFIERS.has(tokens[k].raw)) severity = 'severe';
+			out.push({ start, end, id, weight: 2 + (s.end - s.start), kind: 1, neg: false, severity });
+		}
+		// the nearest site within five words of the same clause names the feature alone ('some discharge')
+		if (!LOOSE_GROUPS.has(group)) continue;
+		let best: { id: string; d: number } | undefined;
+		for (const s of found) {
+			const id = table[s.site.key];
+			if (!id) continue;
+			const [lo, hi] = s.end < f ? [s.end + 1, f - 1] : [f + 1, s.start - 1];
+			if (hi - lo + 1 > 5 || (s.start <= f && f <= s.end)) continue;
+			let ok = true;
+			for (let k = lo; k <= hi; k++) if (tokens[k].brk === 2 || HARD_WORDS.has(tokens[k].w)) ok = false;
+			if (ok && (!best || hi - lo < best.d)) best = { id, d: hi - lo };
+		}
+		if (best) out.push({ start: f, end: f, id: best.id, weight: 1.5, kind: 1, neg: false });
+	}
+	return out;
+}
+
+function select(cands: Match[], n: number): { chosen: Match[]; used: Uint8Array } {
+	cands.sort(
+		(a, b) => b.weight - a.weight || a.kind - b.kind || Number(a.neg) - Number(b.neg) || (a.end - a.start) - (b.end - b.start) || a.start - b.start
+	);
+	const used = new Uint8Array(n);
+	const chosen: Match[] = [];
+	for (const c of cands) {
+		let free = true;
+		for (let k = c.start; k <= c.end && free; k++) if (used[k]) free = false;
+		if (!free) continue;
+		for (let k = c.start; k <= c.end; k++) used[k] = 1;
+		chosen.push(c);
+	}
+	chosen.sort((a, b) => a.start - b.start);
+	return { chosen, used };
+}
+
+/** A number at token i: digits, number words, 'a few', 'a couple of', 'N and a half'. */
+function numberAt(tokens: Tok[], i: number): { value: number; end: number; article: boolean } | null {
+	const t = tokens[i];
+	if (!t || t.brk) return null;
+	let value: number | undefined;
+	let end = i;
+	let article = false;
+	if (/^\d+(\.\d+)?$/.test(t.raw)) value = parseFloat(t.raw);
+	else if (t.raw === 'a' || t.raw === 'an') {
+		const next = tokens[i + 1]?.raw;
+		if (next === 'few' || next === 'couple') {
+			value = NUMBER_WORDS[next];
+			end = i + 1;
+		} else {
+			value = 1;
+			article = true;
+		}
+	} else if (t.raw in NUMBER_WORDS) {
+		value = NUMBER_WORDS[t.raw];
+		const unit = NUMBER_WORDS[tokens[i + 1]?.raw ?? ''];
+		if (value >= 20 && value % 10 === 0 && unit && unit < 10) {
+			value += unit;
+			end = i + 1;
+		}
+	}
+	if (value === undefined) return null;
+	if (tokens[end + 1]?.raw === 'of' && (tokens[end].raw === 'couple' || tokens[end].raw === 'few')) end++;
+	if (tokens[end + 1]?.raw === 'and' && tokens[end + 2]?.raw === 'a' && tokens[end + 3]?.raw === 'half') {
+		value += 0.5;
+		end += 3;
+	}
+	return { value, end, article };
+}
+
+const unitOf = (t: Tok | undefined) => (t && !t.brk ? (UNITS[t.raw] !== undefined ? t.raw : UNITS[t.w] !== undefined ? t.w : undefined) : undefined);
+
+interface Span {
+	kind: 'age' | 'dur' | 'sev';
+	start: number;
+	end: number;
+	value: number;
+	self?: boolean;
+	severity?: Severity;
+}
+
+/** Ages ('my 3 year old', '8 months old', 'aged 45', 'I am 34', '65yo') on free tokens. */
+function findAges(tokens: Tok[], used: Uint8Array): Span[] {
+	const out: Span[] = [];
+	const free = (a: number, b: number) => {
+		for (let k = a; k <= b; k++) if (k >= tokens.length || used[k] || tokens[k].brk) return false;
+		return true;
+	};
+	for (let i = 0; i < tokens.length; i++) {
+		if (used[i]) continue;
+		// 'aged 45', 'age 45', 'age: 45'
+		if (tokens[i].raw === 'aged' || tokens[i].raw === 'age') {
+			let j = i + 1;
+			if (tokens[j]?.brk) j++;
+			const num = numberAt(tokens, j);
+			if (num && !num.article && free(j, num.end) && num.value <= 120) {
+				const u = tokens[num.end + 1];
+				const per = u && !u.brk ? AGE_UNITS[u.w] ?? AGE_UNITS[u.raw] : undefined;
+				const end = per ? num.end + 1 : num.end;
+				out.push({ kind: 'age', start: i, end, value: num.value * (per ?? 1) });
+				i = end;
+				continue;
+			}
+		}
+		const num = numberAt(tokens, i);
+		if (!num || !free(i, num.end)) continue;
+		const u = tokens[num.end + 1];
+		const per = u && !u.brk && !used[num.end + 1] ? AGE_UNITS[u.w] ?? AGE_UNITS[u.raw] : undefined;
+		// '65 yo'
+		if (u?.raw === 'yo' && !num.article) {
+			out.push({ kind: 'age', start: i, end: num.end + 1, value: num.value });
+			i = num.end + 1;
+			continue;
+		}
+		if (per !== undefined) {
+			const after = tokens[num.end + 2];
+			// '3 year old', '8 months old', '45 years of age', '2 weeks baby', '3 year old son'
+			const prep = DURATION_PREP.has(tokens[i - 1]?.raw ?? '');
+			if (after?.raw === 'old' || (after?.raw === 'of' && tokens[num.end + 3]?.raw === 'age') || (after && !prep && PERSON_NOUNS.has(after.w))) {
+				const end = after.raw === 'old' ? num.end + 2 : after.raw === 'of' ? num.end + 3 : num.end + 1;
+				out.push({ kind: 'age', start: i, end, value: num.value * per });
+				i = end;
+				continue;
+			}
+		}
+		// 'i am 34', 'he is 5', 'my baby is 8 months'
+		const prev = tokens[i - 1]?.raw;
+		const prev2 = tokens[i - 2]?.raw;
+		const self = prev === 'am' && prev2 === 'i';
+		if (u && used[num.end + 1]) continue;
+		if (!num.article && (self || (prev === 'is' && prev2 !== undefined && (['he', 'she', 'who'].includes(prev2) || PERSON_NOUNS.has(tokens[i - 2].w))))) {
+			if (num.value > 120) continue;
+			if (per !== undefined && (u.w === 'day' || !AFTER_AGE.has(tokens[num.end + 2]?.raw ?? '.'))) continue;
+			if (per === undefined && !AFTER_AGE.has(u?.raw ?? '.')) continue;
+			const end = per !== undefined ? (tokens[num.end + 2]?.raw === 'old' ? num.end + 2 : num.end + 1) : num.end;
+			out.push({ kind: 'age', start: i, end, value: num.value * (per ?? 1), self });
+			i = end;
+		}
+	}
+	return out;
+}
+
+const FIXED_DURATIONS: [string[], number][] = [
+	['day before yesterday', 2], ['since yesterday', 1], ['yesterday', 1], ['since last night', 0.5], ['last night', 0.5],
+	['since this morning', 0.5], ['since morning', 0.5], ['this morning', 0.5], ['since today', 0.5], ['started today', 0.5],
+	['began today', 0.5], ['since last week', 7], ['last week', 7], ['past week', 7], ['since last month', 30],
+	['last month', 30], ['past month', 30], ['since last year', 365], ['last year', 365], ['past year', 365],
+	['for ages', 60], ['a long time', 30], ['long time', 30], ['since childhood', 3650], ['since i was a child', 3650],
+	['since i was young', 3650]
+].map(([p, d]) => [words(p as string), d as number]);
+/** 'for weeks' ≈ 14 days, 'for months' ≈ 60… */
+const BARE_PLURALS: Record<string, number> = { hours: 0.2, days: 3, nights: 3, weeks: 14, months: 60, years: 730 };
+
+/** Durations ('for 3 days', 'for three days', 'since yesterday', '2 wks', '3/7', 'for weeks') on free tokens. */
+function findDurations(tokens: Tok[], used: Uint8Array): Span[] {
+	const out: Span[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		if (used[i] || tokens[i].brk) continue;
+		const raw = tokens[i].raw;
+		// clinical shorthand: 3/7 days, 2/52 weeks, 3/12 months
+		const sh = /^(\d+)\/(7|52|12)$/.exec(raw);
+		if (sh) {
+			out.push({ kind: 'dur', start: i, end: i, value: Number(sh[1]) * ({ 7: 1, 52: 7, 12: 30 } as Record<string, number>)[sh[2]] });
+			continue;
+		}
+		let fixed = false;
+		for (const [p, d] of FIXED_DURATIONS) {
+			let ok = true;
+			for (let k = 0; k < p.length && ok; k++) if (tokens[i + k]?.raw !== p[k] || used[i + k]) ok = false;
+			if (ok) {
+				out.push({ kind: 'dur', start: i, end: i + p.length - 1, value: d });
+				i += p.length - 1;
+				fixed = true;
+				break;
+			}
+		}
+		if (fixed) continue;
+		if ((raw === 'for' || raw === 'since' || raw === 'over') && tokens[i + 1] && !used[i + 1]) {
+			const bare = BARE_PLURALS[tokens[i + 1].raw];
+			if (bare !== undefined) {
+				out.push({ kind: 'dur', start: i, end: i + 1, value: bare });
+				i++;
+				continue;
+			}
+		}
+		const num = numberAt(tokens, i);
+		if (!num) continue;
+		const unitTok = tokens[num.end + 1];
+		const unit = unitOf(unitTok);
+		if (!unit || used[num.end + 1]) continue;
+		const prev = tokens[i - 1];
+		if (prev && !prev.brk && FREQUENCY.has(prev.raw)) continue;
+		if (prev && /^\d/.test(prev.raw) && num.article) continue;
+		if (num.article && !(prev && DURATION_PREP.has(prev.raw)) && tokens[num.end + 2]?.raw !== 'ago') continue;
+		if (['h', 'd', 'w', 'y', 'mon'].includes(unit) && num.article) continue;
+		let end = num.end + 1;
+		let value = num.value;
+		if (tokens[end + 1]?.raw === 'and' && tokens[end + 2]?.raw === 'a' && tokens[end + 3]?.raw === 'half') {
+			value += 0.5;
+			end += 3;
+		}
+		if (tokens[end + 1]?.raw === 'ago' || tokens[end + 1]?.raw === 'now') end++;
+		out.push({ kind: 'dur', start: i, end, value: value * UNITS[unit] });
+		i = end;
+	}
+	return out;
+}
+
+const SEVERITY_LIST = SEVERITY_PHRASES.map(([p, s]) => [words(p), s] as [string[], Severity]).sort((a, b) => b[0].length - a[0].length);
+
+function findSeverities(tokens: Tok[], used: Uint8Array): Span[] {
+	const out: Span[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		if (used[i] || tokens[i].brk) continue;
+		for (const [p, s] of SEVERITY_LIST) {
+			let ok = true;
+			for (let k = 0; k < p.length && ok; k++) if (used[i + k] || tokens[i + k]?.raw !== p[k]) ok = false;
+			if (!ok) continue;
+			// 'too much' is severity only after a symptom word, not in 'drinking too much water'
+			const after = tokens[i + 2];
+			if (p[0] === 'too' && after && !after.brk && !HARD_WORDS.has(after.w) && after.raw !== 'and' && after.w !== 'pain') break;
+			out.push({ kind: 'sev', start: i, end: i + p.length - 1, value: 0, severity: s });
+			i += p.length - 1;
+			break;
+		}
+	}
+	return out;
+}
+
+function isHardBreak(u: Unit): boolean {
+	return (u.kind === 'brk' && u.hard) || (u.kind === 'word' && HARD_WORDS.has(u.w));
+}
+
+/** Negation: 'no fever', 'no fever or cough', 'denies chest pain', 'free of …', 'the fever has gone'. */
+function applyNegation(units: Unit[]): void {
+	for (let i = 0; i < units.length; i++) {
+		const u = units[i];
+		if (u.kind !== 'word') continue;
+		let trigger = NEGATION.has(u.w);
+		let first = i + 1;
+		const next = units[i + 1];
+		if (!trigger && next?.kind === 'word') {
+			if ((u.w === 'free' && (next.w === 'of' || next.w === 'from')) || (u.w === 'negative' && next.w === 'for') || (u.w === 'absence' && next.w === 'of')) {
+				trigger = true;
+				first = i + 2;
+			}
+		}
+		if (!trigger) continue;
+		if (next?.kind === 'word' && PSEUDO_NEXT.has(next.w)) continue;
+		if (next?.kind === 'sev') continue;
+		// the first symptom, within three words
+		let j = first;
+		let gap = 0;
+		let found = -1;
+		while (j < units.length && gap <= 3) {
+			const v = units[j];
+			if (v.kind === 'sym') {
+				found = j;
+				break;
+			}
+			if (v.kind === 'brk' || isHardBreak(v)) break;
+			if (v.kind === 'word') {
+				if (GAP_STOP.has(v.w) || PSEUDO_GAP.has(v.w) || (NEGATION.has(v.w) && v.w !== 'nor')) break;
+				gap++;
+			}
+			j++;
+		}
+		if (found < 0) continue;
+		let k = found;
+		for (;;) {
+			(units[k] as Extract<Unit, { kind: 'sym' }>).negated = true;
+			// continue over a list: connectors then another symptom
+			let m = k + 1;
+			let ok = false;
+			while (m < units.length) {
+				const v = units[m];
+				if (v.kind === 'sym') {
+					ok = true;
+					break;
+				}
+				if (v.kind === 'sev') {
+					m++;
+					continue;
+				}
+				if (v.kind === 'word' && LIST_CONNECTORS.has(v.w)) {
+					m++;
+					continue;
+				}
+				if (v.kind === 'brk' && !v.hard && listGoesOn(units, m + 1)) {
+					m++;
+					continue;
+				}
+				break;
+			}
+			if (!ok) break;
+			k = m;
+		}
+		i = k;
+	}
+	// post-negation: 'the fever has gone', 'vomiting stopped'
+	for (let i = 0; i < units.length; i++) {
+		const u = units[i];
+		if (u.kind !== 'sym' || u.negated || EVENT_IDS.has(u.m.id!)) continue;
+		for (let j = i + 1, n = 0; j < units.length && n < 4; j++, n++) {
+			const v = units[j];
+			if (v.kind !== 'word') break;
+			if (NEGATION.has(v.w) || GAP_STOP.has(v.w) || HARD_WORDS.has(v.w)) break;
+			if (POST_NEGATION.has(v.w) || (v.w === 'went' && units[j + 1]?.kind === 'word' && (units[j + 1] as { w: string }).w === 'away')) {
+				u.negated = true;
+				break;
+			}
+		}
+	}
+}
+
+/** After a comma inside a negated list: does the list go on to an 'or'/'nor' ('no fever, cough or vomiting')? */
+function listGoesOn(units: Unit[], from: number): boolean {
+	for (let m = from; m < units.length; m++) {
+		const v = units[m];
+		if (v.kind === 'sym' || v.kind === 'sev') continue;
+		if (v.kind === 'brk' && !v.hard) continue;
+		if (v.kind === 'word' && (v.w === 'or' || v.w === 'nor')) return true;
+		if (v.kind === 'word' && LIST_CONNECTORS.has(v.w)) continue;
+		return false;
+	}
+	return false;
+}
+
+/** Durations: the first one after the symptom in its clause, else the nearest before it in its comma segment. */
+function attachDurations(units: Unit[]): void {
+	const symIdx: number[] = [];
+	units.forEach((u, i) => u.kind === 'sym' && symIdx.push(i));
+	for (const i of symIdx) {
+		const u = units[i] as Extract<Unit, { kind: 'sym' }>;
+		let days: number | undefined;
+		for (let j = i + 1; j < units.length && !isHardBreak(units[j]); j++) {
+			const v = units[j];
+			if (v.kind === 'dur') {
+				days = v.days;
+				break;
+			}
+		}
+		if (days === undefined) {
+			for (let j = i - 1; j >= 0 && !isHardBreak(units[j]) && units[j].kind !== 'brk'; j--) {
+				const v = units[j];
+				if (v.kind === 'dur') {
+					days = v.days;
+					break;
+				}
+			}
+		}
+		if (days !== undefined) u.durationDays = days;
+	}
+	// a clause with durations and no symptom ('…, and it started 3 days ago.') dates the clause before it,
+	const clauses: number[][] = [[]];
+	units.forEach((u, i) => (isHardBreak(u) ? clauses.push([]) : clauses[clauses.length - 1].push(i)));
+	// …or, when that one has no symptom either, the clause after it ('It started 3 days ago. Fever and headache.')
+	const symsOf = (c: number) =>
+		(clauses[c] ?? []).map((i) => units[i]).filter((u): u is Extract<Unit, { kind: 'sym' }> => u.kind === 'sym');
+	for (let c = 0; c < clauses.length; c++) {
+		const here = clauses[c].map((i) => units[i]);
+		if (here.some((u) => u.kind === 'sym')) continue;
+		const durs = here.filter((u): u is Extract<Unit, { kind: 'dur' }> => u.kind === 'dur');
+		if (!durs.length) continue;
+		const days = Math.max(...durs.map((d) => d.days));
+		const target = c > 0 && symsOf(c - 1).length ? symsOf(c - 1) : symsOf(c + 1);
+		for (const u of target) if (u.durationDays === undefined) u.durationDays = days;
+	}
+}
+
+/** Severities: the symptom right after ('severe headache'), else the nearest before ('the headache is very bad'). */
+function attachSeverities(units: Unit[]): void {
+	for (let i = 0; i < units.length; i++) {
+		const s = units[i];
+		if (s.kind !== 'sev') continue;
+		let target: Extract<Unit, { kind: 'sym' }> | undefined;
+		for (let j = i + 1, words = 0; j < units.length && words <= 2; j++) {
+			const v = units[j];
+			if (v.kind === 'sym') {
+				target = v;
+				break;
+			}
+			if (v.kind !== 'word' || GAP_STOP.has(v.w) || HARD_WORDS.has(v.w)) break;
+			words++;
+		}
+		if (!target) {
+			for (let j = i - 1; j >= 0 && units[j].kind !== 'brk' && !isHardBreak(units[j]); j--) {
+				const v = units[j];
+				if (v.kind === 'sym') {
+					target = v;
+					break;
+				}
+			}
+		}
+		if (!target) {
+			for (let j = i + 1; j < units.length && units[j].kind !== 'brk' && !isHardBreak(units[j]); j++) {
+				const v = units[j];
+				if (v.kind === 'sym') {
+					target = v;
+					break;
+				}
+			}
+		}
+		if (target && (!target.severity || SEVERITY_RANK[s.severity] > SEVERITY_RANK[target.severity])) target.severity = s.severity;
+	}
+}
+
+function subjectOf(tokens: Tok[], used: Uint8Array, ages: Span[], symptoms: ExtractedSymptom[]): Subject {
+	const subject: Subject = {};
+	const has = (id: string) => symptoms.some((s) => s.id === id && !s.negated);
+	const pregnancy = symptoms.find((s) => s.id === 'pregnancy');
+	if (pregnancy) subject.pregnant = !pregnancy.negated;
+	if (has('reduced-fetal-movement')) subject.pregnant = true;
+	// age: a stated age of someone else ('my 3 year old') before the writer's own ('I am 34')
+	const stated = ages.find((a) => !a.self) ?? ages[0];
+	if (stated) subject.ageYears = Math.round(stated.value * 1000) / 1000;
+	else {
+		const pregnancyWords = subject.pregnant !== undefined || tokens.some((t) => t.raw === 'womb' || t.raw === 'pregnant');
+		for (let i = 0; i < tokens.length; i++) {
+			if (used[i]) continue;
+			const w = tokens[i].w;
+			const next = tokens[i + 1]?.w;
+			if (w === 'newborn' || w === 'neonate' || (w === 'new' && next === 'born')) {
+				subject.ageYears = 0.05;
+				break;
+			}
+			if (w === 'toddler') {
+				subject.ageYears = 2;
+				break;
+			}
+			if ((w === 'baby' || w === 'infant') && !pregnancyWords) {
+				subject.ageYears = 0.5;
+				break;
+			}
+		}
+	}
+	// sex: a relation ('my son') before a pronoun ('she'), before 'I am a woman'
+	let sex: Subject['sex'];
+	for (let i = 0; i < tokens.length && !sex; i++) {
+		const w = tokens[i].raw;
+		if (!MALE_RELATIONS.has(w) && !FEMALE_RELATIONS.has(w)) continue;
+		if (REPORTING_VERBS.has(tokens[i + 1]?.raw ?? '')) continue;
+		sex = MALE_RELATIONS.has(w) ? 'male' : 'female';
+	}
+	for (let i = 0; i < tokens.length && !sex; i++) {
+		const w = tokens[i].raw;
+		if (MALE_PRONOUNS.has(w)) sex = 'male';
+		else if (FEMALE_PRONOUNS.has(w)) sex = 'female';
+	}
+	if (subject.pregnant) sex = 'female';
+	if (sex) subject.sex = sex;
+	return subject;
+}
+
+/** Extract symptoms, their negation, duration and severity, the person described and the body sites named. */
+export function extractSymptoms(text: string): Extraction {
+	const tokens = toTokens(text);
+	const n = tokens.length;
+	const foundSites = findSites(tokens);
+	const { chosen, used } = select(candidates(tokens, foundSites), n);
+
+	const ages = findAges(tokens, used);
+	for (const a of ages) for (let k = a.start; k <= a.end; k++) used[k] = 1;
+	const durs = findDurations(tokens, used);
+	for (const d of durs) for (let k = d.start; k <= d.end; k++) used[k] = 1;
+	const sevs = findSeverities(tokens, used);
+
+	// units in text order
+	const startAt = new Map<number, Unit>();
+	const spanEnd = new Map<number, number>();
+	for (const m of chosen) {
+		if (m.id === null) {
+			for (let k = m.start; k <= m.end; k++) startAt.set(k, { kind: 'word', w: tokens[k].w, i: k });
+			continue;
+		}
+		startAt.set(m.start, { kind: 'sym', m, negated: false, severity: m.severity });
+		spanEnd.set(m.start, m.end);
+	}
+	for (const a of ages) {
+		startAt.set(a.start, { kind: 'age', start: a.start, end: a.end });
+		spanEnd.set(a.start, a.end);
+	}
+	for (const d of durs) {
+		startAt.set(d.start, { kind: 'dur', days: d.value, start: d.start, end: d.end });
+		spanEnd.set(d.start, d.end);
+	}
+	for (const s of sevs) {
+		startAt.set(s.start, { kind: 'sev', severity: s.severity!, start: s.start, end: s.end });
+		spanEnd.set(s.start, s.end);
+	}
+	const units: Unit[] = [];
+	for (let i = 0; i < n; i++) {
+		const u = startAt.get(i);
+		if (u) {
+			units.push(u);
+			if (u.kind !== 'word') i = spanEnd.get(i) ?? i;
+			continue;
+		}
+		const t = tokens[i];
+		units.push(t.brk ? { kind: 'brk', hard: t.brk === 2 } : { kind: 'word', w: t.w, i });
+	}
+
+	applyNegation(units);
+	attachDurations(units);
+	attachSeverities(units);
+
+	// one entry per symptom id, in order of first mention; any plain mention wins over a negated one
+	const byId = new Map<string, ExtractedSymptom>();
+	const negatedSpans: [number, number][] = [];
+	for (const u of units) {
+		if (u.kind !== 'sym') continue;
+		const id = u.m.id!;
+		const text = tokens.slice(u.m.start, u.m.end + 1).map((t) => t.raw).join(' ');
+		if (u.negated) negatedSpans.push([u.m.start, u.m.end]);
+		const prev = byId.get(id);
+		if (!prev) {
+			const s: ExtractedSymptom = { id, negated: u.negated, text };
+			if (u.durationDays !== undefined) s.durationDays = u.durationDays;
+			if (u.severity) s.severity = u.severity;
+			byId.set(id, s);
+			continue;
+		}
+		if (prev.negated && !u.negated) {
+			prev.negated = false;
+			prev.text = text;
+		}
+		if (u.durationDays !== undefined && (prev.durationDays === undefined || u.durationDays > prev.durationDays)) prev.durationDays = u.durationDays;
+		if (u.severity && (!prev.severity || SEVERITY_RANK[u.severity] > SEVERITY_RANK[prev.severity])) prev.severity = u.severity;
+	}
+	const symptoms = [...byId.values()];
+
+	const extraction: Extraction = {
+		symptoms,
+		subject: subjectOf(tokens, used, ages, symptoms),
+		sites: []
+	};
+	if (durs.length) extraction.durationDays = Math.max(...durs.map((d) => d.value));
+
+	const inNegated = (i: number) => negatedSpans.some(([a, b]) => a <= i && i <= b);
+	const seen = new Set<string>();
+	for (const s of foundSites) {
+		if (inNegated(s.start)) continue;
+		for (const site of s.site.sites) {
+			if (seen.has(site)) continue;
+			seen.add(site);
+			extraction.sites.push(site);
+		}
+	}
+	return extraction;
+}

@@ -1,0 +1,204 @@
+/**
+ * From what a person says (and picks from the symptom list), and their profile, to the likely
+ * specialties with a confidence, the urgency, and why. Runs on the device, offline.
+ */
+import { SPECIALTIES, type SpecialtyId } from '../directory/specialties.js';
+import { expandQuery } from '../directory/lay-terms.js';
+import { caseDistance, featuresOf } from './features.js';
+import { extractSymptoms } from './extract.js';
+import { matchingHistory, type HistoryItem, type ProfileContext } from './history.js';
+import type { ConditionSummary, Model, Neighbour } from './model.js';
+import { redFlags } from './red-flags.js';
+import { SYMPTOM_BY_ID } from './symptoms.js';
+import type { ExtractedSymptom, RedFlag, Subject, Urgency } from './types.js';
+
+export const DISCLAIMER = 'This is guidance, not a diagnosis. If you are worried, or if you get worse, see a health worker.';
+
+/** An outcome kept on the device: the person went to this specialty for these symptoms. */
+export interface LocalCase {
+	features: number[];
+	specialty: SpecialtyId;
+}
+
+export interface PickedSymptom {
+	id: string;
+	durationDays?: number;
+	severity?: ExtractedSymptom['severity'];
+}
+
+export interface RecommendInput {
+	text?: string;
+	picked?: PickedSymptom[];
+	/** age and sex given apart from the text (the command line's JSON lines) */
+	subject?: Subject;
+	profile?: ProfileContext;
+	localCases?: LocalCase[];
+}
+
+export interface SpecialtyScore {
+	id: SpecialtyId;
+	name: string;
+	score: number;
+	/** the person's symptoms that point here */
+	symptoms: string[];
+	/** profile items that made it more likely */
+	history: string[];
+}
+
+export interface SimilarCase {
+	condition: string;
+	specialty: SpecialtyId;
+	shared: string[];
+}
+
+export interface Recommendation {
+	urgency: Urgency;
+	urgencyReason: string;
+	redFlags: RedFlag[];
+	specialties: SpecialtyScore[];
+	similarCases: SimilarCase[];
+	symptoms: ExtractedSymptom[];
+	subject: Subject;
+	/** true when the profile was used (it is not when the text is about someone else) */
+	usedProfile: boolean;
+	allergies: string[];
+	/** the features of this query, kept if the person acts on it (on-device learning) */
+	features: number[];
+	disclaimer: string;
+}
+
+const NEIGHBOURS = 25;
+const ALSO_WEIGHT = 0.45;
+const HISTORY_BOOST = 1.6;
+const LOCAL_CASE_WEIGHT = 2;
+const LAY_PRIMARY_SHARE = 0.6;
+const LAY_SECONDARY_SHARE = 0.15;
+const SOMEONE_ELSE = /\bmy (little |baby |newborn |infant |\d+[- ]?(year|month|week)s?[- ]?old )?(son|daughter|baby|child|kid|boy|girl|infant|newborn|toddler|father|mother|dad|daddy|mum|mom|mommy|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|auntie|friend|neighbou?r|patient)\b/i;
+
+function mergeSymptoms(extracted: ExtractedSymptom[], picked: PickedSymptom[] = []): ExtractedSymptom[] {
+	const byId = new Map(extracted.map((s) => [s.id, s]));
+	for (const pick of picked) {
+		if (!SYMPTOM_BY_ID.has(pick.id)) continue;
+		byId.set(pick.id, { id: pick.id, negated: false, durationDays: pick.durationDays, severity: pick.severity, text: SYMPTOM_BY_ID.get(pick.id)!.label.toLowerCase() });
+	}
+	return [...byId.values()];
+}
+
+function weightOf(distance: number): number {
+	return 1 / (0.35 + distance) ** 2;
+}
+
+function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map<Urgency, number>, total: number, subject: Subject, durationDays?: number): { urgency: Urgency; reason: string } {
+	if (flags.length) return { urgency: 'emergency', reason: flags[0].message };
+	const share = (u: Urgency) => (total ? (votes.get(u) ?? 0) / total : 0);
+	const severe = present.some((s) => s.severity === 'severe');
+	if (share('emergency') >= 0.5) return { urgency: 'emergency', reason: 'Your symptoms are most like conditions that need emergency care.' };
+	if (subject.ageYears !== undefined && subject.ageYears < 1 && present.some((s) => s.id === 'fever')) {
+		return { urgency: 'urgent', reason: 'A baby with a fever should be seen by a health worker within 24 hours.' };
+	}
+	if (share('emergency') + share('urgent') >= 0.45 || (severe && share('self-care') < 0.6)) {
+		return { urgency: 'urgent', reason: 'See a health worker within 24 hours.' };
+	}
+	const long = durationDays !== undefined && durationDays > 10;
+	if (share('self-care') >= 0.5 && !severe && !long) {
+		return { urgency: 'self-care', reason: 'This usually gets better with rest and care at home. See a health worker if it gets worse or lasts more than a few days.' };
+	}
+	return { urgency: 'routine', reason: 'Book a routine visit.' };
+}
+
+export function recommend(model: Model, input: RecommendInput): Recommendation {
+	const text = input.text ?? '';
+	const extraction = extractSymptoms(text);
+	const symptoms = mergeSymptoms(extraction.symptoms, input.picked);
+	const present = symptoms.filter((s) => !s.negated);
+	const aboutSomeoneElse = SOMEONE_ELSE.test(text) || extraction.subject.ageYears !== undefined;
+	const profile = aboutSomeoneElse ? undefined : input.profile;
+	const subject: Subject = {
+		ageYears: extraction.subject.ageYears ?? input.subject?.ageYears ?? profile?.ageYears,
+		sex: extraction.subject.sex ?? input.subject?.sex ?? profile?.sex,
+		pregnant: extraction.subject.pregnant ?? input.subject?.pregnant ?? profile?.pregnant
+	};
+	if (present.some((s) => s.id === 'pregnancy')) subject.pregnant = true;
+	const flags = redFlags({ symptoms: present, subject, text });
+	const features = featuresOf(
+		present.map((s) => s.id),
+		subject
+	);
+
+	const specialtyVotes = new Map<SpecialtyId, number>();
+	const urgencyVotes = new Map<Urgency, number>();
+	const reasons = new Map<SpecialtyId, { symptoms: Set<string>; history: Set<string> }>();
+	const vote = (specialty: SpecialtyId, weight: number, why?: { symptoms: string[]; history: HistoryItem[] }) => {
+		specialtyVotes.set(specialty, (specialtyVotes.get(specialty) ?? 0) + weight);
+		const reason = reasons.get(specialty) ?? { symptoms: new Set(), history: new Set() };
+		why?.symptoms.forEach((s) => reason.symptoms.add(s));
+		why?.history.forEach((h) => reason.history.add(h.label));
+		reasons.set(specialty, reason);
+	};
+	let total = 0;
+	let neighbours: Neighbour[] = [];
+	if (present.length) {
+		neighbours = model.nearest(features, NEIGHBOURS);
+		for (const neighbour of neighbours) {
+			const condition: ConditionSummary = neighbour.condition;
+			const history = matchingHistory(condition.history, profile?.items ?? []);
+			const weight = weightOf(neighbour.distance) * (history.length ? HISTORY_BOOST : 1);
+			const shared = present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => s.id);
+			vote(condition.specialty, weight, { symptoms: shared, history });
+			condition.alsoSpecialties.forEach((also, i) => vote(also, (weight * ALSO_WEIGHT) / (i + 1), { symptoms: shared, history }));
+			urgencyVotes.set(condition.urgency, (urgencyVotes.get(condition.urgency) ?? 0) + weight);
+			total += weight;
+		}
+		for (const local of input.localCases ?? []) {
+			const distance = caseDistance(features, local.features);
+			const farthest = neighbours.at(-1)?.distance ?? Infinity;
+			if (distance <= farthest) vote(local.specialty, weightOf(distance) * LOCAL_CASE_WEIGHT);
+		}
+	}
+	// What people ask for in lay words ("BP", "family planning", "my eyes") points to a kind of care even
+	// when it names no symptom: the directory's lay vocabulary adds those votes.
+	const lay = expandQuery(text);
+	const knnWeight = Math.max([...specialtyVotes.values()].reduce((a, b) => a + b, 0), 1);
+	lay.primary.forEach((id) => vote(id, (knnWeight * LAY_PRIMARY_SHARE) / lay.primary.length));
+	lay.specialties.filter((id) => !lay.primary.includes(id)).forEach((id, i) => vote(id, (knnWeight * LAY_SECONDARY_SHARE) / (i + 1)));
+	if (!specialtyVotes.size && text.trim()) vote('general-practice', 1);
+	for (const flag of flags) vote(flag.specialty, [...specialtyVotes.values()].reduce((a, b) => a + b, 0) + 1);
+
+	const sum = [...specialtyVotes.values()].reduce((a, b) => a + b, 0);
+	const specialties = [...specialtyVotes.entries()]
+		.sort((a, b) => b[1] - a[1])
+		.map(([id, weight]) => ({
+			id,
+			name: SPECIALTIES[id],
+			score: Math.round((weight / sum) * 1000) / 1000,
+			symptoms: [...(reasons.get(id)?.symptoms ?? [])].map((s) => SYMPTOM_BY_ID.get(s)?.label ?? s),
+			history: [...(reasons.get(id)?.history ?? [])]
+		}))
+		.filter((s) => s.score >= 0.01);
+
+	const seen = new Set<string>();
+	const similarCases: SimilarCase[] = [];
+	for (const neighbour of neighbours) {
+		if (seen.has(neighbour.condition.id) || similarCases.length === 3) continue;
+		seen.add(neighbour.condition.id);
+		similarCases.push({
+			condition: neighbour.condition.name,
+			specialty: neighbour.condition.specialty,
+			shared: present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => SYMPTOM_BY_ID.get(s.id)?.label ?? s.id)
+		});
+	}
+	const { urgency, reason } = decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays);
+	return {
+		urgency,
+		urgencyReason: present.length || flags.length ? reason : 'Tell us what you feel, in your own words or from the list.',
+		redFlags: flags,
+		specialties,
+		similarCases,
+		symptoms,
+		subject,
+		usedProfile: !!profile,
+		allergies: profile?.allergies ?? [],
+		features,
+		disclaimer: DISCLAIMER
+	};
+}

@@ -1,0 +1,437 @@
+/**
+ * Red flags: patterns that always mean "emergency now", whatever the ranking says.
+ *
+ * Rules read the extractor's non-negated symptoms (with their severity and duration), the subject, and,
+ * where the vocabulary is not enough ('spreading to my left arm', 'snake', 'rigid'), the normalised text;
+ * a text pattern counts only when no negation word ('no', 'not', 'never', 'without', 'denies'…) stands
+ * just before it in its clause. Rules are written to avoid over-triage: a headache alone, a cough with
+ * fever, a mild rash, exertional chest pain without other signs, or anything negated never fires.
+ */
+import type { SpecialtyId } from '../directory/specialties.js';
+import { normalizeText } from './extract.js';
+import type { ExtractedSymptom, RedFlag, Subject } from './types.js';
+
+export interface RedFlagInput {
+	symptoms: ExtractedSymptom[];
+	subject: Subject;
+	text: string;
+}
+
+const EMERGENCY_CALL = 'Call emergency services or go to the nearest emergency department now.';
+
+/** Every red flag this module can raise, by id: the message shown and the specialty it points to. */
+export const RED_FLAG_RULES = {
+	'heart-attack': {
+		specialty: 'emergency',
+		message: `Chest pain with sweating, shortness of breath, fainting or pain spreading to the arm, jaw or back can be a heart attack. ${EMERGENCY_CALL} Do not drive yourself.`
+	},
+	stroke: {
+		specialty: 'emergency',
+		message: `Sudden drooping of the face, weakness of an arm or leg on one side, or slurred speech can be a stroke. ${EMERGENCY_CALL} Note the time it started: every minute counts.`
+	},
+	'severe-breathing-difficulty': {
+		specialty: 'emergency',
+		message: `Severe difficulty breathing, blue lips, or the chest pulling in with each breath is an emergency. ${EMERGENCY_CALL}`
+	},
+	'heavy-bleeding': {
+		specialty: 'emergency',
+		message: `Heavy bleeding, vomiting blood or coughing up a lot of blood is an emergency. Press firmly on a bleeding wound and lie down. ${EMERGENCY_CALL}`
+	},
+	'self-harm': {
+		specialty: 'psychiatry',
+		message:
+			'You said you are having thoughts of hurting yourself or ending your life. You are not alone and help is available right now: call your local emergency number or a crisis line, or go to the nearest emergency department. Stay with someone you trust and keep away from anything you could use to hurt yourself.'
+	},
+	'sick-infant': {
+		specialty: 'emergency',
+		message: `A baby under 2 months with a fever, or a child who is not feeding and unusually sleepy or floppy, who vomits everything or has a bulging soft spot, is very sick. ${EMERGENCY_CALL}`
+	},
+	seizure: {
+		specialty: 'emergency',
+		message: `A seizure (fit or convulsion) needs emergency care, above all a first one, one lasting more than 5 minutes or one in a child with fever. Lay the person on their side and put nothing in their mouth. ${EMERGENCY_CALL}`
+	},
+	unconscious: {
+		specialty: 'emergency',
+		message: `Someone who is unconscious or cannot be woken needs emergency care. Lay them on their side and check their breathing. ${EMERGENCY_CALL}`
+	},
+	'sudden-severe-headache': {
+		specialty: 'emergency',
+		message: `A sudden, severe headache (the worst of your life, coming on in seconds or minutes) can be bleeding in the brain. ${EMERGENCY_CALL}`
+	},
+	meningitis: {
+		specialty: 'emergency',
+		message: `Fever with a stiff neck, headache, vomiting or drowsiness can be meningitis. ${EMERGENCY_CALL}`
+	},
+	anaphylaxis: {
+		specialty: 'emergency',
+		message: `Swelling of the lips, tongue or throat, or hives with difficulty breathing, can be a severe allergic reaction (anaphylaxis). Use an adrenaline auto-injector if you have one. ${EMERGENCY_CALL}`
+	},
+	'pregnancy-danger': {
+		specialty: 'obstetrics-gynecology',
+		message:
+			'In pregnancy, bleeding from the vagina, severe belly pain, a severe headache or blurred vision, fits, or the baby moving less are danger signs. Go to the nearest maternity unit or emergency department now.'
+	},
+	'acute-abdomen': {
+		specialty: 'emergency',
+		message: `Severe belly pain with a hard, rigid belly, vomiting blood, fainting, or vomiting without passing stool or wind needs emergency care. Do not eat or drink. ${EMERGENCY_CALL}`
+	},
+	poisoning: {
+		specialty: 'emergency',
+		message: `Swallowing poison, chemicals, kerosene or too many tablets is an emergency. Do not make the person vomit; take the container or tablets with you. ${EMERGENCY_CALL}`
+	},
+	'snake-bite': {
+		specialty: 'emergency',
+		message: `A snake bite is an emergency even when it looks small. Keep the person still and calm and the bitten limb still; do not cut, suck or tie the wound. ${EMERGENCY_CALL}`
+	},
+	'severe-burn': {
+		specialty: 'emergency',
+		message: `A large or deep burn, an electrical or chemical burn, or a burn on the face, neck or genitals needs emergency care. Cool it under clean running water for 20 minutes and cover it with clean cloth or plastic film. ${EMERGENCY_CALL}`
+	},
+	'severe-dehydration': {
+		specialty: 'emergency',
+		message: `A child with diarrhoea or vomiting who has sunken eyes, is not drinking, is very sleepy or has not passed urine is severely dehydrated. Give oral rehydration solution (ORS) on the way. ${EMERGENCY_CALL}`
+	},
+	'fever-confusion': {
+		specialty: 'emergency',
+		message: `Fever with confusion or drowsiness can be severe malaria, meningitis or sepsis. ${EMERGENCY_CALL}`
+	},
+	'blood-clot': {
+		specialty: 'emergency',
+		message: `A painful, swollen calf or leg with shortness of breath or chest pain can be a blood clot that has moved to the lungs. ${EMERGENCY_CALL}`
+	},
+	'head-injury': {
+		specialty: 'emergency',
+		message: `A blow to the head followed by vomiting, drowsiness, confusion, a fit or passing out needs emergency care. ${EMERGENCY_CALL}`
+	},
+	'open-fracture': {
+		specialty: 'emergency',
+		message: `A broken bone that pierces the skin or a badly bent limb needs emergency care. Do not push the bone back; cover the wound with clean cloth and keep the limb still. ${EMERGENCY_CALL}`
+	},
+	'altered-consciousness': {
+		specialty: 'emergency',
+		message: `New confusion with drowsiness, or confusion in someone with diabetes, can be very low or very high blood sugar, an infection, a stroke or poisoning. If a person with diabetes is awake and can swallow, give sugar or a sweet drink. ${EMERGENCY_CALL}`
+	},
+	'diabetic-emergency': {
+		specialty: 'emergency',
+		message: `In diabetes, very high or very low sugar with vomiting, deep fast breathing, confusion or drowsiness is an emergency. If the person is awake and can swallow and the sugar may be low, give sugar or a sweet drink. ${EMERGENCY_CALL}`
+	},
+	'sudden-vision-loss': {
+		specialty: 'emergency',
+		message: `Sudden loss of sight in one or both eyes, or a curtain coming down over the vision, needs emergency care to save the sight. ${EMERGENCY_CALL}`
+	},
+	'eye-injury': {
+		specialty: 'emergency',
+		message: `A chemical in the eye or an object stuck in it needs emergency care. For a chemical, rinse the eye with plenty of clean running water for at least 15 minutes, then ${EMERGENCY_CALL.charAt(0).toLowerCase()}${EMERGENCY_CALL.slice(1)}`
+	},
+	'electric-injury': {
+		specialty: 'emergency',
+		message: `An electric shock or a lightning strike can stop or disturb the heart even when the person seems well. Switch off the power before touching them. ${EMERGENCY_CALL}`
+	},
+	'heart-rhythm': {
+		specialty: 'emergency',
+		message: `A racing or irregular heartbeat with fainting or chest pain can be a dangerous heart rhythm. ${EMERGENCY_CALL}`
+	},
+	'spinal-injury': {
+		specialty: 'emergency',
+		message: `After a fall or an accident, numb or weak legs, or not being able to pass urine, can mean a spine injury. Do not move the person unless they are in danger. ${EMERGENCY_CALL}`
+	},
+	'cold-limb': {
+		specialty: 'emergency',
+		message: `An arm or leg that suddenly becomes cold, pale or blue and painful may have lost its blood supply. ${EMERGENCY_CALL}`
+	},
+	drowning: {
+		specialty: 'emergency',
+		message: `Anyone pulled out of water after nearly drowning needs to be checked in an emergency department, even if they seem well now: breathing can get worse hours later. ${EMERGENCY_CALL}`
+	},
+	'venomous-sting': {
+		specialty: 'emergency',
+		message: `A scorpion or spider sting with sweating, vomiting, fast breathing or drowsiness, or any such sting in a young child, can be life-threatening. Keep the person still. ${EMERGENCY_CALL}`
+	},
+	'serious-injury': {
+		specialty: 'emergency',
+		message: `A stab or gunshot wound, a fall from a height or being hit by a vehicle needs emergency care even if the person seems well. Press on any bleeding and keep the person still. ${EMERGENCY_CALL}`
+	},
+	'testicular-torsion': {
+		specialty: 'emergency',
+		message: `Sudden, severe pain in a testicle can be a twisted testicle, which must be treated within hours to save it. ${EMERGENCY_CALL}`
+	}
+} satisfies Record<string, { specialty: SpecialtyId; message: string }>;
+
+export type RedFlagId = keyof typeof RED_FLAG_RULES;
+
+const NEGATORS = new Set(['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'nor', 'neither', 'none', 'nil', 'nobody']);
+const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'and']);
+
+/** A matcher of text patterns over the normalised text that skips negated mentions ('no snake bite'). */
+function textMatcher(text: string) {
+	const norm = ` ${normalizeText(text)} `;
+	return (re: RegExp): boolean => {
+		const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+		for (const m of norm.matchAll(global)) {
+			const before = norm.slice(0, m.index).trim().split(' ');
+			let negated = false;
+			for (let k = before.length - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+				const w = before[k];
+				if (w === '.' || w === ',' || CLAUSE_WORDS.has(w)) break;
+				if (NEGATORS.has(w)) negated = true;
+			}
+			if (!negated) return true;
+		}
+		return false;
+	};
+}
+
+/** The red flags raised by what the person said, in a stable order, each at most once. */
+export function redFlags(input: RedFlagInput): RedFlag[] {
+	const { subject } = input;
+	const present = new Map<string, ExtractedSymptom>();
+	for (const s of input.symptoms) if (!s.negated) present.set(s.id, s);
+	const has = (...ids: string[]) => ids.some((id) => present.has(id));
+	const sev = (id: string) => present.get(id)?.severity;
+	const dur = (id: string) => present.get(id)?.durationDays;
+	const said = textMatcher(input.text);
+
+	const age = subject.ageYears;
+	const childWords = said(/\b(son|daughter|baby|child|kid|boy|girl|toddler|infant|newborn|grandson|granddaughter)\b/);
+	const child = age !== undefined ? age < 15 : childWords;
+	const sudden = said(/\b(sudd?en|sudd?enl?y|sudd?enely|all of a sudden|out of nowhere|just now|came on fast)\b/);
+	/** 'it has gone now', 'he is fine now': the event is over (used only where that changes the answer) */
+	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
+	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery)\b/);
+	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b/);
+	const faint = has('fainting', 'dizziness', 'unconscious');
+	const breathless = has('shortness-of-breath', 'severe-breathing-difficulty');
+	const pregnant = subject.pregnant === true || has('pregnancy', 'reduced-fetal-movement');
+
+	const raised = new Set<RedFlagId>();
+	const raise = (id: RedFlagId, when: boolean) => {
+		if (when) raised.add(id);
+	};
+
+	// heart attack
+	const chestPain = has('chest-pain', 'chest-pain-exertion');
+	const radiating =
+		said(/\b(spread|spreads|spreading|radiat\w*|going|goes|moving|moves|travel\w*|shoot\w*|extend\w*)\b(?: \w+){0,4} (arm|arms|jaw|shoulder|shoulders|neck|back)\b/) ||
+		said(/\b(left arm|jaw)\b/);
+	// a tight chest with breathlessness is often asthma: it needs another sign, or an age of 40 or more
+	const tightOnly = /\btight/.test(present.get('chest-pain')?.text ?? '');
+	const chestWithBreathlessness =
+		has('chest-pain') &&
+		breathless &&
+		!child &&
+		(sev('chest-pain') === 'severe' || (!has('wheezing') && !has('fever', 'productive-cough') && (!tightOnly || (age ?? 0) >= 40)));
+	raise('heart-attack', chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness));
+
+	// stroke: any one sign; not when it has lasted a week or more without a sudden start, nor when explained
+	const strokeSigns = ['face-droop', 'one-sided-weakness', 'slurred-speech'].filter((id) => present.has(id));
+	const strokeOld = strokeSigns.length > 0 && strokeSigns.every((id) => (dur(id) ?? 0) >= 7) && !sudden;
+	const strokeExplained =
+		(strokeSigns.length === 1 && strokeSigns[0] === 'one-sided-weakness' && has('limb-injury', 'deformity')) ||
+		(strokeSigns.length === 1 && strokeSigns[0] === 'slurred-speech' && has('sore-throat', 'hoarse-voice', 'mouth-sores', 'toothache'));
+	raise('stroke', (strokeSigns.length > 0 && !strokeOld && !strokeExplained) || said(/\b(having|had) a stroke (now|today|just now)\b|\bis having a stroke\b/));
+
+	// severe breathing difficulty
+	const blue = said(/\b(lips|face|tongue|fingers|skin) (are |is )?(turning |turned |going |gone |looks? )?(blue|bluish|grey|gray|purple)\b|\bblue (lips|face)\b/);
+	raise(
+		'severe-breathing-difficulty',
+		has('severe-breathing-difficulty') || blue || (breathless && sev('shortness-of-breath') === 'severe') || (has('wheezing') && sev('wheezing') === 'severe')
+	);
+
+	// heavy bleeding
+	const muchBlood = said(/\b(lot|lots|large|big|plenty|much|cup|cups|cupful|mouthful|full|bucket|clots)\b(?: \w+){0,2} (blood|bleeding)\b|\bblood (is )?(everywhere|gushing|pouring)\b/);
+	const periodBleeding = has('irregular-periods') || said(/\b(period|periods|menses|menstrual|menstruation)\b/);
+	const heavyBleeding = has('heavy-bleeding') && (!periodBleeding || pregnant || postpartum || faint);
+	// bleeding that will not stop: not gums (brushing) nor a long period, which are not emergencies by themselves
+	const unstoppable =
+		said(/\b(bleeding|blood|bleed|bleeds)\b(?: \w+){0,8} (will not|would not|does not|did not|cannot|not) stop\b(?! quickly| easily| fast)/) &&
+		!(has('gum-problems') && !has('wound', 'nosebleed')) &&
+		!(periodBleeding && !pregnant && !faint);
+	const bloodLoss = has('coughing-blood', 'bloody-stool', 'nosebleed', 'wound', 'vaginal-bleeding', 'blood-in-urine') || bleedingWords;
+	raise(
+		'heavy-bleeding',
+		heavyBleeding || has('vomiting-blood') || (bloodLoss && (muchBlood || unstoppable)) || (has('bloody-stool', 'vaginal-bleeding', 'coughing-blood') && faint)
+	);
+
+	// thoughts of self-harm or suicide
+	raise('self-harm', has('self-harm-thoughts'));
+
+	// a very sick baby or child
+	const vomitsEverything = said(/\bvomit\w* everything\b|\bcannot keep (anything|food|feeds|milk|water) down\b/);
+	raise(
+		'sick-infant',
+		(age !== undefined && age < 2 / 12 && has('fever', 'not-feeding', 'lethargy', 'chills')) ||
+			(age !== undefined && age < 1 && has('not-feeding')) ||
+			(has('not-feeding') && has('lethargy')) ||
+			has('bulging-fontanelle') ||
+			(child && has('lethargy')) ||
+			(child && vomitsEverything) ||
+			(child && has('not-feeding') && has('vomiting'))
+	);
+
+	// seizure (not a long-standing epilepsy described as such)
+	raise('seizure', has('seizure') && !((dur('seizure') ?? 0) >= 30 && !sudden) && !resolved);
+
+	raise('unconscious', has('unconscious'));
+
+	// headaches
+	raise('sudden-severe-headache', has('severe-headache') || (has('headache') && sev('headache') === 'severe' && sudden));
+	const photophobia = said(/\b(light|lights)\b(?: \w+){0,3} (hurt|hurts|painful|bother\w*)\b|\b(avoid\w*|hate\w*|cannot stand|cannot tolerate) (the )?light\b/);
+	raise(
+		'meningitis',
+		(has('stiff-neck') && has('fever') && (has('headache', 'severe-headache', 'vomiting', 'confusion', 'lethargy', 'rash', 'seizure') || photophobia || child)) ||
+			(has('fever') && has('rash', 'easy-bruising') && said(/\b(purple|does not fade|do not fade|not fading|glass|bruise like|like bruises|dark red spots)\b/))
+	);
+
+	// severe allergic reaction
+	const allergyCause = said(/\b(allerg\w*|sting|stung|bee|wasp|peanut\w*|nuts|ate|eating|injection|medicine|drug|tablet|penicillin)\b/);
+	const throatOnly = /throat/.test(present.get('swelling-lips-tongue')?.text ?? '');
+	const skinReaction = has('hives', 'rash', 'itching', 'facial-swelling');
+	raise(
+		'anaphylaxis',
+		!resolved &&
+			((has('swelling-lips-tongue') && (!throatOnly || allergyCause || skinReaction || breathless)) ||
+				(has('hives') && (breathless || has('wheezing', 'facial-swelling', 'fainting'))) ||
+				(skinReaction && (breathless || has('wheezing') || faint) && allergyCause))
+	);
+
+	// pregnancy danger signs
+	const severeBelly =
+		has('severe-abdominal-pain') ||
+		(has('abdominal-pain') && sev('abdominal-pain') === 'severe') ||
+		(has('pelvic-pain') && sev('pelvic-pain') === 'severe');
+	const waterBroke = said(/\b(water|waters) (broke|break|has broken|have broken|breaking)\b|\bleaking (fluid|water)\b/);
+	// a little spotting early on, without pain or faintness, is urgent rather than an emergency
+	const vaginal = present.get('vaginal-bleeding');
+	const spottingOnly =
+		!has('heavy-bleeding') &&
+		!severeBelly &&
+		!has('abdominal-pain', 'pelvic-pain') &&
+		!faint &&
+		(vaginal ? /spotting/.test(vaginal.text) || vaginal.severity === 'mild' : said(/\bspotting\b/) && !said(/\bbleed\w*\b/));
+	const presenting = said(/\b(hand|arm|foot|feet|leg|legs|cord|bottom|buttocks|shoulder)\b(?: \w+){0,3} (came|come|comes|coming|is|are|was) out\b|\bcord\b(?: \w+){0,4} (out|outside|first)\b/);
+	const obstetric = pregnant || postpartum;
+	// after a birth some bleeding is normal for weeks: only heavy or increasing bleeding counts
+	const heavyAfterBirth =
+		has('heavy-bleeding') || muchBlood || unstoppable || faint || said(/\b(heavier|more and more|increasing|big clots|large clots)\b/);
+	raise(
+		'pregnancy-danger',
+		obstetric &&
+			(((has('vaginal-bleeding', 'heavy-bleeding') || bleedingWords) && !spottingOnly && (pregnant || heavyAfterBirth)) ||
+				severeBelly ||
+				has('severe-headache') ||
+				(has('headache') && (sev('headache') === 'severe' || has('blurred-vision'))) ||
+				has('seizure', 'unconscious', 'fainting', 'reduced-fetal-movement') ||
+				(postpartum && has('fever') && has('abdominal-pain', 'pelvic-pain', 'genital-discharge')) ||
+				waterBroke ||
+				presenting)
+	);
+
+	// acute abdomen
+	const rigid = said(/\b(rigid|board like|hard as a board|(stomach|belly|tummy|abdomen)(?: \w+){0,2} (hard|rigid))\b|\bhard (belly|stomach|tummy|abdomen)\b/);
+	const noWind = said(/\b(cannot|not|no) (pass|passing|passed|gone|go)\b(?: \w+){0,2} (stool|stools|gas|wind|fart|toilet|poo)\b/) || has('constipation');
+	const greenVomit = has('vomiting') && said(/\bgreen (vomit|stuff|liquid|fluid|bile)\b|\bvomit\w* (green|bile)\b/);
+	const hernia = said(/\bhernia\b/) && (has('vomiting') || said(/\b(hard|cannot push|will not go back|stuck|tender|very painful)\b/));
+	raise(
+		'acute-abdomen',
+		(severeBelly && (rigid || has('vomiting-blood', 'fainting', 'unconscious') || (has('vomiting') && noWind))) ||
+			(has('vomiting') && noWind && (rigid || has('bloating', 'abdominal-pain'))) ||
+			greenVomit ||
+			hernia
+	);
+
+	const poisonTaken = said(
+		/\b(swallow\w*|took|taken|take|ate|eaten|eat|drank|drunk|drink|drinks)\b(?: \w+){0,5} (tablets?|pills?|capsules?|medicines?|poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemicals?|detergent|acid|rat poison|mushrooms?)\b/
+	);
+	const dangerousThing = said(/\b(poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemical|chemicals|detergent|acid)\b/);
+	const quantity = said(/\b(too many|whole (bottle|packet|box|strip)|handful|lots of|several|some of|maybe \d+|\d+ of|at once|in one go|all (of )?(my|the|his|her) (sleeping|pain|blood pressure|heart|sugar)?\s?(tablets|pills))\b(?! as prescribed)/);
+	const swallowedByChild = child && said(/\b(swallow\w*|ate|eaten|drank|drunk)\b(?: \w+){0,5} (tablets?|pills?|capsules?|medicines?|bleach|kerosene|paraffin|petrol|battery|batteries|chemicals?|detergent|acid|poison)\b/);
+	const wildFood =
+		said(/\b(wild|picked|bush|forest|poisonous)\b(?: \w+){0,4} (mushrooms?|berries|plants?|roots?|leaves)\b|\bpoisonous\b/) &&
+		has('vomiting', 'diarrhea', 'lethargy', 'confusion', 'unconscious', 'seizure');
+	raise('poisoning', has('poisoning') || (poisonTaken && (dangerousThing || quantity)) || swallowedByChild || wildFood);
+
+	raise('snake-bite', said(/\bsnake\w*\b/) && (has('bite') || said(/\b(bit|bite|bitten|snakebite)\b/)));
+
+	// severe burns
+	const bigBurn = said(
+		/\b(large|big|deep|huge|wide|extensive|electric\w*|electrocut\w*|chemical|acid|whole|all over|most of|half of|both|leathery|charred|white and|cannot feel)\b|\b(face|neck|genitals|private parts|chest|back)\b/
+	);
+	raise('severe-burn', has('burn') && (sev('burn') === 'severe' || bigBurn || (age !== undefined && age < 1)));
+
+	// severe dehydration
+	const dryChild = said(/\bsunken (eyes?|fontanelle|soft spot)\b|\bno tears\b|\bno (wet )?(nappies|nappy|diapers?)\b|\bno urine\b|\bnot (passed|passing) urine\b/);
+	const losingFluid = has('diarrhea', 'vomiting');
+	const prostrate = has('lethargy', 'confusion', 'fainting', 'unconscious') || said(/\bcannot (stand|walk|get up|sit up)\b/);
+	const profuse = said(/\b(rice water|cholera|a lot|many times|\d+ times|every hour|non stop|nonstop|cannot stop)\b/);
+	raise(
+		'severe-dehydration',
+		losingFluid &&
+			((child && (dryChild || has('not-feeding', 'lethargy', 'unconscious', 'reduced-urine'))) ||
+				(dryChild && prostrate) ||
+				(profuse && prostrate))
+	);
+
+	raise('fever-confusion', has('fever') && has('confusion'));
+
+	// blood clot in the leg, then the lungs
+	const oneLeg = said(/\bone (leg|calf)\b|\b(left|right) (leg|calf)\b/);
+	raise('blood-clot', (has('calf-pain-swelling') || (has('leg-swelling') && oneLeg)) && (breathless || has('chest-pain', 'coughing-blood')));
+
+	// head injury with warning signs
+	const headBlow = said(/\b(hit|hurt|injured|injury to|knocked|banged|bumped|fell on|struck)\b(?: \w+){0,2} (head|skull)\b|\bhead (injury|trauma)\b/);
+	raise('head-injury', headBlow && has('vomiting', 'unconscious', 'fainting', 'confusion', 'seizure', 'lethargy', 'severe-headache'));
+
+	raise('open-fracture', has('deformity') && said(/\bbone (is )?(sticking|coming|poking|showing|visible|out)\b|\bopen fracture\b|\bthrough the skin\b/));
+
+	const diabetic = said(/\b(diabet\w*|sugar)\b/);
+	const sugarExtreme = said(/\b(sugar|meter|glucometer|machine)\b(?: \w+){0,5} (hi|lo|very high|very low|too high|too low)\b/);
+	raise('altered-consciousness', has('confusion') && (has('lethargy', 'unconscious', 'jaundice', 'seizure') || diabetic));
+	raise(
+		'diabetic-emergency',
+		diabetic && (has('confusion', 'lethargy', 'unconscious') || (has('vomiting') && (breathless || has('abdominal-pain') || sugarExtreme)) || (sugarExtreme && has('sweating', 'tremor', 'fainting')))
+	);
+
+	const sightLost = has('blurred-vision') || said(/\b(cannot see|lost (my |his |her )?(sight|vision)|went blind|gone blind|curtain)\b/);
+	raise('sudden-vision-loss', sightLost && (sudden || said(/\bcurtain\b/)) && !((dur('blurred-vision') ?? 0) >= 7));
+
+	raise(
+		'eye-injury',
+		said(/\b(chemical|acid|bleach|caustic|lime|cement|battery acid|kerosene|petrol)\b(?: \w+){0,5} (eye|eyes)\b|\b(eye|eyes)\b(?: \w+){0,5} (chemical|acid|bleach|caustic|lime|cement)\b/) ||
+			said(/\b(nail|metal|wire|stick|glass|piece of \w+)\b(?: \w+){0,3} (in|into|stuck in|went into|flew into) (my |his |her |the )?(eye|eyes)\b/)
+	);
+
+	raise('electric-injury', said(/\belectric(al)? shock\b|\belectrocut\w*|\bshocked by\b|\bstruck by lightning\b|\blightning (struck|strike)\b/));
+
+	raise('heart-rhythm', has('palpitations') && has('fainting', 'chest-pain', 'unconscious'));
+
+	const trauma = has('limb-injury') || said(/\b(fell|fall|falling|accident|crash\w*|hit by|knocked down)\b/);
+	raise(
+		'spinal-injury',
+		trauma && (said(/\bcannot (feel|move) (my |his |her |both )?(legs|feet|toes|arms|body)\b|\bparaly[sz]ed\b/) || (has('back-pain', 'neck-pain') && has('urinary-retention', 'numbness')))
+	);
+
+	raise(
+		'cold-limb',
+		said(/\b(leg|legs|foot|feet|arm|hand|toes|fingers)\b(?: \w+){0,4} (cold|pale|white|blue)\b/) && (sudden || has('pallor')) && said(/\b(pain|painful|hurts|numb|cannot feel)\b/)
+	);
+
+	raise('drowning', said(/\b(drown\w*|pulled out of (the )?(water|river|lake|sea|pool|well|dam)|(fell|fallen|went) (into|in|under) (the )?(water|river|lake|sea|pool|well|dam))\b/));
+
+	raise(
+		'venomous-sting',
+		said(/\b(scorpion|spider)\b/) && (child || has('sweating', 'vomiting', 'shortness-of-breath', 'severe-breathing-difficulty', 'lethargy', 'confusion', 'seizure', 'tremor'))
+	);
+
+	raise(
+		'serious-injury',
+		said(
+			/\b((was|been|got|is|were) stabbed|stabbed in (the |my |his |her )?(chest|belly|stomach|back|neck|abdomen|head)|stab wound|gunshot|gun shot|(been|was|got|were) shot( with| by| in|$)|impaled|(fell|fallen|falling) (off|from) (a |the )?(roof|tree|height|building|ladder|storey|bridge|motorbike|okada|truck|lorry)|hit by (a )?(car|bus|truck|lorry|motorbike|vehicle|okada)|run over)\b/
+		)
+	);
+
+	raise('testicular-torsion', has('testicular-pain') && (sev('testicular-pain') === 'severe' || sudden) && !((dur('testicular-pain') ?? 0) >= 3));
+
+	return (Object.keys(RED_FLAG_RULES) as RedFlagId[])
+		.filter((id) => raised.has(id))
+		.map((id) => ({ id, message: RED_FLAG_RULES[id].message, specialty: RED_FLAG_RULES[id].specialty }));
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { extractSymptoms } from '$lib/recommender/extract';
+import { RED_FLAG_RULES, redFlags, type RedFlagId } from '$lib/recommender/red-flags';
+import { SPECIALTY_IDS } from '$lib/directory/specialties';
+import type { Subject } from '$lib/recommender/types';
+
+/** free text → red flag ids, through the extractor as the app does */
+function flags(text: string, subject: Subject = {}) {
+	const e = extractSymptoms(text);
+	return redFlags({ symptoms: e.symptoms, subject: { ...e.subject, ...subject }, text });
+}
+const flagIds = (text: string, subject?: Subject) => flags(text, subject).map((f) => f.id);
+
+const EMERGENCIES: [string, RedFlagId][] = [
+	['I have chest pain and I am sweating a lot', 'heart-attack'],
+	['crushing chest pain spreading to my left arm', 'heart-attack'],
+	['my father has chest pain and shortness of breath', 'heart-attack'],
+	['pain in my chest going to my jaw', 'heart-attack'],
+	["my dad's face is drooping on one side and he can't lift his arm", 'stroke'],
+	['she suddenly started slurring her words', 'stroke'],
+	['my mother suddenly cannot speak properly', 'stroke'],
+	['he cannot breathe and his lips are turning blue', 'severe-breathing-difficulty'],
+	["my baby's chest is pulling in when she breathes", 'severe-breathing-difficulty'],
+	['severe shortness of breath, gasping for air', 'severe-breathing-difficulty'],
+	['I am bleeding heavily from a cut on my leg and it will not stop', 'heavy-bleeding'],
+	['he vomited blood this morning', 'heavy-bleeding'],
+	['coughing up a lot of blood since last night', 'heavy-bleeding'],
+	["I want to kill myself, I can't go on", 'self-harm'],
+	['I have been thinking of ending my life', 'self-harm'],
+	["I don't want to live anymore", 'self-harm'],
+	['my 3 week old baby has a fever', 'sick-infant'],
+	['my newborn has a temperature', 'sick-infant'],
+	['my baby is not feeding and is very sleepy and floppy', 'sick-infant'],
+	['my 6 month old has a bulging soft spot and fever', 'sick-infant'],
+	['my son is having fits', 'seizure'],
+	['she had a convulsion with the fever', 'seizure'],
+	['my grandmother is unconscious and not responding', 'unconscious'],
+	['sudden severe headache, the worst headache of my life', 'sudden-severe-headache'],
+	['suddenly a terrible headache came while lifting', 'sudden-severe-headache'],
+	['I have a high fever, stiff neck and terrible headache', 'meningitis'],
+	['my 2 year old has fever and a stiff neck', 'meningitis'],
+	['after eating peanuts my lips and tongue are swollen', 'anaphylaxis'],
+	['hives all over and difficulty breathing after a bee sting', 'anaphylaxis'],
+	['I am 30 weeks pregnant and bleeding from the vagina', 'pregnancy-danger'],
+	["I'm pregnant and bleeding", 'pregnancy-danger'],
+	['pregnant, severe headache and blurred vision', 'pregnancy-danger'],
+	["I'm 8 months pregnant and the baby is not moving since yesterday", 'pregnancy-danger'],
+	['pregnant with severe abdominal pain', 'pregnancy-danger'],
+	['34 weeks pregnant and I had a fit', 'pregnancy-danger'],
+	['severe stomach pain and my belly is hard like a board', 'acute-abdomen'],
+	['terrible stomach pain and vomiting, I cannot pass stool or gas', 'acute-abdomen'],
+	['my son swallowed kerosene', 'poisoning'],
+	['she took too many tablets of paracetamol', 'poisoning'],
+	['he drank rat poison', 'poisoning'],
+	['I was bitten by a snake on my foot', 'snake-bite'],
+	['snakebite on the leg while farming', 'snake-bite'],
+	['my child was burnt with boiling water on his chest and face', 'severe-burn'],
+	['severe burns on both arms from a gas fire', 'severe-burn'],
+	['my 2 year old has diarrhoea and vomiting with sunken eyes and is not drinking', 'severe-dehydration'],
+	['running stomach in my 1 year old, no tears and no wet nappies', 'severe-dehydration'],
+	['high fever and confused, talking nonsense', 'fever-confusion'],
+	['my calf is swollen and painful and now I am short of breath', 'blood-clot'],
+	['he fell and hit his head and now he is vomiting and drowsy', 'head-injury'],
+	['my leg is broken and the bone is sticking out', 'open-fracture'],
+	['sudden severe pain in my testicle', 'testicular-torsion'],
+	// more ways of saying it: Pidgin, shorthand, misspellings, indirect descriptions
+	['abeg my pikin no fit wake up since morning', 'unconscious'],
+	['my pikin body dey hot and e dey convulse', 'seizure'],
+	['i feel like killin myself', 'self-harm'],
+	['everybody would be better off without me', 'self-harm'],
+	['she swallowed about 20 of her sleeping pills at once', 'poisoning'],
+	['my friend drank sniper after a fight with his wife', 'poisoning'],
+	['my 3 year old ate some of the tablets from my handbag', 'poisoning'],
+	['my uncle is bleeding from the nose for an hour and it will not stop', 'heavy-bleeding'],
+	['cut my foot on glass, blood is gushing out', 'heavy-bleeding'],
+	['black stools since yesterday and I nearly fainted in the bathroom', 'heavy-bleeding'],
+	['I delivered 5 days ago and the bleeding is getting heavier with big clots', 'pregnancy-danger'],
+	['6 weeks pregnant, sharp pain on one side and I fainted', 'pregnancy-danger'],
+	['my wife is in labour at home and the cord came out first', 'pregnancy-danger'],
+	['grandpa is grey and sweaty and holding his chest', 'heart-attack'],
+	['there is a heavy pressure in the middle of my chest and I am sweating', 'heart-attack'],
+	['the right side of my body is weak since this morning', 'stroke'],
+	['stung by many bees, my throat is tight and I feel faint', 'anaphylaxis'],
+	['vomiting green stuff and my belly is swollen, I have not passed stool for 2 days', 'acute-abdomen'],
+	['my hernia is stuck and very painful and I am vomiting', 'acute-abdomen'],
+	['my 7 month old has fever and purple spots that do not fade under a glass', 'meningitis'],
+	['my husband is diabetic, confused and very sleepy', 'diabetic-emergency'],
+	['my father is confused and drowsy since this morning', 'altered-consciousness'],
+	['I am diabetic, the meter says HI, I am vomiting and breathing fast', 'diabetic-emergency'],
+	['suddenly I cannot see anything from my left eye', 'sudden-vision-loss'],
+	['acid splashed into my eye at the factory', 'eye-injury'],
+	['he got an electric shock from a broken wire', 'electric-injury'],
+	['heart racing and I passed out twice', 'heart-rhythm'],
+	['fell from a tree, now he cannot move his legs', 'spinal-injury'],
+	['my foot suddenly went cold and white and it is very painful', 'cold-limb'],
+	['my son fell into the river and was pulled out coughing', 'drowning'],
+	['a scorpion stung my 5 year old and she is vomiting and sweating', 'venomous-sting'],
+	['my brother was stabbed in the belly', 'serious-injury'],
+	['he was hit by a motorbike this morning', 'serious-injury'],
+	['cholera outbreak here, my wife has rice water stools many times and cannot stand', 'severe-dehydration']
+];
+
+describe('red flags', () => {
+	it.each(EMERGENCIES)('%s → %s', (text, id) => {
+		const raised = flags(text);
+		const flag = raised.find((f) => f.id === id);
+		expect(flag, raised.map((f) => f.id).join(',') + ' ' + JSON.stringify(extractSymptoms(text))).toBeDefined();
+		expect(flag!.message).toBe(RED_FLAG_RULES[id].message);
+		expect(flag!.specialty).toBe(RED_FLAG_RULES[id].specialty);
+	});
+
+	it('has a sentence for every rule, a plain message and a specialty of the shared vocabulary for each', () => {
+		const covered = new Set(EMERGENCIES.map(([, id]) => id));
+		for (const [id, rule] of Object.entries(RED_FLAG_RULES)) {
+			expect(covered.has(id as RedFlagId), id).toBe(true);
+			expect(SPECIALTY_IDS).toContain(rule.specialty);
+			expect(rule.message.length, id).toBeGreaterThan(60);
+			expect(rule.message, id).toMatch(/now|right now/);
+		}
+		expect(RED_FLAG_RULES['self-harm'].specialty).toBe('psychiatry');
+		expect(RED_FLAG_RULES['self-harm'].message).toMatch(/crisis line/);
+		expect(RED_FLAG_RULES['pregnancy-danger'].specialty).toBe('obstetrics-gynecology');
+		expect(RED_FLAG_RULES['heart-attack'].message).toMatch(/^Chest pain with sweating/);
+	});
+
+	it('raises each flag once, in a stable order', () => {
+		expect(flagIds('I am pregnant, I had a fit and now I am bleeding a lot, I had another fit')).toEqual([
+			'heavy-bleeding', 'seizure', 'pregnancy-danger'
+		]);
+		expect(flagIds('my 3 week old has fever, is not feeding, very sleepy, and had a convulsion')).toEqual(['sick-infant', 'seizure']);
+	});
+
+	it('uses the profile subject as well as the text', () => {
+		expect(flagIds('bleeding since this morning')).toEqual([]);
+		expect(flagIds('bleeding since this morning', { pregnant: true })).toEqual(['pregnancy-danger']);
+		expect(flagIds('she has a fever')).toEqual([]);
+		expect(flagIds('she has a fever', { ageYears: 0.1 })).toEqual(['sick-infant']);
+	});
+});
+
+describe('no over-triage', () => {
+	const ORDINARY = [
+		'I have had a cough and fever for 3 days',
+		'headache since this morning',
+		'I have a headache',
+		'a mild rash on my arm',
+		'no chest pain, just a dry cough',
+		'my back is paining me after lifting heavy things',
+		'runny nose and sneezing for two days',
+		'sore throat and catarrh',
+		'my 4 year old has diarrhoea but is drinking well and playing',
+		'itchy red rash on both elbows for weeks, no fever',
+		'it burns when I pee and I pee a lot',
+		'toothache on the left side for a week',
+		'my knees hurt when I climb stairs',
+		'I feel tired all the time and I cannot sleep',
+		'pimples on my face',
+		'heartburn after eating spicy food',
+		'my period is late by two weeks',
+		'I am pregnant and have morning sickness',
+		'my baby has a cough and a runny nose',
+		'I get dizzy when I stand up quickly',
+		'pain in my left ear and some discharge',
+		'constipation for a week',
+		'white discharge with itching down there',
+		'my chest hurts when I climb stairs and I get out of breath',
+		'no fever, no vomiting, no chest pain and no shortness of breath',
+		'she has had fits for 10 years and needs more epilepsy medicine',
+		'I cut my finger while cooking, small cut',
+		'my dog bit my hand yesterday, small wound',
+		'I burnt my hand slightly on the stove',
+		'I feel sad and hopeless and I have lost interest in things',
+		'swollen ankles in the evening',
+		'blurred vision when reading, I need glasses',
+		'stomach pain and loose motions since yesterday',
+		'I had a stroke two years ago and my arm is still weak',
+		'chest tightness and wheezing when I get a cold, I have asthma',
+		'I have a bad cough with phlegm and chest pain when coughing, fever',
+		'my daughter has a fever and a rash',
+		'heavy periods every month with clots',
+		'my eyes are red and itchy',
+		'my 3 year old is not eating well and has a cough',
+		'severe headache after a long day at work',
+		'I was stung by a bee, the spot is red and itchy',
+		'my 6 month old baby has a fever and a cough',
+		'breathlessness and a tight chest when I run',
+		'I vomited once after eating, now fine',
+		'there is a snake in my garden but nobody was bitten',
+		// near misses of the rules above
+		'I take insulin for my sugar and I feel a bit tired',
+		'I have diabetes and I vomited once this morning',
+		'my mum is diabetic and confused about her medicines',
+		'blurred vision since I changed glasses',
+		'I fell off my bike and scraped my knee',
+		'my hands are cold and numb in winter',
+		'scorpion sting on my hand, it is painful',
+		'I have had a hernia for years, it goes back in when I lie down',
+		'not passed stool for 3 days and a bit bloated',
+		'I stabbed my finger with a needle while sewing',
+		'I was shot an injection yesterday and the arm is sore',
+		'my son took his asthma medicine and still coughs',
+		'I took all my tablets as prescribed but the pain is still there',
+		'I ate mushrooms for dinner and now have a running stomach',
+		'my gums bleed when I brush and it does not stop quickly',
+		'my period bleeding will not stop, it has been 10 days',
+		'I am 39 weeks pregnant and having contractions every 10 minutes',
+		'after delivery I had some bleeding but it is reducing',
+		'a little spotting at 6 weeks pregnant, no pain',
+		'my baby had a fit last month with fever, now fine, should I worry',
+		'I get palpitations when I drink coffee',
+		'I feel like passing out when I stand up fast',
+		'my child had hives after eating eggs, it has gone now',
+		'my brother hears voices and thinks people are poisoning his food',
+		'I wake up at night gasping for breath and need three pillows',
+		'I am fit and well but want a check up',
+		'my belle dey run since yesterday, I still fit waka'
+	];
+
+	it(`fires on none of ${ORDINARY.length} ordinary complaints`, () => {
+		expect(ORDINARY.length).toBeGreaterThanOrEqual(20);
+		const fired = ORDINARY.map((t) => [t, flagIds(t)] as const).filter(([, f]) => f.length > 0);
+		expect(fired).toEqual([]);
+	});
+
+	it('ignores negated red-flag symptoms and negated text patterns', () => {
+		expect(flagIds('no chest pain')).toEqual([]);
+		expect(flagIds('no chest pain or sweating')).toEqual([]);
+		expect(flagIds('he has not had any fits')).toEqual([]);
+		expect(flagIds('no thoughts of suicide')).toEqual([]);
+		expect(flagIds('denies vomiting blood')).toEqual([]);
+		expect(flagIds('not pregnant, a little spotting between periods')).toEqual([]);
+		expect(flagIds('cough, no stiff neck, fever')).toEqual([]);
+		expect(flagIds('not bitten by a snake, just scratched by a thorn')).toEqual([]);
+	});
+
+	it('needs the second sign for combined rules', () => {
+		expect(flagIds('chest pain')).toEqual([]);
+		expect(flagIds('chest pain and sweating')).toEqual(['heart-attack']);
+		expect(flagIds('stiff neck')).toEqual([]);
+		expect(flagIds('fever')).toEqual([]);
+		expect(flagIds('stiff neck and fever with headache')).toEqual(['meningitis']);
+		expect(flagIds('hives')).toEqual([]);
+		expect(flagIds('hives and difficulty breathing')).toEqual(['anaphylaxis']);
+		expect(flagIds('calf pain')).toEqual([]);
+		expect(flagIds('calf pain and shortness of breath')).toEqual(['blood-clot']);
+		expect(flagIds('dog bite')).toEqual([]);
+		expect(flagIds('confused')).toEqual([]);
+		expect(flagIds('fever and confused')).toEqual(['fever-confusion']);
+	});
+});
