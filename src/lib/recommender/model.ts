@@ -118,11 +118,10 @@ export function loadModel(file: ModelFile): Model {
 	return {
 		conditions: file.conditions,
 		nearest(features, count = NEIGHBOURS) {
-			return knn.kdTree.nearest(features, count).map(([point, distance]) => ({
-				condition: file.conditions[point[FEATURE_COUNT]],
-				distance,
-				symptoms: symptomIdsOf(point)
-			}));
+			return knn.kdTree
+				.nearest(features, count)
+				.sort((a, b) => a[1] - b[1])
+				.map(([point, distance]) => ({ condition: file.conditions[point[FEATURE_COUNT]], distance, symptoms: symptomIdsOf(point) }));
 		}
 	};
 }

@@ -103,7 +103,7 @@ function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map
 	if (share('self-care') >= 0.5 && !severe && !long) {
 		return { urgency: 'self-care', reason: 'This usually gets better with rest and care at home. See a health worker if it gets worse or lasts more than a few days.' };
 	}
-	return { urgency: 'routine', reason: 'Book a routine visit.' };
+	return { urgency: 'routine', reason: 'Nothing you describe needs urgent care. Book a visit at a clinic that fits.' };
 }
 
 export function recommend(model: Model, input: RecommendInput): Recommendation {
