@@ -56,6 +56,9 @@ describe('normalisation', () => {
 			'complains of fever x 3/7 , 2 wks , 65 yo , 1.5 days , without cough , cannot eat'
 		);
 		expect(normalizeText('fever/cough')).toBe('fever or cough');
+		expect(normalizeText('abeg, my pikin no dey chop, e no fit waka, body hot small small')).toBe(
+			'please , my child not eat , it cannot walk , body hot a little'
+		);
 	});
 
 	it('puts words in singular form and corrects misspellings of five letters or more', () => {
@@ -103,7 +106,18 @@ describe('synonyms and lay phrases', () => {
 		['my leg is broken', 'deformity'],
 		['white discharge down there', 'genital-discharge'],
 		['I feel giddy', 'dizziness'],
-		['loose motions', 'diarrhea']
+		['loose motions', 'diarrhea'],
+		['my pikin body dey hot', 'fever'],
+		['my belle dey run since yesterday', 'diarrhea'],
+		['e no fit wake up', 'unconscious'],
+		['my periods are very painful', 'irregular-periods'],
+		['there is blood on his stool', 'bloody-stool'],
+		['my eyes are burning', 'eye-pain'],
+		['cramp in my calves when I walk', 'body-aches'],
+		['he cannot lift his right arm', 'one-sided-weakness'],
+		['my monthly flow has not come', 'missed-period'],
+		['his urine looks like coca cola', 'blood-in-urine'],
+		['vomitting alot of blood', 'vomiting-blood']
 	])('%s → %s', (text, id) => {
 		expect(symptom(text, id), ids(text).join(',')).toMatchObject({ id, negated: false });
 	});

@@ -34,6 +34,7 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['my 6 month old has a bulging soft spot and fever', 'sick-infant'],
 	['my son is having fits', 'seizure'],
 	['she had a convulsion with the fever', 'seizure'],
+	['my son had a fit 10 minutes ago, he seems fine now', 'seizure'],
 	['my grandmother is unconscious and not responding', 'unconscious'],
 	['sudden severe headache, the worst headache of my life', 'sudden-severe-headache'],
 	['suddenly a terrible headache came while lifting', 'sudden-severe-headache'],
@@ -68,6 +69,7 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['my pikin body dey hot and e dey convulse', 'seizure'],
 	['i feel like killin myself', 'self-harm'],
 	['everybody would be better off without me', 'self-harm'],
+	['my daughter wrote goodbye letters and locked herself in the bathroom with a razor', 'self-harm'],
 	['she swallowed about 20 of her sleeping pills at once', 'poisoning'],
 	['my friend drank sniper after a fight with his wife', 'poisoning'],
 	['my 3 year old ate some of the tablets from my handbag', 'poisoning'],
@@ -213,7 +215,9 @@ describe('no over-triage', () => {
 		'my brother hears voices and thinks people are poisoning his food',
 		'I wake up at night gasping for breath and need three pillows',
 		'I am fit and well but want a check up',
-		'my belle dey run since yesterday, I still fit waka'
+		'my belle dey run since yesterday, I still fit waka',
+		'I said goodbye to my friends at the airport and took my malaria tablets',
+		'a pot of boiling water fell on my hand, small burn with a blister'
 	];
 
 	it(`fires on none of ${ORDINARY.length} ordinary complaints`, () => {
