@@ -7,9 +7,7 @@ import { Couch } from '../sync-server/couch';
 import { seedRegions } from '../sync-server/demo';
 import { launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
 import { DIRECTORY_QUERIES } from './directory-queries';
-import type { Figure } from './run';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+import { medianAndP95, type Figure } from './figures';
 
 export const directoryBenchmarks = {
 	names: ['directory-first-pull-10k-ms', 'directory-search-median-ms', 'directory-search-p95-ms'],
@@ -36,10 +34,7 @@ export const directoryBenchmarks = {
 				await section.waitFor();
 				times.push(Number(await section.getAttribute('data-search-ms')));
 			}
-			times.sort((a, b) => a - b);
-			const round = (ms: number) => Math.round(ms * 10) / 10;
-			if (wanted('directory-search-median-ms')) figures.push({ name: 'directory-search-median-ms', value: round(percentile(times, 50)), unit: 'ms', target: 50 });
-			if (wanted('directory-search-p95-ms')) figures.push({ name: 'directory-search-p95-ms', value: round(percentile(times, 95)), unit: 'ms', target: 50 });
+			figures.push(...medianAndP95('directory-search', times, 50, wanted));
 			await context.close();
 			return figures;
 		} finally {

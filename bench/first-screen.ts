@@ -1,7 +1,7 @@
 /** first-screen-js-gzip-kb: gzipped JavaScript the browser loads to show the first screen (the lock screen). */
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, startAppServer } from '../tests/browser/harness';
-import type { Figure } from './run';
+import type { Figure } from './figures';
 
 export const firstScreenJs = {
 	names: ['first-screen-js-gzip-kb'],

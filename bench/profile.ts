@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, openApp, signInOnThisDevice, startAppServer } from '../tests/browser/harness';
 import { generatedRecords } from './records';
-import type { Figure } from './run';
+import type { Figure } from './figures';
 
 const PIN = '24681357';
 

@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
-import type { Figure } from './run';
+import { medianAndP95, type Figure } from './figures';
 
 const MODEL = 'build/models/recommender.json';
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export const recommenderBenchmarks = {
 	names: ['recommend-median-ms', 'recommend-p95-ms', 'recommender-model-gzip-kb'],
@@ -36,10 +35,7 @@ export const recommenderBenchmarks = {
 				await section.waitFor();
 				times.push(Number(await section.getAttribute('data-elapsed-ms')));
 			}
-			times.sort((a, b) => a - b);
-			const round = (ms: number) => Math.round(ms * 100) / 100;
-			if (wanted('recommend-median-ms')) figures.push({ name: 'recommend-median-ms', value: round(percentile(times, 50)), unit: 'ms', target: 20 });
-			if (wanted('recommend-p95-ms')) figures.push({ name: 'recommend-p95-ms', value: round(percentile(times, 95)), unit: 'ms', target: 20 });
+			figures.push(...medianAndP95('recommend', times, 20, wanted));
 			return figures;
 		} finally {
 			await browser.close();
