@@ -31,6 +31,16 @@ export default defineConfig({
 				clientsClaim: true,
 				skipWaiting: false,
 				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,json}'],
+				// The OCR engine (~8 MB for one device) is not part of the install: the scan page offers to
+				// download it, and from then on it is served from this cache, offline too.
+				globIgnores: ['client/ocr/**'],
+				runtimeCaching: [
+					{
+						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/ocr/'),
+						handler: 'CacheFirst',
+						options: { cacheName: 'ocr-assets', cacheableResponse: { statuses: [200] } }
+					}
+				],
 				navigateFallback: '/200.html',
 				navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
 				maximumFileSizeToCacheInBytes: 5 * 1024 * 1024

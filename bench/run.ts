@@ -6,20 +6,17 @@ import { firstScreenJs } from './first-screen';
 import { profileBenchmarks } from './profile';
 import { directoryBenchmarks } from './directory';
 import { recommenderBenchmarks } from './recommender';
+import { ocrBenchmarks } from './ocr';
 
-export interface Figure {
-	name: string;
-	value: number;
-	unit: string;
-	target: number;
-}
+import type { Figure } from './figures';
+export type { Figure };
 
 interface Benchmark {
 	names: string[];
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

@@ -14,7 +14,60 @@ import type { DirectoryDoc } from '../directory/schema.js';
 export type RecordsCollection = RxCollection<HealthRecord>;
 /** A clinic administrator's listing edits, kept with their profile until the server has them. */
 export type ListingsCollection = RxCollection<DirectoryDoc & { region: string }>;
-export type ProfileDatabase = RxDatabase<{ records: RecordsCollection; listings: ListingsCollection }>;
+/** Outcomes of recommendations this person acted on: the recommender learns from them, on this device only. */
+export interface LocalCaseDoc {
+	id: string;
+	specialty: string;
+	features: number[];
+	createdAt: number;
+}
+export type CasesCollection = RxCollection<LocalCaseDoc>;
+/** A scanned report kept on this device only (never replicated): its text, a small image, the records made from it. */
+export interface ScannedDocumentDoc {
+	id: string;
+	title: string;
+	kind: string;
+	pages: number;
+	text: string;
+	/** compressed JPEG of the first page, as a data URL; '' when there is none */
+	image: string;
+	recordIds: string[];
+	createdAt: number;
+}
+export type DocumentsCollection = RxCollection<ScannedDocumentDoc>;
+export type ProfileDatabase = RxDatabase<{ records: RecordsCollection; listings: ListingsCollection; cases: CasesCollection; documents: DocumentsCollection }>;
+
+const documentsSchema = {
+	version: 0,
+	primaryKey: 'id',
+	type: 'object',
+	properties: {
+		id: { type: 'string', maxLength: 64 },
+		title: { type: 'string' },
+		kind: { type: 'string' },
+		pages: { type: 'integer', minimum: 0 },
+		text: { type: 'string' },
+		image: { type: 'string' },
+		recordIds: { type: 'array', items: { type: 'string' } },
+		createdAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 }
+	},
+	required: ['id', 'title', 'kind', 'pages', 'text', 'image', 'recordIds', 'createdAt'],
+	encrypted: ['title', 'kind', 'text', 'image', 'recordIds']
+} as const;
+
+const casesSchema = {
+	version: 0,
+	primaryKey: 'id',
+	type: 'object',
+	properties: {
+		id: { type: 'string', maxLength: 64 },
+		specialty: { type: 'string' },
+		features: { type: 'array', items: { type: 'number' } },
+		createdAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 }
+	},
+	required: ['id', 'specialty', 'features', 'createdAt'],
+	encrypted: ['specialty', 'features']
+} as const;
 
 /** `indexedDB` is injected in unit tests (fake-indexeddb); the browser's own is used otherwise. */
 export interface StorageOptions {
@@ -39,7 +92,9 @@ export async function openProfileDatabase(profileId: string, password: string, o
 	})) as ProfileDatabase;
 	await db.addCollections({
 		records: { schema: recordsCollectionSchema as never, conflictHandler: recordConflictHandler },
-		listings: { schema: directoryCollectionSchema as never, conflictHandler: newerListingWins as never }
+		listings: { schema: directoryCollectionSchema as never, conflictHandler: newerListingWins as never },
+		cases: { schema: casesSchema as never },
+		documents: { schema: documentsSchema as never }
 	});
 	return db;
 }

@@ -1,0 +1,195 @@
+/**
+ * What the extractor knows: common lab tests (names as printed, their units, and the values that are
+ * physically possible in each unit, to catch misreadings), medicines, and the wording of frequencies.
+ */
+
+export interface LabTest {
+	/** the name findings use */
+	name: string;
+	/** lower-case names and abbreviations as printed on reports */
+	aliases: string[];
+	/** unit as written canonically → values possible in a living patient (wider than the normal range) */
+	units: Record<string, [number, number]>;
+}
+
+export const LAB_TESTS: LabTest[] = [
+	{ name: 'Haemoglobin', aliases: ['haemoglobin', 'hemoglobin', 'hb', 'hgb', 'haemoglobin (hb)', 'hemoglobin (hb)'], units: { 'g/dL': [2, 25], 'g/L': [20, 250], 'mmol/L': [1.2, 15] } },
+	{ name: 'Haematocrit', aliases: ['haematocrit', 'hematocrit', 'hct', 'pcv', 'packed cell volume', 'haematocrit (hct)', 'hematocrit (hct)'], units: { '%': [8, 75], 'L/L': [0.08, 0.75] } },
+	{ name: 'Red blood cells', aliases: ['red blood cells', 'red blood cell count', 'rbc', 'red cell count', 'rbc count', 'red blood cells (rbc)'], units: { 'x10^12/L': [0.8, 9] } },
+	{ name: 'White blood cells', aliases: ['white blood cells', 'white blood cell count', 'wbc', 'white cell count', 'total wbc', 'wbc count', 'white blood cells (wbc)', 'leucocytes', 'leukocytes'], units: { 'x10^9/L': [0.3, 150], 'x10^3/uL': [0.3, 150] } },
+	{ name: 'Platelets', aliases: ['platelets', 'platelet count', 'plt'], units: { 'x10^9/L': [2, 2000], 'x10^3/uL': [2, 2000] } },
+	{ name: 'MCV', aliases: ['mcv', 'mean cell volume', 'mean corpuscular volume'], units: { fL: [40, 150] } },
+	{ name: 'MCH', aliases: ['mch', 'mean cell haemoglobin', 'mean corpuscular hemoglobin'], units: { pg: [10, 50] } },
+	{ name: 'MCHC', aliases: ['mchc'], units: { 'g/dL': [20, 45], 'g/L': [200, 450] } },
+	{ name: 'Neutrophils', aliases: ['neutrophils', 'neutrophil', 'neut'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'Lymphocytes', aliases: ['lymphocytes', 'lymphocyte', 'lymph'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'ESR', aliases: ['esr', 'erythrocyte sedimentation rate'], units: { 'mm/hr': [0, 160] } },
+	{ name: 'Fasting glucose', aliases: ['fasting glucose', 'fasting blood glucose', 'fasting blood sugar', 'fbs', 'fbg', 'glucose (fasting)', 'fasting plasma glucose', 'glucose, fasting'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
+	{ name: 'Random glucose', aliases: ['random glucose', 'random blood glucose', 'random blood sugar', 'rbs', 'glucose (random)', 'glucose'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
+	{ name: 'HbA1c', aliases: ['hba1c', 'hb a1c', 'glycated haemoglobin', 'glycated hemoglobin', 'glycosylated haemoglobin', 'haemoglobin a1c', 'hemoglobin a1c', 'a1c'], units: { '%': [3, 20], 'mmol/mol': [9, 195] } },
+	{ name: 'Urea', aliases: ['urea', 'blood urea', 'bun', 'blood urea nitrogen'], units: { 'mmol/L': [0.5, 80], 'mg/dL': [2, 300] } },
+	{ name: 'Creatinine', aliases: ['creatinine', 'serum creatinine', 'creat'], units: { 'µmol/L': [10, 2500], 'mg/dL': [0.1, 30] } },
+	{ name: 'eGFR', aliases: ['egfr', 'estimated gfr', 'gfr'], units: { 'mL/min/1.73m2': [1, 200] } },
+	{ name: 'Sodium', aliases: ['sodium', 'na', 'na+', 'serum sodium'], units: { 'mmol/L': [95, 190] } },
+	{ name: 'Potassium', aliases: ['potassium', 'k', 'k+', 'serum potassium'], units: { 'mmol/L': [1.2, 10] } },
+	{ name: 'Chloride', aliases: ['chloride', 'cl', 'cl-'], units: { 'mmol/L': [60, 140] } },
+	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'total co2', 'co2'], units: { 'mmol/L': [3, 50] } },
+	{ name: 'Calcium', aliases: ['calcium', 'ca', 'total calcium', 'serum calcium'], units: { 'mmol/L': [0.8, 5], 'mg/dL': [3, 20] } },
+	{ name: 'Uric acid', aliases: ['uric acid', 'urate', 'serum uric acid'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200] } },
+	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'serum cholesterol', 'cholesterol (total)'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800] } },
+	{ name: 'HDL cholesterol', aliases: ['hdl cholesterol', 'hdl', 'hdl-c', 'hdl-cholesterol', 'cholesterol, hdl'], units: { 'mmol/L': [0.1, 5], 'mg/dL': [5, 200] } },
+	{ name: 'LDL cholesterol', aliases: ['ldl cholesterol', 'ldl', 'ldl-c', 'ldl-cholesterol', 'cholesterol, ldl'], units: { 'mmol/L': [0.1, 15], 'mg/dL': [5, 600] } },
+	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000] } },
+	{ name: 'ALT', aliases: ['alt', 'alt (sgpt)', 'sgpt', 'alanine aminotransferase', 'alanine transaminase'], units: { 'U/L': [1, 10000] } },
+	{ name: 'AST', aliases: ['ast', 'ast (sgot)', 'sgot', 'aspartate aminotransferase', 'aspartate transaminase'], units: { 'U/L': [1, 10000] } },
+	{ name: 'ALP', aliases: ['alp', 'alkaline phosphatase'], units: { 'U/L': [5, 5000] } },
+	{ name: 'GGT', aliases: ['ggt', 'gamma gt', 'gamma-glutamyl transferase'], units: { 'U/L': [1, 5000] } },
+	{ name: 'Total bilirubin', aliases: ['total bilirubin', 'bilirubin', 'bilirubin, total', 'bilirubin (total)', 't. bilirubin'], units: { 'µmol/L': [1, 800], 'mg/dL': [0.1, 50] } },
+	{ name: 'Albumin', aliases: ['albumin', 'serum albumin'], units: { 'g/L': [10, 60], 'g/dL': [1, 6] } },
+	{ name: 'Total protein', aliases: ['total protein', 'protein, total', 'serum protein'], units: { 'g/L': [20, 120], 'g/dL': [2, 12] } },
+	{ name: 'TSH', aliases: ['tsh', 'thyroid stimulating hormone', 'thyrotropin'], units: { 'mIU/L': [0.005, 150], 'µIU/mL': [0.005, 150] } },
+	{ name: 'Free T4', aliases: ['free t4', 'ft4', 'free thyroxine'], units: { 'pmol/L': [1, 100], 'ng/dL': [0.1, 8] } },
+	{ name: 'CRP', aliases: ['crp', 'c-reactive protein', 'c reactive protein'], units: { 'mg/L': [0, 600] } },
+	{ name: 'Ferritin', aliases: ['ferritin', 'serum ferritin'], units: { 'ng/mL': [1, 10000], 'µg/L': [1, 10000] } },
+	{ name: 'Vitamin D', aliases: ['vitamin d', '25-oh vitamin d', '25(oh)d', 'vitamin d (25-oh)'], units: { 'nmol/L': [5, 400], 'ng/mL': [2, 160] } },
+	{ name: 'Vitamin B12', aliases: ['vitamin b12', 'b12', 'cobalamin'], units: { 'pg/mL': [50, 3000], 'pmol/L': [30, 2200] } },
+	{ name: 'PSA', aliases: ['psa', 'prostate specific antigen', 'total psa'], units: { 'ng/mL': [0, 1000] } },
+	{ name: 'INR', aliases: ['inr'], units: { '': [0.5, 12] } },
+	{ name: 'CD4 count', aliases: ['cd4 count', 'cd4', 'cd4+ count', 'cd4 cells'], units: { 'cells/µL': [0, 3000] } },
+	{ name: 'Temperature', aliases: ['temperature', 'temp'], units: { '°C': [30, 44] } },
+	{ name: 'Pulse', aliases: ['pulse', 'heart rate', 'pulse rate'], units: { bpm: [20, 250] } }
+];
+
+/** Typical adult reference ranges (test → unit → [low, high], null for an open end), to spot a range misread by a factor of ten. */
+export const TYPICAL_RANGES: Record<string, Record<string, [number | null, number | null]>> = {
+	Haemoglobin: { 'g/dL': [12, 17.5], 'g/L': [120, 175] },
+	Haematocrit: { '%': [36, 52] },
+	'Red blood cells': { 'x10^12/L': [4, 6] },
+	'White blood cells': { 'x10^9/L': [4, 11], 'x10^3/uL': [4, 11] },
+	Platelets: { 'x10^9/L': [150, 450], 'x10^3/uL': [150, 450] },
+	MCV: { fL: [80, 100] },
+	'Fasting glucose': { 'mmol/L': [3.9, 5.6], 'mg/dL': [70, 100] },
+	'Random glucose': { 'mmol/L': [3.9, 7.8], 'mg/dL': [70, 140] },
+	HbA1c: { '%': [4, 6], 'mmol/mol': [20, 42] },
+	Urea: { 'mmol/L': [2.5, 7.8] },
+	Creatinine: { 'µmol/L': [60, 110], 'mg/dL': [0.6, 1.3] },
+	eGFR: { 'mL/min/1.73m2': [60, null] },
+	Sodium: { 'mmol/L': [135, 145] },
+	Potassium: { 'mmol/L': [3.5, 5.1] },
+	Chloride: { 'mmol/L': [98, 107] },
+	'Total cholesterol': { 'mmol/L': [null, 5.2], 'mg/dL': [null, 200] },
+	'HDL cholesterol': { 'mmol/L': [1, null], 'mg/dL': [40, null] },
+	'LDL cholesterol': { 'mmol/L': [null, 3], 'mg/dL': [null, 130] },
+	Triglycerides: { 'mmol/L': [null, 1.7], 'mg/dL': [null, 150] },
+	ALT: { 'U/L': [7, 56] },
+	AST: { 'U/L': [10, 40] },
+	ALP: { 'U/L': [44, 147] },
+	'Total bilirubin': { 'µmol/L': [5, 21], 'mg/dL': [0.3, 1.2] },
+	Albumin: { 'g/L': [35, 50], 'g/dL': [3.5, 5] },
+	TSH: { 'mIU/L': [0.4, 4] },
+	'Free T4': { 'pmol/L': [12, 22] },
+	CRP: { 'mg/L': [null, 5] },
+	'Uric acid': { 'mg/dL': [3.4, 7] },
+	Ferritin: { 'ng/mL': [15, 150] }
+};
+
+/** Units as printed (lower-cased, spaces removed) → the canonical spelling. */
+const UNIT_SPELLINGS: Record<string, string> = {
+	'g/dl': 'g/dL', 'gm/dl': 'g/dL', 'g/l': 'g/L', 'mmol/l': 'mmol/L', 'umol/l': 'µmol/L', 'µmol/l': 'µmol/L', 'μmol/l': 'µmol/L',
+	'mg/dl': 'mg/dL', 'mg/l': 'mg/L', 'u/l': 'U/L', 'iu/l': 'U/L', 'miu/l': 'mIU/L', 'uiu/ml': 'µIU/mL', 'µiu/ml': 'µIU/mL', 'μiu/ml': 'µIU/mL',
+	'pmol/l': 'pmol/L', 'nmol/l': 'nmol/L', 'ng/ml': 'ng/mL', 'ng/dl': 'ng/dL', 'pg/ml': 'pg/mL', 'ug/l': 'µg/L', 'µg/l': 'µg/L', 'fl': 'fL', 'pg': 'pg',
+	'%': '%', 'l/l': 'L/L', 'mm/hr': 'mm/hr', 'mm/h': 'mm/hr', 'mm/1sthr': 'mm/hr', 'mmol/mol': 'mmol/mol',
+	'x10^9/l': 'x10^9/L', '×10^9/l': 'x10^9/L', '10^9/l': 'x10^9/L', 'x10*9/l': 'x10^9/L', 'x109/l': 'x10^9/L', 'x10e9/l': 'x10^9/L', '10⁹/l': 'x10^9/L', 'x10⁹/l': 'x10^9/L',
+	'x10^12/l': 'x10^12/L', '×10^12/l': 'x10^12/L', '10^12/l': 'x10^12/L', 'x10*12/l': 'x10^12/L', 'x1012/l': 'x10^12/L', 'x10¹²/l': 'x10^12/L',
+	'x10^3/ul': 'x10^3/uL', '10^3/ul': 'x10^3/uL', 'x10^3/µl': 'x10^3/uL', 'x103/ul': 'x10^3/uL',
+	'ml/min/1.73m2': 'mL/min/1.73m2', 'ml/min/1.73m²': 'mL/min/1.73m2', 'ml/min': 'mL/min/1.73m2',
+	'cells/ul': 'cells/µL', 'cells/µl': 'cells/µL', 'cells/mm3': 'cells/µL', '/ul': 'cells/µL', '/mm3': 'cells/µL',
+	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'copies/ml': 'copies/mL'
+};
+
+export function canonicalUnit(raw: string): string {
+	// "x10~9/L", "x10%9/L", "x10*9/L": the caret misread
+	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7]?(9|12|3)\//, '10^$1/');
+	return UNIT_SPELLINGS[key] ?? raw.trim();
+}
+
+/** Levenshtein distance, for OCR slips in names ("HbAlc", "Potasium"). */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+	if (Math.abs(a.length - b.length) > limit) return limit + 1;
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		let rowMin = i;
+		for (let j = 1; j <= b.length; j++) {
+			const v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			current.push(v);
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > limit) return limit + 1;
+		previous = current;
+	}
+	return previous[b.length];
+}
+
+/** Folds characters OCR confuses (l/1/I/|, O/0) so "HbAlc" and "HbA1c" compare equal. */
+export function fold(text: string): string {
+	return text.toLowerCase().replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();
+}
+
+/** The closest unit the test is reported in, when the printed one is an OCR slip of it ("pmol/L" for "µmol/L"). */
+export function unitForTest(test: LabTest, unit: string): string {
+	const canonical = canonicalUnit(unit);
+	if (canonical in test.units) return canonical;
+	let best = canonical;
+	let bestDistance = 3;
+	const read = fold(canonical);
+	for (const known of Object.keys(test.units)) {
+		if (!known) continue;
+		const whole = editDistance(read, fold(known), 2);
+		// a unit cut short at the end of a line ("µmol" read as "pmol", "umc")
+		const prefix = read.length >= 3 && read.length < known.length ? editDistance(read, fold(known).slice(0, read.length), 1) : 3;
+		const d = Math.min(whole, prefix);
+		if (d < bestDistance && d <= Math.max(1, Math.floor(known.length / 3))) { best = known; bestDistance = d; }
+	}
+	return best;
+}
+
+export interface Medicine {
+	name: string;
+	/** lower-case alternative names and brands */
+	aliases?: string[];
+}
+
+export const MEDICINES: Medicine[] = [
+	'Metformin', 'Glibenclamide', 'Gliclazide', 'Glimepiride', 'Insulin glargine', 'Soluble insulin', 'Amlodipine', 'Nifedipine', 'Lisinopril', 'Enalapril', 'Losartan',
+	'Hydrochlorothiazide', 'Bendroflumethiazide', 'Furosemide', 'Spironolactone', 'Atenolol', 'Bisoprolol', 'Carvedilol', 'Methyldopa', 'Atorvastatin', 'Simvastatin', 'Rosuvastatin',
+	'Aspirin', 'Clopidogrel', 'Warfarin', 'Paracetamol', 'Ibuprofen', 'Diclofenac', 'Tramadol', 'Morphine', 'Amoxicillin', 'Co-amoxiclav', 'Azithromycin', 'Ciprofloxacin',
+	'Doxycycline', 'Metronidazole', 'Ceftriaxone', 'Cefuroxime', 'Cefixime', 'Nitrofurantoin', 'Artemether/Lumefantrine', 'Artesunate', 'Sulfadoxine/Pyrimethamine',
+	'Cotrimoxazole', 'Fluconazole', 'Clotrimazole', 'Omeprazole', 'Esomeprazole', 'Pantoprazole', 'Ranitidine', 'Salbutamol', 'Prednisolone', 'Beclomethasone',
+	'Budesonide', 'Levothyroxine', 'Carbimazole', 'Ferrous sulphate', 'Folic acid', 'Vitamin B complex', 'Tenofovir/Lamivudine/Dolutegravir', 'Zidovudine', 'Isoniazid',
+	'Rifampicin', 'Ethambutol', 'Pyrazinamide', 'Loratadine', 'Cetirizine', 'Chlorphenamine', 'Sertraline', 'Fluoxetine', 'Amitriptyline', 'Diazepam', 'Carbamazepine',
+	'Phenytoin', 'Sodium valproate', 'Oral rehydration salts', 'Zinc sulphate', 'Albendazole', 'Mebendazole', 'Hyoscine butylbromide', 'Metoclopramide', 'Ondansetron',
+	'Lactulose', 'Bisacodyl', 'Allopurinol', 'Colchicine', 'Magnesium trisilicate', 'Calcium carbonate', 'Vitamin D3', 'Enoxaparin', 'Heparin', 'Digoxin', 'Haloperidol'
+].map((name) => ({ name }));
+MEDICINES.find((m) => m.name === 'Co-amoxiclav')!.aliases = ['amoxicillin/clavulanate', 'amoxicillin-clavulanate', 'augmentin'];
+MEDICINES.find((m) => m.name === 'Artemether/Lumefantrine')!.aliases = ['artemether-lumefantrine', 'artemether lumefantrine', 'coartem'];
+MEDICINES.find((m) => m.name === 'Cotrimoxazole')!.aliases = ['co-trimoxazole', 'septrin', 'trimethoprim/sulfamethoxazole'];
+MEDICINES.find((m) => m.name === 'Tenofovir/Lamivudine/Dolutegravir')!.aliases = ['tld', 'tenofovir-lamivudine-dolutegravir'];
+MEDICINES.find((m) => m.name === 'Chlorphenamine')!.aliases = ['chlorpheniramine'];
+MEDICINES.find((m) => m.name === 'Ferrous sulphate')!.aliases = ['ferrous sulfate'];
+MEDICINES.find((m) => m.name === 'Salbutamol')!.aliases = ['albuterol', 'salbutamol inhaler'];
+MEDICINES.find((m) => m.name === 'Paracetamol')!.aliases = ['acetaminophen'];
+
+/** Frequencies as printed → how findings spell them. Longer phrases first. */
+export const FREQUENCIES: [RegExp, string][] = [
+	[/\b(?:four times (?:a\s?day|daily)|qds|qid|4 times (?:a\s?day|daily))\b/i, 'four times daily'],
+	[/\b(?:three times (?:a\s?day|daily)|tds|tid|3 times (?:a\s?day|daily))\b/i, 'three times daily'],
+	[/\b(?:twice (?:a\s?day|daily)|two times (?:a\s?day|daily)|bd|bid|b\.d\.|2 times (?:a\s?day|daily))\b/i, 'twice daily'],
+	[/\bevery\s+(\d+)\s*(?:hours|hrs?|h)\b|\b(\d+)\s*hourly\b|\bq(\d+)h\b/i, 'every $ hours'],
+	[/\b(?:once (?:a\s?day|daily)|once daily|[o0]d|o\.d\.|daily|every day|qd)\b/i, 'once daily'],
+	[/\b(?:at night|at bedtime|nocte)\b/i, 'at night'],
+	[/\b(?:in the morning|every morning|mane)\b/i, 'in the morning'],
+	[/\b(?:once a week|weekly|once weekly)\b/i, 'once weekly'],
+	[/\b(?:as needed|when required|as required|prn|when needed)\b/i, 'as needed'],
+	[/\b(?:stat|immediately|single dose)\b/i, 'once (single dose)']
+];

@@ -1,0 +1,73 @@
+/**
+ * The recognition engine: tesseract.js, never fetching from a CDN. The caller says where the worker,
+ * the core and the language data are (the app's own origin in the browser, node_modules in Node).
+ */
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { OcrError, type RecognizedWord } from './types.js';
+
+export interface EnginePaths {
+	/** browser only: URL of tesseract.js's worker script */
+	workerPath?: string;
+	/** browser only: folder URL holding every tesseract-core*.wasm.js variant */
+	corePath?: string;
+	/** folder (URL, or a local path in Node) holding eng.traineddata.gz, the 4.0.0_best_int model */
+	langPath: string;
+}
+
+export interface Recognition {
+	text: string;
+	confidence: number;
+	words: RecognizedWord[];
+}
+
+export interface OcrEngine {
+	/** `image`: any file Leptonica reads; the pipeline hands over a prepared grayscale PGM */
+	recognize(image: Uint8Array, onProgress?: (fraction: number) => void): Promise<Recognition>;
+	terminate(): Promise<void>;
+}
+
+export async function createEngine(paths: EnginePaths, onLoadProgress?: (status: string, fraction: number) => void): Promise<OcrEngine> {
+	let pageProgress: ((fraction: number) => void) | undefined;
+	let worker: Worker;
+	try {
+		worker = await createWorker('eng', OEM.LSTM_ONLY, {
+			...(paths.workerPath ? { workerPath: paths.workerPath, workerBlobURL: false } : {}),
+			...(paths.corePath ? { corePath: paths.corePath } : {}),
+			langPath: paths.langPath,
+			gzip: true,
+			// The service worker (browser) or the package folder (Node) is the cache: tesseract's own
+			// would write eng.traineddata into IndexedDB or into the current directory.
+			cacheMethod: 'none',
+			logger(message) {
+				if (message.status === 'recognizing text') pageProgress?.(message.progress);
+				else onLoadProgress?.(message.status, message.progress);
+			},
+			errorHandler() {
+				/* rejected promises carry the error */
+			}
+		});
+		await worker.setParameters({
+			// One uniform block of text: keeps the rows of lab tables together, left to right.
+			tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+			user_defined_dpi: '300'
+		});
+	} catch (error) {
+		throw new OcrError('engine', `The reading engine could not start (${error instanceof Error ? error.message : String(error)}).`);
+	}
+	return {
+		async recognize(image, onProgress) {
+			pageProgress = onProgress;
+			try {
+				const { data } = await worker.recognize(image as never, {}, { text: true, blocks: true });
+				const words: RecognizedWord[] = [];
+				for (const block of data.blocks ?? []) for (const paragraph of block.paragraphs) for (const line of paragraph.lines) for (const word of line.words) words.push({ text: word.text, confidence: word.confidence });
+				return { text: data.text, confidence: data.confidence, words };
+			} finally {
+				pageProgress = undefined;
+			}
+		},
+		async terminate() {
+			await worker.terminate().catch(() => undefined);
+		}
+	};
+}

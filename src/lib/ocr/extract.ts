@@ -1,0 +1,650 @@
+/**
+ * Structured findings from recognised text: lab results, medications, diagnoses, dates, facility and
+ * doctor. Pure functions over text (and, optionally, the engine's word confidences), so they are
+ * unit-tested without any image. Values the engine was unsure of, or that cannot be right for the
+ * test and unit (a dropped decimal point: "59" for an HbA1c of 5.9 %), are marked for the patient.
+ */
+import { readLab } from '../profile/lab-ranges.js';
+import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, unitForTest, type LabTest } from './catalogue.js';
+import type { CheckReason, DateFinding, DiagnosisFinding, Fields, Flag, LabFinding, MedicationFinding, RecognizedWord } from './types.js';
+
+export interface ExtractOptions {
+	words?: RecognizedWord[];
+	/** words recognised with less confidence than this (0–100) are marked for checking */
+	lowConfidence?: number;
+}
+
+/** Table rules, dotted leaders and stray bars turned into plain spaces. */
+export function cleanLine(line: string): string {
+	return stripJunk(line)
+		.replace(/[|¦]/g, ' ')
+		.replace(/\.{3,}|…+|(?:\s\.){2,}|_{2,}|-{3,}|—{2,}/g, ' ')
+		.replace(/[“”]/g, '"')
+		.replace(/[‘’]/g, "'")
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** Specks read as characters: lone punctuation (and a lone lower-case letter after it) at either end of a line. */
+function stripJunk(line: string): string {
+	return line.replace(/(?:\s+(?:[:;,.!'‘’"|§_~*]+|[a-z](?=\s*[:;.!'‘’|]*\s*$)))+\s*$/, '').replace(/^\s*[:;,.!'‘’"|§_~*]+\s+/, '');
+}
+
+// ---------------------------------------------------------------- numbers
+
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?`;
+
+export function parseNumber(raw: string): number {
+	const text = raw.trim();
+	if (/^\d{1,3}(?:,\d{3})+$/.test(text)) return Number(text.replace(/,/g, ''));
+	return Number(text.replace(',', '.'));
+}
+
+/** Keeps the decimals as printed: "4.0" stays "4.0". */
+function numberText(raw: string): string {
+	const text = raw.trim();
+	if (/^\d{1,3}(?:,\d{3})+$/.test(text)) return text.replace(/,/g, '');
+	return text.replace(',', '.');
+}
+
+// ---------------------------------------------------------------- lab results
+
+interface NameMatch {
+	test: LabTest | null;
+	name: string;
+	/** characters of the segment the name took */
+	length: number;
+}
+
+const ALIASES = LAB_TESTS.flatMap((test) => test.aliases.map((alias) => ({ test, alias, folded: fold(alias) }))).sort((a, b) => b.alias.length - a.alias.length);
+
+function allowance(length: number): number {
+	if (length <= 4) return 0;
+	if (length <= 8) return 1;
+	return 2;
+}
+
+/** A known test's name at the start of `segment`: exact first, then tolerant of OCR slips in longer names. */
+export function matchTestName(segment: string): NameMatch | null {
+	const lower = segment.toLowerCase();
+	const folded = fold(segment);
+	const boundary = (length: number) => {
+		const next = segment[length];
+		return next === undefined || !/[A-Za-z0-9]/.test(next);
+	};
+	for (const { test, alias, folded: fa } of ALIASES) {
+		if (alias.length > segment.length || !boundary(alias.length)) continue;
+		const candidate = lower.slice(0, alias.length);
+		if (candidate !== alias && fold(candidate) !== fa) continue;
+		// A one- or two-letter abbreviation ("K", "Na") must be printed with a capital.
+		if (alias.length <= 2 && !/^[A-Z]/.test(segment)) continue;
+		return { test, name: test.name, length: alias.length };
+	}
+	const digits = (text: string) => text.replace(/[^2-9]/g, '');
+	for (const { test, alias, folded: fa } of ALIASES) {
+		const slack = allowance(alias.length);
+		if (!slack) continue;
+		for (const delta of [0, -1, 1, -2, 2].filter((d) => Math.abs(d) <= slack)) {
+			const length = alias.length + delta;
+			if (length < 3 || length > segment.length || !boundary(length)) continue;
+			const candidate = folded.slice(0, length);
+			if (!/[a-z)]$/.test(candidate) || digits(candidate) !== digits(fa) || candidate[0] !== fa[0]) continue;
+			if (editDistance(candidate, fa, slack) <= slack) return { test, name: test.name, length };
+		}
+	}
+	return null;
+}
+
+const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
+const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|to|:)\s*(${NUMBER})`);
+const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
+const QUALITATIVE = /^(positive|negative|non-reactive|reactive|not detected|detected|nil|trace|\+{1,4})\b/i;
+
+interface ParsedRange {
+	text: string;
+	low?: number;
+	high?: number;
+	index: number;
+	length: number;
+}
+
+export function parseRange(text: string): ParsedRange | null {
+	// "04-40": a leading zero means its decimal point was lost ("0.4")
+	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*\d)/g, '$10.$2');
+	const pair = RANGE_PAIR.exec(text);
+	const bound = RANGE_BOUND.exec(text);
+	if (pair && (!bound || pair.index <= bound.index)) {
+		return { text: `${numberText(pair[1])}-${numberText(pair[2])}`, low: parseNumber(pair[1]), high: parseNumber(pair[2]), index: pair.index, length: pair[0].length };
+	}
+	if (bound) {
+		const op = bound[1].toLowerCase();
+		bound[2] = bound[2].replace(':', '.');
+		const value = parseNumber(bound[2]);
+		const below = ['<', '<=', '≤', 'less than', 'up to', 'below'].includes(op);
+		const symbol = below ? (op === '<=' || op === '≤' || op === 'up to' ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
+		return { text: `${symbol}${numberText(bound[2])}`, ...(below ? { high: value } : { low: value }), index: bound.index, length: bound[0].length };
+	}
+	return null;
+}
+
+/** High or low against a printed range: "<5.2" is high above 5.2, "≥60" low below 60. */
+export function flagAgainst(value: number, range: { low?: number; high?: number }): Flag {
+	if (range.high !== undefined && value > range.high) return 'high';
+	if (range.low !== undefined && value < range.low) return 'low';
+	return 'normal';
+}
+
+function logDistance(value: number, target: number) {
+	return Math.abs(Math.log(Math.max(value, 1e-6)) - Math.log(Math.max(target, 1e-6)));
+}
+
+/**
+ * A value that cannot be right for the test and unit. If putting back a decimal point the engine may
+ * have dropped makes it possible, the repaired value is offered; the patient still confirms it.
+ */
+export function plausibleValue(test: LabTest | null, unit: string, read: string, range: { low?: number; high?: number } | null): { value: number; check?: CheckReason } {
+	const value = parseNumber(read);
+	const possible = test?.units[unit];
+	const digits = read.replace(/[^\d]/g, '');
+	const integer = /^\d+$/.test(read.trim());
+	const centre = range && range.low !== undefined && range.high !== undefined ? Math.sqrt(Math.max(range.low, 1e-3) * range.high) : range?.high ?? range?.low ?? (possible ? Math.sqrt(Math.max(possible[0], 1e-3) * possible[1]) : undefined);
+	const candidates = () => {
+		const out: number[] = [];
+		for (let k = 1; k < digits.length && k <= 2; k++) out.push(Number(`${digits.slice(0, digits.length - k)}.${digits.slice(digits.length - k)}`));
+		return out;
+	};
+	if (possible && (value < possible[0] || value > possible[1])) {
+		if (integer && digits.length >= 2) {
+			const fits = candidates().filter((c) => c >= possible[0] && c <= possible[1]);
+			if (fits.length) {
+				const best = centre === undefined ? fits[0] : fits.sort((a, b) => logDistance(a, centre) - logDistance(b, centre))[0];
+				return { value: best, check: 'decimal' };
+			}
+		}
+		return { value, check: 'implausible' };
+	}
+	// Possible in principle, but a whole number ten times the printed range whose ends have decimals.
+	if (integer && digits.length >= 2 && range?.low !== undefined && range?.high !== undefined && value > range.high * 5) {
+		const fits = candidates().filter((c) => (range.low === undefined || c >= range.low * 0.5) && c <= range.high! * 2);
+		if (fits.length && (!possible || (fits[0] >= possible[0] && fits[0] <= possible[1]))) return { value: fits[0], check: 'decimal' };
+	}
+	return { value };
+}
+
+/**
+ * A printed range whose decimal points were lost ("39-56" for "3.9-5.6", "<50" for "<5.0", "40-6.0"):
+ * repaired when the ends are ten times the test's typical range, or the low end exceeds the high one.
+ */
+export function repairRange(range: ParsedRange, test: LabTest | null, unit: string): ParsedRange & { repaired?: boolean } {
+	const typical = test ? TYPICAL_RANGES[test.name]?.[unit] : undefined;
+	const near = (value: number, reference: number | null | undefined) => reference != null && value >= reference / 2 && value <= reference * 2;
+	const tenth = (value: number | undefined, reference: number | null | undefined) =>
+		value !== undefined && Number.isInteger(value) && value >= 10 && value < 1000 && !near(value, reference) && near(value / 10, reference);
+	let { low, high } = range;
+	let repaired = false;
+	if (typical) {
+		if (tenth(low, typical[0] ?? typical[1])) { low = low! / 10; repaired = true; }
+		if (tenth(high, typical[1] ?? typical[0])) { high = high! / 10; repaired = true; }
+	}
+	if (low !== undefined && high !== undefined && low > high && Number.isInteger(low) && low / 10 <= high) { low = low / 10; repaired = true; }
+	if (!repaired) return range;
+	const show = (v: number | undefined, other: string | undefined) => (v === undefined ? '' : Number.isInteger(v) && !(other && other.includes('.')) ? String(v) : v.toFixed(Math.max(1, (other?.split('.')[1] ?? '').length)));
+	const parts = range.text.match(/^([<>≤≥]?)([\d.]+)(?:-([\d.]+))?$/);
+	let text: string;
+	if (range.low !== undefined && range.high !== undefined) {
+		const decimals = Math.max(1, ...[low, high].map((v) => (String(v).split('.')[1] ?? '').length));
+		text = `${low!.toFixed(decimals)}-${high!.toFixed(decimals)}`;
+	} else text = `${parts?.[1] ?? ''}${show(low ?? high, undefined)}`.replace(/^([<>≤≥])(\d+)$/, (_, op, n) => `${op}${Number(n).toFixed(1)}`);
+	return { ...range, low, high, text, repaired: true };
+}
+
+interface LabParse {
+	finding: LabFinding;
+	/** how much of the segment the finding used; the rest may hold another */
+	rest: string;
+}
+
+function parseLabSegment(segment: string, confidence: (token: string) => number, lowConfidence: number): LabParse | null {
+	// specks read as punctuation before the name
+	segment = segment.replace(/^[^A-Za-z0-9(]+/, '');
+	let match = matchTestName(segment);
+	let body: string;
+	if (match) {
+		body = segment.slice(match.length);
+	} else {
+		const generic = /^([A-Za-z][A-Za-z0-9 ,'()/+-]{2,40}?)\s*[:=]?\s+(?=[<>]?\s*\d)/.exec(segment);
+		if (!generic) return null;
+		match = { test: null, name: generic[1].trim().replace(/[\s:,.-]+$/, ''), length: generic[0].length };
+		body = segment.slice(generic[0].length);
+	}
+	// Between the name and the value: qualifiers in brackets, a colon, a few words ("(serum)", "Fasting").
+	const lead = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|\s)*/.exec(body)!;
+	// "76. 8": a decimal point with a space after it
+	body = body.slice(lead[0].length).replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2');
+	let valueMatch = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`).exec(body);
+	let valueText: string;
+	let qualitative: string | null = null;
+	if (valueMatch) valueText = valueMatch[2];
+	else {
+		const q = QUALITATIVE.exec(body);
+		const bp = /^(\d{2,3}\s*\/\s*\d{2,3})\b/.exec(body);
+		if (q) { qualitative = q[1]; valueText = q[1]; valueMatch = q as RegExpExecArray; }
+		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp as RegExpExecArray; }
+		else return null;
+	}
+	let after = body.slice(valueMatch[0].length);
+	// Printed flags may stand anywhere after the value.
+	let printedFlag: Flag | null = null;
+	const tokens = after.split(/\s+/).filter(Boolean);
+	const kept: string[] = [];
+	for (const token of tokens) {
+		const f = FLAG_TOKEN.exec(token);
+		if (f && !/^\*+$/.test(f[1]) && !(f[1] === 'A')) { printedFlag = /^(H|HH|HI|High|HIGH)$/.test(f[1]) ? 'high' : /^(L|LL|LO|Low|LOW)$/.test(f[1]) ? 'low' : printedFlag; continue; }
+		if (f) continue;
+		kept.push(token);
+	}
+	after = kept.join(' ');
+	let range = parseRange(after);
+	let unitText = range ? after.slice(0, range.index) : after;
+	let tail = range ? after.slice(range.index + range.length) : '';
+	unitText = unitText.replace(/\b(?:ref(?:erence)?(?:\s*range)?|normal(?:\s*range)?|range|nr)\b\.?\s*:?/gi, ' ').replace(/[()[\]:]/g, ' ').trim();
+	if (!unitText && tail) {
+		// "value (range) unit"
+		const unitAfter = /^\s*[)\]]?\s*([^\s()]+)/.exec(tail);
+		if (unitAfter && canonicalUnit(unitAfter[1]) !== unitAfter[1].trim()) { unitText = unitAfter[1]; tail = tail.slice(unitAfter[0].length); }
+	}
+	tail = tail.replace(/^\s*[)\]]/, '');
+	// A unit is one short token (two for "x10^9 /L"); more words mean this was prose, not a result.
+	const unitTokens = unitText.split(/\s+/).filter(Boolean);
+	if (unitTokens.length > 2 || unitText.length > 18) {
+		if (!match.test) return null;
+		unitText = unitTokens[0] ?? '';
+		tail = unitTokens.slice(1).join(' ') + ' ' + tail;
+	}
+	const known = canonicalUnit(unitText);
+	if (!match.test && !range) return null;
+	if (!match.test && unitText && known === unitText.trim() && !/^[a-zA-Zµμ%°/^0-9.]+$/.test(unitText)) return null;
+	const unit = match.test ? unitForTest(match.test, unitText) : known;
+	let rangeRepaired = false;
+	if (range) {
+		const fixed = repairRange(range, match.test, unit);
+		rangeRepaired = !!fixed.repaired;
+		range = fixed;
+	}
+	let value: number | string;
+	let check: CheckReason | undefined;
+	let read: string | undefined;
+	if (qualitative) value = qualitative;
+	else {
+		const plausible = plausibleValue(match.test, unit, numberText(valueText), range);
+		value = plausible.value;
+		if (plausible.check) { check = plausible.check; read = valueText; }
+		else value = parseNumber(valueText);
+	}
+	if (!check && /:/.test(valueText)) {
+		value = parseNumber(valueText.replace(':', '.'));
+		check = 'low-confidence';
+		read = valueText;
+	}
+	if (!check && rangeRepaired) { check = 'decimal'; read = valueText; }
+	if (!check && (confidence(valueText) < lowConfidence || confidence(segment.slice(0, match.length).trim().split(/\s+/)[0]) < lowConfidence)) {
+		check = 'low-confidence';
+		read = valueText;
+	}
+	let flag: Flag | null = null;
+	if (typeof value === 'number' && range) flag = flagAgainst(value, range);
+	else if (typeof value === 'number' || qualitative) flag = readLab(match.name, value, unit)?.flag ?? printedFlag;
+	if (flag === null && printedFlag) flag = printedFlag;
+	const finding: LabFinding = { name: match.name, value, unit, range: range?.text ?? '', flag };
+	if (check) { finding.check = check; finding.read = read; }
+	finding.line = segment;
+	return { finding, rest: tail };
+}
+
+/** Joins a result that wrapped onto the next line of a paragraph ("…, Potassium" / "4.4 mmol/L."). */
+function joinWrapped(lines: string[]): string[] {
+	const out: string[] = [];
+	const cleaned = lines.map(cleanLine).filter(Boolean);
+	for (let i = 0; i < cleaned.length; i++) {
+		let line = cleaned[i];
+		const next = cleaned[i + 1];
+		if (next && /,/.test(line)) {
+			const last = stripLabel(line.split(/,\s+/).at(-1)!.trim());
+			const name = matchTestName(last);
+			const nameOnly = name && !/\d/.test(last.slice(name.length));
+			const valueOnly = name && new RegExp(String.raw`^\s*[:=]?\s*(?:${NUMBER})\s*$`).test(last.slice(name.length));
+			if ((nameOnly && /^[<>]?\s*\d/.test(next)) || (valueOnly && /^[^\s,]{1,16}[.,]?(\s|$)/.test(next) && !/^\d/.test(next))) {
+				line = `${line} ${next}`;
+				i++;
+			}
+		}
+		out.push(line);
+	}
+	return out;
+}
+
+export function extractLabs(lines: string[], confidence: (token: string) => number = () => 100, lowConfidence = 60): LabFinding[] {
+	const labs: LabFinding[] = [];
+	for (const raw of joinWrapped(lines)) {
+		const line = raw;
+		if (line.length < 3 || isDateOnlyLine(line)) continue;
+		// Whole line first ("Cholesterol, total 5.2 mmol/L <5.2"), then its parts ("Hb 9.8 g/dL, WBC 14.2 …").
+		const whole = parseLabSegment(stripLabel(line), confidence, lowConfidence);
+		if (whole && !/[A-Za-z]{2,}/.test(whole.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) { labs.push(whole.finding); continue; }
+		for (const part of stripLabel(line).split(/;\s*|,\s+(?=[A-Za-z])/)) {
+			const parsed = parseLabSegment(stripLabel(part.trim()), confidence, lowConfidence);
+			if (parsed && (parsed.finding.unit || parsed.finding.range) && matchTestName(stripLabel(part.trim()))) labs.push(parsed.finding);
+		}
+	}
+	return labs;
+}
+
+/** "Investigations: Hb 9.8 g/dL" → "Hb 9.8 g/dL" when what follows the label starts with a known test. */
+function stripLabel(text: string): string {
+	const label = /^[A-Za-z][A-Za-z /&-]{2,30}:\s*(.+)$/.exec(text);
+	if (label && matchTestName(label[1]) && !matchTestName(text)) return label[1];
+	return text;
+}
+
+function isDateOnlyLine(line: string): boolean {
+	return /^(?:date|collected|reported|received|printed|dob|date of birth)\b/i.test(line) && !matchTestName(line);
+}
+
+// ---------------------------------------------------------------- medications
+
+const MEDICINE_NAMES = MEDICINES.flatMap((m) => [m.name, ...(m.aliases ?? [])].map((alias) => ({ name: m.name, alias: fold(alias), words: alias.split(/[\s/-]+/).length }))).sort((a, b) => b.alias.length - a.alias.length);
+const STRENGTH = /(\d+(?:[.,]\d+)?(?:\s*\/\s*\d+(?:[.,]\d+)?)*\s*(?:mg|mcg|µg|μg|g|iu|units?|%|mmol)\b(?:\s*\/\s*\d*(?:[.,]\d+)?\s*(?:ml|dose|puff|actuation)\b)?)/i;
+const DOSE = /\b(\d+(?:[.,]\d+)?|one|two|three|half|½|1\/2)\s*(tablets?|tabs?|capsules?|caps?|puffs?|drops?|sachets?|ml|teaspoons?|tsp|units?|vials?|patch(?:es)?|suppositor(?:y|ies)|injections?|ampoules?)\b/i;
+const DURATION = /(?:\bfor\b|\bx\s*|×\s*|\bduration:?\s*)?\b(\d+)\s*(days?|weeks?|wks?|months?|\/7|\/52|\/12)(?![a-z])/i;
+const FORM_PREFIX = /^(?:\d+[.)]\s*)?(?:tab(?:let)?s?\.?|cap(?:sule)?s?\.?|inj(?:ection)?\.?|syr(?:up)?\.?|susp(?:ension)?\.?|inh(?:aler)?\.?|iv|im|po)\s+/i;
+
+function findMedicine(line: string): { name: string; index: number; length: number } | null {
+	const lower = fold(line).replace(/-/g, ' ');
+	// word starts; a capital O read as a zero ("3.0meprazole") starts a word too
+	const starts = [...line.matchAll(/[A-Za-z]|0(?=[a-z])/g)].map((m) => m.index!).filter((i) => i === 0 || !/[A-Za-z0-9]/.test(line[i - 1]));
+	// a strength may be glued to the name ("Ibuprofen400 mg")
+	const boundary = (end: number) => end >= line.length || !/[A-Za-z]/.test(line[end]);
+	for (const exact of [true, false]) {
+		for (const from of starts) {
+			for (const medicine of MEDICINE_NAMES) {
+				const alias = medicine.alias.replace(/-/g, ' ');
+				const slack = exact ? 0 : alias.length >= 9 ? 2 : alias.length >= 5 ? 1 : 0;
+				if (!exact && !slack) continue;
+				for (const delta of [0, -1, 1, -2, 2].filter((d) => Math.abs(d) <= slack)) {
+					const length = alias.length + delta;
+					if (!boundary(from + length)) continue;
+					const candidate = lower.slice(from, from + length);
+					if (!/[a-z]$/.test(candidate) || candidate[0] !== alias[0]) continue;
+					if (editDistance(candidate, alias, slack) <= slack) return { name: medicine.name, index: from, length };
+				}
+			}
+		}
+	}
+	return null;
+}
+
+export function canonicalFrequency(text: string): string {
+	for (const [pattern, name] of FREQUENCIES) {
+		const m = pattern.exec(text);
+		if (m) return name.includes('$') ? name.replace('$', m[1] ?? m[2] ?? m[3]) : name;
+	}
+	return '';
+}
+
+const WORD_NUMBERS: Record<string, string> = { one: '1', two: '2', three: '3', half: '1/2', '½': '1/2' };
+
+export function canonicalDose(count: string, form: string): string {
+	const n = WORD_NUMBERS[count.toLowerCase()] ?? count.replace(',', '.');
+	let f = form.toLowerCase();
+	if (/^tab/.test(f)) f = 'tablet';
+	else if (/^cap/.test(f)) f = 'capsule';
+	else if (/^puff/.test(f)) f = 'puff';
+	else if (/^drop/.test(f)) f = 'drop';
+	else if (/^sachet/.test(f)) f = 'sachet';
+	else if (/^unit/.test(f)) f = 'unit';
+	else if (/^(teaspoon|tsp)/.test(f)) f = 'teaspoon';
+	else if (f === 'ml') return `${n} ml`;
+	else f = f.replace(/s$/, '');
+	return `${n} ${f}${Number(n) > 1 ? 's' : ''}`;
+}
+
+export function canonicalDuration(count: string, unit: string): string {
+	const u = unit.toLowerCase();
+	const n = Number(count);
+	const word = u === '/7' || u.startsWith('day') ? 'day' : u === '/52' || u.startsWith('w') ? 'week' : 'month';
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function medicationDetails(text: string) {
+	const strength = STRENGTH.exec(text);
+	let rest = strength ? text.slice(0, strength.index) + ' ' + text.slice(strength.index + strength[0].length) : text;
+	const duration = DURATION.exec(rest);
+	if (duration) rest = rest.slice(0, duration.index) + ' ' + rest.slice(duration.index + duration[0].length);
+	const dose = DOSE.exec(rest);
+	return {
+		strength: strength ? strength[1].replace(/\s+/g, ' ').replace(/(\d)\s*(mg|mcg|g|iu|units?|%)/i, '$1 $2').replace(/\s*\/\s*/g, '/').trim() : '',
+		dose: dose ? canonicalDose(dose[1], dose[2]) : '',
+		frequency: canonicalFrequency(rest),
+		duration: duration ? canonicalDuration(duration[1], duration[2]) : ''
+	};
+}
+
+export function extractMedications(lines: string[], confidence: (token: string) => number = () => 100, lowConfidence = 60): MedicationFinding[] {
+	const medications: MedicationFinding[] = [];
+	const cleaned = lines.map(cleanLine);
+	for (let i = 0; i < cleaned.length; i++) {
+		const line = cleaned[i];
+		let found = findMedicine(line);
+		let name: string;
+		let text: string;
+		if (found) {
+			name = found.name;
+			text = line.slice(found.index + found.length);
+		} else {
+			const generic = FORM_PREFIX.exec(line) ? /^(?:\d+[.)]\s*)?\S+\s+([A-Z][a-z]{3,}(?:[/-][A-Z]?[a-z]{3,})?)\s+(?=\d)/.exec(line) : null;
+			if (!generic) continue;
+			name = generic[1];
+			text = line.slice(generic[0].length);
+		}
+		let details = medicationDetails(text);
+		if (!details.strength && !details.frequency && !details.dose) continue;
+		// "Take 1 tablet twice daily for 30 days" on the line(s) below the name.
+		let j = i + 1;
+		while (j < cleaned.length && j <= i + 3 && (!details.frequency || !details.dose || !details.duration)) {
+			const next = cleaned[j];
+			if (!next) { j++; continue; }
+			if (findMedicine(next) || /^[A-Z][A-Za-z ]{2,30}:/.test(next) && !/^(sig|take|directions?|dose|frequency|duration)\b/i.test(next)) break;
+			const more = medicationDetails(next);
+			if (!more.dose && !more.frequency && !more.duration) break;
+			details = { strength: details.strength || more.strength, dose: details.dose || more.dose, frequency: details.frequency || more.frequency, duration: details.duration || more.duration };
+			text += ' ' + next;
+			j++;
+		}
+		const finding: MedicationFinding = { name, ...details, line: line + (j > i + 1 ? ' ' + cleaned.slice(i + 1, j).join(' ') : '') };
+		const strengthNumber = details.strength.match(/[\d.,/]+/)?.[0];
+		if ((strengthNumber && confidence(strengthNumber) < lowConfidence) || (found && confidence(line.slice(found.index, found.index + found.length).split(/\s+/)[0]) < lowConfidence)) finding.check = 'low-confidence';
+		medications.push(finding);
+		i = j - 1;
+	}
+	return medications;
+}
+
+// ---------------------------------------------------------------- diagnoses
+
+const DIAGNOSIS_HEADER = /^(?:final |discharge |primary |secondary |principal |working |provisional |clinical |admission )?(?:diagnos[ie]s|impression|assessment)(?:\s*\/\s*\w+)?(?:\s*\(\w+\))?\s*(?::|-|–)?\s*(.*)$/i;
+const SECTION_HEADER = /^(?:[A-Z][A-Za-z /&()-]{2,40}:|[A-Z][A-Z /&()-]{3,40}$)/;
+const ICD = /\s*[([]?\b(?:ICD(?:-10)?:?\s*)?[A-TV-Z]\d{2}(?:\.\d{1,2})?\b[)\]]?\s*[-–:]?\s*/g;
+
+function cleanDiagnosis(text: string): string {
+	return text
+		.replace(/^\s*(?:\d+[.)]|[-•*·o]|\([a-z0-9]\))\s+/i, '')
+		.replace(ICD, ' ')
+		// what is left of a misread code: "(345.901)", ".901)", "3)", a stray brace
+		.replace(/\s*(?:[([{][^()[\]{}]*\d[^()[\]{}]*[)\]}]?|\S*\d\S*[)\]}])[\s{}|]*$/, '')
+		.replace(/[\s{}|]+$/, '')
+		.replace(/\s+/g, ' ')
+		.replace(/[.;,\s]+$/, '')
+		.trim();
+}
+
+export function extractDiagnoses(lines: string[]): DiagnosisFinding[] {
+	const found: string[] = [];
+	const cleaned = lines.map(cleanLine);
+	for (let i = 0; i < cleaned.length; i++) {
+		const header = DIAGNOSIS_HEADER.exec(cleaned[i]);
+		if (!header) continue;
+		const inline = header[1].trim();
+		if (inline) for (const part of inline.split(/;\s*/)) { const d = cleanDiagnosis(part); if (d.length > 2) found.push(d); }
+		let listed = 0;
+		for (let j = i + 1, seen = 0; j < cleaned.length && seen < 8; j++) {
+			const line = cleaned[j];
+			if (!line) continue;
+			seen++;
+			// a label with its diagnosis on the same line stands alone; a dosed medicine ends any list
+			if (inline || STRENGTH.test(line)) break;
+			const item = /^\s*(?:\d+[.)]|[-•*·]|\([a-z0-9]\))\s+(.+)$/i.exec(line);
+			if (item) { const d = cleanDiagnosis(item[1]); if (d.length > 2) found.push(d); listed++; continue; }
+			if (SECTION_HEADER.test(line) || DIAGNOSIS_HEADER.test(line) || inline) break;
+			// an unnumbered list: short lines without a colon
+			if (listed === 0 && line.length <= 60 && !line.includes(':') && !/\d{2,}/.test(line.replace(ICD, ' '))) { const d = cleanDiagnosis(line); if (d.length > 2) found.push(d); continue; }
+			break;
+		}
+	}
+	const seen = new Set<string>();
+	return found.filter((d) => !seen.has(d.toLowerCase()) && seen.add(d.toLowerCase())).map((name) => ({ name }));
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DATE_PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, number] }[] = [
+	{ re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parse: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+	{ re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?[\s-]+${MONTH}[\s,-]+(\d{4})\b`, 'gi'), parse: (m) => [Number(m[3]), MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1, Number(m[1])] },
+	{ re: new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})\b`, 'gi'), parse: (m) => [Number(m[3]), MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, Number(m[2])] },
+	{
+		re: /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g,
+		parse: (m) => {
+			let [a, b] = [Number(m[1]), Number(m[2])];
+			let year = Number(m[3]);
+			if (m[3].length === 2) year += year > 50 ? 1900 : 2000;
+			// day first, unless that cannot be
+			if (b > 12 && a <= 12) [a, b] = [b, a];
+			return [year, b, a];
+		}
+	}
+];
+
+const DATE_LABELS: [RegExp, string][] = [
+	[/date of birth|\bdob\b|\bd\.o\.b\b|\bborn\b|birth/i, 'birth'],
+	[/collect|sampl|specimen|drawn/i, 'collected'],
+	[/receiv/i, 'received'],
+	[/report|result|verified|authori[sz]ed/i, 'reported'],
+	[/admi(?:tted|ssion)/i, 'admitted'],
+	[/discharg/i, 'discharged'],
+	[/follow|review|next visit|appointment|return/i, 'follow-up'],
+	[/issue|prescri|printed|signed/i, 'issued'],
+	[/date|visit/i, 'date']
+];
+
+function validDate(year: number, month: number, day: number): boolean {
+	if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+	return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function extractDates(lines: string[]): DateFinding[] {
+	const dates: DateFinding[] = [];
+	const seen = new Set<string>();
+	for (const raw of lines) {
+		const line = cleanLine(raw);
+		const taken: [number, number][] = [];
+		for (const { re, parse } of DATE_PATTERNS) {
+			re.lastIndex = 0;
+			for (let m = re.exec(line); m; m = re.exec(line)) {
+				const start = m.index;
+				const end = start + m[0].length;
+				if (taken.some(([s, e]) => start < e && end > s)) continue;
+				const [y, mo, d] = parse(m);
+				if (!validDate(y, mo, d)) continue;
+				taken.push([start, end]);
+				const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+				const before = line.slice(Math.max(0, start - 40), start);
+				// the nearest label before the date on its line
+				let label = '';
+				let at = -1;
+				for (const [pattern, name] of DATE_LABELS) {
+					const all = [...before.matchAll(new RegExp(pattern.source, 'gi'))];
+					const last = all.at(-1);
+					if (last && last.index! > at) { at = last.index!; label = name; }
+				}
+				const key = `${iso}|${label}`;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				dates.push({ date: iso, label, text: m[0] });
+			}
+		}
+	}
+	return dates;
+}
+
+// ---------------------------------------------------------------- facility, doctor, document
+
+const FACILITY = /\b(hospital|clinic|laborator(?:y|ies)|lab\b|diagnostics?|medical (?:centre|center)|health (?:centre|center)|polyclinic|pharmacy|infirmary)\b/i;
+
+export function extractFacility(lines: string[]): string {
+	const top = lines.map(cleanLine).filter(Boolean).slice(0, 5);
+	return top.find((l) => FACILITY.test(l) && l.length < 80 && !/^(?:to|dear|re)\b/i.test(l))?.replace(/[,.;:]+$/, '') ?? '';
+}
+
+export function extractDoctor(lines: string[]): string {
+	for (const raw of lines) {
+		const line = cleanLine(raw);
+		const labelled = /\b(?:doctor|physician|prescriber|consultant|clinician|requested by|referring (?:doctor|physician)|attending|signed)\s*:\s*((?:Dr\.?\s+)?[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3})/i.exec(line);
+		if (labelled) return labelled[1].trim();
+	}
+	for (const raw of lines) {
+		const dr = /\bDr\.?\s+([A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]+){0,3})/.exec(cleanLine(raw));
+		if (dr) return `Dr ${dr[1].trim()}`.replace(/^Dr Dr\.? /, 'Dr ');
+	}
+	return '';
+}
+
+const DATE_PRIORITY = ['collected', 'reported', 'discharged', 'issued', 'received', 'date', 'admitted', '', 'follow-up'];
+
+export function documentDate(dates: DateFinding[]): string {
+	const usable = dates.filter((d) => d.label !== 'birth');
+	for (const label of DATE_PRIORITY) {
+		const hit = usable.find((d) => d.label === label);
+		if (hit) return hit.date;
+	}
+	return '';
+}
+
+export function extractFields(text: string, options: ExtractOptions = {}): Fields {
+	const lines = text.split(/\r?\n/);
+	const lowConfidence = options.lowConfidence ?? 60;
+	const confidences = new Map<string, number>();
+	for (const word of options.words ?? []) {
+		const key = word.text.replace(/[()[\],;:]+/g, '');
+		confidences.set(key, Math.min(confidences.get(key) ?? 100, word.confidence));
+	}
+	const confidence = (token: string) => confidences.get(token.replace(/[()[\],;:]+/g, '')) ?? 100;
+	const labs = extractLabs(lines, confidence, lowConfidence);
+	const medications = extractMedications(lines, confidence, lowConfidence);
+	// A medicine's strength is not a lab result.
+	const medicationLines = new Set(medications.map((m) => m.line));
+	const labsKept = labs.filter((l) => ![...medicationLines].some((m) => m && l.line && m.startsWith(l.line)) && !findMedicine(l.line ?? ''));
+	const diagnoses = extractDiagnoses(lines);
+	const dates = extractDates(lines);
+	const kind: Fields['kind'] = /discharge/i.test(text) ? 'discharge-letter' : /prescription|\brx\b/i.test(text) && medications.length ? 'prescription' : labsKept.length >= 2 ? 'lab-report' : medications.length ? 'prescription' : 'other';
+	return {
+		labs: labsKept,
+		medications,
+		diagnoses,
+		dates,
+		facility: extractFacility(lines),
+		doctor: extractDoctor(lines),
+		documentDate: documentDate(dates),
+		kind
+	};
+}

@@ -1,0 +1,55 @@
+/** The order of preparation steps for one page, over a grayscale image already upright (EXIF applied). */
+import { boxBlur, crop, despeckle, estimateSkew, noiseLevel, findPage, flattenIllumination, normalizeContrast, resize, rotate, targetScale, whitenBorder, whitenOutside } from './image.js';
+import type { GrayImage } from './types.js';
+
+/** Longest side worked on before cropping: phone photos of 12+ MP are shrunk to this first. */
+export const WORKING_LONG_SIDE = 3000;
+
+export interface PreparedPage {
+	image: GrayImage;
+	angle: number;
+	cropped: boolean;
+	scale: number;
+}
+
+export interface PrepareOptions {
+	/** skip the photo steps (crop, light) for images known to be clean renders, e.g. PDF pages */
+	clean?: boolean;
+}
+
+export function preparePage(input: GrayImage, options: PrepareOptions = {}): PreparedPage {
+	let image = input;
+	let scale = 1;
+	const long = Math.max(image.width, image.height);
+	if (long > WORKING_LONG_SIDE) {
+		const f = WORKING_LONG_SIDE / long;
+		image = resize(image, image.width * f, image.height * f);
+		scale *= f;
+	}
+	let cropped = false;
+	if (!options.clean) {
+		const page = findPage(image);
+		if (page) {
+			// Even out the light first (the paper's own brightness), then drop the surroundings.
+			image = whitenOutside(flattenIllumination(image), page);
+			image = crop(image, page.x, page.y, page.width, page.height);
+			image = whitenBorder(image, Math.round(Math.min(image.width, image.height) * 0.01));
+			cropped = true;
+		} else image = flattenIllumination(image);
+	}
+	// Grain of the paper, measured before resampling smooths it (renders ≈0, phone photos ≈5, noisy scans 8+).
+	const grainy = noiseLevel(image) > 7;
+	const angle = estimateSkew(image);
+	if (Math.abs(angle) >= 0.2) image = rotate(image, -angle);
+	const f = targetScale(image.width, image.height);
+	if (f !== 1) {
+		image = resize(image, image.width * f, image.height * f);
+		scale *= f;
+	}
+	// Grainy scans: a light blur keeps the grain from turning into specks once the contrast is stretched.
+	if (grainy) image = boxBlur(image, 1);
+	// …and paper a little darker than its median still counts as paper, so the grain turns white.
+	image = normalizeContrast(image, 0.005, 0.5, grainy ? 0.85 : 1);
+	image = despeckle(image, Math.max(2, Math.round(6 * (Math.max(image.width, image.height) / 2339) ** 2)));
+	return { image, angle, cropped, scale };
+}

@@ -1,0 +1,125 @@
+/**
+ * From what was read to what is saved: an editable review of the findings (nothing is saved until the
+ * patient confirms), then profile records linked to the stored document.
+ */
+import { uuidv7 } from '../db/ids.js';
+import { USER_COLLECTIONS } from '../db/validation.js';
+import type { ProfileDatabase } from '../db/local.js';
+import { deleteRecord, InvalidRecordError, saveRecord, compact } from '../profile/records.js';
+import type { ConditionData, MedicationData, ObservationData, RecordKind } from '../profile/schema.js';
+import { flagAgainst, parseRange } from './extract.js';
+import { readLab } from '../profile/lab-ranges.js';
+import type { CheckReason, Flag, ScanResult } from './types.js';
+
+interface Reviewed {
+	keep: boolean;
+	check?: CheckReason;
+	/** what the engine read, when the value was changed or doubted */
+	read?: string;
+	confirmed: boolean;
+}
+export interface ReviewLab extends Reviewed { name: string; value: string; unit: string; range: string }
+export interface ReviewMedication extends Reviewed { name: string; strength: string; dose: string; frequency: string; duration: string }
+export interface ReviewDiagnosis extends Reviewed { name: string }
+
+export interface Review {
+	title: string;
+	/** ISO date the findings are of */
+	date: string;
+	kind: string;
+	pages: number;
+	text: string;
+	facility: string;
+	doctor: string;
+	labs: ReviewLab[];
+	medications: ReviewMedication[];
+	diagnoses: ReviewDiagnosis[];
+}
+
+const KIND_NAMES: Record<string, string> = { 'lab-report': 'Lab report', prescription: 'Prescription', 'discharge-letter': 'Discharge letter', other: 'Scanned document' };
+
+export function reviewFrom(result: ScanResult, today = new Date().toISOString().slice(0, 10)): Review {
+	const { fields } = result;
+	const date = fields.documentDate || today;
+	const title = [KIND_NAMES[fields.kind] ?? 'Scanned document', fields.facility, date].filter(Boolean).join(', ').slice(0, 200);
+	return {
+		title,
+		date,
+		kind: fields.kind,
+		pages: result.pages,
+		text: result.text,
+		facility: fields.facility,
+		doctor: fields.doctor,
+		labs: fields.labs.map((l) => ({ keep: true, name: l.name, value: String(l.value), unit: l.unit, range: l.range, check: l.check, read: l.read, confirmed: !l.check })),
+		medications: fields.medications.map((m) => ({ keep: true, name: m.name, strength: m.strength, dose: m.dose, frequency: m.frequency, duration: m.duration, check: m.check, confirmed: !m.check })),
+		diagnoses: fields.diagnoses.map((d) => ({ keep: true, name: d.name, check: d.check, confirmed: !d.check }))
+	};
+}
+
+/** High / low / normal of an edited value: against its printed range, else the known adult range. */
+export function flagOf(lab: Pick<ReviewLab, 'name' | 'value' | 'unit' | 'range'>): Flag | null {
+	const value = Number(lab.value.replace(',', '.'));
+	const range = lab.range ? parseRange(lab.range) : null;
+	if (Number.isFinite(value) && range) return flagAgainst(value, range);
+	return readLab(lab.name, lab.value, lab.unit)?.flag ?? null;
+}
+
+/** How many kept findings still wait for the patient's confirmation. */
+export function unconfirmed(review: Review): number {
+	return [...review.labs, ...review.medications, ...review.diagnoses].filter((f) => f.keep && !f.confirmed).length;
+}
+
+export interface PlannedRecord {
+	kind: RecordKind;
+	data: ObservationData | MedicationData | ConditionData;
+	label: string;
+}
+
+/** The records a confirmed review becomes; throws InvalidRecordError naming the finding that cannot be saved. */
+export function plannedRecords(review: Review): PlannedRecord[] {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(review.date)) throw new InvalidRecordError('the date of the document is missing');
+	const source = review.title.slice(0, 200);
+	const from = `From the scanned document "${review.title}"`;
+	const planned: PlannedRecord[] = [];
+	for (const lab of review.labs.filter((l) => l.keep)) {
+		const number = Number(lab.value.trim().replace(',', '.'));
+		const flag = flagOf(lab);
+		const notes = [lab.range && `Reference range ${lab.range}`, flag && flag !== 'normal' && flag].filter(Boolean).join(', ');
+		planned.push({
+			kind: 'observation',
+			label: `${lab.name} ${lab.value} ${lab.unit}`,
+			data: compact({ category: 'lab', name: lab.name.trim(), value: lab.value.trim() !== '' && Number.isFinite(number) ? number : lab.value.trim(), unit: lab.unit.trim(), takenOn: review.date, source, notes: notes || undefined }) as ObservationData
+		});
+	}
+	for (const m of review.medications.filter((m) => m.keep)) {
+		planned.push({
+			kind: 'medication',
+			label: m.name,
+			data: compact({ name: m.name.trim(), dose: [m.strength, m.dose].map((s) => s.trim()).filter(Boolean).join(', ') || 'as prescribed', frequency: m.frequency.trim() || 'as prescribed', startedOn: review.date, notes: [m.duration && `For ${m.duration}.`, `${from}.`].filter(Boolean).join(' ') }) as MedicationData
+		});
+	}
+	for (const d of review.diagnoses.filter((d) => d.keep)) {
+		planned.push({ kind: 'condition', label: d.name, data: compact({ name: d.name.trim(), status: 'active', since: review.date, notes: `${from}.` }) as ConditionData });
+	}
+	for (const p of planned) {
+		const problem = USER_COLLECTIONS.records({ id: 'check', kind: p.kind, data: p.data, updatedAt: 0, updatedBy: 'check' });
+		if (problem) throw new InvalidRecordError(`"${p.label}" cannot be saved as it is (${problem}); correct it or untick it`);
+	}
+	return planned;
+}
+
+/** Saves the confirmed findings as records and the document (text, small image) linked to them; all or nothing. */
+export async function saveReview(db: ProfileDatabase, deviceId: string, review: Review, image: string): Promise<{ documentId: string; recordIds: string[] }> {
+	if (unconfirmed(review)) throw new InvalidRecordError('confirm the highlighted values first');
+	const planned = plannedRecords(review);
+	const recordIds: string[] = [];
+	const documentId = uuidv7();
+	try {
+		for (const p of planned) recordIds.push((await saveRecord(db.records, p.kind, p.data as never, deviceId)).id);
+		await db.documents.insert({ id: documentId, title: review.title, kind: review.kind, pages: review.pages, text: review.text, image, recordIds, createdAt: Date.now() });
+	} catch (error) {
+		for (const id of recordIds) await deleteRecord(db.records, id, deviceId).catch(() => undefined);
+		throw error;
+	}
+	return { documentId, recordIds };
+}

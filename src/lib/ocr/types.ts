@@ -1,0 +1,121 @@
+/** Shapes shared by the OCR pipeline in the browser and in Node. */
+
+/** Four bytes per pixel (RGBA), like the browser's ImageData. */
+export interface RgbaImage {
+	width: number;
+	height: number;
+	data: Uint8ClampedArray | Uint8Array;
+}
+
+/** One byte per pixel, 0 = black, 255 = white. */
+export interface GrayImage {
+	width: number;
+	height: number;
+	data: Uint8ClampedArray;
+}
+
+export type Flag = 'high' | 'low' | 'normal';
+
+/** Why a value needs the patient's eye before it is saved. */
+export type CheckReason = 'decimal' | 'implausible' | 'low-confidence';
+
+export interface LabFinding {
+	name: string;
+	/** the value as a number where it is one ("5.9"), else as read ("Positive", "150/95") */
+	value: number | string;
+	unit: string;
+	/** the printed reference range, e.g. "4.0-6.0", "<5.2", or "" */
+	range: string;
+	/** against the printed range, else the known adult range; null when neither is known */
+	flag: Flag | null;
+	/** set when the value should be confirmed: what was read and why it looks wrong */
+	check?: CheckReason;
+	read?: string;
+	line?: string;
+}
+
+export interface MedicationFinding {
+	name: string;
+	strength: string;
+	dose: string;
+	frequency: string;
+	duration: string;
+	check?: CheckReason;
+	line?: string;
+}
+
+export interface DiagnosisFinding {
+	name: string;
+	check?: CheckReason;
+}
+
+export interface DateFinding {
+	/** ISO yyyy-mm-dd */
+	date: string;
+	/** what the date is of, when the document says: collected, reported, admitted, discharged, birth, … */
+	label: string;
+	text: string;
+}
+
+export interface Fields {
+	labs: LabFinding[];
+	medications: MedicationFinding[];
+	diagnoses: DiagnosisFinding[];
+	dates: DateFinding[];
+	facility: string;
+	doctor: string;
+	/** the date the findings are of (collection / report / discharge date), ISO, or "" */
+	documentDate: string;
+	kind: 'lab-report' | 'prescription' | 'discharge-letter' | 'other';
+}
+
+export interface RecognizedWord {
+	text: string;
+	confidence: number;
+}
+
+export interface PageResult {
+	text: string;
+	/** 0–100; 100 for text read from a PDF's text layer */
+	confidence: number;
+	words: RecognizedWord[];
+	source: 'ocr' | 'text-layer';
+	/** what preparation did, for the curious and for tests */
+	prepared?: { width: number; height: number; angle: number; cropped: boolean; scale: number };
+}
+
+export interface ScanResult {
+	text: string;
+	confidence: number;
+	pages: number;
+	pageResults: PageResult[];
+	fields: Fields;
+	/** the first page, prepared, for keeping a compressed copy with the document */
+	preview?: GrayImage;
+	/** messages worth showing that did not stop the scan ("page 2 has no text") */
+	warnings: string[];
+}
+
+export type Stage = 'reading' | 'loading-engine' | 'preparing' | 'recognising' | 'extracting' | 'done';
+
+export interface Progress {
+	stage: Stage;
+	page: number;
+	pages: number;
+	/** 0–1 over the whole document */
+	fraction: number;
+	message: string;
+}
+
+export type OcrErrorCode = 'empty' | 'not-supported' | 'corrupt' | 'password' | 'no-text' | 'cancelled' | 'engine' | 'too-large';
+
+/** A failure with a message fit for the patient. */
+export class OcrError extends Error {
+	constructor(
+		readonly code: OcrErrorCode,
+		message: string
+	) {
+		super(message);
+		this.name = 'OcrError';
+	}
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates, extractDiagnoses, extractFields, extractLabs, extractMedications, matchTestName, parseRange, plausibleValue, repairRange } from '../../src/lib/ocr/extract';
+import { LAB_TESTS, canonicalUnit } from '../../src/lib/ocr/catalogue';
+
+const test = (name: string) => LAB_TESTS.find((t) => t.name === name)!;
+const lab = (line: string) => extractLabs([line])[0];
+
+describe('lab results', () => {
+	it('reads name, value, unit, printed range and computes the flag against it', () => {
+		expect(lab('Haemoglobin 13.2 g/dL 12.0 - 16.0')).toMatchObject({ name: 'Haemoglobin', value: 13.2, unit: 'g/dL', range: '12.0-16.0', flag: 'normal' });
+		expect(lab('Fasting glucose: 7.8 mmol/L (Ref: 3.9 - 5.6) H')).toMatchObject({ name: 'Fasting glucose', value: 7.8, unit: 'mmol/L', range: '3.9-5.6', flag: 'high' });
+		expect(lab('Sodium   128   L   mmol/L   135 - 145')).toMatchObject({ name: 'Sodium', value: 128, range: '135-145', flag: 'low' });
+		expect(lab('| Potassium | 4.1 | mmol/L | 3.5-5.1 |')).toMatchObject({ name: 'Potassium', value: 4.1, flag: 'normal' });
+	});
+
+	it('understands one-sided ranges', () => {
+		expect(lab('LDL cholesterol 4.1 mmol/L < 3.0')).toMatchObject({ name: 'LDL cholesterol', range: '<3.0', flag: 'high' });
+		expect(lab('HDL cholesterol 0.84 mmol/L > 1.0')).toMatchObject({ name: 'HDL cholesterol', range: '>1.0', flag: 'low' });
+		expect(lab('eGFR 72 mL/min/1.73m2 >60')).toMatchObject({ name: 'eGFR', unit: 'mL/min/1.73m2', range: '>60', flag: 'normal' });
+		expect(parseRange('up to 40')).toMatchObject({ text: '≤40', high: 40 });
+	});
+
+	it('spells units one way, and repairs a misread unit of a known test', () => {
+		expect(canonicalUnit('MMOL/L')).toBe('mmol/L');
+		expect(canonicalUnit('x10*9/l')).toBe('x10^9/L');
+		expect(lab('Creatinine 142 umol/L 62 - 106')).toMatchObject({ unit: 'µmol/L', flag: 'high' });
+		expect(lab('Serum creatinine 105 1mol/L 62-106')).toMatchObject({ name: 'Creatinine', unit: 'µmol/L', value: 105 });
+		expect(lab('WBC 7.2 x10^9/L 4.0-11.0')).toMatchObject({ name: 'White blood cells', unit: 'x10^9/L' });
+	});
+
+	it('tolerates OCR slips in test names but not a different test', () => {
+		expect(matchTestName('HbAlc 5.9 %')?.test?.name).toBe('HbA1c');
+		expect(matchTestName('Potasium 4.1')?.test?.name).toBe('Potassium');
+		expect(matchTestName('LDL cholesterol 4.1')?.test?.name).toBe('LDL cholesterol');
+		expect(matchTestName('Haemoglobin 13.2')?.test?.name).toBe('Haemoglobin');
+		expect(matchTestName('Kofi Asante 23')).toBeNull();
+	});
+
+	it('flags without a printed range from the known adult ranges', () => {
+		expect(lab('Hb 9.8 g/dL')).toMatchObject({ name: 'Haemoglobin', range: '', flag: 'low' });
+		expect(lab('Investigations: Potassium 5.9 mmol/L')).toMatchObject({ name: 'Potassium', flag: 'high' });
+		expect(lab('TSH 2.1 mIU/L')).toMatchObject({ flag: 'normal' });
+	});
+
+	it('reads several results written on one line', () => {
+		const labs = extractLabs(['Investigations: Hb 9.8 g/dL, WBC 14.2 x10^9/L, creatinine 142 µmol/L.']);
+		expect(labs.map((l) => [l.name, l.value, l.unit])).toEqual([
+			['Haemoglobin', 9.8, 'g/dL'],
+			['White blood cells', 14.2, 'x10^9/L'],
+			['Creatinine', 142, 'µmol/L']
+		]);
+	});
+
+	it('joins a result that wrapped onto the next line of a paragraph', () => {
+		const labs = extractLabs(['Investigations: Urea 3.0 mmol/L, Sodium 139 mmol/L, Potassium', '', '4.4 mmol/L, Fasting glucose 5.2 mmol/L.']);
+		expect(labs.map((l) => [l.name, l.value])).toEqual([['Urea', 3], ['Sodium', 139], ['Potassium', 4.4], ['Fasting glucose', 5.2]]);
+		expect(extractLabs(['Hb 9.8 g/dL, creatinine 101', 'µmol/L.']).map((l) => [l.name, l.value, l.unit])).toEqual([['Haemoglobin', 9.8, 'g/dL'], ['Creatinine', 101, 'µmol/L']]);
+	});
+
+	it('ignores lines that are not results', () => {
+		expect(extractLabs(['Patient: Ama Mensah Lab No: 36392', 'Collected: 21/07/2022 Reported: 21/07/2022', 'The patient was admitted with fever for 3 days.', 'Test Result Flag Units Reference'])).toEqual([]);
+	});
+});
+
+describe('decimal and plausibility checks', () => {
+	it('offers the value with its decimal point back when the read one cannot be right', () => {
+		expect(lab('HbA1c 59 % 4.0-6.0')).toMatchObject({ value: 5.9, check: 'decimal', read: '59', flag: 'normal' });
+		expect(lab('Potassium 41 mmol/L 3.5-5.1')).toMatchObject({ value: 4.1, check: 'decimal' });
+		expect(lab('Haemoglobin 132 g/dL 12.0-16.0')).toMatchObject({ value: 13.2, check: 'decimal' });
+		expect(plausibleValue(test('TSH'), 'mIU/L', '245', { low: 0.4, high: 4 })).toEqual({ value: 2.45, check: 'decimal' });
+	});
+
+	it('suspects a whole number ten times a decimal range even where it is possible', () => {
+		expect(lab('WBC 72 x10^9/L 4.0-11.0')).toMatchObject({ value: 7.2, check: 'decimal' });
+	});
+
+	it('leaves plausible values alone, and marks impossible ones it cannot repair', () => {
+		expect(lab('Sodium 139 mmol/L 135-145')).not.toHaveProperty('check');
+		expect(lab('Platelets 250 x10^9/L 150-400')).not.toHaveProperty('check');
+		expect(lab('Creatinine 88 µmol/L 62-106')).not.toHaveProperty('check');
+		expect(plausibleValue(test('Sodium'), 'mmol/L', '9', null)).toEqual({ value: 9, check: 'implausible' });
+	});
+
+	it('repairs a printed range that lost its decimal points', () => {
+		expect(repairRange(parseRange('39-56')!, test('Fasting glucose'), 'mmol/L')).toMatchObject({ text: '3.9-5.6', low: 3.9, high: 5.6, repaired: true });
+		expect(repairRange(parseRange('<50')!, test('CRP'), 'mg/L')).toMatchObject({ text: '<5.0', high: 5 });
+		expect(repairRange(parseRange('40-6.0')!, test('HbA1c'), '%')).toMatchObject({ text: '4.0-6.0' });
+		expect(repairRange(parseRange('62-106')!, test('Creatinine'), 'µmol/L')).not.toHaveProperty('repaired');
+		expect(lab('FBS 9.4 H mmol/L 39-56')).toMatchObject({ range: '3.9-5.6', flag: 'high', check: 'decimal' });
+	});
+
+	it('survives common misreadings of punctuation and units', () => {
+		expect(lab('ALT (SGPT) 28 U/L 7:56')).toMatchObject({ name: 'ALT', range: '7-56', flag: 'normal' });
+		expect(lab('Triglycerides 1.25 mmol/L < 1:7')).toMatchObject({ range: '<1.7', flag: 'normal' });
+		expect(lab(': White cell count: 5.6 x10%9/L (Ref: 4.0- 11.0)')).toMatchObject({ name: 'White blood cells', unit: 'x10^9/L', range: '4.0-11.0' });
+		expect(lab('WBC 9.4 x10~9/L 4.0-11.0')).toMatchObject({ unit: 'x10^9/L', range: '4.0-11.0', flag: 'normal' });
+		expect(lab('Creatinine 101 pmol')).toMatchObject({ unit: 'µmol/L' });
+		expect(lab('CRP: 76. 8 mg/L H (Ref: < 5.0)')).toMatchObject({ value: 76.8, unit: 'mg/L', flag: 'high' });
+		expect(lab('TSH 2.31 miu/L 04-40')).toMatchObject({ unit: 'mIU/L', range: '0.4-4.0', flag: 'normal', check: 'decimal' });
+		expect(extractLabs(['Investigations: Creatinine 163 umol/L, Hb 14.3 g/dL.']).map((l) => l.name)).toEqual(['Creatinine', 'Haemoglobin']);
+		expect(extractLabs(['Sodium 137 mmol/L, WBC 5.2', 'x1079/L.']).map((l) => [l.name, l.unit])).toEqual([['Sodium', 'mmol/L'], ['White blood cells', 'x10^9/L']]);
+	});
+
+	it('marks values the engine was unsure of', () => {
+		const fields = extractFields('Potassium 4.4 mmol/L 3.5-5.1', { words: [{ text: '4.4', confidence: 31 }] });
+		expect(fields.labs[0]).toMatchObject({ value: 4.4, check: 'low-confidence' });
+		expect(lab('Potassium 3:7 mmol/L 3.5-5.1')).toMatchObject({ value: 3.7, check: 'low-confidence', read: '3:7' });
+	});
+});
+
+describe('medications', () => {
+	it('reads name, strength, dose, frequency and duration in their usual spellings', () => {
+		expect(extractMedications(['1. Metformin 500 mg tablet - 1 tablet twice daily for 30 days'])[0]).toMatchObject({ name: 'Metformin', strength: '500 mg', dose: '1 tablet', frequency: 'twice daily', duration: '30 days' });
+		expect(extractMedications(['Tab. Amlodipine 5mg OD x 30/7'])[0]).toMatchObject({ name: 'Amlodipine', strength: '5 mg', frequency: 'once daily', duration: '30 days' });
+		expect(extractMedications(['Amoxicillin 500 mg 2 caps TDS x 5/7'])[0]).toMatchObject({ dose: '2 capsules', frequency: 'three times daily', duration: '5 days' });
+		expect(extractMedications(['Salbutamol inhaler 100 mcg/dose 2 puffs PRN'])[0]).toMatchObject({ name: 'Salbutamol', strength: '100 mcg/dose', dose: '2 puffs', frequency: 'as needed' });
+		expect(extractMedications(['Paracetamol 1 g every 8 hours for 3 days'])[0]).toMatchObject({ strength: '1 g', frequency: 'every 8 hours', duration: '3 days' });
+	});
+
+	it('joins directions written on the next line', () => {
+		expect(extractMedications(['2. Artemether/Lumefantrine 80/480 mg', 'Take 1 tablet twice daily for 3 days', '3. Folic acid 5 mg'])).toMatchObject([
+			{ name: 'Artemether/Lumefantrine', strength: '80/480 mg', dose: '1 tablet', frequency: 'twice daily', duration: '3 days' },
+			{ name: 'Folic acid', strength: '5 mg' }
+		]);
+	});
+
+	it('knows brand and misread names, and skips mentions without any dosing', () => {
+		expect(extractMedications(['Coartem 20/120 mg 4 tablets BD x 3 days'])[0]?.name).toBe('Artemether/Lumefantrine');
+		expect(extractMedications(['Metfromin 850 mg BD'])[0]?.name).toBe('Metformin');
+		expect(extractMedications(['3. Ibuprofen400 mg 1 tab as needed for 3 days'])[0]).toMatchObject({ name: 'Ibuprofen', strength: '400 mg', dose: '1 tablet', frequency: 'as needed' });
+		expect(extractMedications(['Omeprazole 20 mg 1 capsule twice aday x 7/7'])[0]).toMatchObject({ frequency: 'twice daily', duration: '7 days' });
+		expect(extractMedications(['3.0meprazole 20 mg 1 cap TDS for 3 months', '2. Furosemide 40 mg 2 tablets 0D x 3/7']).map((m) => [m.name, m.frequency])).toEqual([['Omeprazole', 'three times daily'], ['Furosemide', 'once daily']]);
+		expect(extractMedications(['1. Ibuprofen 400 mg', '', 'Take 1 tablet when required for 7 days'])[0]).toMatchObject({ dose: '1 tablet', frequency: 'as needed', duration: '7 days' });
+		expect(extractMedications(['She improved on intravenous ceftriaxone and fluids.'])).toEqual([]);
+	});
+});
+
+describe('diagnoses, dates, facility and doctor', () => {
+	it('lists diagnoses under a heading or after a label, without codes', () => {
+		expect(extractDiagnoses(['Final diagnoses:', '', '1. Type 2 diabetes mellitus (E11.9)', '2. Essential hypertension', 'Clinical summary:', 'Improved.']).map((d) => d.name)).toEqual(['Type 2 diabetes mellitus', 'Essential hypertension']);
+		expect(extractDiagnoses(['Diagnosis: Uncomplicated malaria; Anaemia']).map((d) => d.name)).toEqual(['Uncomplicated malaria', 'Anaemia']);
+		// what is left of misread codes
+		expect(extractDiagnoses(['Final diagnoses:', '1. Acute asthma exacerbation (345.901) {', '2. Chronic kidney disease stage 3 3)', '3. Iron deficiency anaemia .901)']).map((d) => d.name)).toEqual(['Acute asthma exacerbation', 'Chronic kidney disease stage 3', 'Iron deficiency anaemia']);
+	});
+
+	it('reads dates in the common formats, day first, with what they are of', () => {
+		expect(extractDates(['Collected: 03/04/2024 Reported: 2024-04-05', 'Date of birth: 14 May 1976', 'Follow-up: June 8, 2022', 'Discharged: May 14,2022', 'Admitted 12.01.2023'])).toEqual([
+			{ date: '2024-04-05', label: 'reported', text: '2024-04-05' },
+			{ date: '2024-04-03', label: 'collected', text: '03/04/2024' },
+			{ date: '1976-05-14', label: 'birth', text: '14 May 1976' },
+			{ date: '2022-06-08', label: 'follow-up', text: 'June 8, 2022' },
+			{ date: '2022-05-14', label: 'discharged', text: 'May 14,2022' },
+			{ date: '2023-01-12', label: 'admitted', text: '12.01.2023' }
+		]);
+		expect(extractDates(['31/02/2024 and 45/13/2024'])).toEqual([]);
+	});
+
+	it('finds the facility, the doctor, the kind and the date the results are of', () => {
+		const fields = extractFields(['MedLab Diagnostics', 'Clinical Laboratory Report', 'Patient: Ama Mensah DOB: 12/04/1978', 'Collected: 03 Mar 2024', 'Requested by: Dr. Kwame Asante', 'Haemoglobin 13.2 g/dL 12.0-16.0', 'Platelets 250 x10^9/L 150-400'].join('\n'));
+		expect(fields).toMatchObject({ facility: 'MedLab Diagnostics', doctor: 'Dr. Kwame Asante', kind: 'lab-report', documentDate: '2024-03-03' });
+	});
+});
