@@ -92,6 +92,7 @@ describe('clinic directory, offline after one sync', () => {
 		await page.goto(`${app.server.url}/settings`);
 		await page.getByLabel(/Ashanti/).uncheck();
 		await page.getByRole('button', { name: 'Save and download' }).click();
+		await page.getByText('Saved: this device keeps no directory.').waitFor();
 		await page.goto(`${app.server.url}/clinics`);
 		// The dropped region's listings are gone from the device, not just hidden.
 		await page.waitForSelector('[data-result-count="0"]');
