@@ -333,7 +333,7 @@ describe('severity', () => {
 describe('the person described', () => {
 	it('reads a parent describing a child', () => {
 		const e = extractSymptoms('my 8 month old daughter has had a fever for 3 days and is not feeding');
-		expect(e.subject).toEqual({ ageYears: 0.667, sex: 'female' });
+		expect(e.subject).toEqual({ ageYears: 0.667, sex: 'female', someoneElse: true });
 		expect(e.symptoms).toEqual([
 			{ id: 'fever', negated: false, text: 'fever', durationDays: 3 },
 			{ id: 'not-feeding', negated: false, text: 'not feeding', durationDays: 3 }
@@ -388,10 +388,19 @@ describe('the person described', () => {
 		expect(extractSymptoms(text).subject.sex).toBe(sex);
 	});
 
+	it('tells when the text is about someone else, and when the writer only quotes them', () => {
+		expect(extractSymptoms('my son has a cough').subject.someoneElse).toBe(true);
+		expect(extractSymptoms('our baby is not feeding').subject.someoneElse).toBe(true);
+		expect(extractSymptoms('my 70 year old mother is confused').subject.someoneElse).toBe(true);
+		expect(extractSymptoms('I am a woman with back pain').subject.someoneElse).toBeUndefined();
+		expect(extractSymptoms('my husband says I snore and I am tired').subject.someoneElse).toBeUndefined();
+		expect(extractSymptoms('cough and fever for three days').subject.someoneElse).toBeUndefined();
+	});
+
 	it('reads pregnancy, and its negation', () => {
 		expect(extractSymptoms('I am pregnant with a headache').subject).toEqual({ pregnant: true, sex: 'female' });
 		expect(extractSymptoms('I am 30 weeks pregnant').subject).toEqual({ pregnant: true, sex: 'female' });
-		expect(extractSymptoms('my wife is expecting and has swollen feet').subject).toEqual({ pregnant: true, sex: 'female' });
+		expect(extractSymptoms('my wife is expecting and has swollen feet').subject).toEqual({ pregnant: true, sex: 'female', someoneElse: true });
 		expect(extractSymptoms('I am not pregnant').subject.pregnant).toBe(false);
 		expect(extractSymptoms('I am trying to get pregnant').subject.pregnant).toBeUndefined();
 		expect(extractSymptoms('I am trying to get pregnant').symptoms.map((s) => s.id)).toEqual(['infertility']);

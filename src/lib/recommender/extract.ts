@@ -294,6 +294,7 @@ const MALE_RELATIONS = set('son husband boy man male father dad daddy brother gr
 const FEMALE_RELATIONS = set('daughter wife girl woman female lady mother mum mom mummy mommy sister grandmother grandma aunt niece granddaughter');
 const MALE_PRONOUNS = set('he him his himself');
 const FEMALE_PRONOUNS = set('she her hers herself');
+const POSSESSIVES = set('my our');
 /** 'my husband says…': the relation is the speaker's witness, not the subject. */
 const REPORTING_VERBS = set('says said thinks thought told noticed took brought wants asked');
 
@@ -1154,6 +1155,11 @@ function subjectOf(tokens: Tok[], used: Uint8Array, ages: Span[], symptoms: Extr
 		if (REPORTING_VERBS.has(tokens[i + 1]?.raw ?? '')) continue;
 		sex = MALE_RELATIONS.has(w) ? 'male' : 'female';
 	}
+	// someone else: a stated age that is not the writer's, or 'my son' / 'our baby' as the subject
+	const someoneElse =
+		ages.some((a) => !a.self) ||
+		tokens.some((t, i) => POSSESSIVES.has(tokens[i - 1]?.raw ?? '') && (PERSON_NOUNS.has(t.raw) || MALE_RELATIONS.has(t.raw) || FEMALE_RELATIONS.has(t.raw)) && !REPORTING_VERBS.has(tokens[i + 1]?.raw ?? ''));
+	if (someoneElse) subject.someoneElse = true;
 	for (let i = 0; i < tokens.length && !sex; i++) {
 		const w = tokens[i].raw;
 		if (MALE_PRONOUNS.has(w)) sex = 'male';

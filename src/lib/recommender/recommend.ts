@@ -73,7 +73,6 @@ const HISTORY_BOOST = 1.6;
 const LOCAL_CASE_WEIGHT = 2;
 const LAY_PRIMARY_SHARE = 0.6;
 const LAY_SECONDARY_SHARE = 0.15;
-const SOMEONE_ELSE = /\bmy (little |baby |newborn |infant |\d+[- ]?(year|month|week)s?[- ]?old )?(son|daughter|baby|child|kid|boy|girl|infant|newborn|toddler|father|mother|dad|daddy|mum|mom|mommy|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|auntie|friend|neighbou?r|patient)\b/i;
 
 function mergeSymptoms(extracted: ExtractedSymptom[], picked: PickedSymptom[] = []): ExtractedSymptom[] {
 	const byId = new Map(extracted.map((s) => [s.id, s]));
@@ -111,8 +110,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 	const extraction = extractSymptoms(text);
 	const symptoms = mergeSymptoms(extraction.symptoms, input.picked);
 	const present = symptoms.filter((s) => !s.negated);
-	const aboutSomeoneElse = SOMEONE_ELSE.test(text) || extraction.subject.ageYears !== undefined;
-	const profile = aboutSomeoneElse ? undefined : input.profile;
+	const profile = extraction.subject.someoneElse ? undefined : input.profile;
 	const subject: Subject = {
 		ageYears: extraction.subject.ageYears ?? input.subject?.ageYears ?? profile?.ageYears,
 		sex: extraction.subject.sex ?? input.subject?.sex ?? profile?.sex,

@@ -44,6 +44,8 @@ export interface Subject {
 	ageYears?: number;
 	sex?: 'female' | 'male';
 	pregnant?: boolean;
+	/** the text describes someone other than the writer ('my son', 'our baby', 'my 70 year old mother') */
+	someoneElse?: boolean;
 }
 
 export interface Extraction {
