@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { readEvalCases } from '../tests/eval/recommender-cases';
 import { launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
 import { medianAndP95, type Figure } from './figures';
 
@@ -18,11 +19,7 @@ export const recommenderBenchmarks = {
 			figures.push({ name: 'recommender-model-gzip-kb', value: Math.round(kb * 10) / 10, unit: 'KB', target: 300 });
 		}
 		if (!wanted('recommend-median-ms') && !wanted('recommend-p95-ms')) return figures;
-		const texts = readFileSync('tests/eval/recommender-cases.jsonl', 'utf8')
-			.split('\n')
-			.filter((l) => l.trim())
-			.slice(0, 100)
-			.map((l) => JSON.parse(l).text as string);
+		const texts = readEvalCases().slice(0, 100).map((c) => c.text);
 		const server = await startAppServer();
 		const browser = await launchBrowser();
 		try {

@@ -2,25 +2,12 @@
  * `npm run eval:recommender`: runs the evaluation set through the recommender and prints top-1 and
  * top-3 specialty accuracy, emergency sensitivity and how many routine cases were over-triaged.
  */
-import { readFileSync } from 'node:fs';
 import { CONDITIONS } from '../../src/lib/recommender/knowledge';
 import { loadModel, trainModel } from '../../src/lib/recommender/model';
 import { recommend } from '../../src/lib/recommender/recommend';
-import type { Urgency } from '../../src/lib/recommender/types';
+import { readEvalCases } from './recommender-cases';
 
-interface Case {
-	text: string;
-	age?: number;
-	sex?: 'female' | 'male';
-	specialties: string[];
-	urgency: Urgency[];
-	style?: string;
-}
-
-const cases: Case[] = readFileSync(new URL('./recommender-cases.jsonl', import.meta.url), 'utf8')
-	.split('\n')
-	.filter((l) => l.trim())
-	.map((l) => JSON.parse(l));
+const cases = readEvalCases();
 const model = loadModel(trainModel(CONDITIONS));
 const verbose = process.argv.includes('--verbose');
 

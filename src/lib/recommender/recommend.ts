@@ -67,7 +67,6 @@ export interface Recommendation {
 	disclaimer: string;
 }
 
-const NEIGHBOURS = 25;
 const ALSO_WEIGHT = 0.45;
 const HISTORY_BOOST = 1.6;
 const LOCAL_CASE_WEIGHT = 2;
@@ -136,7 +135,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 	let total = 0;
 	let neighbours: Neighbour[] = [];
 	if (present.length) {
-		neighbours = model.nearest(features, NEIGHBOURS);
+		neighbours = model.nearest(features);
 		for (const neighbour of neighbours) {
 			const condition: ConditionSummary = neighbour.condition;
 			const history = matchingHistory(condition.history, profile?.items ?? []);
