@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { applyOrientation, despeckle, encodePgm, estimateSkew, findPage, flattenIllumination, gray, inkRatio, normalizeContrast, otsuThreshold, resize, rotate, targetScale, toGray, whitenOutside } from '../../src/lib/ocr/image';
+import { applyOrientation, boxBlur, despeckle, encodePgm, estimateSkew, findPage, flattenIllumination, gray, inkRatio, normalizeContrast, otsuThreshold, resize, rotate, targetScale, toGray, whitenBorder, whitenOutside } from '../../src/lib/ocr/image';
 import { preparePage } from '../../src/lib/ocr/prepare';
 import { checkFile, decodeScale, imageSize, jpegOrientation, sniff } from '../../src/lib/ocr/sniff';
 import type { GrayImage } from '../../src/lib/ocr/types';
 
 const img = (width: number, height: number, values: number[]): GrayImage => ({ width, height, data: Uint8ClampedArray.from(values) });
 const mean = (g: GrayImage) => g.data.reduce((a, b) => a + b, 0) / g.data.length;
+
+/** Reproducible noise, for comparing the fast image code with plain per-pixel definitions. */
+function noise(width: number, height: number, seed = 1): GrayImage {
+	const image = gray(width, height);
+	for (let i = 0; i < image.data.length; i++) image.data[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+	return image;
+}
 
 /** A page of "text": dark dashed lines on white. */
 function textPage(width = 800, height = 600): GrayImage {
@@ -16,8 +23,8 @@ function textPage(width = 800, height = 600): GrayImage {
 
 describe('grayscale and orientation', () => {
 	it('takes luminance and puts transparent pixels on white', () => {
-		const g = toGray({ width: 3, height: 1, data: Uint8ClampedArray.from([255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 0]) });
-		expect([...g.data]).toEqual([76, 0, 255]);
+		const g = toGray({ width: 4, height: 1, data: Uint8ClampedArray.from([255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 0, 0, 0, 51]) });
+		expect([...g.data]).toEqual([76, 0, 255, 204]);
 	});
 
 	it('applies each EXIF orientation', () => {
@@ -81,14 +88,31 @@ describe('light and contrast', () => {
 		expect(inkRatio(flat)).toBeGreaterThan(inkRatio(page) * 0.8);
 	});
 
+	it('blurs each pixel to the rounded mean of its window, edges included', () => {
+		const image = noise(37, 23);
+		for (const radius of [1, 2]) {
+			const blurred = boxBlur(image, radius);
+			for (let y = 0; y < 23; y++) for (let x = 0; x < 37; x++) {
+				let sum = 0, n = 0;
+				for (let yy = Math.max(0, y - radius); yy <= Math.min(22, y + radius); yy++) for (let xx = Math.max(0, x - radius); xx <= Math.min(36, x + radius); xx++) { sum += image.data[yy * 37 + xx]; n++; }
+				expect(Math.abs(blurred.data[y * 37 + x] - sum / n)).toBeLessThanOrEqual(0.5);
+			}
+		}
+	});
+
 	it('removes specks but keeps strokes and dots', () => {
 		const page = textPage(200, 200);
 		page.data[5 * 200 + 5] = 0; // a speck
 		page.data[5 * 200 + 6] = 0;
 		for (let y = 20; y < 24; y++) for (let x = 20; x < 24; x++) page.data[y * 200 + x] = 0; // the dot of an i
+		page.data[199 * 200 + 199] = page.data[198 * 200 + 198] = 0; // a diagonal speck in the corner
+		for (let y = 150; y < 200; y++) page.data[y * 200] = 0; // a line along the edge
 		const clean = despeckle(page, 6);
 		expect(clean.data[5 * 200 + 5]).toBe(255);
+		expect(clean.data[199 * 200 + 199]).toBe(255);
+		expect(clean.data[198 * 200 + 198]).toBe(255);
 		expect(clean.data[21 * 200 + 21]).toBe(0);
+		expect(clean.data[199 * 200]).toBe(0);
 		expect(inkRatio(clean)).toBeCloseTo(inkRatio(page), 3);
 	});
 
@@ -103,6 +127,19 @@ describe('deskew', () => {
 	it('measures the tilt of text lines and straightens them', () => {
 		const page = textPage();
 		for (const angle of [-6, -2.5, 0, 1.2, 4]) expect(estimateSkew(rotate(page, angle))).toBeCloseTo(angle, 0);
+		// each pixel interpolated between its four source neighbours, white where there are none
+		const image = noise(61, 47);
+		const rotated = rotate(image, 7.3);
+		const [sin, cos] = [Math.sin((7.3 * Math.PI) / 180), Math.cos((7.3 * Math.PI) / 180)];
+		for (let y = 0; y < 47; y++) for (let x = 0; x < 61; x++) {
+			const sx = cos * (x - 30) + sin * (y - 23) + 30;
+			const sy = -sin * (x - 30) + cos * (y - 23) + 23;
+			const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
+			const at = (xx: number, yy: number) => image.data[yy * 61 + xx];
+			const expected = x0 < 0 || y0 < 0 || x0 >= 60 || y0 >= 46 ? 255
+				: (at(x0, y0) * (x0 + 1 - sx) + at(x0 + 1, y0) * (sx - x0)) * (y0 + 1 - sy) + (at(x0, y0 + 1) * (x0 + 1 - sx) + at(x0 + 1, y0 + 1) * (sx - x0)) * (sy - y0);
+			expect(Math.abs(rotated.data[y * 61 + x] - expected)).toBeLessThanOrEqual(0.5 + 1e-9);
+		}
 		const straightened = rotate(rotate(page, 3), -estimateSkew(rotate(page, 3)));
 		expect(Math.abs(estimateSkew(straightened))).toBeLessThanOrEqual(0.2);
 		expect(estimateSkew(gray(100, 100))).toBe(0);
@@ -123,6 +160,24 @@ describe('page crop', () => {
 		const whitened = whitenOutside(photo, found);
 		expect(whitened.data[10 * 600 + 10]).toBe(255);
 		expect(findPage(textPage())).toBeNull();
+	});
+
+	it('whitens exactly the pixels over the mask\'s surroundings, and exactly the border frame', () => {
+		const image = noise(53, 41);
+		for (const [mw, mh] of [[7, 5], [80, 60]]) {
+			const mask = noise(mw, mh, mw);
+			for (let i = 0; i < mask.data.length; i++) mask.data[i] = mask.data[i] < 100 ? 0 : 255;
+			const whitened = whitenOutside(image, { x: 0, y: 0, width: 53, height: 41, mask });
+			for (let y = 0; y < 41; y++) for (let x = 0; x < 53; x++) {
+				const paper = mask.data[Math.min(mh - 1, Math.floor(y * (mh / 41))) * mw + Math.min(mw - 1, Math.floor(x * (mw / 53)))];
+				expect(whitened.data[y * 53 + x]).toBe(paper ? image.data[y * 53 + x] : 255);
+			}
+		}
+		const framed = whitenBorder(image, 3);
+		for (let y = 0; y < 41; y++) for (let x = 0; x < 53; x++) {
+			const border = x < 3 || y < 3 || x >= 50 || y >= 38;
+			expect(framed.data[y * 53 + x]).toBe(border ? 255 : image.data[y * 53 + x]);
+		}
 	});
 
 	it('prepares a tilted, unevenly lit photo into a straight, white page', () => {

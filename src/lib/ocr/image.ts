@@ -5,6 +5,9 @@
  */
 import type { GrayImage, RgbaImage } from './types.js';
 
+/** Math.round for v >= 0 (up to 2³¹): V8 compiles Math.round itself into something several times slower. */
+const round = (v: number) => (v + 0.5) | 0;
+
 export function gray(width: number, height: number, fill = 255): GrayImage {
 	const data = new Uint8ClampedArray(width * height);
 	if (fill) data.fill(fill);
@@ -16,9 +19,11 @@ export function toGray(image: RgbaImage): GrayImage {
 	const { width, height, data } = image;
 	const out = new Uint8ClampedArray(width * height);
 	for (let i = 0, j = 0; i < out.length; i++, j += 4) {
-		const a = data[j + 3] / 255;
 		const y = 0.299 * data[j] + 0.587 * data[j + 1] + 0.114 * data[j + 2];
-		out[i] = y * a + 255 * (1 - a);
+		const alpha = data[j + 3];
+		// Decoded scans and photos are opaque: nothing to composite.
+		if (alpha === 255) out[i] = y;
+		else out[i] = y * (alpha / 255) + 255 * (1 - alpha / 255);
 	}
 	return { width, height, data: out };
 }
@@ -62,62 +67,84 @@ export function applyOrientation(image: GrayImage, orientation: number): GrayIma
 	return { width: ow, height: oh, data: out };
 }
 
-/** Per-axis weights of a separable resampling: area averaging when shrinking, linear when enlarging. */
-function weights(src: number, dst: number) {
+/**
+ * Per-axis taps of a separable resampling: area averaging when shrinking, linear when enlarging.
+ * Flat typed arrays, as the inner loops run per pixel: output `o` reads source `index[k]` with `weight[k]`
+ * for `start[o] <= k < start[o + 1]`.
+ */
+function taps(src: number, dst: number) {
 	const scale = dst / src;
-	const index: number[][] = [];
-	const weight: number[][] = [];
+	const start = new Int32Array(dst + 1);
+	const index: number[] = [];
+	const weight: number[] = [];
 	for (let o = 0; o < dst; o++) {
-		const is: number[] = [];
-		const ws: number[] = [];
+		start[o] = index.length;
 		if (scale < 1) {
-			const start = o / scale;
+			const begin = o / scale;
 			const end = (o + 1) / scale;
-			for (let s = Math.floor(start); s < Math.min(src, Math.ceil(end)); s++) {
-				const cover = Math.min(end, s + 1) - Math.max(start, s);
-				if (cover > 0) { is.push(s); ws.push(cover * scale); }
+			for (let s = Math.floor(begin); s < Math.min(src, Math.ceil(end)); s++) {
+				const cover = Math.min(end, s + 1) - Math.max(begin, s);
+				if (cover > 0) { index.push(s); weight.push(cover * scale); }
 			}
 		} else {
 			const center = (o + 0.5) / scale - 0.5;
 			const s0 = Math.max(0, Math.min(src - 1, Math.floor(center)));
-			const s1 = Math.min(src - 1, s0 + 1);
 			const t = Math.max(0, Math.min(1, center - s0));
-			is.push(s0, s1);
-			ws.push(1 - t, t);
+			index.push(s0, Math.min(src - 1, s0 + 1));
+			weight.push(1 - t, t);
 		}
-		index.push(is);
-		weight.push(ws);
 	}
-	return { index, weight };
+	start[dst] = index.length;
+	return { start, index: Int32Array.from(index), weight: Float64Array.from(weight) };
+}
+
+/** The first pass of `resize`: every row resampled to `width`, unrounded for the second pass. */
+function resizeRows(image: GrayImage, width: number): Float32Array {
+	const { width: w, height: h, data } = image;
+	const { start, index, weight } = taps(w, width);
+	const rows = new Float32Array(width * h);
+	// Four rows at a time: they share each tap's index and weight, and their sums add up side by side
+	// instead of each waiting on the previous addition. Past the last row, the last row is done again.
+	for (let y = 0; y < h; y += 4) {
+		const [y0, y1, y2, y3] = [y, y + 1, y + 2, y + 3].map((row) => Math.min(row, h - 1));
+		const [in0, in1, in2, in3] = [y0 * w, y1 * w, y2 * w, y3 * w];
+		const [out0, out1, out2, out3] = [y0 * width, y1 * width, y2 * width, y3 * width];
+		for (let x = 0; x < width; x++) {
+			let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			for (let k = start[x], end = start[x + 1]; k < end; k++) {
+				const i = index[k];
+				const f = weight[k];
+				s0 += data[in0 + i] * f;
+				s1 += data[in1 + i] * f;
+				s2 += data[in2 + i] * f;
+				s3 += data[in3 + i] * f;
+			}
+			rows[out0 + x] = s0;
+			rows[out1 + x] = s1;
+			rows[out2 + x] = s2;
+			rows[out3 + x] = s3;
+		}
+	}
+	return rows;
 }
 
 export function resize(image: GrayImage, width: number, height: number): GrayImage {
 	width = Math.max(1, Math.round(width));
 	height = Math.max(1, Math.round(height));
 	if (width === image.width && height === image.height) return image;
-	const { width: w, height: h, data } = image;
-	const horizontal = weights(w, width);
-	const temp = new Float32Array(width * h);
-	for (let y = 0; y < h; y++) {
-		const row = y * w;
-		for (let x = 0; x < width; x++) {
-			const is = horizontal.index[x];
-			const ws = horizontal.weight[x];
-			let sum = 0;
-			for (let k = 0; k < is.length; k++) sum += data[row + is[k]] * ws[k];
-			temp[y * width + x] = sum;
-		}
-	}
-	const vertical = weights(h, height);
+	const rows = resizeRows(image, width);
+	// Whole rows at a time, for memory order; each pixel still sums its taps in order.
+	const { start, index, weight } = taps(image.height, height);
 	const out = new Uint8ClampedArray(width * height);
+	const sums = new Float64Array(width);
 	for (let y = 0; y < height; y++) {
-		const is = vertical.index[y];
-		const ws = vertical.weight[y];
-		for (let x = 0; x < width; x++) {
-			let sum = 0;
-			for (let k = 0; k < is.length; k++) sum += temp[is[k] * width + x] * ws[k];
-			out[y * width + x] = Math.round(sum);
+		sums.fill(0);
+		for (let k = start[y]; k < start[y + 1]; k++) {
+			const row = index[k] * width;
+			const rowWeight = weight[k];
+			for (let x = 0; x < width; x++) sums[x] += rows[row + x] * rowWeight;
 		}
+		for (let x = 0, o = y * width; x < width; x++) out[o + x] = round(sums[x]);
 	}
 	return { width, height, data: out };
 }
@@ -133,15 +160,33 @@ export function targetScale(width: number, height: number, min = 2000, max = 250
 	return 1;
 }
 
+/**
+ * How many pixels have each gray level. Counted in four interleaved tables: with one table, a run of
+ * equal pixels (paper) makes every count wait for the previous one.
+ */
+function histogram(data: Uint8ClampedArray): Uint32Array {
+	const counts = new Uint32Array(4 * 256);
+	const n = data.length;
+	let i = 0;
+	for (; i + 3 < n; i += 4) {
+		counts[data[i]]++;
+		counts[256 + data[i + 1]]++;
+		counts[512 + data[i + 2]]++;
+		counts[768 + data[i + 3]]++;
+	}
+	for (; i < n; i++) counts[data[i]]++;
+	for (let v = 0; v < 256; v++) counts[v] += counts[256 + v] + counts[512 + v] + counts[768 + v];
+	return counts.subarray(0, 256);
+}
+
 /** Stretches the histogram so that the `lowPct` darkest pixels become black and the `highPct` lightest white. */
 export function normalizeContrast(image: GrayImage, lowPct = 0.005, highPct = 0.5, whitePoint = 1): GrayImage {
-	const histogram = new Uint32Array(256);
-	for (let i = 0, d = image.data, n = d.length; i < n; i++) histogram[d[i]]++;
+	const counts = histogram(image.data);
 	const n = image.data.length;
 	let lo = 0;
-	for (let acc = 0; lo < 255 && (acc += histogram[lo]) < n * lowPct; lo++);
+	for (let acc = 0; lo < 255 && (acc += counts[lo]) < n * lowPct; lo++);
 	let hi = 255;
-	for (let acc = 0; hi > 0 && (acc += histogram[hi]) < n * highPct; hi--);
+	for (let acc = 0; hi > 0 && (acc += counts[hi]) < n * highPct; hi--);
 	if (hi - lo < 16) return image;
 	// paper a little darker than its median still counts as paper: its grain becomes white
 	hi = lo + (hi - lo) * whitePoint;
@@ -153,33 +198,63 @@ export function normalizeContrast(image: GrayImage, lowPct = 0.005, highPct = 0.
 	return { width: image.width, height: image.height, data: out };
 }
 
+/** For each position 0 … n - 1, how many of the window's 2r + 1 positions fall inside 0 … n - 1. */
+function windowSizes(n: number, radius: number): Float64Array {
+	const sizes = new Float64Array(n);
+	for (let i = 0; i < n; i++) sizes[i] = Math.min(n - 1, i + radius) - Math.max(0, i - radius) + 1;
+	return sizes;
+}
+
 /** Box blur with a (2r+1)² window, via running sums; edges use the pixels available. */
 export function boxBlur(image: GrayImage, radius: number): GrayImage {
 	const { width: w, height: h, data } = image;
-	const temp = new Float32Array(w * h);
-	for (let y = 0; y < h; y++) {
-		let sum = 0;
-		let count = 0;
-		for (let x = 0; x <= Math.min(radius, w - 1); x++) { sum += data[y * w + x]; count++; }
+	// Integer sums times a reciprocal round to the same float32 means as a division, which is slow.
+	const perX = windowSizes(w, radius).map((size) => 1 / size);
+	const spanY = windowSizes(h, radius);
+	// Means along the rows, plus a row of zeros (index h) for the column pass to add or drop at the edges.
+	// Four rows at a time, as in resizeRows.
+	const means = new Float32Array(w * (h + 1));
+	for (let y = 0; y < h; y += 4) {
+		const [r0, r1, r2, r3] = [y, y + 1, y + 2, y + 3].map((row) => Math.min(row, h - 1) * w);
+		let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		for (let x = 0; x <= Math.min(radius, w - 1); x++) {
+			s0 += data[r0 + x];
+			s1 += data[r1 + x];
+			s2 += data[r2 + x];
+			s3 += data[r3 + x];
+		}
 		for (let x = 0; x < w; x++) {
-			temp[y * w + x] = sum / count;
+			const f = perX[x];
+			means[r0 + x] = s0 * f;
+			means[r1 + x] = s1 * f;
+			means[r2 + x] = s2 * f;
+			means[r3 + x] = s3 * f;
 			const add = x + radius + 1;
+			if (add < w) {
+				s0 += data[r0 + add];
+				s1 += data[r1 + add];
+				s2 += data[r2 + add];
+				s3 += data[r3 + add];
+			}
 			const drop = x - radius;
-			if (add < w) { sum += data[y * w + add]; count++; }
-			if (drop >= 0) { sum -= data[y * w + drop]; count--; }
+			if (drop >= 0) {
+				s0 -= data[r0 + drop];
+				s1 -= data[r1 + drop];
+				s2 -= data[r2 + drop];
+				s3 -= data[r3 + drop];
+			}
 		}
 	}
+	// Then running sums down all columns at once, row by row: memory order, unlike one column after another.
+	const sums = new Float64Array(w);
+	for (let y = 0; y <= Math.min(radius, h - 1); y++) for (let x = 0; x < w; x++) sums[x] += means[y * w + x];
 	const out = new Uint8ClampedArray(w * h);
-	for (let x = 0; x < w; x++) {
-		let sum = 0;
-		let count = 0;
-		for (let y = 0; y <= Math.min(radius, h - 1); y++) { sum += temp[y * w + x]; count++; }
-		for (let y = 0; y < h; y++) {
-			out[y * w + x] = Math.round(sum / count);
-			const add = y + radius + 1;
-			const drop = y - radius;
-			if (add < h) { sum += temp[add * w + x]; count++; }
-			if (drop >= 0) { sum -= temp[drop * w + x]; count--; }
+	for (let y = 0; y < h; y++) {
+		const add = (y + radius + 1 < h ? y + radius + 1 : h) * w;
+		const drop = (y >= radius ? y - radius : h) * w;
+		for (let x = 0, o = y * w; x < w; x++) {
+			out[o + x] = round(sums[x] / spanY[y]);
+			sums[x] = sums[x] + means[add + x] - means[drop + x];
 		}
 	}
 	return { width: w, height: h, data: out };
@@ -192,11 +267,13 @@ function blockMax(image: GrayImage, block: number): GrayImage {
 	const bh = Math.ceil(h / block);
 	const out = new Uint8ClampedArray(bw * bh);
 	for (let y = 0; y < h; y++) {
-		const by = Math.floor(y / block) * bw;
-		for (let x = 0; x < w; x++) {
-			const i = by + Math.floor(x / block);
-			const v = data[y * w + x];
-			if (v > out[i]) out[i] = v;
+		const row = y * w;
+		const cells = Math.floor(y / block) * bw;
+		// cell by cell along the row: no division per pixel
+		for (let cell = 0, x = 0; x < w; cell++) {
+			let max = out[cells + cell];
+			for (const end = Math.min(w, x + block); x < end; x++) max = Math.max(max, data[row + x]);
+			out[cells + cell] = max;
 		}
 	}
 	return { width: bw, height: bh, data: out };
@@ -227,33 +304,45 @@ function dilateMax(image: GrayImage): GrayImage {
  * brightness: the block-wise maximum (ink removed), widened and smoothed, then enlarged back.
  */
 export function flattenIllumination(image: GrayImage, block = Math.max(8, Math.round(Math.max(image.width, image.height) / 120))): GrayImage {
+	const { width: w, height: h, data } = image;
 	const small = boxBlur(dilateMax(blockMax(image, block)), 2);
-	const background = resize(small, image.width, image.height);
-	const out = new Uint8ClampedArray(image.data.length);
-	for (let i = 0; i < out.length; i++) {
-		const bg = Math.max(background.data[i], 1);
-		out[i] = Math.min(255, (image.data[i] * 255) / bg);
+	// The background is resize(small, w, h), computed row by row where it is used rather than as a whole
+	// image: enlarging, each output row mixes two rows of the first pass.
+	const rows = resizeRows(small, w);
+	const { index, weight } = taps(small.height, h);
+	// min(255, v · 255 / max(bg, 1)) for every background bg and gray level v, at index bg · 256 + v:
+	// a look-up instead of a division per pixel.
+	const divided = new Uint8ClampedArray(256 * 256);
+	for (let bg = 0; bg < 256; bg++) for (let v = 0; v < 256; v++) divided[bg * 256 + v] = Math.min(255, (v * 255) / Math.max(bg, 1));
+	const out = new Uint8ClampedArray(data.length);
+	for (let y = 0; y < h; y++) {
+		const top = index[2 * y] * w;
+		const bottom = index[2 * y + 1] * w;
+		const topWeight = weight[2 * y];
+		const bottomWeight = weight[2 * y + 1];
+		for (let x = 0, o = y * w; x < w; x++, o++) {
+			out[o] = divided[round(rows[top + x] * topWeight + rows[bottom + x] * bottomWeight) * 256 + data[o]];
+		}
 	}
-	return { width: image.width, height: image.height, data: out };
+	return { width: w, height: h, data: out };
 }
 
 /** Otsu's threshold: the gray level that best separates ink from paper. */
 export function otsuThreshold(image: GrayImage): number {
-	const histogram = new Float64Array(256);
-	for (let i = 0, d = image.data, n = d.length; i < n; i++) histogram[d[i]]++;
+	const counts = histogram(image.data);
 	const total = image.data.length;
 	let sum = 0;
-	for (let v = 0; v < 256; v++) sum += v * histogram[v];
+	for (let v = 0; v < 256; v++) sum += v * counts[v];
 	let sumB = 0;
 	let weightB = 0;
 	let best = 0;
 	let threshold = 127;
 	for (let v = 0; v < 256; v++) {
-		weightB += histogram[v];
+		weightB += counts[v];
 		if (!weightB) continue;
 		const weightF = total - weightB;
 		if (!weightF) break;
-		sumB += v * histogram[v];
+		sumB += v * counts[v];
 		const meanB = sumB / weightB;
 		const meanF = (sum - sumB) / weightF;
 		const between = weightB * weightF * (meanB - meanF) ** 2;
@@ -272,22 +361,26 @@ export function estimateSkew(image: GrayImage, maxAngle = 10): number {
 	const factor = Math.min(1, 1000 / Math.max(image.width, image.height));
 	const small = factor < 1 ? resize(image, image.width * factor, image.height * factor) : image;
 	const threshold = Math.min(otsuThreshold(small), 160);
-	const xs: number[] = [];
-	const ys: number[] = [];
 	const { width: w, height: h, data } = small;
 	// Ignore a margin, where page edges and shadows live.
 	const mx = Math.round(w * 0.03);
 	const my = Math.round(h * 0.03);
-	for (let y = my; y < h - my; y++) for (let x = mx; x < w - mx; x++) if (data[y * w + x] < threshold) { xs.push(x - w / 2); ys.push(y - h / 2); }
-	if (xs.length < 50) return 0;
+	let count = 0;
+	for (let y = my; y < h - my; y++) for (let x = mx; x < w - mx; x++) if (data[y * w + x] < threshold) count++;
+	if (count < 50) return 0;
+	// The dark pixels' coordinates from the centre, in typed arrays: every angle tried reads them all.
+	const xs = new Float64Array(count);
+	const ys = new Float64Array(count);
+	for (let y = my, i = 0; y < h - my; y++) for (let x = mx; x < w - mx; x++) if (data[y * w + x] < threshold) { xs[i] = x - w / 2; ys[i++] = y - h / 2; }
 	const diagonal = Math.ceil(Math.hypot(w, h));
-	const bins = new Float64Array(diagonal * 2 + 2);
+	const bins = new Int32Array(diagonal * 2 + 2);
 	const score = (degrees: number) => {
 		const radians = (degrees * Math.PI) / 180;
 		const sin = Math.sin(radians);
 		const cos = Math.cos(radians);
 		bins.fill(0);
-		for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] * cos - xs[i] * sin) + diagonal]++;
+		// Math.round, as `round` above but for negative values too
+		for (let i = 0; i < count; i++) bins[Math.floor(ys[i] * cos - xs[i] * sin + 0.5) + diagonal]++;
 		let s = 0;
 		for (let i = 1; i < bins.length; i++) s += (bins[i] - bins[i - 1]) ** 2;
 		return s;
@@ -320,21 +413,23 @@ export function rotate(image: GrayImage, degrees: number, fill = 255): GrayImage
 	const cy = (h - 1) / 2;
 	const out = new Uint8ClampedArray(w * h);
 	for (let y = 0; y < h; y++) {
+		// Inverse mapping: where does each output pixel come from? The source point of (x, y) is
+		// (cos·dx + sin·dy + cx, −sin·dx + cos·dy + cy) with dx = x − cx, dy = y − cy: it advances by
+		// (cos, −sin) per pixel along the row.
 		const dy = y - cy;
-		for (let x = 0; x < w; x++) {
-			const dx = x - cx;
-			// inverse mapping: where does this output pixel come from?
-			const sx = cos * dx + sin * dy + cx;
-			const sy = -sin * dx + cos * dy + cy;
-			const x0 = Math.floor(sx);
-			const y0 = Math.floor(sy);
-			if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) { out[y * w + x] = fill; continue; }
+		let sx = -cos * cx + sin * dy + cx;
+		let sy = sin * cx + cos * dy + cy;
+		for (let o = y * w, end = o + w; o < end; o++, sx += cos, sy -= sin) {
+			if (sx < 0 || sy < 0) { out[o] = fill; continue; }
+			const x0 = sx | 0; // floor, as sx >= 0
+			const y0 = sy | 0;
+			if (x0 >= w - 1 || y0 >= h - 1) { out[o] = fill; continue; }
 			const fx = sx - x0;
 			const fy = sy - y0;
 			const i = y0 * w + x0;
 			const top = data[i] * (1 - fx) + data[i + 1] * fx;
 			const bottom = data[i + w] * (1 - fx) + data[i + w + 1] * fx;
-			out[y * w + x] = top * (1 - fy) + bottom * fy;
+			out[o] = top * (1 - fy) + bottom * fy;
 		}
 	}
 	return { width: w, height: h, data: out };
@@ -376,9 +471,14 @@ export function findPage(image: GrayImage): FoundPage | null {
 	let bestLabel = -1;
 	let bestBox: Box | null = null;
 	const stack: number[] = [];
+	let label = -1;
+	const visit = (q: number) => {
+		if (labels[q] === -1 && data[q] > threshold) { labels[q] = label; stack.push(q); }
+	};
 	for (let start = 0; start < w * h; start++) {
 		if (labels[start] !== -1 || data[start] <= threshold) continue;
 		let count = 0, x0 = w, y0 = h, x1 = 0, y1 = 0;
+		label = start;
 		labels[start] = start;
 		stack.push(start);
 		while (stack.length) {
@@ -390,9 +490,10 @@ export function findPage(image: GrayImage): FoundPage | null {
 			if (x > x1) x1 = x;
 			if (y < y0) y0 = y;
 			if (y > y1) y1 = y;
-			for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1]) {
-				if (q >= 0 && labels[q] === -1 && data[q] > threshold) { labels[q] = start; stack.push(q); }
-			}
+			if (x > 0) visit(p - 1);
+			if (x < w - 1) visit(p + 1);
+			if (y > 0) visit(p - w);
+			if (y < h - 1) visit(p + w);
 		}
 		if (count > bestCount) { bestCount = count; bestLabel = start; bestBox = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 }; }
 	}
@@ -426,14 +527,25 @@ export function findPage(image: GrayImage): FoundPage | null {
 /** Paints everything that is not paper white, so the table under a photographed page reads as nothing. */
 export function whitenOutside(image: GrayImage, page: FoundPage): GrayImage {
 	const { mask } = page;
-	const fx = mask.width / image.width;
-	const fy = mask.height / image.height;
+	const { width: w, height: h } = image;
+	const fx = mask.width / w;
+	const fy = mask.height / h;
+	// Image column x lies under mask column min(width - 1, floor(x · fx)), so mask column c covers image
+	// columns from[c] … from[c + 1] - 1: runs of surroundings are whitened a stretch at a time.
+	const from = new Int32Array(mask.width + 1).fill(w);
+	for (let x = w - 1; x >= 0; x--) from[Math.min(mask.width - 1, Math.floor(x * fx))] = x;
+	for (let c = mask.width - 1; c >= 0; c--) from[c] = Math.min(from[c], from[c + 1]);
 	const out = new Uint8ClampedArray(image.data);
-	for (let y = 0; y < image.height; y++) {
-		const my = Math.min(mask.height - 1, Math.floor(y * fy)) * mask.width;
-		for (let x = 0; x < image.width; x++) if (!mask.data[my + Math.min(mask.width - 1, Math.floor(x * fx))]) out[y * image.width + x] = 255;
+	for (let y = 0; y < h; y++) {
+		const row = Math.min(mask.height - 1, Math.floor(y * fy)) * mask.width;
+		for (let c = 0; c < mask.width; c++) {
+			if (mask.data[row + c]) continue;
+			const first = c;
+			while (c + 1 < mask.width && !mask.data[row + c + 1]) c++;
+			out.fill(255, y * w + from[first], y * w + from[c + 1]);
+		}
 	}
-	return { width: image.width, height: image.height, data: out };
+	return { width: w, height: h, data: out };
 }
 
 /** Share of dark pixels: a blank page has almost none. */
@@ -446,11 +558,14 @@ export function inkRatio(image: GrayImage, threshold = 128): number {
 /** Whitens a frame of `margin` pixels: the seam where a cropped page met the table. */
 export function whitenBorder(image: GrayImage, margin: number): GrayImage {
 	const { width: w, height: h } = image;
+	const m = Math.max(0, margin);
 	const out = new Uint8ClampedArray(image.data);
-	for (let y = 0; y < h; y++) {
-		for (let x = 0; x < w; x++) {
-			if (x < margin || y < margin || x >= w - margin || y >= h - margin) out[y * w + x] = 255;
-		}
+	// whole rows at the top and bottom, the two side strips of the rows between
+	out.fill(255, 0, Math.min(h, m) * w);
+	out.fill(255, Math.max(0, h - m) * w);
+	for (let y = m; y < h - m; y++) {
+		out.fill(255, y * w, y * w + Math.min(w, m));
+		out.fill(255, y * w + Math.max(0, w - m), (y + 1) * w);
 	}
 	return { width: w, height: h, data: out };
 }
@@ -471,34 +586,29 @@ export function encodePgm(image: GrayImage): Uint8Array {
  */
 export function despeckle(image: GrayImage, maxArea = 6, threshold = 128): GrayImage {
 	const { width: w, height: h, data } = image;
+	const n = w * h;
 	const out = new Uint8ClampedArray(data);
-	const seen = new Uint8Array(w * h);
+	const seen = new Uint8Array(n);
+	// the blob's first pixels: all of it when small, maxArea + 1 of it when not
 	const blob: number[] = [];
 	const stack: number[] = [];
-	for (let start = 0; start < w * h; start++) {
-		if (seen[start] || data[start] >= threshold) continue;
+	for (let start = 0; start < n; start++) {
+		if (data[start] >= threshold || seen[start]) continue;
 		blob.length = 0;
 		seen[start] = 1;
 		stack.push(start);
-		let big = false;
 		while (stack.length) {
 			const p = stack.pop()!;
-			if (!big) blob.push(p);
-			if (blob.length > maxArea) big = true;
+			if (blob.length <= maxArea) blob.push(p);
+			// the 3×3 neighbourhood, clipped to the image
 			const x = p % w;
-			const y = (p - x) / w;
-			for (let dy = -1; dy <= 1; dy++) {
-				const yy = y + dy;
-				if (yy < 0 || yy >= h) continue;
-				for (let dx = -1; dx <= 1; dx++) {
-					const xx = x + dx;
-					if (xx < 0 || xx >= w) continue;
-					const q = yy * w + xx;
-					if (!seen[q] && data[q] < threshold) { seen[q] = 1; stack.push(q); }
-				}
+			const left = x > 0 ? -1 : 0;
+			const right = x < w - 1 ? 1 : 0;
+			for (let row = p >= w ? p - w : p; row <= (p < n - w ? p + w : p); row += w) {
+				for (let q = row + left; q <= row + right; q++) if (!seen[q] && data[q] < threshold) { seen[q] = 1; stack.push(q); }
 			}
 		}
-		if (!big) for (const p of blob) out[p] = 255;
+		if (blob.length <= maxArea) for (const p of blob) out[p] = 255;
 	}
 	return { width: w, height: h, data: out };
 }
