@@ -3,6 +3,7 @@
  * the core and the language data are (the app's own origin in the browser, node_modules in Node).
  */
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { spaceHyphens } from './spacing.js';
 import { OcrError, type RecognizedWord } from './types.js';
 
 export interface EnginePaths {
@@ -59,9 +60,13 @@ export async function createEngine(paths: EnginePaths, onLoadProgress?: (status:
 			pageProgress = onProgress;
 			try {
 				const { data } = await worker.recognize(image as never, {}, { text: true, blocks: true });
-				const words: RecognizedWord[] = [];
-				for (const block of data.blocks ?? []) for (const paragraph of block.paragraphs) for (const line of paragraph.lines) for (const word of line.words) words.push({ text: word.text, confidence: word.confidence });
-				return { text: data.text, confidence: data.confidence, words };
+				const paragraphs = (data.blocks ?? []).flatMap((block) => block.paragraphs.map((paragraph) => paragraph.lines));
+				const lines = paragraphs.flat();
+				const spaced = spaceHyphens(lines);
+				let next = 0;
+				const text = paragraphs.map((paragraph) => paragraph.map(() => spaced[next++].join(' ')).join('\n')).join('\n\n');
+				const words: RecognizedWord[] = lines.flatMap((line, i) => line.words.flatMap((word, j) => spaced[i][j].split(' ').map((part) => ({ text: part, confidence: word.confidence }))));
+				return { text, confidence: data.confidence, words };
 			} finally {
 				pageProgress = undefined;
 			}

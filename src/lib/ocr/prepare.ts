@@ -50,6 +50,7 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 	if (grainy) image = boxBlur(image, 1);
 	// …and paper a little darker than its median still counts as paper, so the grain turns white.
 	image = normalizeContrast(image, 0.005, 0.5, grainy ? 0.85 : 1);
-	image = despeckle(image, Math.max(2, Math.round(6 * (Math.max(image.width, image.height) / 2339) ** 2)));
+	// Only grainy scans: on clean pages specks are rare and the full stops of 200 dpi text are as small as specks.
+	if (grainy) image = despeckle(image, Math.max(2, Math.round(6 * (Math.max(image.width, image.height) / 2339) ** 2)));
 	return { image, angle, cropped, scale };
 }
