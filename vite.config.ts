@@ -1,8 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
+import { ocrAssetsVersion } from './src/lib/ocr/copy-assets';
 
 export default defineConfig({
+	// The OCR engine's folder under /ocr/ (see copy-assets.ts): the app and its engine change together.
+	define: { __OCR_ASSETS__: JSON.stringify(ocrAssetsVersion()) },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -11,7 +11,7 @@ import { resize } from './image.js';
 import type { GrayImage, RgbaImage, ScanResult } from './types.js';
 
 export const OCR_CACHE = 'ocr-assets';
-const base = () => new URL('/ocr/', location.origin).href;
+const base = () => new URL(`/ocr/${__OCR_ASSETS__}/`, location.origin).href;
 
 async function decodeImage(bytes: Uint8Array, _kind: string, maxLongSide: number): Promise<{ image: RgbaImage; orientationApplied: boolean }> {
 	const blob = new Blob([bytes as BlobPart]);
@@ -123,6 +123,8 @@ export async function downloadEngine(onProgress: (loaded: number, total: number)
 	const files = await engineFiles();
 	const total = files.reduce((sum, f) => sum + f.bytes, 0);
 	const cache = await caches.open(OCR_CACHE);
+	// An engine of an earlier version of the app is of no use any more: free its space.
+	for (const request of await cache.keys()) if (!request.url.startsWith(base())) await cache.delete(request);
 	let loaded = 0;
 	for (const file of files) {
 		if (await cache.match(file.url)) {

@@ -1,15 +1,22 @@
 /**
- * Copies the OCR engine into static/ocr/ so the app serves it from its own origin (never a CDN):
- * tesseract.js's worker, every tesseract.js-core variant, the best_int English model, and pdf.js's
- * worker; writes manifest.json with their sizes (the app shows the download size from it).
+ * Copies the OCR engine into static/ocr/<version>/ so the app serves it from its own origin (never a
+ * CDN): tesseract.js's worker, every tesseract.js-core variant, the best_int English model, and pdf.js's
+ * worker; writes manifest.json with their sizes (the app shows the download size from it). The version
+ * folder changes with any of the packages, so a device never mixes a cached old worker with new code.
  * Run by `npm run build`; `npx tsx src/lib/ocr/copy-assets.ts [DEST]`.
  */
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const packageVersion = (name: string): string => require(`${name}/package.json`).version;
+
+/** The folder name under /ocr/ for this build's engine: the versions of everything copied. */
+export function ocrAssetsVersion(): string {
+	return ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data/eng', 'pdfjs-dist'].map(packageVersion).join('-');
+}
 
 export interface OcrManifest {
 	tesseract: string;
@@ -18,7 +25,11 @@ export interface OcrManifest {
 	files: Record<string, number>;
 }
 
-export async function copyOcrAssets(dest = 'static/ocr'): Promise<OcrManifest> {
+export async function copyOcrAssets(root = 'static/ocr'): Promise<OcrManifest> {
+	const version = ocrAssetsVersion();
+	// Earlier versions' folders would otherwise be served (and shipped) forever.
+	for (const entry of await readdir(root).catch(() => [])) if (entry !== version) await rm(join(root, entry), { recursive: true, force: true });
+	const dest = join(root, version);
 	const tesseract = packageDir('tesseract.js');
 	const core = packageDir('tesseract.js-core');
 	const copies: [string, string][] = [
@@ -36,8 +47,8 @@ export async function copyOcrAssets(dest = 'static/ocr'): Promise<OcrManifest> {
 		files[to] = source.size;
 	}
 	const manifest: OcrManifest = {
-		tesseract: require(join(tesseract, 'package.json')).version,
-		core: require(join(core, 'package.json')).version,
+		tesseract: packageVersion('tesseract.js'),
+		core: packageVersion('tesseract.js-core'),
 		files
 	};
 	await writeFile(join(dest, 'manifest.json'), JSON.stringify(manifest, null, 1));
@@ -47,5 +58,5 @@ export async function copyOcrAssets(dest = 'static/ocr'): Promise<OcrManifest> {
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const manifest = await copyOcrAssets(process.argv[2]);
 	const total = Object.values(manifest.files).reduce((a, b) => a + b, 0);
-	console.log(`OCR assets: ${Object.keys(manifest.files).length} files, ${(total / 1024 / 1024).toFixed(1)} MB in ${process.argv[2] ?? 'static/ocr'}`);
+	console.log(`OCR assets: ${Object.keys(manifest.files).length} files, ${(total / 1024 / 1024).toFixed(1)} MB in ${join(process.argv[2] ?? 'static/ocr', ocrAssetsVersion())}`);
 }
