@@ -11,7 +11,7 @@ import { flagAgainst, parseRange } from './extract.js';
 import { readLab } from '../profile/lab-ranges.js';
 import type { CheckReason, Flag, ScanResult } from './types.js';
 
-interface Reviewed {
+export interface Reviewed {
 	keep: boolean;
 	check?: CheckReason;
 	/** what the engine read, when the value was changed or doubted */
