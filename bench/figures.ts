@@ -3,7 +3,8 @@ export interface Figure {
 	name: string;
 	value: number;
 	unit: string;
-	target: number;
+	/** none for figures printed only for reference */
+	target?: number;
 }
 
 export function percentile(values: number[], p: number): number {
