@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
-import { ocrAssetsVersion } from './src/lib/ocr/copy-assets';
+import { ocrAssetsVersion } from './src/lib/ocr/copy-assets.js';
 
 export default defineConfig({
 	// The OCR engine's folder under /ocr/ (see copy-assets.ts): the app and its engine change together.

@@ -5,6 +5,8 @@ import { flagOf, plannedRecords, reviewFrom, saveReview, unconfirmed } from '../
 import { labSeries } from '../../src/lib/ocr/trends';
 import { extractFields } from '../../src/lib/ocr/extract';
 import type { ScanResult } from '../../src/lib/ocr/types';
+import { profileContext } from '../../src/lib/recommender/history';
+import type { HealthRecord } from '../../src/lib/profile/schema';
 
 const TEXT = ['Central Clinical Laboratory', 'Collected: 14/03/2024', 'HbA1c 59 % 4.0-6.0', 'Potassium 4.1 mmol/L 3.5-5.1', 'Diagnosis: Type 2 diabetes mellitus', 'Metformin 500 mg 1 tablet twice daily for 30 days'].join('\n');
 const scan = (): ScanResult => ({ text: TEXT, confidence: 90, pages: 1, pageResults: [], fields: extractFields(TEXT), warnings: [] });
@@ -39,6 +41,19 @@ describe('reviewing findings before saving', () => {
 		expect(planned[3].data).toMatchObject({ name: 'Type 2 diabetes mellitus', status: 'active', since: '2024-03-14' });
 		review.date = '';
 		expect(() => plannedRecords(review)).toThrow(/date of the document/);
+	});
+
+	it('gives the recommender the saved findings as context: conditions, medicines, recent abnormal values', () => {
+		const review = reviewFrom(scan());
+		review.labs[0].value = '8.1';
+		review.labs[0].confirmed = true;
+		const records = plannedRecords(review) as unknown as HealthRecord[];
+		const labels = (today: string) => profileContext(records, new Date(today)).items.map((i) => i.label);
+		expect(labels('2024-04-01')).toEqual(expect.arrayContaining(['HbA1c 8.1 % (high)', 'Metformin', 'Type 2 diabetes mellitus']));
+		// a normal value is no reason to think of anything
+		expect(labels('2024-04-01').some((label) => label.startsWith('Potassium'))).toBe(false);
+		// six months on, the lab value is no longer recent
+		expect(labels('2024-12-01')).not.toContain('HbA1c 8.1 % (high)');
 	});
 
 	it('saves records and the document linked to them, only once confirmed', async () => {
