@@ -3,8 +3,7 @@ export interface Figure {
 	name: string;
 	value: number;
 	unit: string;
-	/** none for figures printed only for reference */
-	target?: number;
+	target: number;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -3,10 +3,8 @@
  * (ocr-page-chromium-ms, from choosing the file to the findings, engine started once), with the same
  * pipeline in Node (ocr-page-node-ms), with Debian's native `tesseract` on the same files
  * (ocr-page-native-ms, one thread, PSM 6, with the app's own model: skipped with a note when it is not
- * installed), and ocr-vs-native-ratio = Chromium over native. Debian's default English model is the
- * smaller "fast" one, so the command with it (ocr-page-native-default-model-ms) is printed too, for
- * reference: the ratio compares the engines on the same model. The pages: the first 6 documents, clean,
- * noisy and photo.
+ * installed), and ocr-vs-native-ratio = Chromium over native: the engines compared on the same model.
+ * The pages: the first 6 documents, clean, noisy and photo.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -16,7 +14,8 @@ import { gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createProfile, launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
 import { CONDITIONS, fixtureFile, generateFixtures } from '../tests/ocr/generate';
-import { NODE_LANG_PATH, nodePlatform } from '../src/lib/ocr/node';
+import { MODEL_DIR } from '../src/lib/ocr/model';
+import { nodePlatform } from '../src/lib/ocr/node';
 import { scanDocument } from '../src/lib/ocr/pipeline';
 import { percentile, type Figure } from './figures';
 
@@ -80,12 +79,12 @@ async function chromiumTimes(files: string[]): Promise<number[]> {
 async function appModelDir(): Promise<string> {
 	const dir = join(tmpdir(), 'healthsync-tessdata');
 	await mkdir(dir, { recursive: true });
-	await writeFile(join(dir, 'eng.traineddata'), gunzipSync(await readFile(join(NODE_LANG_PATH, 'eng.traineddata.gz'))));
+	await writeFile(join(dir, 'eng.traineddata'), gunzipSync(await readFile(join(MODEL_DIR, 'eng.traineddata.gz'))));
 	return dir;
 }
 
-/** Times the native command per file; null when it is not installed. `tessdata`: a model folder, else Debian's. */
-async function nativeTimes(files: string[], tessdata?: string): Promise<number[] | null> {
+/** Times the native command per file with the model in `tessdata`; null when it is not installed. */
+async function nativeTimes(files: string[], tessdata: string): Promise<number[] | null> {
 	const run = promisify(execFile);
 	try {
 		await run('tesseract', ['--version']);
@@ -95,14 +94,14 @@ async function nativeTimes(files: string[], tessdata?: string): Promise<number[]
 	const times: number[] = [];
 	for (const file of files) {
 		const t0 = performance.now();
-		await run('tesseract', [file, 'stdout', '-l', 'eng', '--oem', '1', '--psm', '6', ...(tessdata ? ['--tessdata-dir', tessdata] : [])], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 });
+		await run('tesseract', [file, 'stdout', '-l', 'eng', '--oem', '1', '--psm', '6', '--tessdata-dir', tessdata], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 24 });
 		times.push(performance.now() - t0);
 	}
 	return times;
 }
 
 export const ocrBenchmarks = {
-	names: ['ocr-page-chromium-ms', 'ocr-page-node-ms', 'ocr-page-native-ms', 'ocr-vs-native-ratio', 'ocr-page-native-default-model-ms'],
+	names: ['ocr-page-chromium-ms', 'ocr-page-node-ms', 'ocr-page-native-ms', 'ocr-vs-native-ratio'],
 	async run(wanted: (name: string) => boolean): Promise<Figure[]> {
 		const files = await pages();
 		const figures: Figure[] = [];
@@ -119,10 +118,6 @@ export const ocrBenchmarks = {
 				if (wanted('ocr-page-native-ms')) figures.push({ name: 'ocr-page-native-ms', value: round(nativeMedian), unit: 'ms', target: 3000 });
 				if (chromium !== null && wanted('ocr-vs-native-ratio')) figures.push({ name: 'ocr-vs-native-ratio', value: Math.round((chromium / nativeMedian) * 100) / 100, unit: 'x', target: 1.5 });
 			}
-		}
-		if (wanted('ocr-page-native-default-model-ms')) {
-			const native = await nativeTimes(files);
-			if (native) figures.push({ name: 'ocr-page-native-default-model-ms', value: round(median(native)), unit: 'ms' });
 		}
 		return figures;
 	}

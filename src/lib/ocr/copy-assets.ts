@@ -8,6 +8,7 @@
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { MODEL_DIR, MODEL_VERSION } from './model.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -15,7 +16,7 @@ const packageVersion = (name: string): string => require(`${name}/package.json`)
 
 /** The folder name under /ocr/ for this build's engine: the versions of everything copied. */
 export function ocrAssetsVersion(): string {
-	return ['tesseract.js', 'tesseract.js-core', '@tesseract.js-data/eng', 'pdfjs-dist'].map(packageVersion).join('-');
+	return [...['tesseract.js', 'tesseract.js-core', 'pdfjs-dist'].map(packageVersion), MODEL_VERSION].join('-');
 }
 
 export interface OcrManifest {
@@ -34,7 +35,7 @@ export async function copyOcrAssets(root = 'static/ocr'): Promise<OcrManifest> {
 	const core = packageDir('tesseract.js-core');
 	const copies: [string, string][] = [
 		[join(tesseract, 'dist', 'worker.min.js'), 'worker.min.js'],
-		[join(packageDir('@tesseract.js-data/eng'), '4.0.0_best_int', 'eng.traineddata.gz'), 'lang/eng.traineddata.gz'],
+		[join(MODEL_DIR, 'eng.traineddata.gz'), 'lang/eng.traineddata.gz'],
 		[join(packageDir('pdfjs-dist'), 'build', 'pdf.worker.min.mjs'), 'pdf.worker.min.mjs']
 	];
 	for (const file of await readdir(core)) if (/^tesseract-core.*\.(js|wasm)$/.test(file)) copies.push([join(core, file), `core/${file}`]);

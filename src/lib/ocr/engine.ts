@@ -11,7 +11,7 @@ export interface EnginePaths {
 	workerPath?: string;
 	/** browser only: folder URL holding every tesseract-core*.wasm.js variant */
 	corePath?: string;
-	/** folder (URL, or a local path in Node) holding eng.traineddata.gz, the 4.0.0_best_int model */
+	/** folder (URL, or a local path in Node) holding eng.traineddata.gz (see model.ts) */
 	langPath: string;
 }
 

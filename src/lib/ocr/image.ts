@@ -306,6 +306,8 @@ function dilateMax(image: GrayImage): GrayImage {
 export function flattenIllumination(image: GrayImage, block = Math.max(8, Math.round(Math.max(image.width, image.height) / 120))): GrayImage {
 	const { width: w, height: h, data } = image;
 	const small = boxBlur(dilateMax(blockMax(image, block)), 2);
+	// Paper white all over (renders, flatbed scans): dividing by 255 changes nothing.
+	if (small.data.every((v) => v === 255)) return image;
 	// The background is resize(small, w, h), computed row by row where it is used rather than as a whole
 	// image: enlarging, each output row mixes two rows of the first pass.
 	const rows = resizeRows(small, w);

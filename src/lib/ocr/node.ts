@@ -3,14 +3,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { createEngine, type OcrEngine } from './engine.js';
+import { MODEL_DIR } from './model.js';
 import { scanDocument, textLayerLines, type PdfDocument, type Platform, type ScanOptions } from './pipeline.js';
 import { decodeScale, imageSize } from './sniff.js';
 import type { RgbaImage, ScanResult } from './types.js';
 
 const require = createRequire(import.meta.url);
-
-/** The best_int English model shipped by @tesseract.js-data/eng (the package's index points at a 10.9 MB legacy file). */
-export const NODE_LANG_PATH = join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 
 async function decodeImage(bytes: Uint8Array, _kind: string, maxLongSide: number): Promise<{ image: RgbaImage; orientationApplied: boolean }> {
 	const image = await loadImage(Buffer.from(bytes));
@@ -72,7 +70,7 @@ export function nodePlatform(): Platform & { close(): Promise<void> } {
 	return {
 		decodeImage,
 		openPdf,
-		engine: () => (engine ??= createEngine({ langPath: NODE_LANG_PATH })),
+		engine: () => (engine ??= createEngine({ langPath: MODEL_DIR })),
 		async close() {
 			if (engine) await (await engine.catch(() => null))?.terminate();
 			engine = null;
