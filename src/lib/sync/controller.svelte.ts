@@ -27,6 +27,8 @@ export class SyncController {
 	private replications: RxCouchDBReplicationState<unknown>[] = [];
 	private subscriptions: Subscription[] = [];
 	private active = new Set<number>();
+	/** replications that have not finished their first round: the profile is not up to date before that */
+	private starting = new Set<number>();
 	private stopped = false;
 	private connected = false;
 	private connecting: Promise<void> | null = null;
@@ -114,6 +116,18 @@ export class SyncController {
 	/** Folds a replication's activity and errors into the one status the user sees. */
 	private track(replication: RxCouchDBReplicationState<unknown>) {
 		const index = this.replications.push(replication) - 1;
+		// A new replication reports "not active" before it has pushed or pulled anything.
+		this.starting.add(index);
+		const replications = this.replications;
+		replication.awaitInitialReplication().then(
+			() => {
+				// indexes start again after the replications were stopped
+				if (this.replications !== replications) return;
+				this.starting.delete(index);
+				this.refreshStatus();
+			},
+			() => undefined
+		);
 		this.subscriptions.push(
 			replication.active$.subscribe((busy) => {
 				if (busy) this.active.add(index);
@@ -131,7 +145,7 @@ export class SyncController {
 	private refreshStatus() {
 		if (this.status === 'signed-out' || this.stopped) return;
 		if (!navigator.onLine) this.status = 'offline';
-		else if (this.active.size) this.status = 'syncing';
+		else if (this.active.size || this.starting.size) this.status = 'syncing';
 		else {
 			this.status = 'up-to-date';
 			this.detail = '';
@@ -169,6 +183,7 @@ export class SyncController {
 		const replications = this.replications;
 		this.replications = [];
 		this.active.clear();
+		this.starting.clear();
 		this.publishedRegions.clear();
 		this.connected = false;
 		await Promise.all(replications.map((r) => r.cancel()));
