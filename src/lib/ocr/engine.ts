@@ -1,6 +1,6 @@
 /**
  * The recognition engine: tesseract.js, never fetching from a CDN. The caller says where the worker,
- * the core and the language data are (the app's own origin in the browser, node_modules in Node).
+ * the core and the language data are (the app's own origin in the browser, the project's folders in Node).
  */
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { spaceHyphens } from './spacing.js';
