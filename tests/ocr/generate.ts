@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
+import { homography, rectangle, type Quad } from '../../src/lib/ocr/perspective';
 import { FONTS, makeDocuments, rng, type DocumentSpec, type Rng, type Truth } from './documents';
 
 const require = createRequire(import.meta.url);
@@ -115,7 +116,35 @@ export function noisyScan(clean: Canvas, seed: number): Buffer {
 	return canvas.encodeSync('jpeg', 60);
 }
 
-/** A phone photo on a table: tilted 2–6°, page smaller than the frame, light falling off to one side, a shadow. */
+/**
+ * The clean page as seen by a camera: its corners moved to `quad` (photo pixels), transparent around it.
+ * Each photo pixel looks up where it falls on the page (nearest page pixel; the photo is blurred after).
+ */
+function pageInPerspective(clean: Canvas, quad: Quad, width: number, height: number): Canvas {
+	const source = clean.getContext('2d').getImageData(0, 0, clean.width, clean.height).data;
+	const [a, b, c, d, e, f, g, h] = homography(quad, rectangle(clean.width, clean.height));
+	const canvas = createCanvas(width, height);
+	const ctx = canvas.getContext('2d');
+	const image = ctx.createImageData(width, height);
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			const z = g * x + h * y + 1;
+			const u = Math.floor((a * x + b * y + c) / z);
+			const v = Math.floor((d * x + e * y + f) / z);
+			if (u < 0 || v < 0 || u >= clean.width || v >= clean.height) continue;
+			const from = (v * clean.width + u) * 4;
+			const to = (y * width + x) * 4;
+			for (let k = 0; k < 4; k++) image.data[to + k] = source[from + k];
+		}
+	}
+	ctx.putImageData(image, 0, 0);
+	return canvas;
+}
+
+/**
+ * A phone photo on a table: tilted 2–6°, held nearer the bottom of the page (its top edge 3–10 % narrower),
+ * page smaller than the frame, light falling off to one side, a shadow.
+ */
 export function phonePhoto(clean: Canvas, seed: number): Buffer {
 	const r = rng(seed);
 	const width = 2000;
@@ -125,14 +154,15 @@ export function phonePhoto(clean: Canvas, seed: number): Buffer {
 	const table = [r.int(70, 120), r.int(55, 90), r.int(40, 70)];
 	ctx.fillStyle = `rgb(${table.join(',')})`;
 	ctx.fillRect(0, 0, width, height);
-	const angle = (r.chance(0.5) ? 1 : -1) * (2 + r.next() * 4);
+	const angle = ((r.chance(0.5) ? 1 : -1) * (2 + r.next() * 4) * Math.PI) / 180;
 	const scale = (height * (0.84 + r.next() * 0.06)) / clean.height;
-	ctx.translate(width / 2 + r.int(-40, 40), height / 2 + r.int(-40, 40));
-	ctx.rotate((angle * Math.PI) / 180);
-	ctx.scale(scale, scale);
+	const [cx, cy] = [width / 2 + r.int(-40, 40), height / 2 + r.int(-40, 40)];
+	const narrowing = 0.03 + r.next() * 0.07;
+	const [hw, hh] = [(clean.width * scale) / 2, (clean.height * scale) / 2];
+	const corners: [number, number][] = [[-hw * (1 - narrowing), -hh], [hw * (1 - narrowing), -hh], [hw, hh], [-hw, hh]];
+	const quad = corners.map(([x, y]) => ({ x: cx + x * Math.cos(angle) - y * Math.sin(angle), y: cy + x * Math.sin(angle) + y * Math.cos(angle) })) as Quad;
 	ctx.filter = 'blur(0.8px)';
-	ctx.drawImage(clean, -clean.width / 2, -clean.height / 2);
-	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.drawImage(pageInPerspective(clean, quad, width, height), 0, 0);
 	ctx.filter = 'none';
 	const image = ctx.getImageData(0, 0, width, height);
 	// light: bright at one corner, falling to 55–70 % at the other; a soft shadow band; warm tint

@@ -401,6 +401,18 @@ export function estimateSkew(image: GrayImage, maxAngle = 10): number {
 	return Math.round(best * 10) / 10;
 }
 
+/** The gray level at (sx, sy) between four pixels, for 0 ≤ sx < width − 1 and 0 ≤ sy < height − 1. */
+export function bilinear(data: Uint8ClampedArray, width: number, sx: number, sy: number): number {
+	const x0 = sx | 0; // floor, as sx >= 0
+	const y0 = sy | 0;
+	const fx = sx - x0;
+	const fy = sy - y0;
+	const i = y0 * width + x0;
+	const top = data[i] * (1 - fx) + data[i + 1] * fx;
+	const bottom = data[i + width] * (1 - fx) + data[i + width + 1] * fx;
+	return top * (1 - fy) + bottom * fy;
+}
+
 /**
  * Rotates about the centre by `degrees` (image coordinates: positive turns content clockwise),
  * keeping the size; uncovered corners become white.
@@ -422,25 +434,11 @@ export function rotate(image: GrayImage, degrees: number, fill = 255): GrayImage
 		let sx = -cos * cx + sin * dy + cx;
 		let sy = sin * cx + cos * dy + cy;
 		for (let o = y * w, end = o + w; o < end; o++, sx += cos, sy -= sin) {
-			if (sx < 0 || sy < 0) { out[o] = fill; continue; }
-			const x0 = sx | 0; // floor, as sx >= 0
-			const y0 = sy | 0;
-			if (x0 >= w - 1 || y0 >= h - 1) { out[o] = fill; continue; }
-			const fx = sx - x0;
-			const fy = sy - y0;
-			const i = y0 * w + x0;
-			const top = data[i] * (1 - fx) + data[i + 1] * fx;
-			const bottom = data[i + w] * (1 - fx) + data[i + w + 1] * fx;
-			out[o] = top * (1 - fy) + bottom * fy;
+			if (sx < 0 || sy < 0 || sx >= w - 1 || sy >= h - 1) out[o] = fill;
+			else out[o] = bilinear(data, w, sx, sy);
 		}
 	}
 	return { width: w, height: h, data: out };
-}
-
-export function crop(image: GrayImage, x: number, y: number, width: number, height: number): GrayImage {
-	const out = new Uint8ClampedArray(width * height);
-	for (let row = 0; row < height; row++) out.set(image.data.subarray((y + row) * image.width + x, (y + row) * image.width + x + width), row * width);
-	return { width, height, data: out };
 }
 
 export interface Box {

@@ -1,5 +1,6 @@
 /** The order of preparation steps for one page, over a grayscale image already upright (EXIF applied). */
-import { boxBlur, crop, despeckle, estimateSkew, noiseLevel, findPage, flattenIllumination, normalizeContrast, resize, rotate, targetScale, whitenBorder, whitenOutside } from './image.js';
+import { boxBlur, despeckle, estimateSkew, noiseLevel, findPage, flattenIllumination, normalizeContrast, resize, rotate, targetScale, whitenBorder, whitenOutside } from './image.js';
+import { pageCorners, warpPage } from './perspective.js';
 import type { GrayImage } from './types.js';
 
 /** Longest side worked on before cropping: phone photos of 12+ MP are shrunk to this first. */
@@ -30,9 +31,10 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 	if (!options.clean) {
 		const page = findPage(image);
 		if (page) {
-			// Even out the light first (the paper's own brightness), then drop the surroundings.
-			image = whitenOutside(flattenIllumination(image), page);
-			image = crop(image, page.x, page.y, page.width, page.height);
+			// Even out the light first (the paper's own brightness), then drop the surroundings and map the
+			// page's corners onto a rectangle (keystone and tilt).
+			const flat = whitenOutside(flattenIllumination(image), page);
+			image = warpPage(flat, pageCorners(page, image.width, image.height));
 			image = whitenBorder(image, Math.round(Math.min(image.width, image.height) * 0.01));
 			cropped = true;
 		} else image = flattenIllumination(image);
