@@ -1,4 +1,4 @@
-/** The recommender's evaluation set (written in this project), read by the evaluation and the benchmark. */
+/** The recommender's evaluation sets (written in this project), read by the evaluation and the benchmark. */
 import { readFileSync } from 'node:fs';
 import type { Urgency } from '../../src/lib/recommender/types';
 
@@ -11,8 +11,9 @@ export interface EvalCase {
 	style?: string;
 }
 
-export function readEvalCases(): EvalCase[] {
-	return readFileSync(new URL('./recommender-cases.jsonl', import.meta.url), 'utf8')
+/** `file`: another set in this folder, e.g. recommender-blind.jsonl (written without looking at the recommender). */
+export function readEvalCases(file = 'recommender-cases.jsonl'): EvalCase[] {
+	return readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
 		.split('\n')
 		.filter((line) => line.trim())
 		.map((line) => JSON.parse(line));

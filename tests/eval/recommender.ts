@@ -1,13 +1,15 @@
 /**
- * `npm run eval:recommender`: runs the evaluation set through the recommender and prints top-1 and
- * top-3 specialty accuracy, emergency sensitivity and how many routine cases were over-triaged.
+ * `npm run eval:recommender [-- --cases recommender-blind.jsonl] [--verbose]`: runs an evaluation set of
+ * this folder through the recommender and prints top-1 and top-3 specialty accuracy, emergency sensitivity
+ * and how many routine cases were over-triaged.
  */
 import { CONDITIONS } from '../../src/lib/recommender/knowledge';
 import { loadModel, trainModel } from '../../src/lib/recommender/model';
 import { recommend } from '../../src/lib/recommender/recommend';
 import { readEvalCases } from './recommender-cases';
 
-const cases = readEvalCases();
+const casesArg = process.argv.indexOf('--cases');
+const cases = casesArg > 0 ? readEvalCases(process.argv[casesArg + 1]) : readEvalCases();
 const model = loadModel(trainModel(CONDITIONS));
 const verbose = process.argv.includes('--verbose');
 
