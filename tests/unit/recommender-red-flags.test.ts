@@ -99,7 +99,21 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['a scorpion stung my 5 year old and she is vomiting and sweating', 'venomous-sting'],
 	['my brother was stabbed in the belly', 'serious-injury'],
 	['he was hit by a motorbike this morning', 'serious-injury'],
-	['cholera outbreak here, my wife has rice water stools many times and cannot stand', 'severe-dehydration']
+	['cholera outbreak here, my wife has rice water stools many times and cannot stand', 'severe-dehydration'],
+	// found by a set of cases written without looking at the rules (tests/eval/recommender-blind.jsonl)
+	['my testicle started paining me suddenly this morning very badly', 'testicular-torsion'],
+	['she delivered at home 2 hours ago, the blood is still flowing and she is dizzy', 'pregnancy-danger'],
+	['my period is late 7 weeks, small blood is coming and I nearly fainted', 'pregnancy-danger'],
+	['feva 5 days, my eye don yellow, now i dey confuse', 'fever-confusion'],
+	['the pain moved to my right lower belly, it hurts when I walk or cough, I have fever and vomited', 'acute-abdomen'],
+	['bees attacked my child, plenty stings, her face is swelling and her breathing is noisy', 'anaphylaxis'],
+	['my brother dey jerk jerk since 10 minutes, foam dey comot for him mouth', 'seizure'],
+	['my 2 yr old swallowed one of those small round watch batteries', 'poisoning'],
+	['hot palm oil poured on my small boy chest and both arms', 'severe-burn'],
+	['I am SS, chest pain and hard to breathe since this morning, fever too', 'sickle-cell-crisis'],
+	['sickle cell crisis, the pain in my bones is terrible and my drugs are not working', 'sickle-cell-crisis'],
+	['watery purging like rice water since morning, body weak and my legs dey cramp', 'severe-dehydration'],
+	['I missed my dialysis and now I am breathing very hard and cannot lie down flat', 'severe-breathing-difficulty']
 ];
 
 describe('red flags', () => {
@@ -183,6 +197,10 @@ describe('no over-triage', () => {
 		'my eyes are red and itchy',
 		'my 3 year old is not eating well and has a cough',
 		'severe headache after a long day at work',
+		'I snore and sometimes stop breathing in my sleep then wake up choking',
+		"my son's lips swelled up after he ate egg last month, it went down by itself",
+		'I am SS and I need my folic acid refill',
+		'sharp pain in my right lower belly when I have my period, no fever',
 		'I was stung by a bee, the spot is red and itchy',
 		'my 6 month old baby has a fever and a cough',
 		'breathlessness and a tight chest when I run',

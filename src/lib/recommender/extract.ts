@@ -432,7 +432,8 @@ const INTENSIFIERS = set('very really extremely so');
 const FILLER = set(`my his her our their your the a an both left right lower upper is are was were has have had been be
 	keeps keep kept very so really too quite bit little in on of at around from near all also always feels feel
 	feeling getting gets becoming become it its me badly some now still often sometimes inside behind under middle
-	centre center front turning turned going gone look looks looking became growing`);
+	centre center front turning turned going gone look looks looking became growing started starting start starts began
+	don dey`);
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary compilation

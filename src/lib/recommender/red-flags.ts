@@ -151,6 +151,10 @@ export const RED_FLAG_RULES = {
 		specialty: 'emergency',
 		message: `A stab or gunshot wound, a fall from a height or being hit by a vehicle needs emergency care even if the person seems well. Press on any bleeding and keep the person still. ${EMERGENCY_CALL}`
 	},
+	'sickle-cell-crisis': {
+		specialty: 'emergency',
+		message: `In sickle cell disease, chest pain or hard breathing with fever, pain the usual medicines do not relieve, weakness of one side, or an erection that will not go down is an emergency. ${EMERGENCY_CALL}`
+	},
 	'testicular-torsion': {
 		specialty: 'emergency',
 		message: `Sudden, severe pain in a testicle can be a twisted testicle, which must be treated within hours to save it. ${EMERGENCY_CALL}`
@@ -196,9 +200,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const child = age !== undefined ? age < 15 : childWords;
 	const sudden = said(/\b(sudd?en|sudd?enl?y|sudd?enely|all of a sudden|out of nowhere|just now|came on fast)\b/);
 	/** 'it has gone now', 'he is fine now': the event is over (used only where that changes the answer) */
-	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
+	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(went|gone) down by (itself|themselves)\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
 	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery)\b/);
-	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b/);
+	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b|\bblood (is |keeps |still |dey )+(coming|flowing|running|pouring)\b/);
 	const faint = has('fainting', 'dizziness', 'unconscious');
 	const breathless = has('shortness-of-breath', 'severe-breathing-difficulty');
 	const pregnant = subject.pregnant === true || has('pregnancy', 'reduced-fetal-movement');
@@ -232,9 +236,17 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	// severe breathing difficulty
 	const blue = said(/\b(lips|face|tongue|fingers|skin) (are |is )?(turning |turned |going |gone |looks? )?(blue|bluish|grey|gray|purple)\b|\bblue (lips|face)\b/);
+	// stopping breathing or choking in one's sleep is sleep apnoea: to see a doctor, not an emergency
+	const inSleep = said(/\b(in (my|his|her|their) sleep|while (i am |he is |she is )?sleeping|when (i|he|she) (sleep|sleeps)|snor\w*)\b/);
+	// fluid on the lungs when dialysis is missed or the kidneys have stopped
+	const kidneysFailing = said(/\b(dialysis|kidney failure|kidneys (have )?failed)\b/);
 	raise(
 		'severe-breathing-difficulty',
-		has('severe-breathing-difficulty') || blue || (breathless && sev('shortness-of-breath') === 'severe') || (has('wheezing') && sev('wheezing') === 'severe')
+		(has('severe-breathing-difficulty') && !inSleep) ||
+			blue ||
+			(breathless && sev('shortness-of-breath') === 'severe') ||
+			(has('wheezing') && sev('wheezing') === 'severe') ||
+			(breathless && kidneysFailing)
 	);
 
 	// heavy bleeding
@@ -289,7 +301,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	);
 
 	// severe allergic reaction
-	const allergyCause = said(/\b(allerg\w*|sting|stung|bee|wasp|peanut\w*|nuts|ate|eating|injection|medicine|drug|tablet|penicillin)\b/);
+	const allergyCause = said(/\b(allerg\w*|stings?|stung|bees?|wasps?|peanut\w*|nuts|ate|eating|injection|medicine|drug|tablet|penicillin)\b/);
 	const throatOnly = /throat/.test(present.get('swelling-lips-tongue')?.text ?? '');
 	const skinReaction = has('hives', 'rash', 'itching', 'facial-swelling');
 	raise(
@@ -331,26 +343,34 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 				waterBroke ||
 				presenting)
 	);
+	// a late period with bleeding and faintness or severe pain: an ectopic pregnancy until shown otherwise
+	raise('pregnancy-danger', has('missed-period') && (has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly));
 
 	// acute abdomen
 	const rigid = said(/\b(rigid|board like|hard as a board|(stomach|belly|tummy|abdomen)(?: \w+){0,2} (hard|rigid))\b|\bhard (belly|stomach|tummy|abdomen)\b/);
 	const noWind = said(/\b(cannot|not|no) (pass|passing|passed|gone|go)\b(?: \w+){0,2} (stool|stools|gas|wind|fart|toilet|poo)\b/) || has('constipation');
 	const greenVomit = has('vomiting') && said(/\bgreen (vomit|stuff|liquid|fluid|bile)\b|\bvomit\w* (green|bile)\b/);
 	const hernia = said(/\bhernia\b/) && (has('vomiting') || said(/\b(hard|cannot push|will not go back|stuck|tender|very painful)\b/));
+	// appendicitis: pain settling low on the right, with fever or vomiting, too sore to walk, cough or stand straight
+	const lowRight = said(/\bright (lower|bottom|down) (side|part|belly|stomach|abdomen|tummy)\b|\blower right\b|\bright side of (my |his |her |the )?(lower )?(belly|stomach|abdomen|tummy)\b/);
+	const jarring = said(/\b(when|if) (i |he |she )?(walk|walks|walking|cough|coughs|coughing|move|moves|moving|jump|jumps)\b|\bcannot (stand|walk) (straight|upright|well)\b|\bbent over\b/);
+	const lowRightPain = lowRight && (has('abdominal-pain', 'severe-abdominal-pain', 'pelvic-pain') || said(/\b(pain|pains|paining|painful|hurts?|hurting|sore)\b/));
+	const appendix = lowRightPain && has('fever', 'vomiting') && (jarring || severeBelly);
 	raise(
 		'acute-abdomen',
-		(severeBelly && (rigid || has('vomiting-blood', 'fainting', 'unconscious') || (has('vomiting') && noWind))) ||
+		appendix ||
+			(severeBelly && (rigid || has('vomiting-blood', 'fainting', 'unconscious') || (has('vomiting') && noWind))) ||
 			(has('vomiting') && noWind && (rigid || has('bloating', 'abdominal-pain'))) ||
 			greenVomit ||
 			hernia
 	);
 
 	const poisonTaken = said(
-		/\b(swallow\w*|took|taken|take|ate|eaten|eat|drank|drunk|drink|drinks)\b(?: \w+){0,5} (tablets?|pills?|capsules?|medicines?|poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemicals?|detergent|acid|rat poison|mushrooms?)\b/
+		/\b(swallow\w*|took|taken|take|ate|eaten|eat|drank|drunk|drink|drinks)\b(?: \w+){0,7} (tablets?|pills?|capsules?|medicines?|poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemicals?|detergent|acid|rat poison|mushrooms?)\b/
 	);
 	const dangerousThing = said(/\b(poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemical|chemicals|detergent|acid)\b/);
 	const quantity = said(/\b(too many|whole (bottle|packet|box|strip)|handful|lots of|several|some of|maybe \d+|\d+ of|at once|in one go|all (of )?(my|the|his|her) (sleeping|pain|blood pressure|heart|sugar)?\s?(tablets|pills))\b(?! as prescribed)/);
-	const swallowedByChild = child && said(/\b(swallow\w*|ate|eaten|drank|drunk)\b(?: \w+){0,5} (tablets?|pills?|capsules?|medicines?|bleach|kerosene|paraffin|petrol|battery|batteries|chemicals?|detergent|acid|poison)\b/);
+	const swallowedByChild = child && said(/\b(swallow\w*|ate|eaten|drank|drunk)\b(?: \w+){0,7} (tablets?|pills?|capsules?|medicines?|bleach|kerosene|paraffin|petrol|battery|batteries|chemicals?|detergent|acid|poison)\b/);
 	const wildFood =
 		said(/\b(wild|picked|bush|forest|poisonous)\b(?: \w+){0,4} (mushrooms?|berries|plants?|roots?|leaves)\b|\bpoisonous\b/) &&
 		has('vomiting', 'diarrhea', 'lethargy', 'confusion', 'unconscious', 'seizure');
@@ -374,7 +394,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		losingFluid &&
 			((child && (dryChild || has('not-feeding', 'lethargy', 'unconscious', 'reduced-urine'))) ||
 				(dryChild && prostrate) ||
-				(profuse && prostrate))
+				(profuse && prostrate) ||
+				// cholera: rice-water stools with weakness or cramps dry a body out within hours
+				(said(/\b(rice water|cholera)\b/) && (prostrate || has('fatigue', 'body-aches', 'dizziness'))))
 	);
 
 	raise('fever-confusion', has('fever') && has('confusion'));
@@ -433,6 +455,18 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		said(
 			/\b((was|been|got|is|were) stabbed|stabbed in (the |my |his |her )?(chest|belly|stomach|back|neck|abdomen|head)|stab wound|gunshot|gun shot|(been|was|got|were) shot( with| by| in|$)|impaled|(fell|fallen|falling) (off|from) (a |the )?(roof|tree|height|building|ladder|storey|bridge|motorbike|okada|truck|lorry)|hit by (a )?(car|bus|truck|lorry|motorbike|vehicle|okada)|run over)\b/
 		)
+	);
+
+	const sickle = said(/\b(sickle|sickler|sicklers|sickle cell|ss|scd|hbss)\b/) || (said(/\bcrisis\b/) && has('bone-pain', 'joint-pain', 'body-aches', 'chest-pain'));
+	const unrelieved = said(/\b(drugs?|medicines?|tablets?|painkillers?)\b(?: \w+){0,3} (not working|not helping|no work|did not help|are not helping|no longer work)\b/);
+	raise(
+		'sickle-cell-crisis',
+		sickle &&
+			((has('chest-pain') && (breathless || has('fever'))) ||
+				(breathless && has('fever')) ||
+				(unrelieved && has('bone-pain', 'joint-pain', 'body-aches', 'chest-pain', 'abdominal-pain', 'back-pain')) ||
+				has('one-sided-weakness') ||
+				said(/\bpriapism\b|\berection\b(?: \w+){0,5} (not|will not|would not|cannot) go down\b/))
 	);
 
 	raise('testicular-torsion', has('testicular-pain') && (sev('testicular-pain') === 'severe' || sudden) && !((dur('testicular-pain') ?? 0) >= 3));
