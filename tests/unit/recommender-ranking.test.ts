@@ -25,6 +25,12 @@ describe('ranking', () => {
 		expect(result.disclaimer).toBe(DISCLAIMER);
 	});
 
+	it('gives one symptom like an emergency condition the urgent answer, not the emergency one: red flags decide that', () => {
+		const result = top('my neck is stiff and paining after I slept in a bad position');
+		expect(result.redFlags).toEqual([]);
+		expect(result.urgency).toBe('urgent');
+	});
+
 	it('points an itchy rash to dermatology and keeps the negated fever out', () => {
 		const result = top('itchy red rash on both elbows for weeks, no fever');
 		expect(result.specialties[0].id).toBe('dermatology');
