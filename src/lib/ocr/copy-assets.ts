@@ -1,7 +1,7 @@
 /**
  * Copies the OCR engine into static/ocr/<version>/ so the app serves it from its own origin (never a
- * CDN): tesseract.js's worker, every tesseract.js-core variant, the best_int English model, and pdf.js's
- * worker; writes manifest.json with their sizes (the app shows the download size from it). The version
+ * CDN): tesseract.js's worker, every tesseract.js-core variant, the English model (model.ts), and
+ * pdf.js's worker; writes manifest.json with their sizes (the app shows the download size from it). The version
  * folder changes with any of the packages, so a device never mixes a cached old worker with new code.
  * Run by `npm run build`; `npx tsx src/lib/ocr/copy-assets.ts [DEST]`.
  */
