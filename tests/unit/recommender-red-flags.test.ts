@@ -113,7 +113,19 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['I am SS, chest pain and hard to breathe since this morning, fever too', 'sickle-cell-crisis'],
 	['sickle cell crisis, the pain in my bones is terrible and my drugs are not working', 'sickle-cell-crisis'],
 	['watery purging like rice water since morning, body weak and my legs dey cramp', 'severe-dehydration'],
-	['I missed my dialysis and now I am breathing very hard and cannot lie down flat', 'severe-breathing-difficulty']
+	['I missed my dialysis and now I am breathing very hard and cannot lie down flat', 'severe-breathing-difficulty'],
+	// …and by a second such set (tests/eval/recommender-blind-2.jsonl)
+	['mum aged 80 slipped in the bathroom, she cant stand up and her hip is paining badly', 'broken-hip'],
+	['my grandfather fell this morning and his right leg looks shorter and turned outward', 'broken-hip'],
+	['his body is ice cold after a night outside, he is not even shivering anymore and very slow to answer', 'hypothermia'],
+	['8 month pregnant, my head dey pain me well well and my eye dey see like star star', 'pregnancy-danger'],
+	['my period is late 7 weeks, sudden sharp pain in my low belly and I fainted in the toilet', 'pregnancy-danger'],
+	['my son woke up with terrible pain in one of his balls and he is vomiting', 'testicular-torsion'],
+	['I fall from okada and my head hit the ground, I don vomit three times', 'head-injury'],
+	['asthma attack, used my inhaler many times, I can only say few words at a time', 'severe-breathing-difficulty'],
+	['swelling under my jaw, I cannot swallow my spit and my breathing is getting hard', 'severe-breathing-difficulty'],
+	['his mouth went to one side and he is speaking like a drunk man', 'stroke'],
+	['I am SS, fever since last night and now my breathing feels short', 'sickle-cell-crisis']
 ];
 
 describe('red flags', () => {
@@ -201,6 +213,10 @@ describe('no over-triage', () => {
 		"my son's lips swelled up after he ate egg last month, it went down by itself",
 		'I am SS and I need my folic acid refill',
 		'sharp pain in my right lower belly when I have my period, no fever',
+		'chest dey burn me after i chop plenty pepper soup last night',
+		'my son gets rashes every time he eats groundnut, it went away alone',
+		'my grandmother fell last year and her hip still aches when it rains',
+		'my hands are very cold in the morning',
 		'I was stung by a bee, the spot is red and itchy',
 		'my 6 month old baby has a fever and a cough',
 		'breathlessness and a tight chest when I run',

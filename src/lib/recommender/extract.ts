@@ -360,6 +360,10 @@ const SITE_BIGRAMS = new Map<string, SiteWord>([
 	['lower belly', { key: 'pelvic', sites: ['pelvis'] }],
 	['lower stomach', { key: 'pelvic', sites: ['pelvis'] }],
 	['lower tummy', { key: 'pelvic', sites: ['pelvis'] }],
+	['low belly', { key: 'pelvic', sites: ['pelvis'] }],
+	['low abdomen', { key: 'pelvic', sites: ['pelvis'] }],
+	['low stomach', { key: 'pelvic', sites: ['pelvis'] }],
+	['low tummy', { key: 'pelvic', sites: ['pelvis'] }],
 	['private part', { key: 'genital', sites: ['genitals'] }],
 	['private parts', { key: 'genital', sites: ['genitals'] }],
 	['down there', { key: 'genital', sites: ['genitals'] }],
@@ -374,7 +378,7 @@ const BACK_VERBS = set('come came coming go went going get got call called bring
 /** feature word → group */
 const FEATURES = new Map<string, string>();
 for (const w of words('pain pains paining painful painfull hurt hurts hurting ache aches aching sore tender')) FEATURES.set(w, 'pain');
-for (const w of words('burning')) FEATURES.set(w, 'burning');
+for (const w of words('burning burn burns')) FEATURES.set(w, 'burning');
 for (const w of words('cramp cramps cramping')) FEATURES.set(w, 'cramp');
 for (const w of words('swollen swelling swell swells swelled puffy')) FEATURES.set(w, 'swell');
 for (const w of words('itchy itching itch itches')) FEATURES.set(w, 'itch');
@@ -433,7 +437,7 @@ const FILLER = set(`my his her our their your the a an both left right lower upp
 	keeps keep kept very so really too quite bit little in on of at around from near all also always feels feel
 	feeling getting gets becoming become it its me badly some now still often sometimes inside behind under middle
 	centre center front turning turned going gone look looks looking became growing started starting start starts began
-	don dey`);
+	don dey one`);
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary compilation
@@ -704,7 +708,7 @@ function candidates(tokens: Tok[], found: ReturnType<typeof findSites>): Match[]
 			if (!id) continue;
 			const [lo, hi] = s.end < f ? [s.end + 1, f - 1] : [f + 1, s.start - 1];
 			if (s.start <= f && f <= s.end) continue;
-			if (hi - lo + 1 > 3) continue;
+			if (hi - lo + 1 > 4) continue;
 			let ok = true;
 			for (let k = lo; k <= hi; k++) if (!FILLER.has(tokens[k].w)) ok = false;
 			if (!ok) continue;

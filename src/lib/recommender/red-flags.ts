@@ -155,6 +155,14 @@ export const RED_FLAG_RULES = {
 		specialty: 'emergency',
 		message: `In sickle cell disease, chest pain or hard breathing with fever, pain the usual medicines do not relieve, weakness of one side, or an erection that will not go down is an emergency. ${EMERGENCY_CALL}`
 	},
+	'broken-hip': {
+		specialty: 'emergency',
+		message: `After a fall, an older person who cannot stand, with pain in the hip or groin or a leg that looks shorter or turned outwards, may have broken the hip. Do not try to make them walk; keep them warm and still. ${EMERGENCY_CALL}`
+	},
+	hypothermia: {
+		specialty: 'emergency',
+		message: `A body that is ice cold, with slow breathing, drowsiness or confusion, or that has stopped shivering, is dangerously cold. Move the person somewhere warm, take off wet clothes and wrap them in blankets. ${EMERGENCY_CALL}`
+	},
 	'testicular-torsion': {
 		specialty: 'emergency',
 		message: `Sudden, severe pain in a testicle can be a twisted testicle, which must be treated within hours to save it. ${EMERGENCY_CALL}`
@@ -200,7 +208,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const child = age !== undefined ? age < 15 : childWords;
 	const sudden = said(/\b(sudd?en|sudd?enl?y|sudd?enely|all of a sudden|out of nowhere|just now|came on fast)\b/);
 	/** 'it has gone now', 'he is fine now': the event is over (used only where that changes the answer) */
-	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(went|gone) down by (itself|themselves)\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
+	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(went|gone) (down|away)( by (itself|themselves)| alone| on (its|their) own)?\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
 	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery)\b/);
 	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b|\bblood (is |keeps |still |dey )+(coming|flowing|running|pouring)\b/);
 	const faint = has('fainting', 'dizziness', 'unconscious');
@@ -235,7 +243,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('stroke', (strokeSigns.length > 0 && !strokeOld && !strokeExplained) || said(/\b(having|had) a stroke (now|today|just now)\b|\bis having a stroke\b/));
 
 	// severe breathing difficulty
-	const blue = said(/\b(lips|face|tongue|fingers|skin) (are |is )?(turning |turned |going |gone |looks? )?(blue|bluish|grey|gray|purple)\b|\bblue (lips|face)\b/);
+	const blue = said(/\b(lips|face|tongue|fingers|skin) (are |is )?(turning |turned |going |gone |getting |looks? )?(blue|bluish|grey|gray|purple|dark)\b|\bblue (lips|face)\b/);
+	// an abscess in the neck closing the airway: cannot swallow one's own spit, muffled voice, hard breathing
+	const airwayClosing = said(/\b(spit|saliva|drool\w*)\b/) && has('difficulty-swallowing') && (breathless || said(/\bmuffled\b/));
 	// stopping breathing or choking in one's sleep is sleep apnoea: to see a doctor, not an emergency
 	const inSleep = said(/\b(in (my|his|her|their) sleep|while (i am |he is |she is )?sleeping|when (i|he|she) (sleep|sleeps)|snor\w*)\b/);
 	// fluid on the lungs when dialysis is missed or the kidneys have stopped
@@ -246,7 +256,8 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 			blue ||
 			(breathless && sev('shortness-of-breath') === 'severe') ||
 			(has('wheezing') && sev('wheezing') === 'severe') ||
-			(breathless && kidneysFailing)
+			(breathless && kidneysFailing) ||
+			airwayClosing
 	);
 
 	// heavy bleeding
@@ -344,7 +355,8 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 				presenting)
 	);
 	// a late period with bleeding and faintness or severe pain: an ectopic pregnancy until shown otherwise
-	raise('pregnancy-danger', has('missed-period') && (has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly));
+	const bellyPain = severeBelly || has('abdominal-pain', 'pelvic-pain', 'flank-pain');
+	raise('pregnancy-danger', has('missed-period') && (((has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly)) || (has('fainting') && bellyPain)));
 
 	// acute abdomen
 	const rigid = said(/\b(rigid|board like|hard as a board|(stomach|belly|tummy|abdomen)(?: \w+){0,2} (hard|rigid))\b|\bhard (belly|stomach|tummy|abdomen)\b/);
@@ -406,7 +418,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('blood-clot', (has('calf-pain-swelling') || (has('leg-swelling') && oneLeg)) && (breathless || has('chest-pain', 'coughing-blood')));
 
 	// head injury with warning signs
-	const headBlow = said(/\b(hit|hurt|injured|injury to|knocked|banged|bumped|fell on|struck)\b(?: \w+){0,2} (head|skull)\b|\bhead (injury|trauma)\b/);
+	const headBlow = said(/\b(hit|hurt|injured|injury to|knocked|banged|bumped|fell on|struck)\b(?: \w+){0,2} (head|skull)\b|\bhead (injury|trauma)\b|\b(head|skull) (hit|hits|struck|knocked|banged|bumped)\b/);
 	raise('head-injury', headBlow && has('vomiting', 'unconscious', 'fainting', 'confusion', 'seizure', 'lethargy', 'severe-headache'));
 
 	raise('open-fracture', has('deformity') && said(/\bbone (is )?(sticking|coming|poking|showing|visible|out)\b|\bopen fracture\b|\bthrough the skin\b/));
@@ -453,7 +465,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise(
 		'serious-injury',
 		said(
-			/\b((was|been|got|is|were) stabbed|stabbed in (the |my |his |her )?(chest|belly|stomach|back|neck|abdomen|head)|stab wound|gunshot|gun shot|(been|was|got|were) shot( with| by| in|$)|impaled|(fell|fallen|falling) (off|from) (a |the )?(roof|tree|height|building|ladder|storey|bridge|motorbike|okada|truck|lorry)|hit by (a )?(car|bus|truck|lorry|motorbike|vehicle|okada)|run over)\b/
+			/\b((was|been|got|is|were) stabbed|stabbed in (the |my |his |her )?(chest|belly|stomach|back|neck|abdomen|head)|stab wound|gunshot|gun shot|(been|was|got|were) shot( with| by| in|$)|impaled|(fell|fall|fallen|falling) (off|from) (a |the )?(roof|tree|height|building|ladder|storey|bridge|motorbike|okada|truck|lorry)|hit by (a )?(car|bus|truck|lorry|motorbike|vehicle|okada)|run over)\b/
 		)
 	);
 
@@ -469,7 +481,19 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 				said(/\bpriapism\b|\berection\b(?: \w+){0,5} (not|will not|would not|cannot) go down\b/))
 	);
 
-	raise('testicular-torsion', has('testicular-pain') && (sev('testicular-pain') === 'severe' || sudden) && !((dur('testicular-pain') ?? 0) >= 3));
+	const older = (age ?? 0) >= 60 || said(/\b(grandma|grandmother|grandpa|grandfather|granny|aged ([6-9]\d|1\d\d)|([6-9]\d|1\d\d) (years|yrs|year) old)\b/);
+	const fell = said(/\b(fell|fall|falls|fallen|slipped|slip|tripped)\b/);
+	const cannotStand = said(/\b(cannot|cant|can not|unable to) (stand|walk|get up|bear weight|put weight)\b/);
+	const hipSign = said(/\bhip\b|\bgroin\b/) || said(/\bleg\b(?: \w+){0,4} (shorter|turned out\w*|rolled out\w*|twisted out\w*)\b/);
+	raise('broken-hip', older && fell && (cannotStand || said(/\bshorter\b/)) && hipSign);
+
+	const iceCold = said(/\b(ice cold|icy cold|freezing cold|very cold|stiff with cold)\b|\bnot (even )?shivering (any ?more|now)\b|\bstopped shivering\b/);
+	const slowBreathing = said(/\bbreathing (is )?(very )?slow\b|\bslow breathing\b/);
+	raise('hypothermia', iceCold && (has('confusion', 'lethargy', 'unconscious') || slowBreathing || said(/\bstopped shivering|not (even )?shivering\b/)));
+
+	// a twisted testicle often wakes a boy at night, and pulls the testicle up
+	const torsionSigns = sev('testicular-pain') === 'severe' || sudden || said(/\b(terrible|excruciating|worst|unbearable|very bad)\b|\bwoke (up )?with\b|\b(pulled|drawn|gone) up\b/);
+	raise('testicular-torsion', has('testicular-pain') && torsionSigns && !((dur('testicular-pain') ?? 0) >= 3));
 
 	return (Object.keys(RED_FLAG_RULES) as RedFlagId[])
 		.filter((id) => raised.has(id))
