@@ -31,6 +31,12 @@ describe('ranking', () => {
 		expect(result.urgency).toBe('urgent');
 	});
 
+	it('gives only mild symptoms the urgent answer at most, even when they look like an emergency condition', () => {
+		const result = top('hot pot burn my finger small, e get small blister like groundnut size');
+		expect(result.redFlags).toEqual([]);
+		expect(result.urgency).not.toBe('emergency');
+	});
+
 	it('points an itchy rash to dermatology and keeps the negated fever out', () => {
 		const result = top('itchy red rash on both elbows for weeks, no fever');
 		expect(result.specialties[0].id).toBe('dermatology');

@@ -125,7 +125,17 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['asthma attack, used my inhaler many times, I can only say few words at a time', 'severe-breathing-difficulty'],
 	['swelling under my jaw, I cannot swallow my spit and my breathing is getting hard', 'severe-breathing-difficulty'],
 	['his mouth went to one side and he is speaking like a drunk man', 'stroke'],
-	['I am SS, fever since last night and now my breathing feels short', 'sickle-cell-crisis']
+	['I am SS, fever since last night and now my breathing feels short', 'sickle-cell-crisis'],
+	// …and by a third (tests/eval/recommender-blind-3.jsonl)
+	['pikin wey i born 4 days ago no dey suck breast again, him cry weak weak', 'sick-infant'],
+	['my broda touch NEPA wire for roof, current hold am', 'electric-injury'],
+	['very bad pain in his belly going through to his back, he is sweating and grey', 'acute-abdomen'],
+	['I feel something pulsing like a heart beating inside his painful belly', 'acute-abdomen'],
+	['my poo is black and sticky like coal tar, today I fainted in the bathroom', 'heavy-bleeding'],
+	['she born for house 2 hours now, the afterbirth never comot', 'pregnancy-danger'],
+	['grandpa suddenly cant hold his cup with left hand, his mouth hanging one side', 'stroke'],
+	['bone is coming out through the skin of his leg after falling from a mango tree', 'open-fracture'],
+	['grandma not answering when we call, eyes open just staring', 'unconscious']
 ];
 
 describe('red flags', () => {

@@ -90,9 +90,11 @@ function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map
 	if (flags.length) return { urgency: 'emergency', reason: flags[0].message };
 	const share = (u: Urgency) => (total ? (votes.get(u) ?? 0) / total : 0);
 	const severe = present.some((s) => s.severity === 'severe');
-	// One symptom that emergency conditions also have ('stiff neck') is not an emergency by itself: the red
-	// flags say when one sign alone is; here it falls through to 'urgent'.
-	if (share('emergency') >= 0.5 && present.length >= 2) return { urgency: 'emergency', reason: 'Your symptoms are most like conditions that need emergency care.' };
+	// One symptom that emergency conditions also have ('stiff neck'), or only mild ones ('a small burn with a
+	// blister'), is not an emergency by itself: the red flags say when one sign alone is; this falls through
+	// to 'urgent'.
+	const mildOnly = present.length > 0 && present.every((s) => s.severity === 'mild');
+	if (share('emergency') >= 0.5 && present.length >= 2 && !mildOnly) return { urgency: 'emergency', reason: 'Your symptoms are most like conditions that need emergency care.' };
 	if (subject.ageYears !== undefined && subject.ageYears < 1 && present.some((s) => s.id === 'fever')) {
 		return { urgency: 'urgent', reason: 'A baby with a fever should be seen by a health worker within 24 hours.' };
 	}

@@ -204,13 +204,13 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const said = textMatcher(input.text);
 
 	const age = subject.ageYears;
-	const childWords = said(/\b(son|daughter|baby|child|kid|boy|girl|toddler|infant|newborn|grandson|granddaughter)\b/);
+	const childWords = said(/\b(son|daughter|baby|child|kid|boy|girl|toddler|infant|newborn|grandson|granddaughter|pikin)\b/);
 	const child = age !== undefined ? age < 15 : childWords;
 	const sudden = said(/\b(sudd?en|sudd?enl?y|sudd?enely|all of a sudden|out of nowhere|just now|came on fast)\b/);
 	/** 'it has gone now', 'he is fine now': the event is over (used only where that changes the answer) */
 	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(went|gone) (down|away)( by (itself|themselves)| alone| on (its|their) own)?\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
-	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery)\b/);
-	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b|\bblood (is |keeps |still |dey )+(coming|flowing|running|pouring)\b/);
+	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery|born for house|afterbirth|placenta)\b/);
+	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b|\bblood (is |keeps |still |dey )+(coming|come|flowing|flow|running|run|pouring)\b/);
 	const faint = has('fainting', 'dizziness', 'unconscious');
 	const breathless = has('shortness-of-breath', 'severe-breathing-difficulty');
 	const pregnant = subject.pregnant === true || has('pregnancy', 'reduced-fetal-movement');
@@ -354,6 +354,8 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 				waterBroke ||
 				presenting)
 	);
+	// the afterbirth not out an hour after a birth
+	raise('pregnancy-danger', said(/\b(afterbirth|after birth|placenta)\b(?: \w+){0,3} (not|never|no|has not|did not) (come|comot|came|coming|out|delivered)\b/));
 	// a late period with bleeding and faintness or severe pain: an ectopic pregnancy until shown otherwise
 	const bellyPain = severeBelly || has('abdominal-pain', 'pelvic-pain', 'flank-pain');
 	raise('pregnancy-danger', has('missed-period') && (((has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly)) || (has('fainting') && bellyPain)));
@@ -367,10 +369,14 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const lowRight = said(/\bright (lower|bottom|down) (side|part|belly|stomach|abdomen|tummy)\b|\blower right\b|\bright side of (my |his |her |the )?(lower )?(belly|stomach|abdomen|tummy)\b/);
 	const jarring = said(/\b(when|if) (i |he |she )?(walk|walks|walking|cough|coughs|coughing|move|moves|moving|jump|jumps)\b|\bcannot (stand|walk) (straight|upright|well)\b|\bbent over\b/);
 	const lowRightPain = lowRight && (has('abdominal-pain', 'severe-abdominal-pain', 'pelvic-pain') || said(/\b(pain|pains|paining|painful|hurts?|hurting|sore)\b/));
+	// a burst blood vessel: belly pain through to the back with sweating or a grey colour, or a pulsing belly
+	const pulsing = said(/\b(pulsing|pulsating|beating like a heart|throbbing lump)\b/);
+	const vascular = (severeBelly || has('abdominal-pain')) && (pulsing || (said(/\b(through|going|goes|spread\w*) (to )?(his |her |my |the )?back\b/) && (has('sweating', 'pallor', 'fainting') || said(/\b(grey|gray)\b/))));
 	const appendix = lowRightPain && has('fever', 'vomiting') && (jarring || severeBelly);
 	raise(
 		'acute-abdomen',
 		appendix ||
+			vascular ||
 			(severeBelly && (rigid || has('vomiting-blood', 'fainting', 'unconscious') || (has('vomiting') && noWind))) ||
 			(has('vomiting') && noWind && (rigid || has('bloating', 'abdominal-pain'))) ||
 			greenVomit ||
@@ -421,7 +427,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const headBlow = said(/\b(hit|hurt|injured|injury to|knocked|banged|bumped|fell on|struck)\b(?: \w+){0,2} (head|skull)\b|\bhead (injury|trauma)\b|\b(head|skull) (hit|hits|struck|knocked|banged|bumped)\b/);
 	raise('head-injury', headBlow && has('vomiting', 'unconscious', 'fainting', 'confusion', 'seizure', 'lethargy', 'severe-headache'));
 
-	raise('open-fracture', has('deformity') && said(/\bbone (is )?(sticking|coming|poking|showing|visible|out)\b|\bopen fracture\b|\bthrough the skin\b/));
+	raise('open-fracture', said(/\bbone (is )?(sticking|coming|poking|showing|visible|out)\b|\bopen fracture\b|\bthrough the skin\b/));
 
 	const diabetic = said(/\b(diabet\w*|sugar)\b/);
 	const sugarExtreme = said(/\b(sugar|meter|glucometer|machine)\b(?: \w+){0,5} (hi|lo|very high|very low|too high|too low)\b/);
@@ -440,7 +446,10 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 			said(/\b(nail|metal|wire|stick|glass|piece of \w+)\b(?: \w+){0,3} (in|into|stuck in|went into|flew into) (my |his |her |the )?(eye|eyes)\b/)
 	);
 
-	raise('electric-injury', said(/\belectric(al)? shock\b|\belectrocut\w*|\bshocked by\b|\bstruck by lightning\b|\blightning (struck|strike)\b/));
+	raise(
+		'electric-injury',
+		said(/\belectric(al)? shock\b|\belectrocut\w*|\bshocked by\b|\bstruck by lightning\b|\blightning (struck|strike)\b|\bcurrent (hold|held|caught|catch|shocked)\b|\b(touch|touched|held|hold|grabbed) (a |the )?(live |naked |bare |nepa |electric |power )+(wire|cable)\b/)
+	);
 
 	raise('heart-rhythm', has('palpitations') && has('fainting', 'chest-pain', 'unconscious'));
 
