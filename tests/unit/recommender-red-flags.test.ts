@@ -135,7 +135,23 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['she born for house 2 hours now, the afterbirth never comot', 'pregnancy-danger'],
 	['grandpa suddenly cant hold his cup with left hand, his mouth hanging one side', 'stroke'],
 	['bone is coming out through the skin of his leg after falling from a mango tree', 'open-fracture'],
-	['grandma not answering when we call, eyes open just staring', 'unconscious']
+	['grandma not answering when we call, eyes open just staring', 'unconscious'],
+	// shock, from the signs together whatever the complaint
+	['after the diarrhoea he is grey, his hands are cold and he is too weak to stand', 'shock'],
+	['she is very pale and clammy and keeps passing out', 'shock'],
+	// …and by a fourth (tests/eval/recommender-blind-4.jsonl)
+	['grandpa started talking words that make no sense just now and his left leg is dragging', 'stroke'],
+	['her neck is stiff, her head is paining seriously and the light is hurting her eyes', 'meningitis'],
+	['there are purple spots on her legs that dont fade when i press glass on them', 'meningitis'],
+	['stool like rice water nonstop whole night, legs cramping, i nearly fall when i stand', 'severe-dehydration'],
+	['bees stung my husband, now he is wheezing and his body is full of bumps', 'anaphylaxis'],
+	['wife deliverd at home 2 hrs ago, blood still pouring, soaked 4 wrappers', 'pregnancy-danger'],
+	['water broke and something like a rope is hanging out down there', 'pregnancy-danger'],
+	['i have gathered all my tablets, planning to take them tonight', 'self-harm'],
+	['sudden ripping pain going through to my back between my shoulder blades', 'heart-attack'],
+	['eye very red and painful, seeing rainbow rings round the bulbs, vomiting', 'sudden-vision-loss'],
+	['granny shivering hot then cold and confused', 'fever-confusion'],
+	['headache burst in my head suddenly when I was lifting, then I vomited', 'sudden-severe-headache']
 ];
 
 describe('red flags', () => {
@@ -227,6 +243,9 @@ describe('no over-triage', () => {
 		'my son gets rashes every time he eats groundnut, it went away alone',
 		'my grandmother fell last year and her hip still aches when it rains',
 		'my hands are very cold in the morning',
+		'I look pale and my hands are always cold',
+		'I am a bit pale and tired, my feet are cold at night',
+		'my father had a stroke 3 months ago and walks dragging the leg, who can teach him exercises',
 		'I was stung by a bee, the spot is red and itchy',
 		'my 6 month old baby has a fever and a cough',
 		'breathlessness and a tight chest when I run',

@@ -163,6 +163,10 @@ export const RED_FLAG_RULES = {
 		specialty: 'emergency',
 		message: `A body that is ice cold, with slow breathing, drowsiness or confusion, or that has stopped shivering, is dangerously cold. Move the person somewhere warm, take off wet clothes and wrap them in blankets. ${EMERGENCY_CALL}`
 	},
+	shock: {
+		specialty: 'emergency',
+		message: `Someone who is pale or grey, cold or clammy, and very weak, drowsy or fainting, whatever the cause (bleeding, diarrhoea, an injury, a severe infection), may be in shock. Lay them down with the legs raised and keep them warm. ${EMERGENCY_CALL}`
+	},
 	'testicular-torsion': {
 		specialty: 'emergency',
 		message: `Sudden, severe pain in a testicle can be a twisted testicle, which must be treated within hours to save it. ${EMERGENCY_CALL}`
@@ -209,7 +213,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const sudden = said(/\b(sudd?en|sudd?enl?y|sudd?enely|all of a sudden|out of nowhere|just now|came on fast)\b/);
 	/** 'it has gone now', 'he is fine now': the event is over (used only where that changes the answer) */
 	const resolved = said(/\b(it|they|all|everything|that) (is|are|has|have) (gone|resolved|settled|cleared)\b|\b(went|gone) (down|away)( by (itself|themselves)| alone| on (its|their) own)?\b|\b(fine|ok|okay|normal|better|well) now\b|\bnow (fine|ok|okay|normal|better|well)\b|\brecovered\b|\bback to normal\b/);
-	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery|born for house|afterbirth|placenta)\b/);
+	const postpartum = said(/\b(gave birth|given birth|delivered|after (the )?(delivery|birth|childbirth)|postpartum|post partum|since (the )?delivery|born for house|afterbirth|placenta|deliverd|delivred)\b/);
 	const bleedingWords = said(/\b(bleed|bleeding|bled|spotting)\b|\bblood (from|down|coming|on|in (the )?(pant|pants|underwear|pad|pads))\b|\bblood (is |keeps |still |dey )+(coming|come|flowing|flow|running|run|pouring)\b/);
 	const faint = has('fainting', 'dizziness', 'unconscious');
 	const breathless = has('shortness-of-breath', 'severe-breathing-difficulty');
@@ -232,11 +236,14 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		breathless &&
 		!child &&
 		(sev('chest-pain') === 'severe' || (!has('wheezing') && !has('fever', 'productive-cough') && (!tightOnly || (age ?? 0) >= 40)));
-	raise('heart-attack', chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness));
+	// a tearing pain through to the back is the aorta splitting: the same call as a heart attack
+	const tearing = said(/\b(ripping|tearing|torn|ripped)\b/) && (has('chest-pain', 'back-pain') || said(/\bback\b/)) && (faint || sudden || said(/\bpassing out\b/));
+	raise('heart-attack', (chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness)) || tearing);
 
 	// stroke: any one sign; not when it has lasted a week or more without a sudden start, nor when explained
 	const strokeSigns = ['face-droop', 'one-sided-weakness', 'slurred-speech'].filter((id) => present.has(id));
-	const strokeOld = strokeSigns.length > 0 && strokeSigns.every((id) => (dur(id) ?? 0) >= 7) && !sudden;
+	const pastStroke = said(/\b(had|after|since) (a |his |her |the |my )?stroke\b(?: \w+){0,4} (ago|last (week|month|year))\b/);
+	const strokeOld = strokeSigns.length > 0 && (strokeSigns.every((id) => (dur(id) ?? 0) >= 7) || pastStroke) && !sudden;
 	const strokeExplained =
 		(strokeSigns.length === 1 && strokeSigns[0] === 'one-sided-weakness' && has('limb-injury', 'deformity')) ||
 		(strokeSigns.length === 1 && strokeSigns[0] === 'slurred-speech' && has('sore-throat', 'hoarse-voice', 'mouth-sores', 'toothache'));
@@ -261,7 +268,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	);
 
 	// heavy bleeding
-	const muchBlood = said(/\b(lot|lots|large|big|plenty|much|cup|cups|cupful|mouthful|full|bucket|clots)\b(?: \w+){0,2} (blood|bleeding)\b|\bblood (is )?(everywhere|gushing|pouring)\b/);
+	const muchBlood = said(/\b(lot|lots|large|big|plenty|much|cup|cups|cupful|mouthful|full|bucket|clots)\b(?: \w+){0,2} (blood|bleeding)\b|\bblood (is )?(still )?(everywhere|gushing|pouring)\b|\bsoaked (\d+|two|three|four|five|plenty|many|several)\b/);
 	const periodBleeding = has('irregular-periods') || said(/\b(period|periods|menses|menstrual|menstruation)\b/);
 	const heavyBleeding = has('heavy-bleeding') && (!periodBleeding || pregnant || postpartum || faint);
 	// bleeding that will not stop: not gums (brushing) nor a long period, which are not emergencies by themselves
@@ -281,7 +288,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const farewell = said(
 		/\b(goodbye (letter|letters|note|notes|message)|farewell (letter|letters|note|notes|message)|locked (himself|herself|themselves|myself) in|written (goodbye )?letters to|wrote (a )?(goodbye )?(letter|letters|note) to|giving away (his|her|my) (things|belongings))\b/
 	);
-	raise('self-harm', has('self-harm-thoughts') || (means && farewell));
+	// a plan and the means at hand ('gathered all my tablets, planning to take them tonight')
+	const plan = said(/\b(planning|plan|planned|going|ready) to (take|swallow|drink|use|hang|cut)\b|\b(gathered|collected|saved|kept|hidden|hid) (up )?(all )?(my |the |his |her )?(tablets|pills|medicine|poison|rope)\b/);
+	raise('self-harm', has('self-harm-thoughts') || (means && (farewell || plan)));
 
 	// a very sick baby or child
 	const vomitsEverything = said(/\bvomit\w* everything\b|\bcannot keep (anything|food|feeds|milk|water) down\b/);
@@ -303,12 +312,19 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('unconscious', has('unconscious'));
 
 	// headaches
-	raise('sudden-severe-headache', has('severe-headache') || (has('headache') && sev('headache') === 'severe' && sudden));
-	const photophobia = said(/\b(light|lights)\b(?: \w+){0,3} (hurt|hurts|painful|bother\w*)\b|\b(avoid\w*|hate\w*|cannot stand|cannot tolerate) (the )?light\b/);
+	// a thunderclap: sudden, with vomiting, a stiff neck, fainting or confusion, however it is worded
+	raise(
+		'sudden-severe-headache',
+		has('severe-headache') || (has('headache') && sudden && (sev('headache') === 'severe' || has('vomiting', 'stiff-neck', 'fainting', 'confusion')))
+	);
+	const photophobia = said(/\b(light|lights)\b(?: \w+){0,3} (hurt|hurts|hurting|painful|bother\w*)\b|\b(avoid\w*|hate\w*|cannot stand|cannot tolerate) (the )?light\b/);
 	raise(
 		'meningitis',
 		(has('stiff-neck') && has('fever') && (has('headache', 'severe-headache', 'vomiting', 'confusion', 'lethargy', 'rash', 'seizure') || photophobia || child)) ||
-			(has('fever') && has('rash', 'easy-bruising') && said(/\b(purple|does not fade|do not fade|not fading|glass|bruise like|like bruises|dark red spots)\b/))
+			(has('fever') && has('rash', 'easy-bruising') && said(/\b(purple|does not fade|do not fade|not fading|glass|bruise like|like bruises|dark red spots)\b/)) ||
+			// spots that do not fade under a pressed glass, or a stiff neck with headache and light that hurts
+			said(/\b(spots|rash|marks)\b(?: \w+){0,8} (does not|do not|dont|doesnt|not) fade\b/) ||
+			(has('stiff-neck') && has('headache', 'severe-headache') && photophobia)
 	);
 
 	// severe allergic reaction
@@ -337,8 +353,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		!has('abdominal-pain', 'pelvic-pain') &&
 		!faint &&
 		(vaginal ? /spotting/.test(vaginal.text) || vaginal.severity === 'mild' : said(/\bspotting\b/) && !said(/\bbleed\w*\b/));
-	const presenting = said(/\b(hand|arm|foot|feet|leg|legs|cord|bottom|buttocks|shoulder)\b(?: \w+){0,3} (came|come|comes|coming|is|are|was) out\b|\bcord\b(?: \w+){0,4} (out|outside|first)\b/);
-	const obstetric = pregnant || postpartum;
+	const presenting = said(/\b(hand|arm|foot|feet|leg|legs|cord|bottom|buttocks|shoulder)\b(?: \w+){0,3} (came|come|comes|coming|is|are|was) out\b|\bcord\b(?: \w+){0,4} (out|outside|first)\b|\b(rope|cord|string)\b(?: \w+){0,3} (hanging|sticking|coming) out\b/);
+	const waterBrokeEarly = said(/\b(water|waters) (broke|break|has broken|have broken|breaking)\b/);
+	const obstetric = pregnant || postpartum || waterBrokeEarly;
 	// after a birth some bleeding is normal for weeks: only heavy or increasing bleeding counts
 	const heavyAfterBirth =
 		has('heavy-bleeding') || muchBlood || unstoppable || faint || said(/\b(heavier|more and more|increasing|big clots|large clots)\b/);
@@ -405,7 +422,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	// severe dehydration
 	const dryChild = said(/\bsunken (eyes?|fontanelle|soft spot)\b|\bno tears\b|\bno (wet )?(nappies|nappy|diapers?)\b|\bno urine\b|\bnot (passed|passing) urine\b/);
 	const losingFluid = has('diarrhea', 'vomiting');
-	const prostrate = has('lethargy', 'confusion', 'fainting', 'unconscious') || said(/\bcannot (stand|walk|get up|sit up)\b/);
+	const prostrate = has('lethargy', 'confusion', 'fainting', 'unconscious') || said(/\bcannot (stand|walk|get up|sit up)\b|\b(nearly|almost) (fall|fell|faint|fainted)\b|\bskin (stays|stay|stayed) up\b/);
 	const profuse = said(/\b(rice water|cholera|a lot|many times|\d+ times|every hour|non stop|nonstop|cannot stop)\b/);
 	raise(
 		'severe-dehydration',
@@ -417,7 +434,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 				(said(/\b(rice water|cholera)\b/) && (prostrate || has('fatigue', 'body-aches', 'dizziness'))))
 	);
 
-	raise('fever-confusion', has('fever') && has('confusion'));
+	raise('fever-confusion', has('fever', 'chills') && has('confusion'));
 
 	// blood clot in the leg, then the lungs
 	const oneLeg = said(/\bone (leg|calf)\b|\b(left|right) (leg|calf)\b/);
@@ -438,7 +455,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	);
 
 	const sightLost = has('blurred-vision') || said(/\b(cannot see|lost (my |his |her )?(sight|vision)|went blind|gone blind|curtain)\b/);
-	raise('sudden-vision-loss', sightLost && (sudden || said(/\bcurtain\b/)) && !((dur('blurred-vision') ?? 0) >= 7));
+	// acute glaucoma: a red, painful eye with rainbow rings round lights and vomiting or a headache
+	const glaucoma = has('red-eye', 'eye-pain') && said(/\b(rainbow|rainbows|halo|halos|rings? (round|around))\b/) && (has('vomiting', 'headache', 'blurred-vision') || said(/\bfoggy\b/));
+	raise('sudden-vision-loss', (sightLost && (sudden || said(/\bcurtain\b/)) && !((dur('blurred-vision') ?? 0) >= 7)) || glaucoma);
 
 	raise(
 		'eye-injury',
@@ -502,6 +521,12 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	// a twisted testicle often wakes a boy at night, and pulls the testicle up
 	const torsionSigns = sev('testicular-pain') === 'severe' || sudden || said(/\b(terrible|excruciating|worst|unbearable|very bad)\b|\bwoke (up )?with\b|\b(pulled|drawn|gone) up\b/);
+	// Shock, whatever the complaint: the three signs together (each alone is common and harmless).
+	const pale = has('pallor') || said(/\b(grey|gray|ashen|ashy|white as (a )?(sheet|paper|chalk)|colour (is )?gone|no colour)\b/);
+	const coldSkin = has('sweating') || said(/\bclammy\b|\b(pale|grey|gray) and cold\b|\bcold (and )?(wet|sweaty|clammy)\b|\b(hands|feet|skin|body|legs|arms|fingers) (are |is |feel |feels |become |became |getting |turned )?(very |so |too )?(cold|icy)\b/);
+	const failing = faint || has('lethargy', 'confusion', 'unconscious') || said(/\b(very|too|so) weak\b|\bcannot (stand|sit up|get up|lift (his|her|my) head)\b|\bpulse (is )?(weak|faint|fast|racing|thready)\b|\bweak pulse\b/);
+	raise('shock', !resolved && pale && coldSkin && failing);
+
 	raise('testicular-torsion', has('testicular-pain') && torsionSigns && !((dur('testicular-pain') ?? 0) >= 3));
 
 	return (Object.keys(RED_FLAG_RULES) as RedFlagId[])
