@@ -44,6 +44,12 @@ describe('symptom guidance, offline', () => {
 		await page.getByRole('button', { name: 'Get guidance' }).click();
 		await page.locator('section[data-run="3"]').waitFor();
 		expect(await page.locator('ol.specialties li strong').first().textContent()).toBe('Dentistry');
+
+		// A ticked danger sign makes any request an emergency, whatever the words say.
+		await page.getByRole('checkbox', { name: /^Bleeding heavily/ }).check();
+		await page.getByRole('button', { name: 'Get guidance' }).click();
+		await page.locator('section[data-run="4"][data-urgency="emergency"]').waitFor();
+		expect(await page.getByText(/Heavy bleeding, vomiting blood or coughing up a lot of blood is an emergency/).count()).toBeGreaterThan(0);
 		await context.close();
 	});
 

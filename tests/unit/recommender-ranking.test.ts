@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CONDITIONS } from '$lib/recommender/knowledge';
 import { loadModel, trainModel, type Model } from '$lib/recommender/model';
 import { DISCLAIMER, recommend } from '$lib/recommender/recommend';
+import { DANGER_SIGNS } from '$lib/recommender/danger-signs';
 import { matchClinics } from '$lib/recommender/clinics';
 import { profileContext } from '$lib/recommender/history';
 import { buildDirectoryIndex } from '$lib/directory/search';
@@ -29,6 +30,20 @@ describe('ranking', () => {
 		const result = top('my neck is stiff and paining after I slept in a bad position');
 		expect(result.redFlags).toEqual([]);
 		expect(result.urgency).toBe('urgent');
+	});
+
+	it('makes any request an emergency when a danger sign is ticked, each flag once, unknown signs ignored', () => {
+		const calm = top('mild toothache since yesterday');
+		expect(calm.urgency).not.toBe('emergency');
+		const ticked = top('mild toothache since yesterday', { dangerSigns: ['bleeding', 'no-such-sign'] });
+		expect(ticked.urgency).toBe('emergency');
+		expect(ticked.redFlags.map((f) => f.id)).toEqual(['heavy-bleeding']);
+		expect(ticked.urgencyReason).toMatch(/Heavy bleeding/);
+		const both = top('I am bleeding heavily from a cut and it will not stop', { dangerSigns: ['bleeding', 'fit'] });
+		expect(both.redFlags.map((f) => f.id)).toEqual(['heavy-bleeding', 'seizure']);
+		// nothing typed, only a sign ticked
+		expect(top('', { dangerSigns: ['self-harm'] })).toMatchObject({ urgency: 'emergency', redFlags: [{ id: 'self-harm' }] });
+		expect(new Set(DANGER_SIGNS.map((s) => s.id)).size).toBe(DANGER_SIGNS.length);
 	});
 
 	it('gives only mild symptoms the urgent answer at most, even when they look like an emergency condition', () => {

@@ -8,6 +8,7 @@ import { caseDistance, featuresOf } from './features.js';
 import { extractSymptoms } from './extract.js';
 import { matchingHistory, type HistoryItem, type ProfileContext } from './history.js';
 import type { ConditionSummary, Model, Neighbour } from './model.js';
+import { withDangerSigns } from './danger-signs.js';
 import { redFlags } from './red-flags.js';
 import { SYMPTOM_BY_ID } from './symptoms.js';
 import type { ExtractedSymptom, RedFlag, Subject, Urgency } from './types.js';
@@ -33,6 +34,8 @@ export interface RecommendInput {
 	subject?: Subject;
 	profile?: ProfileContext;
 	localCases?: LocalCase[];
+	/** ids of the danger signs ticked (danger-signs.ts) */
+	dangerSigns?: string[];
 }
 
 export interface SpecialtyScore {
@@ -120,7 +123,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 		pregnant: extraction.subject.pregnant ?? input.subject?.pregnant ?? profile?.pregnant
 	};
 	if (present.some((s) => s.id === 'pregnancy')) subject.pregnant = true;
-	const flags = redFlags({ symptoms: present, subject, text });
+	const flags = withDangerSigns(redFlags({ symptoms: present, subject, text }), input.dangerSigns ?? []);
 	const features = featuresOf(
 		present.map((s) => s.id),
 		subject

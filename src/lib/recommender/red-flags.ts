@@ -175,6 +175,11 @@ export const RED_FLAG_RULES = {
 
 export type RedFlagId = keyof typeof RED_FLAG_RULES;
 
+/** A red flag as the recommender reports it. */
+export function redFlag(id: RedFlagId): RedFlag {
+	return { id, message: RED_FLAG_RULES[id].message, specialty: RED_FLAG_RULES[id].specialty };
+}
+
 const NEGATORS = new Set(['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'nor', 'neither', 'none', 'nil', 'nobody']);
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'and']);
 
@@ -529,7 +534,5 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	raise('testicular-torsion', has('testicular-pain') && torsionSigns && !((dur('testicular-pain') ?? 0) >= 3));
 
-	return (Object.keys(RED_FLAG_RULES) as RedFlagId[])
-		.filter((id) => raised.has(id))
-		.map((id) => ({ id, message: RED_FLAG_RULES[id].message, specialty: RED_FLAG_RULES[id].specialty }));
+	return (Object.keys(RED_FLAG_RULES) as RedFlagId[]).filter((id) => raised.has(id)).map(redFlag);
 }

@@ -1,0 +1,33 @@
+/**
+ * A short checklist shown with every request for guidance: the signs that make any complaint an
+ * emergency, asked directly. Blind evaluations showed that words alone miss a fifth to a third of
+ * emergencies described in new ways; a ticked box never does.
+ */
+import { RED_FLAG_RULES, redFlag, type RedFlagId } from './red-flags.js';
+import type { RedFlag } from './types.js';
+
+export interface DangerSign {
+	id: string;
+	/** what the person ticks, about themselves or the one they ask for */
+	label: string;
+	flag: RedFlagId;
+}
+
+export const DANGER_SIGNS: DangerSign[] = [
+	{ id: 'breathing', label: 'Struggling to breathe, or lips or face turning blue or dark', flag: 'severe-breathing-difficulty' },
+	{ id: 'not-waking', label: 'Cannot be woken, not responding, or suddenly very confused', flag: 'unconscious' },
+	{ id: 'fit', label: 'Having a fit (convulsion), now or just now', flag: 'seizure' },
+	{ id: 'bleeding', label: 'Bleeding heavily, or vomiting or coughing up blood', flag: 'heavy-bleeding' },
+	{ id: 'chest', label: 'Chest pain with sweating, fainting, or pain spreading to the arm, jaw or back', flag: 'heart-attack' },
+	{ id: 'stroke', label: 'Face drooping, an arm or leg suddenly weak, or speech suddenly strange', flag: 'stroke' },
+	{ id: 'collapse', label: 'Collapsed, or pale, cold and very weak', flag: 'shock' },
+	{ id: 'pregnancy', label: 'Pregnant or just gave birth, with bleeding, a fit, a severe headache or severe belly pain', flag: 'pregnancy-danger' },
+	{ id: 'child', label: 'A baby or child who cannot drink or feed, vomits everything, or is unusually sleepy', flag: 'sick-infant' },
+	{ id: 'self-harm', label: 'Thinking of ending their life or hurting themselves', flag: 'self-harm' }
+];
+
+/** The red flags raised from the words plus those of the ticked signs, each once, in the rules' order. */
+export function withDangerSigns(flags: RedFlag[], ticked: string[]): RedFlag[] {
+	const ids = new Set<string>([...flags.map((f) => f.id), ...DANGER_SIGNS.filter((sign) => ticked.includes(sign.id)).map((sign) => sign.flag)]);
+	return (Object.keys(RED_FLAG_RULES) as RedFlagId[]).filter((id) => ids.has(id)).map(redFlag);
+}
