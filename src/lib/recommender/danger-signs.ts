@@ -16,7 +16,7 @@ export interface DangerSign {
 export const DANGER_SIGNS: DangerSign[] = [
 	{ id: 'breathing', label: 'Struggling to breathe, or lips or face turning blue or dark', flag: 'severe-breathing-difficulty' },
 	{ id: 'not-waking', label: 'Cannot be woken, not responding, or suddenly very confused', flag: 'unconscious' },
-	{ id: 'fit', label: 'Having a fit (convulsion), now or just now', flag: 'seizure' },
+	{ id: 'fit', label: 'Having a fit (convulsion) now, or just had one', flag: 'seizure' },
 	{ id: 'bleeding', label: 'Bleeding heavily, or vomiting or coughing up blood', flag: 'heavy-bleeding' },
 	{ id: 'chest', label: 'Chest pain with sweating, fainting, or pain spreading to the arm, jaw or back', flag: 'heart-attack' },
 	{ id: 'stroke', label: 'Face drooping, an arm or leg suddenly weak, or speech suddenly strange', flag: 'stroke' },
