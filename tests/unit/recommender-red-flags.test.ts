@@ -151,7 +151,21 @@ const EMERGENCIES: [string, RedFlagId][] = [
 	['sudden ripping pain going through to my back between my shoulder blades', 'heart-attack'],
 	['eye very red and painful, seeing rainbow rings round the bulbs, vomiting', 'sudden-vision-loss'],
 	['granny shivering hot then cold and confused', 'fever-confusion'],
-	['headache burst in my head suddenly when I was lifting, then I vomited', 'sudden-severe-headache']
+	['headache burst in my head suddenly when I was lifting, then I vomited', 'sudden-severe-headache'],
+	// …and by a fifth (tests/eval/recommender-blind-5.jsonl)
+	['my baby is 5 days old, her skin and eyes very yellow now, the yellow reaching down to her legs', 'sick-infant'],
+	['my 2yr old had the tv remote open and now one of the flat round batteries is missing, he keeps drooling', 'poisoning'],
+	['im 32 weeks pregnant, head banging since morning, seeing flashing lights', 'pregnancy-danger'],
+	['30 wks pregnant, baby hasnt kicked at all since yesterday evening', 'pregnancy-danger'],
+	['my water brok at 35 week and the watter is green colour', 'pregnancy-danger'],
+	['chest dey squeeze me for middle, e dey go my jaw and left hand, I dey sweat like rain', 'heart-attack'],
+	['my mum is diabetic, short of breath just walking to the toilet and her jaw aches', 'heart-attack'],
+	['pain moved to lower rite side, fever, cant walk straight, vomitting', 'acute-abdomen'],
+	['gran uses insulin, she didnt eat lunch, now shes sweating, shaking and talking confused', 'diabetic-emergency'],
+	['wife on chemo for breast cancer, now temp 38.9 and shivering', 'fever-low-immunity'],
+	['jaw and neck swollen hard, swallowing is difficult and breathing sounds noisy', 'severe-breathing-difficulty'],
+	['my brother dey talk say voices dey tell am make he kill person', 'danger-to-others'],
+	['my back went this morning and now I cant feel my bottom when I wipe', 'spinal-injury']
 ];
 
 describe('red flags', () => {
@@ -246,6 +260,8 @@ describe('no over-triage', () => {
 		'I look pale and my hands are always cold',
 		'I am a bit pale and tired, my feet are cold at night',
 		'my father had a stroke 3 months ago and walks dragging the leg, who can teach him exercises',
+		'panic attacks: my heart races and I cannot breathe, it passes in 15 minutes, ECG was normal',
+		'my son lost the battery cover of his toy car',
 		'I was stung by a bee, the spot is red and itchy',
 		'my 6 month old baby has a fever and a cough',
 		'breathlessness and a tight chest when I run',

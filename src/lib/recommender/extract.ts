@@ -391,7 +391,7 @@ for (const w of words('lump lumps mass')) FEATURES.set(w, 'lump');
 for (const w of words('sores ulcer ulcers')) FEATURES.set(w, 'sores');
 for (const w of words('weak weakness')) FEATURES.set(w, 'weak');
 for (const w of words('broken broke fractured fracture bent')) FEATURES.set(w, 'broken');
-for (const w of words('pressure tightness heaviness tight heavy squeezing')) FEATURES.set(w, 'press');
+for (const w of words('pressure tightness heaviness tight heavy squeezing squeeze squeezes')) FEATURES.set(w, 'press');
 
 /** (feature group, site key) → symptom id */
 const COMPOSE: Record<string, Record<string, string>> = {

@@ -167,6 +167,14 @@ export const RED_FLAG_RULES = {
 		specialty: 'emergency',
 		message: `Someone who is pale or grey, cold or clammy, and very weak, drowsy or fainting, whatever the cause (bleeding, diarrhoea, an injury, a severe infection), may be in shock. Lay them down with the legs raised and keep them warm. ${EMERGENCY_CALL}`
 	},
+	'fever-low-immunity': {
+		specialty: 'emergency',
+		message: `A fever during cancer treatment (chemotherapy) can be a dangerous infection, because the body's defences are low. Go now to the hospital that gives the treatment or the nearest emergency department; do not wait to see if it settles.`
+	},
+	'danger-to-others': {
+		specialty: 'psychiatry',
+		message: `Someone who hears voices telling them to hurt people, or who threatens others with a weapon, needs emergency help now. Keep a safe distance, do not argue, take weapons away only if it is safe, and call emergency services or go to the nearest emergency department.`
+	},
 	'testicular-torsion': {
 		specialty: 'emergency',
 		message: `Sudden, severe pain in a testicle can be a twisted testicle, which must be treated within hours to save it. ${EMERGENCY_CALL}`
@@ -243,7 +251,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		(sev('chest-pain') === 'severe' || (!has('wheezing') && !has('fever', 'productive-cough') && (!tightOnly || (age ?? 0) >= 40)));
 	// a tearing pain through to the back is the aorta splitting: the same call as a heart attack
 	const tearing = said(/\b(ripping|tearing|torn|ripped)\b/) && (has('chest-pain', 'back-pain') || said(/\bback\b/)) && (faint || sudden || said(/\bpassing out\b/));
-	raise('heart-attack', (chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness)) || tearing);
+	// without chest pain, in diabetics and older people: jaw or arm ache with breathlessness, sweating or nausea
+	const atypical = said(/\b(jaw|left arm)\b/) && (breathless || has('sweating', 'nausea')) && (said(/\b(diabet\w*|sugar|insulin)\b/) || (age ?? 0) >= 50);
+	raise('heart-attack', (chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness)) || tearing || atypical);
 
 	// stroke: any one sign; not when it has lasted a week or more without a sudden start, nor when explained
 	const strokeSigns = ['face-droop', 'one-sided-weakness', 'slurred-speech'].filter((id) => present.has(id));
@@ -257,14 +267,17 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	// severe breathing difficulty
 	const blue = said(/\b(lips|face|tongue|fingers|skin) (are |is )?(turning |turned |going |gone |getting |looks? )?(blue|bluish|grey|gray|purple|dark)\b|\bblue (lips|face)\b/);
 	// an abscess in the neck closing the airway: cannot swallow one's own spit, muffled voice, hard breathing
-	const airwayClosing = said(/\b(spit|saliva|drool\w*)\b/) && has('difficulty-swallowing') && (breathless || said(/\bmuffled\b/));
+	const airwayClosing =
+		has('difficulty-swallowing') &&
+		(said(/\b(spit|saliva|drool\w*)\b/) || has('facial-swelling', 'swollen-glands') || said(/\bcannot open (my |his |her )?mouth\b/)) &&
+		(breathless || has('wheezing') || said(/\b(muffled|noisy)\b/));
 	// stopping breathing or choking in one's sleep is sleep apnoea: to see a doctor, not an emergency
 	const inSleep = said(/\b(in (my|his|her|their) sleep|while (i am |he is |she is )?sleeping|when (i|he|she) (sleep|sleeps)|snor\w*)\b/);
 	// fluid on the lungs when dialysis is missed or the kidneys have stopped
 	const kidneysFailing = said(/\b(dialysis|kidney failure|kidneys (have )?failed)\b/);
 	raise(
 		'severe-breathing-difficulty',
-		(has('severe-breathing-difficulty') && !inSleep) ||
+		(has('severe-breathing-difficulty') && !inSleep && !said(/\b(it|they|this) (passes|pass|goes away|go away|settles|stops) (in|after|within)\b/)) ||
 			blue ||
 			(breathless && sev('shortness-of-breath') === 'severe') ||
 			(has('wheezing') && sev('wheezing') === 'severe') ||
@@ -305,6 +318,8 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 			(age !== undefined && age < 1 && has('not-feeding')) ||
 			(has('not-feeding') && has('lethargy')) ||
 			has('bulging-fontanelle') ||
+			// yellow in the first weeks that spreads to the legs or comes with sleepiness or poor feeding
+			(age !== undefined && age < 2 / 12 && has('jaundice') && (has('lethargy', 'not-feeding') || said(/\b(legs|feet|soles|palms|first day)\b/))) ||
 			(child && has('lethargy')) ||
 			(child && vomitsEverything) ||
 			(child && has('not-feeding') && has('vomiting'))
@@ -349,7 +364,8 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		has('severe-abdominal-pain') ||
 		(has('abdominal-pain') && sev('abdominal-pain') === 'severe') ||
 		(has('pelvic-pain') && sev('pelvic-pain') === 'severe');
-	const waterBroke = said(/\b(water|waters) (broke|break|has broken|have broken|breaking)\b|\bleaking (fluid|water)\b/);
+	const watersBroke = said(/\b(water|waters|watter) (broke|brok|break|burst|has broken|have broken|breaking)\b/);
+	const waterBroke = watersBroke || said(/\bleaking (fluid|water)\b/);
 	// a little spotting early on, without pain or faintness, is urgent rather than an emergency
 	const vaginal = present.get('vaginal-bleeding');
 	const spottingOnly =
@@ -359,8 +375,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		!faint &&
 		(vaginal ? /spotting/.test(vaginal.text) || vaginal.severity === 'mild' : said(/\bspotting\b/) && !said(/\bbleed\w*\b/));
 	const presenting = said(/\b(hand|arm|foot|feet|leg|legs|cord|bottom|buttocks|shoulder)\b(?: \w+){0,3} (came|come|comes|coming|is|are|was) out\b|\bcord\b(?: \w+){0,4} (out|outside|first)\b|\b(rope|cord|string)\b(?: \w+){0,3} (hanging|sticking|coming) out\b/);
-	const waterBrokeEarly = said(/\b(water|waters) (broke|break|has broken|have broken|breaking)\b/);
-	const obstetric = pregnant || postpartum || waterBrokeEarly;
+	const obstetric = pregnant || postpartum || watersBroke;
 	// after a birth some bleeding is normal for weeks: only heavy or increasing bleeding counts
 	const heavyAfterBirth =
 		has('heavy-bleeding') || muchBlood || unstoppable || faint || said(/\b(heavier|more and more|increasing|big clots|large clots)\b/);
@@ -380,7 +395,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('pregnancy-danger', said(/\b(afterbirth|after birth|placenta)\b(?: \w+){0,3} (not|never|no|has not|did not) (come|comot|came|coming|out|delivered)\b/));
 	// a late period with bleeding and faintness or severe pain: an ectopic pregnancy until shown otherwise
 	const bellyPain = severeBelly || has('abdominal-pain', 'pelvic-pain', 'flank-pain');
-	raise('pregnancy-danger', has('missed-period') && (((has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly)) || (has('fainting') && bellyPain)));
+	raise('pregnancy-danger', has('missed-period') && (((has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly)) || (has('fainting') && (bellyPain || said(/\b(pain|pains|cramp|cramps)\b/)))));
 
 	// acute abdomen
 	const rigid = said(/\b(rigid|board like|hard as a board|(stomach|belly|tummy|abdomen)(?: \w+){0,2} (hard|rigid))\b|\bhard (belly|stomach|tummy|abdomen)\b/);
@@ -388,8 +403,8 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const greenVomit = has('vomiting') && said(/\bgreen (vomit|stuff|liquid|fluid|bile)\b|\bvomit\w* (green|bile)\b/);
 	const hernia = said(/\bhernia\b/) && (has('vomiting') || said(/\b(hard|cannot push|will not go back|stuck|tender|very painful)\b/));
 	// appendicitis: pain settling low on the right, with fever or vomiting, too sore to walk, cough or stand straight
-	const lowRight = said(/\bright (lower|bottom|down) (side|part|belly|stomach|abdomen|tummy)\b|\blower right\b|\bright side of (my |his |her |the )?(lower )?(belly|stomach|abdomen|tummy)\b/);
-	const jarring = said(/\b(when|if) (i |he |she )?(walk|walks|walking|cough|coughs|coughing|move|moves|moving|jump|jumps)\b|\bcannot (stand|walk) (straight|upright|well)\b|\bbent over\b/);
+	const lowRight = said(/\b(right|rite) (lower|bottom|down) (side|part|belly|stomach|abdomen|tummy)\b|\blower (right|rite)\b|\bright side of (my |his |her |the )?(lower )?(belly|stomach|abdomen|tummy)\b/);
+	const jarring = said(/\b(when|if) (i |he |she )?(walk|walks|walking|cough|coughs|coughing|move|moves|moving|jump|jumps)\b|\b(cannot|cant|can not) (stand|walk) (straight|upright|well)\b|\bbent over\b|\bbumps\b/);
 	const lowRightPain = lowRight && (has('abdominal-pain', 'severe-abdominal-pain', 'pelvic-pain') || said(/\b(pain|pains|paining|painful|hurts?|hurting|sore)\b/));
 	// a burst blood vessel: belly pain through to the back with sweating or a grey colour, or a pulsing belly
 	const pulsing = said(/\b(pulsing|pulsating|beating like a heart|throbbing lump)\b/);
@@ -414,7 +429,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const wildFood =
 		said(/\b(wild|picked|bush|forest|poisonous)\b(?: \w+){0,4} (mushrooms?|berries|plants?|roots?|leaves)\b|\bpoisonous\b/) &&
 		has('vomiting', 'diarrhea', 'lethargy', 'confusion', 'unconscious', 'seizure');
-	raise('poisoning', has('poisoning') || (poisonTaken && (dangerousThing || quantity)) || swallowedByChild || wildFood);
+	// a button battery or magnet that a small child may have swallowed burns through the gullet in hours
+	const batteryMissing = child && said(/\b(battery|batteries|magnet|magnets)\b/) && (said(/\b(missing|swallow\w*|in (his|her) mouth|put it in)\b/) || has('difficulty-swallowing', 'vomiting') || said(/\b(drool\w*|gag\w*|chok\w*)\b/));
+	raise('poisoning', has('poisoning') || (poisonTaken && (dangerousThing || quantity)) || swallowedByChild || wildFood || batteryMissing);
 
 	raise('snake-bite', said(/\bsnake\w*\b/) && (has('bite') || said(/\b(bit|bite|bitten|snakebite)\b/)));
 
@@ -451,7 +468,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	raise('open-fracture', said(/\bbone (is )?(sticking|coming|poking|showing|visible|out)\b|\bopen fracture\b|\bthrough the skin\b/));
 
-	const diabetic = said(/\b(diabet\w*|sugar)\b/);
+	const diabetic = said(/\b(diabet\w*|sugar|insulin)\b/);
 	const sugarExtreme = said(/\b(sugar|meter|glucometer|machine)\b(?: \w+){0,5} (hi|lo|very high|very low|too high|too low)\b/);
 	raise('altered-consciousness', has('confusion') && (has('lethargy', 'unconscious', 'jaundice', 'seizure') || diabetic));
 	raise(
@@ -480,7 +497,11 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const trauma = has('limb-injury') || said(/\b(fell|fall|falling|accident|crash\w*|hit by|knocked down)\b/);
 	raise(
 		'spinal-injury',
-		trauma && (said(/\bcannot (feel|move) (my |his |her |both )?(legs|feet|toes|arms|body)\b|\bparaly[sz]ed\b/) || (has('back-pain', 'neck-pain') && has('urinary-retention', 'numbness')))
+		(trauma && (said(/\bcannot (feel|move) (my |his |her |both )?(legs|feet|toes|arms|body)\b|\bparaly[sz]ed\b/) || (has('back-pain', 'neck-pain') && has('urinary-retention', 'numbness')))) ||
+			// the nerves at the bottom of the spine squeezed: a numb bottom, or weak legs with lost control of urine
+			((has('back-pain') || said(/\bback\b/)) &&
+				(said(/\b(cannot|cant|can not) feel (my |his |her )?(bottom|buttocks|backside|private parts|genitals)\b|\bnumb (bottom|buttocks|backside)\b/) ||
+					(said(/\bboth legs\b/) && said(/\b(wet|peed|urinated) (myself|himself|herself)\b|\bcannot (pee|urinate|pass urine)\b/))))
 	);
 
 	raise(
@@ -531,6 +552,12 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const coldSkin = has('sweating') || said(/\bclammy\b|\b(pale|grey|gray) and cold\b|\bcold (and )?(wet|sweaty|clammy)\b|\b(hands|feet|skin|body|legs|arms|fingers) (are |is |feel |feels |become |became |getting |turned )?(very |so |too )?(cold|icy)\b/);
 	const failing = faint || has('lethargy', 'confusion', 'unconscious') || said(/\b(very|too|so) weak\b|\bcannot (stand|sit up|get up|lift (his|her|my) head)\b|\bpulse (is )?(weak|faint|fast|racing|thready)\b|\bweak pulse\b/);
 	raise('shock', !resolved && pale && coldSkin && failing);
+
+	raise('fever-low-immunity', has('fever', 'chills') && said(/\b(chemo\w*|cancer treatment|cancer drugs)\b/));
+
+	const commanded = said(/\bvoices?\b(?: \w+){0,6} (kill|hurt|harm|attack|cut|beat)\b/);
+	const armed = said(/\b(cutlass|machete|knife|gun|axe|matchet)\b/) && said(/\b(threat\w*|chas\w*|carry|carries|carrying|waving|holding|attack\w*|kill|hurt)\b/);
+	raise('danger-to-others', commanded || (armed && has('hallucinations', 'confusion', 'insomnia')));
 
 	raise('testicular-torsion', has('testicular-pain') && torsionSigns && !((dur('testicular-pain') ?? 0) >= 3));
 
