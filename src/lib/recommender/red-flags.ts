@@ -231,6 +231,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const faint = has('fainting', 'dizziness', 'unconscious');
 	const breathless = has('shortness-of-breath', 'severe-breathing-difficulty');
 	const pregnant = subject.pregnant === true || has('pregnancy', 'reduced-fetal-movement');
+	const diabetic = said(/\b(diabet\w*|sugar|insulin)\b/);
 
 	const raised = new Set<RedFlagId>();
 	const raise = (id: RedFlagId, when: boolean) => {
@@ -252,7 +253,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	// a tearing pain through to the back is the aorta splitting: the same call as a heart attack
 	const tearing = said(/\b(ripping|tearing|torn|ripped)\b/) && (has('chest-pain', 'back-pain') || said(/\bback\b/)) && (faint || sudden || said(/\bpassing out\b/));
 	// without chest pain, in diabetics and older people: jaw or arm ache with breathlessness, sweating or nausea
-	const atypical = said(/\b(jaw|left arm)\b/) && (breathless || has('sweating', 'nausea')) && (said(/\b(diabet\w*|sugar|insulin)\b/) || (age ?? 0) >= 50);
+	const atypical = said(/\b(jaw|left arm)\b/) && (breathless || has('sweating', 'nausea')) && (diabetic || (age ?? 0) >= 50);
 	raise('heart-attack', (chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness)) || tearing || atypical);
 
 	// stroke: any one sign; not when it has lasted a week or more without a sudden start, nor when explained
@@ -468,7 +469,6 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	raise('open-fracture', said(/\bbone (is )?(sticking|coming|poking|showing|visible|out)\b|\bopen fracture\b|\bthrough the skin\b/));
 
-	const diabetic = said(/\b(diabet\w*|sugar|insulin)\b/);
 	const sugarExtreme = said(/\b(sugar|meter|glucometer|machine)\b(?: \w+){0,5} (hi|lo|very high|very low|too high|too low)\b/);
 	raise('altered-consciousness', has('confusion') && (has('lethargy', 'unconscious', 'jaundice', 'seizure') || diabetic));
 	raise(
