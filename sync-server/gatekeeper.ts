@@ -69,7 +69,9 @@ function storeError(up: CouchResponse): Json {
 
 export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Router {
 	const router = express.Router();
-	const parsers = new Map(Object.entries(BODY_LIMITS).map(([kind, limit]) => [kind, express.json({ limit, type: () => true, strict: true })]));
+	// `verify` sees the raw body: its length is what a write costs against the quota
+	const verify = (_req: unknown, res: Response, raw: Buffer) => void (res.locals.bodyBytes = raw.length);
+	const parsers = new Map(Object.entries(BODY_LIMITS).map(([kind, limit]) => [kind, express.json({ limit, type: () => true, strict: true, verify })]));
 	const quota = new Quota(ctx.couch, opts.quotaBytes ?? DEFAULT_QUOTA_BYTES);
 	const longpolls = { perAccount: new Slots(LONGPOLLS_PER_ACCOUNT), perAddress: new Slots(LONGPOLLS_PER_ADDRESS) };
 
@@ -172,9 +174,7 @@ async function forward(ctx: ServerContext, quota: Quota, req: Request, res: Resp
 		if ('refusal' in checked) return send(REFUSAL_STATUS[checked.refusal.error], checked.refusal);
 	}
 
-	if (target.type === 'user' && body !== undefined && USER_WRITES.has(`${endpoint.kind}:${method}`)) {
-		quota.wrote(user!, Buffer.byteLength(JSON.stringify(body)));
-	}
+	if (target.type === 'user' && USER_WRITES.has(`${endpoint.kind}:${method}`)) quota.wrote(user!, res.locals.bodyBytes ?? 0);
 	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, path, body as Json, check!, res);
 	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, query, body);
 
