@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDatabase } from '../../src/lib/db/names.js';
 import { MAX_DOC_DEPTH } from '../../src/lib/db/validation.js';
+import { MAX_ROWS } from '../../sync-server/gatekeeper/limits.js';
+import { allowedQuery } from '../../sync-server/gatekeeper/query.js';
 import { Client, startTestServer, uniqueName, uuidLike, validRecord, type Answer, type TestServer } from './harness.js';
 
 const DIR = '/couch/directory-ashanti';
@@ -160,9 +162,12 @@ describe('issue 10: the gatekeeper', () => {
 		expectJsonError(await anon.post(`${DIR}/_all_docs`, { keys: huge }), 413, 'huge _all_docs');
 		expect(Date.now() - started).toBeLessThan(5_000);
 		expectJsonError(await alice.put(`${aliceDb}/_local/big`, { pad: 'x'.repeat(70_000) }), 413, 'local');
-		// rows: a limit is accepted and capped, never refused for being large
+		// rows: a limit is accepted and capped, never refused for being large, and set when absent
 		expect((await anon.get(`${DIR}/_changes?since=0&limit=999999999`)).status).toBe(200);
 		expect((await anon.get(`${DIR}/_all_docs`)).status).toBe(200);
+		expect(allowedQuery('_changes', 'GET', new URLSearchParams('limit=999999999')).get('limit')).toBe(String(MAX_ROWS));
+		expect(allowedQuery('_changes', 'GET', new URLSearchParams('since=0')).get('limit')).toBe(String(MAX_ROWS));
+		expect(allowedQuery('_all_docs', 'GET', new URLSearchParams('limit=5')).get('limit')).toBe('5');
 
 		// long-polls: 8 per account, then 20 per address
 		const open = (client: Client, path: string, abort: AbortController) =>
