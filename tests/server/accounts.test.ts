@@ -37,6 +37,7 @@ describe('accounts', () => {
 				// Apache CouchDB: the account alone is a member, as a second wall behind the gatekeeper
 				const security = await server.admin.request('GET', `/${db}/_security`);
 				expect(security.body.members).toEqual({ names: [name], roles: [] });
+				expect(info.body.cluster.q).toBe(1);
 			}
 		}
 		// the password is hashed by the store, never kept in clear
