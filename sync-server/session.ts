@@ -11,18 +11,11 @@ export const SERVER_DB = 'healthsync-server';
 
 export async function loadSessionSecret(couch: Couch): Promise<string> {
 	await couch.ensureDatabase(SERVER_DB);
-	const path = `/${SERVER_DB}/session-secret`;
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const got = await couch.request('GET', path);
-		if (got.status === 200 && typeof got.body?.secret === 'string') return got.body.secret;
-		if (got.status !== 404) throw new Error(`Could not read the session secret: ${got.status}`);
-		const secret = randomBytes(32).toString('hex');
-		const put = await couch.request('PUT', path, { body: { secret, createdAt: Date.now() } });
-		if (put.status === 201 || put.status === 202) return secret;
-		if (put.status !== 409) throw new Error(`Could not store the session secret: ${put.status}`);
-		// another process created it first: read theirs
-	}
-	throw new Error('Could not settle the session secret');
+	// the first process to start creates it and every later one takes it; the read-back settles copies made
+	// on both sides of a cluster partition on one winner
+	const stored = await couch.createOnce(`/${SERVER_DB}/session-secret`, { secret: randomBytes(32).toString('hex'), createdAt: Date.now() });
+	if (typeof stored.secret !== 'string') throw new Error('The stored session secret is not a string');
+	return stored.secret;
 }
 
 export class SessionKeeper {

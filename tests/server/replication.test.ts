@@ -1,5 +1,5 @@
 /**
- * The app's replication code (RxDB + gatekeeperFetch) against the real sync-server and embedded store:
+ * The app's replication code (RxDB + gatekeeperFetch) against the real sync-server and its store:
  * the three DESIGN pitfalls — refused rows, design docs in a pulled database, an expired session.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
