@@ -199,6 +199,8 @@ export function accountsRouter(ctx: ServerContext): Router {
 			if (isReservedName(ctx, creds.name)) return fail(res, 409, 'That name is reserved; choose another');
 			const outcome = await createAccount(ctx, creds.name, creds.password);
 			if (outcome === 'exists') return fail(res, 409, 'That name is already taken; choose another');
+			// sessions of an earlier account of this name (removed from `_users` directly) end here at once
+			await ctx.sessions.endAll(creds.name);
 			const account = await readAccount(ctx.couch, creds.name);
 			if (!account) throw new Error('The new account vanished');
 			await startSession(req, res, account);

@@ -120,7 +120,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		app.use((req, res, next) => {
 			const started = Date.now();
 			// method, path without query or account, status: no bodies, no names, no health data
-			res.on('finish', () => console.log(`${req.method} ${withoutAccountNames(req.path)} ${res.statusCode} ${Date.now() - started}ms`));
+			const path = withoutAccountNames(req.originalUrl.split('?')[0]);
+			res.on('finish', () => console.log(`${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`));
 			next();
 		});
 	}
