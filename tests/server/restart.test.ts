@@ -33,7 +33,7 @@ describe('restart with the same data directory', () => {
 		running.push(second);
 		expect(JSON.parse(readFileSync(adminFile, 'utf8'))).toEqual(adminBefore);
 		expect(decodeURIComponent(new URL(second.couchUrl).password)).toBe(adminBefore.password);
-		// the session secret lives in the store, so the old cookie still works
+		// sessions live in the store, so the old cookie still works
 		const carried = new Client(second.url);
 		carried.cookies.set('hs_session', cookie!);
 		expect((await carried.get('/api/session')).body.name).toBe(name);

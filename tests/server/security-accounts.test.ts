@@ -152,6 +152,13 @@ describe('issue 10: accounts', () => {
 		expect(cookie).toMatch(/; Path=\//);
 		expect(cookie).not.toMatch(/Domain=/i);
 		expect((await browser.get('/api/session')).status).toBe(200);
+		// behind a trusted proxy that terminates HTTPS
+		const proxied = await fresh({ trustProxy: true });
+		const viaProxy = new Client(proxied.url);
+		const https = { headers: { 'x-forwarded-proto': 'https' } };
+		expect((await viaProxy.post('/api/signup', { name: uniqueName('proxied'), password }, https)).headers.get('strict-transport-security')).toBeTruthy();
+		expect(viaProxy.lastSetCookie.find((c) => c.startsWith('__Host-hs_session='))).toMatch(/; Secure/);
+		expect((await viaProxy.get('/api/session', https)).status).toBe(200);
 		// plain HTTP: no Secure flag and no HSTS
 		const plain = new Client(server.url);
 		const answer = await plain.signup(uniqueName('plain'), password);
@@ -191,7 +198,7 @@ describe('issue 10: accounts', () => {
 		expect((await new Client(server.url).login(old, 'older password')).status).toBe(200);
 		expect((await new Client(server.url).login(old, 'wrong password')).status).toBe(401);
 
-		// hashing runs off the event loop: timers keep firing while several logins are checked
+		// hashing runs off the event loop: timers keep firing while a login is checked
 		let longestGap = 0;
 		let last = performance.now();
 		const ticker = setInterval(() => {
@@ -199,10 +206,10 @@ describe('issue 10: accounts', () => {
 			last = performance.now();
 		}, 5);
 		const started = performance.now();
-		await Promise.all([a, b, a, b].map((name) => new Client(server.url).login(name, 'same password')));
-		const took = performance.now() - started;
+		expect((await new Client(server.url).login(a, 'same password')).status).toBe(200);
+		const oneLogin = performance.now() - started;
 		clearInterval(ticker);
-		expect(longestGap).toBeLessThan(Math.max(150, took / 3));
+		expect(longestGap).toBeLessThan(oneLogin / 2);
 	});
 
 	it('item 17: request logs name no account', async () => {
