@@ -128,6 +128,7 @@ async function deleteAccount(ctx: ServerContext, account: AccountDoc): Promise<v
 	await ctx.sessions.endAll(account.name);
 	const res = await ctx.couch.request('DELETE', userDocPath(account.name), { query: { rev: account._rev } });
 	if (res.status >= 300 && res.status !== 404) throw new Error(`Could not delete the account: ${res.status}`);
+	ctx.roles.forget(account.name);
 }
 
 export function accountsRouter(ctx: ServerContext): Router {
@@ -199,8 +200,9 @@ export function accountsRouter(ctx: ServerContext): Router {
 			if (isReservedName(ctx, creds.name)) return fail(res, 409, 'That name is reserved; choose another');
 			const outcome = await createAccount(ctx, creds.name, creds.password);
 			if (outcome === 'exists') return fail(res, 409, 'That name is already taken; choose another');
-			// sessions of an earlier account of this name (removed from `_users` directly) end here at once
+			// sessions and cached roles of an earlier account of this name (removed from `_users` directly) end here at once
 			await ctx.sessions.endAll(creds.name);
+			ctx.roles.forget(creds.name);
 			const account = await readAccount(ctx.couch, creds.name);
 			if (!account) throw new Error('The new account vanished');
 			await startSession(req, res, account);

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
+import type { RoleLookup } from './roles.js';
 import { readCookie, sessionCookieName, type Session, type SessionStore } from './session.js';
 
 export interface Limits {
@@ -28,7 +29,7 @@ export interface ServerContext {
 	/** regions that have a directory database (cached briefly) */
 	regions(): Promise<string[]>;
 	/** an account's `_users` roles, or null for no such account (cached briefly, see roles.ts) */
-	roles(name: string): Promise<string[] | null>;
+	roles: RoleLookup;
 }
 
 /** HTTPS as the browser sees it: the configured public URL, or a trusted proxy's X-Forwarded-Proto. */

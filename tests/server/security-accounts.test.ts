@@ -96,6 +96,24 @@ describe('issue 10: accounts', () => {
 			expect((await stale.put(`/couch/${userDatabase(name, 'records')}/${uuidLike(2)}`, validRecord(uuidLike(2)))).status).toBe(401);
 		}
 
+		// a deleted clinic administrator's rights do not pass to a new account of the same name
+		const clinics = await fresh({ demo: true });
+		const adminName = uniqueName('clinic-admin');
+		const roles = ['clinic-admin', 'clinic:clinic-ashanti-0001'];
+		expect(await createAccount({ couch: clinics.admin, embedded: true }, adminName, 'admin password', { roles })).toBe('created');
+		const listingPath = '/couch/directory-ashanti/clinic-ashanti-0001';
+		const editListing = async (editor: Client) => {
+			const listing = (await editor.get(listingPath)).body;
+			return (await editor.put(listingPath, { ...listing, walkIn: !listing.walkIn, updatedAt: listing.updatedAt + 1 })).status;
+		};
+		const admin = new Client(clinics.url);
+		expect((await admin.login(adminName, 'admin password')).status).toBe(200);
+		expect(await editListing(admin)).toBe(201);
+		expect((await admin.request('DELETE', '/api/account', { password: 'admin password' })).status).toBe(200);
+		const successor = new Client(clinics.url);
+		expect((await successor.signup(adminName, 'successor password')).body.roles).toEqual([]);
+		expect(await editListing(successor)).toBe(403);
+
 		// an operator removes an account from _users directly: its databases stay behind
 		const name2 = uniqueName('removed');
 		const first = await accountWithRecord(name2, 'first owner pw');
