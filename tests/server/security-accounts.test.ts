@@ -49,7 +49,7 @@ describe('issue 10: accounts', () => {
 		const stranger = new Client(server.url);
 		const signup = await stranger.signup('demo-clinic-admin-northern', 'stranger password');
 		expect(signup.status).toBe(409);
-		expect(signup.body.error).toMatch(/reserved/);
+		expect(signup.body.reason).toMatch(/reserved/);
 		expect((await stranger.signup('admin', 'stranger password')).status).toBe(409);
 
 		// a stranger who got the name before it was reserved (an older server) is left alone
