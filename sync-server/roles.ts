@@ -9,21 +9,40 @@ export function userDocPath(name: string): string {
 	return `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
 }
 
-/** The account's roles, or null when there is no such account. */
-export async function readRoles(couch: Couch, name: string): Promise<string[] | null> {
+/** An account's `_users` document (fields the sync-server uses), or null when there is no such account. */
+export interface AccountDoc {
+	_id: string;
+	_rev: string;
+	name: string;
+	roles: string[];
+	/** random, new for every account created under this name: sessions of an earlier account do not carry over */
+	generation?: string;
+	[field: string]: unknown;
+}
+
+export async function readAccount(couch: Couch, name: string): Promise<AccountDoc | null> {
 	const res = await couch.request('GET', userDocPath(name));
 	if (res.status === 404) return null;
 	if (res.status !== 200) throw new Error(`Could not read the account: ${res.status}`);
-	return Array.isArray(res.body?.roles) ? res.body.roles.filter((r: unknown) => typeof r === 'string') : [];
+	const roles = Array.isArray(res.body?.roles) ? res.body.roles.filter((r: unknown) => typeof r === 'string') : [];
+	return { ...res.body, roles };
+}
+
+/** The account's roles, or null when there is no such account. */
+export async function readRoles(couch: Couch, name: string): Promise<string[] | null> {
+	return (await readAccount(couch, name))?.roles ?? null;
 }
 
 export const ROLE_CACHE_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
+/** Roles by account name, cached; `forget` drops a name whose account was just deleted or created. */
+export type RoleLookup = ((name: string) => Promise<string[] | null>) & { forget(name: string): void };
+
 /** `readRoles` with a small time-limited cache (failures are not cached). */
-export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): (name: string) => Promise<string[] | null> {
+export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): RoleLookup {
 	const cache = new Map<string, { at: number; roles: Promise<string[] | null> }>();
-	return (name) => {
+	const lookup = (name: string) => {
 		const now = Date.now();
 		const hit = cache.get(name);
 		if (hit && now - hit.at < ttlMs) return hit.roles;
@@ -39,4 +58,5 @@ export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): (name: string)
 		});
 		return roles;
 	};
+	return Object.assign(lookup, { forget: (name: string) => void cache.delete(name) });
 }
