@@ -6,7 +6,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
-import { apiError, servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
+import { apiError } from './errors.js';
+import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck } from './passwords.js';
 import { deleteUserDatabases, provisionUser, userDatabases } from './provision.js';
 import { SlidingWindowLimiter } from './ratelimit.js';

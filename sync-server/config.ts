@@ -5,7 +5,8 @@
 import express, { type Router } from 'express';
 import { directoryDatabase } from '../src/lib/db/names.js';
 import { DEMO_REGIONS } from '../src/lib/directory/demo.js';
-import { apiError, type ServerContext } from './context.js';
+import type { ServerContext } from './context.js';
+import { apiError } from './errors.js';
 import { readClinicCount } from './directory.js';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';

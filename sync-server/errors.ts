@@ -2,7 +2,8 @@
  * Every error the server answers has one shape, `{error, reason}`, with no stack, path or store detail:
  * a refusal says why, a body that cannot be read says so, anything else is a server fault.
  */
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
+import { withoutAccountNames } from './context.js';
 
 export interface ErrorAnswer {
 	status: number;
@@ -52,7 +53,22 @@ export function jsonErrors(fault: ErrorAnswer, log: boolean): ErrorRequestHandle
 	return (err, req, res, _next) => {
 		if (res.headersSent) return res.end();
 		const answer = clientErrorAnswer(err) ?? fault;
-		if (answer === fault && log) console.error(`${req.method} ${req.path}:`, (err as Error)?.message);
+		if (answer === fault && log) console.error(withoutAccountNames(`${req.method} ${req.originalUrl.split('?')[0]}: ${(err as Error)?.message}`));
 		res.status(answer.status).json({ error: answer.error, reason: answer.reason });
 	};
+}
+
+const ERROR_CODES: Record<number, string> = {
+	400: 'bad_request',
+	401: 'unauthorized',
+	403: 'forbidden',
+	404: 'not_found',
+	409: 'conflict',
+	429: 'too_many_requests',
+	503: 'unavailable'
+};
+
+/** An `/api` error, shaped like the gatekeeper's: `{error: code, reason: a sentence for people}`. */
+export function apiError(res: Response, status: number, reason: string, extra: Record<string, unknown> = {}): void {
+	res.status(status).json({ error: ERROR_CODES[status] ?? 'error', reason, ...extra });
 }

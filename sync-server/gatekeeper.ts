@@ -96,7 +96,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 				throw forbidden(`${method} is not available on ${endpoint.kind === 'db' ? 'a database' : endpoint.kind}`);
 			}
 			if (target.type === 'user') {
-				if (target.hex !== hexOf(user!) || !(target.collection in USER_COLLECTIONS)) {
+				if (target.hex !== hexOf(user!) || !Object.hasOwn(USER_COLLECTIONS, target.collection)) {
 					throw forbidden('That database belongs to someone else');
 				}
 			} else if (!READ_ONLY.has(`${endpoint.kind}:${method}`)) {

@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/db/validation.js';
 import { clinicAdminRefusal, validateDirectoryDoc } from '../../src/lib/directory/schema.js';
 import type { ServerContext } from '../context.js';
+import { Refusal } from '../errors.js';
 import { isObject } from './body.js';
 import { MAX_DIRECTORY_DOC_BYTES, MAX_USER_DOC_BYTES } from './limits.js';
 import type { Target } from './route.js';
@@ -68,6 +69,7 @@ export async function clinicAdminDocCheck(ctx: ServerContext, target: Target, ad
 		query: { include_docs: true },
 		body: { keys }
 	});
+	if (res.status === 404) throw new Refusal(404, 'not_found', 'There is no such directory');
 	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read ${target.db}: ${res.status}`);
 	const live = new Map<string, WireDoc>();
 	const readRev = new Map<string, unknown>();

@@ -80,7 +80,7 @@ describe('isolation', () => {
 		const doc = await alice.get(`/couch/${aliceDb}/${id}`);
 		expect(doc.status).toBe(200);
 		expect(doc.body.data.substance).toBe('Penicillin');
-		const openRevs = await alice.get(`/couch/${aliceDb}/${id}?revs=true&open_revs=${encodeURIComponent(JSON.stringify([rev]))}&latest=true`);
+		const openRevs = await alice.get(`/couch/${aliceDb}/${id}?revs=true&open_revs=${encodeURIComponent(JSON.stringify([rev]))}`);
 		expect(openRevs.status).toBe(200);
 		expect(openRevs.body[0].ok._id).toBe(id);
 		const changes = await alice.get(`/couch/${aliceDb}/_changes?since=0&include_docs=true&style=all_docs`);

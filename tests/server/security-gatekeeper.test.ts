@@ -102,7 +102,10 @@ describe('issue 10: the gatekeeper', () => {
 				'_all_docs?keys=not-json',
 				'_all_docs?startkey=%22a%22',
 				'clinic-ashanti-0001?conflicts=true',
-				'clinic-ashanti-0001?open_revs=[1]'
+				'clinic-ashanti-0001?open_revs=[1]',
+				// found by the fuzzer: `latest` with a missing revision made the embedded store throw uncaught
+				'clinic-ashanti-0002?rev=9999999999-0&latest=true',
+				`clinic-ashanti-0002?open_revs=${encodeURIComponent('["9-0"]')}&latest=true`
 			];
 			for (const path of hostile) {
 				expectJsonError(await anon.get(`${DIR}/${path}`), 400, path);
@@ -377,5 +380,17 @@ describe('issue 10: the gatekeeper', () => {
 		} finally {
 			await small.stop();
 		}
+	});
+
+	it('what the fuzzer found: an empty _bulk_get, `__proto__` keys, an unknown collection or directory are refused, never a 502 or a hang', async () => {
+		const within = <T>(answer: Promise<T>) =>
+			Promise.race([answer, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no answer within 5 s')), 5000))]);
+		expectJsonError(await within(anon.post(`${DIR}/_bulk_get`, { docs: [] })), 400, 'empty _bulk_get');
+		const proto = '{"__proto__":{"type":"clinic"},"kind":"note","data":{"text":"x"},"updatedAt":1,"updatedBy":"d"}';
+		expectJsonError(await alice.request('PUT', `${aliceDb}/${uuidLike(0xf10)}`, proto), 403, '__proto__ in a record');
+		expectJsonError(await clinicAdmin.request('PUT', `${DIR}/${ownClinic}`, proto), 403, '__proto__ in a listing');
+		expectJsonError(await alice.get(`${aliceDb.replace(/-records$/, '-constructor')}/`), 403, 'a collection named like an Object member');
+		expectJsonError(await clinicAdmin.put('/couch/directory-nowhere/x1', { type: 'practitioner' }), 404, 'a directory that does not exist');
+		await serverAnswers();
 	});
 });

@@ -74,7 +74,8 @@ const REPLICATION_FIELDS: Record<string, (value: unknown) => boolean> = {
 function replicationFieldsProblem(wireDoc: WireDoc): string | null {
 	for (const key of Object.keys(wireDoc)) {
 		if (!key.startsWith('_')) continue;
-		const check = REPLICATION_FIELDS[key];
+		// own keys only: `__proto__` or `constructor` must not find Object's own members
+		const check = Object.hasOwn(REPLICATION_FIELDS, key) ? REPLICATION_FIELDS[key] : undefined;
 		if (!check) return `${key} is not allowed`;
 		if (!check(wireDoc[key])) return `${key} is invalid`;
 	}
