@@ -16,7 +16,8 @@ export interface FuzzWorld {
 	otherDb: string;
 	otherDocId: string;
 	names: { patient: string; other: string; clinicAdmin: string };
-	/** a valid session token (the patient's), the base of forged cookies */
+	/** the session cookie's name, and a valid token (the patient's) that forged cookies start from */
+	sessionCookie: string;
 	sampleToken: string;
 	directoryDb: string;
 	slotsDb: string;
@@ -57,26 +58,25 @@ export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 /** mostly the caller's real session, sometimes a forgery */
 const cookieArb = fc.oneof({ weight: 12, arbitrary: fc.constant<CookieStyle>('own') }, { weight: 1, arbitrary: fc.constantFrom(...COOKIE_STYLES) });
 
-export const SESSION_COOKIE_NAME = 'hs_session';
-
 /** The Cookie header for a caller's token (null: anonymous) sent in `style`. */
 export function cookieHeader(style: CookieStyle, token: string | null, world: FuzzWorld): string | null {
+	const name = world.sessionCookie;
 	// a token is `name.expiry.mac`, and names may hold dots: keep the patient's expiry and mac, change the name
 	const expiryAndMac = world.sampleToken.slice(world.sampleToken.lastIndexOf('.', world.sampleToken.lastIndexOf('.') - 1));
 	const forged = world.names.other + expiryAndMac;
 	switch (style) {
 		case 'own':
-			return token && `${SESSION_COOKIE_NAME}=${token}`;
+			return token && `${name}=${token}`;
 		case 'none':
 			return null;
 		case 'renamed':
-			return `${SESSION_COOKIE_NAME}=${encodeURIComponent(forged)}`;
+			return `${name}=${encodeURIComponent(forged)}`;
 		case 'unsigned':
-			return `${SESSION_COOKIE_NAME}=${world.names.clinicAdmin}.99999999999.`;
+			return `${name}=${world.names.clinicAdmin}.99999999999.`;
 		case 'garbage':
-			return `${SESSION_COOKIE_NAME}=%E0%A4%A; ${SESSION_COOKIE_NAME}`;
+			return `${name}=%E0%A4%A; ${name}`;
 		case 'doubled':
-			return `${SESSION_COOKIE_NAME}=${encodeURIComponent(forged)}; ${SESSION_COOKIE_NAME}=${token ?? ''}`;
+			return `${name}=${encodeURIComponent(forged)}; ${name}=${token ?? ''}`;
 	}
 }
 

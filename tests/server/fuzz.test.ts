@@ -21,7 +21,7 @@ import { userDatabase } from '../../src/lib/db/names.js';
 import { USER_COLLECTION_NAMES } from '../../src/lib/db/validation.js';
 import { Couch } from '../../sync-server/couch.js';
 import type { DemoAccount } from '../../sync-server/demo.js';
-import { CALLERS, cookieHeader, COVERAGE_LABELS, LOCAL_IDS, requestArb, SESSION_COOKIE_NAME, type CallerName, type FuzzRequest, type FuzzWorld } from './fuzz-model.js';
+import { CALLERS, cookieHeader, COVERAGE_LABELS, LOCAL_IDS, requestArb, type CallerName, type FuzzRequest, type FuzzWorld } from './fuzz-model.js';
 import { Client, tempDataDir, uniqueName, uuidLike, validRecord } from './harness.js';
 
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261206);
@@ -163,11 +163,11 @@ async function signIn(caller: 'patient' | 'clinicAdmin'): Promise<string> {
 	const client = new Client(serverUrl);
 	const res = await client.login(world.names[caller], passwords[caller]);
 	if (res.status !== 200) throw new Error(`${caller} could not sign in again: ${res.status} ${res.text}`);
-	return client.cookies.get(SESSION_COOKIE_NAME)!;
+	return client.cookies.get(world.sessionCookie)!;
 }
 
 async function stillSignedIn(caller: 'patient' | 'clinicAdmin'): Promise<void> {
-	const res = await fetch(`${serverUrl}/api/session`, { headers: { cookie: `${SESSION_COOKIE_NAME}=${tokens[caller]}` } });
+	const res = await fetch(`${serverUrl}/api/session`, { headers: { cookie: `${world.sessionCookie}=${tokens[caller]}` } });
 	if (res.status === 401) tokens[caller] = await signIn(caller);
 }
 
@@ -402,8 +402,10 @@ beforeAll(async () => {
 	const otherDb = userDatabase(names.other, 'records');
 	const otherDocId = uuidLike(0xb0b);
 	expect((await other.put(`/couch/${otherDb}/${otherDocId}`, validRecord(otherDocId, SECRET))).status).toBe(201);
-	tokens.patient = patient.cookies.get(SESSION_COOKIE_NAME)!;
-	tokens.clinicAdmin = clinicAdmin.cookies.get(SESSION_COOKIE_NAME)!;
+	// the one cookie a sign-up sets is the session
+	const [sessionCookie] = [...patient.cookies.keys()];
+	tokens.patient = patient.cookies.get(sessionCookie)!;
+	tokens.clinicAdmin = clinicAdmin.cookies.get(sessionCookie)!;
 
 	const directoryDb = `directory-${demoAdmin.region}`;
 	const docs = await new Couch(couchUrl).request('GET', path(directoryDb, '/_all_docs?include_docs=true'));
@@ -417,6 +419,7 @@ beforeAll(async () => {
 		otherDb,
 		otherDocId,
 		names,
+		sessionCookie,
 		sampleToken: tokens.patient,
 		directoryDb,
 		slotsDb: `slots-${demoAdmin.region}`,
