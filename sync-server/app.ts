@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
 import { configRouter, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './config.js';
 import { seedDemo, type DemoAccount } from './demo.js';
+import { jsonErrors } from './errors.js';
 import { gatekeeper } from './gatekeeper.js';
 import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
 import { loadSessionSecret, SessionKeeper } from './session.js';
@@ -38,6 +39,8 @@ export interface ServerOptions {
 	tileAttribution?: string;
 	/** how long the gatekeeper keeps an account's roles (default 30 s; tests use 0) */
 	roleCacheMs?: number;
+	/** storage per account in bytes (default 100 MB) */
+	quotaBytes?: number;
 }
 
 export interface RunningServer {
@@ -124,11 +127,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		})
 	);
 	app.use('/api', (_req, res) => res.status(404).json({ error: 'Not found' }));
-	app.use('/couch', gatekeeper(ctx));
+	app.use('/couch', gatekeeper(ctx, { quotaBytes: opts.quotaBytes }));
 
 	const staticDir = resolve(opts.staticDir ?? 'build');
 	if (existsSync(staticDir) && statSync(staticDir).isDirectory()) staticHosting(app, staticDir);
 	app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
+	// whatever escapes a router (a body /api could not parse…) is answered as JSON, never express's HTML page
+	app.use(jsonErrors({ status: 500, error: 'internal', reason: 'Something went wrong on the server' }, ctx.log));
 
 	const server: Server = await new Promise((done, fail) => {
 		const s = app.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', () => done(s));

@@ -1,6 +1,8 @@
 /**
  * `/couch/<db>/<rest>`: who may touch which database, the replication subset of the CouchDB API, and
  * validation of every written document. Never relies on the store's `_security` or validate_doc_update.
+ * Every query parameter and body field is allow-listed per endpoint (gatekeeper/query.ts, body.ts), every
+ * document checked per row (gatekeeper/docs.ts), and what one request may ask is bounded (limits.ts).
  *
  * Directory and slots databases are public to read. A clinic administrator (roles `clinic-admin` and
  * `clinic:<id>` in `_users`) may also write their own clinic's listing in `directory-<region>`: single
@@ -8,30 +10,24 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
-import { USER_COLLECTIONS, validateReplicatedDoc, type UserCollection, type Validator } from '../src/lib/db/validation.js';
-import { administeredClinics, clinicAdminRefusal, validateDirectoryDoc } from '../src/lib/directory/schema.js';
+import { USER_COLLECTIONS } from '../src/lib/db/validation.js';
+import { administeredClinics } from '../src/lib/directory/schema.js';
 import { sessionUser, type ServerContext } from './context.js';
+import { forbidden, jsonErrors, Refusal } from './errors.js';
+import { allowedBody, isObject } from './gatekeeper/body.js';
+import { clinicAdminDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
+import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
+import { allowedQuery } from './gatekeeper/query.js';
+import { DEFAULT_QUOTA_BYTES, Quota } from './gatekeeper/quota.js';
+import { parseEndpoint, parseTarget, upstreamPath, type Endpoint, type Target } from './gatekeeper/route.js';
+import type { CouchResponse } from './couch.js';
 
-const MAX_BODY = '20mb';
-const MAX_LOCAL_DOC_BYTES = 64 * 1024;
 /** a longpoll never holds a browser request longer than this (plus a little slack) */
 export const LONGPOLL_CAP_MS = 50_000;
 
-type Endpoint =
-	| { kind: 'db' }
-	| { kind: '_changes' | '_bulk_docs' | '_bulk_get' | '_revs_diff' | '_all_docs' }
-	| { kind: 'local'; id: string }
-	| { kind: 'doc'; id: string };
-
-type Target =
-	| { type: 'user'; db: string; hex: string; collection: string }
-	| { type: 'public'; db: string; kind: 'directory' | 'slots'; region: string };
-
-/** A signed-in clinic administrator writing to a directory database. */
-interface ClinicAdmin {
-	region: string;
-	/** every clinic of their roles (narrowed to the ones listed in this region per request) */
-	clinics: string[];
+export interface GatekeeperOptions {
+	/** storage per account, in bytes (default 100 MB) */
+	quotaBytes?: number;
 }
 
 const ENDPOINT_METHODS: Record<string, string[]> = {
@@ -48,94 +44,15 @@ const ENDPOINT_METHODS: Record<string, string[]> = {
 const READ_ONLY = new Set(['db:GET', 'db:HEAD', '_changes:GET', '_changes:POST', '_bulk_get:POST', '_revs_diff:POST', '_all_docs:GET', '_all_docs:POST', 'local:GET', 'doc:GET', 'doc:HEAD']);
 /** what a clinic administrator may also do on a directory database */
 const CLINIC_ADMIN_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST']);
+/** what writes to a user's databases, counted against the quota */
+const USER_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST', 'local:PUT', 'local:DELETE']);
 
-const FORBIDDEN_QUERY = ['attachments', 'atts_since', 'att_encoding_info', 'view', 'update', 'rewrite'];
-const USER_DB = /^u-([0-9a-f]{2,128})-([a-z][a-z0-9_]*)$/;
-const PUBLIC_DB = /^(directory|slots)-([a-z0-9][a-z0-9-]{0,62})$/;
-const SAFE_ID = /^(?!\.{1,2}$)[^/\\]+$/;
-
-class Refusal extends Error {
-	constructor(
-		readonly status: number,
-		readonly error: string,
-		reason: string
-	) {
-		super(reason);
-	}
-}
-
-const forbidden = (reason: string) => new Refusal(403, 'forbidden', reason);
-
-function decode(part: string): string {
-	try {
-		return decodeURIComponent(part);
-	} catch {
-		throw new Refusal(400, 'bad_request', 'Malformed percent-encoding in the path');
-	}
-}
-
-function parseTarget(rawDb: string): Target {
-	const db = decode(rawDb);
-	if (!db || db.startsWith('_')) throw forbidden('Server-wide endpoints are not available');
-	const user = USER_DB.exec(db);
-	if (user) return { type: 'user', db, hex: user[1], collection: user[2] };
-	const pub = PUBLIC_DB.exec(db);
-	if (pub) return { type: 'public', db, kind: pub[1] as 'directory' | 'slots', region: pub[2] };
-	throw forbidden('Unknown database');
-}
-
-function parseEndpoint(rawRest: string): Endpoint {
-	if (rawRest === '' || rawRest === '/') return { kind: 'db' };
-	const rest = rawRest.replace(/^\//, '');
-	const first = rest.split('/')[0];
-	const firstDecoded = decode(first);
-	if (rest === first) {
-		if (['_changes', '_bulk_docs', '_bulk_get', '_revs_diff', '_all_docs'].includes(firstDecoded)) {
-			return { kind: firstDecoded as '_changes' };
-		}
-		if (firstDecoded.startsWith('_local/')) return local(firstDecoded.slice('_local/'.length));
-		if (firstDecoded.startsWith('_')) throw forbidden(`${firstDecoded.split('/')[0]} is not available`);
-		if (!SAFE_ID.test(firstDecoded)) throw forbidden('Invalid document id');
-		return { kind: 'doc', id: firstDecoded };
-	}
-	if (firstDecoded === '_local') return local(decode(rest.slice('_local/'.length)));
-	if (firstDecoded.startsWith('_')) throw forbidden(`${firstDecoded} is not available`);
-	throw forbidden('Attachments and sub-resources are not available');
-}
-
-function local(id: string): Endpoint {
-	if (!id || !SAFE_ID.test(id)) throw forbidden('Invalid local document id');
-	return { kind: 'local', id };
-}
-
-function upstreamPath(target: Target, endpoint: Endpoint): string {
-	const db = '/' + encodeURIComponent(target.db);
-	switch (endpoint.kind) {
-		case 'db':
-			return db + '/';
-		case 'local':
-			return `${db}/_local/${encodeURIComponent(endpoint.id)}`;
-		case 'doc':
-			return `${db}/${encodeURIComponent(endpoint.id)}`;
-		default:
-			return `${db}/${endpoint.kind}`;
-	}
-}
-
-function checkQuery(endpoint: Endpoint, query: URLSearchParams): void {
-	for (const key of query.keys()) {
-		if (FORBIDDEN_QUERY.includes(key)) throw forbidden(`The ${key} parameter is not available`);
-	}
-	if (endpoint.kind === '_changes') {
-		const filter = query.get('filter');
-		if (filter !== null && filter !== '_doc_ids' && filter !== '_selector') {
-			throw forbidden('Only the _doc_ids and _selector filters are available');
-		}
-		const feed = query.get('feed');
-		if (feed !== null && feed !== 'normal' && feed !== 'longpoll') {
-			throw forbidden('Only normal and longpoll feeds are available');
-		}
-	}
+interface Gate {
+	target: Target;
+	endpoint: Endpoint;
+	query: URLSearchParams;
+	method: string;
+	user: string | null;
 }
 
 function isDesignId(id: unknown): boolean {
@@ -143,48 +60,20 @@ function isDesignId(id: unknown): boolean {
 }
 
 type Json = Record<string, unknown>;
-type DocCheck = (doc: Json) => string | null;
 
-function isObject(doc: unknown): doc is Json {
-	return !!doc && typeof doc === 'object' && !Array.isArray(doc);
+/** The store's error, in the `{error, reason}` shape and nothing else of it. */
+function storeError(up: CouchResponse): Json {
+	const text = (v: unknown, fallback: string) => (typeof v === 'string' && v.length < 200 ? v : fallback);
+	return { error: text(up.body?.error, 'bad_gateway'), reason: text(up.body?.reason, 'The database refused the request') };
 }
 
-/** The shape checks every written document gets, then `validateReplicatedDoc` with `validate`. */
-function wireValidator(validate: Validator, extra?: DocCheck): DocCheck {
-	return (doc) => {
-		if (!isObject(doc)) return 'document must be an object';
-		if (typeof doc._id !== 'string' || doc._id.startsWith('_')) return 'id is invalid';
-		return extra?.(doc) ?? validateReplicatedDoc(validate, doc);
-	};
-}
-
-function userValidator(target: Target & { type: 'user' }): DocCheck {
-	return wireValidator(USER_COLLECTIONS[target.collection as UserCollection]);
-}
-
-/**
- * The check for a clinic administrator's directory write: reads the stored versions of the written ids
- * (and of the administrator's clinics) first, then decides each document with the shared rules.
- */
-async function clinicAdminValidator(ctx: ServerContext, target: Target, admin: ClinicAdmin, docs: unknown[]): Promise<DocCheck> {
-	const ids = docs.filter(isObject).map((d) => d._id).filter((id): id is string => typeof id === 'string' && !id.startsWith('_'));
-	const keys = [...new Set([...ids, ...admin.clinics])];
-	const res = await ctx.couch.request('POST', `/${encodeURIComponent(target.db)}/_all_docs`, {
-		query: { include_docs: true },
-		body: { keys }
-	});
-	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read ${target.db}: ${res.status}`);
-	const stored = new Map<string, Json>();
-	for (const row of res.body.rows as Json[]) {
-		if (isObject(row.doc) && !(row.value as Json | undefined)?.deleted) stored.set(String(row.id), row.doc);
-	}
-	const scope = { region: admin.region, clinics: admin.clinics.filter((id) => stored.get(id)?.type === 'clinic') };
-	return wireValidator(validateDirectoryDoc, (doc) => clinicAdminRefusal(doc, stored.get(doc._id as string) ?? null, scope));
-}
-
-export function gatekeeper(ctx: ServerContext): Router {
+export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Router {
 	const router = express.Router();
-	const json = express.json({ limit: MAX_BODY, type: () => true, strict: true });
+	// `verify` sees the raw body: its length is what a write costs against the quota
+	const verify = (_req: unknown, res: Response, raw: Buffer) => void (res.locals.bodyBytes = raw.length);
+	const parsers = new Map(Object.entries(BODY_LIMITS).map(([kind, limit]) => [kind, express.json({ limit, type: () => true, strict: true, verify })]));
+	const quota = new Quota(ctx.couch, opts.quotaBytes ?? DEFAULT_QUOTA_BYTES);
+	const longpolls = { perAccount: new Slots(LONGPOLLS_PER_ACCOUNT), perAddress: new Slots(LONGPOLLS_PER_ADDRESS) };
 
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
 		res.set('Cache-Control', 'no-store');
@@ -193,7 +82,6 @@ export function gatekeeper(ctx: ServerContext): Router {
 			const raw = req.originalUrl.replace(/^\/couch/, '');
 			const q = raw.indexOf('?');
 			const rawPath = q < 0 ? raw : raw.slice(0, q);
-			const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
 			const trimmed = rawPath.replace(/^\//, '');
 			const slash = trimmed.indexOf('/');
 			const rawDb = slash < 0 ? trimmed : trimmed.slice(0, slash);
@@ -207,7 +95,6 @@ export function gatekeeper(ctx: ServerContext): Router {
 			if (!ENDPOINT_METHODS[endpoint.kind].includes(method)) {
 				throw forbidden(`${method} is not available on ${endpoint.kind === 'db' ? 'a database' : endpoint.kind}`);
 			}
-			checkQuery(endpoint, query);
 			if (target.type === 'user') {
 				if (target.hex !== hexOf(user!) || !(target.collection in USER_COLLECTIONS)) {
 					throw forbidden('That database belongs to someone else');
@@ -219,52 +106,52 @@ export function gatekeeper(ctx: ServerContext): Router {
 				if (!clinics.length) throw forbidden('This database is read-only');
 				res.locals.clinicAdmin = { region: target.region, clinics } satisfies ClinicAdmin;
 			}
-			res.locals.gate = { target, endpoint, query, method };
+			const query = allowedQuery(endpoint.kind, method, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
+			if (target.type === 'user' && USER_WRITES.has(`${endpoint.kind}:${method}`) && (await quota.exceeded(user!))) {
+				throw new Refusal(413, 'quota_exceeded', 'This account has used all its storage');
+			}
+			res.locals.gate = { target, endpoint, query, method, user } satisfies Gate;
 			next();
 		} catch (err) {
-			if (err instanceof Refusal) {
-				res.status(err.status).json({ error: err.error, reason: err.message });
-			} else next(err);
+			next(err);
 		}
 	});
 
 	router.use((req, res, next) => {
-		if (req.method === 'GET' || req.method === 'HEAD') return next();
-		json(req, res, next);
+		if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return next();
+		parsers.get((res.locals.gate as Gate).endpoint.kind)!(req, res, next);
 	});
 
 	router.use((req: Request, res: Response, next: NextFunction) => {
-		forward(ctx, req, res).catch(next);
+		const gate = res.locals.gate as Gate;
+		if (gate.endpoint.kind !== '_changes' || gate.query.get('feed') !== 'longpoll') {
+			return void forward(ctx, quota, req, res).catch(next);
+		}
+		const releases = [gate.user ? longpolls.perAccount.take(gate.user) : () => {}, longpolls.perAddress.take(req.ip ?? '')];
+		const release = () => releases.forEach((give) => give?.());
+		if (releases.includes(null)) {
+			release();
+			return next(new Refusal(429, 'too_many_requests', 'Too many open change feeds; close some first'));
+		}
+		forward(ctx, quota, req, res).catch(next).finally(release);
 	});
 
-	router.use((err: any, _req: Request, res: Response, _next: NextFunction) => {
-		if (res.headersSent) return res.end();
-		if (err?.type === 'entity.too.large') return res.status(413).json({ error: 'too_large', reason: 'Request body too large' });
-		if (err?.type === 'entity.parse.failed') return res.status(400).json({ error: 'bad_request', reason: 'Body is not valid JSON' });
-		if (ctx.log) console.error('gatekeeper error:', err?.message);
-		res.status(502).json({ error: 'bad_gateway', reason: 'The database could not be reached' });
-	});
+	router.use(jsonErrors({ status: 502, error: 'bad_gateway', reason: 'The database could not be reached' }, ctx.log));
 
 	return router;
 }
 
-async function forward(ctx: ServerContext, req: Request, res: Response): Promise<void> {
-	const { target, endpoint, query, method } = res.locals.gate as {
-		target: Target;
-		endpoint: Endpoint;
-		query: URLSearchParams;
-		method: string;
-	};
+async function forward(ctx: ServerContext, quota: Quota, req: Request, res: Response): Promise<void> {
+	const { target, endpoint, query, method, user } = res.locals.gate as Gate;
 	const path = upstreamPath(target, endpoint);
-	let body: unknown = req.body;
-	const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'DELETE';
-	if (!hasBody) body = undefined;
+	let body = allowedBody(endpoint.kind, method, req.body);
 	const admin = res.locals.clinicAdmin as ClinicAdmin | undefined;
-	let validate: DocCheck | null = null;
-	if (target.type === 'user') validate = userValidator(target);
+	let check: DocCheck | null = null;
+	if (target.type === 'user') check = userDocCheck(target);
 	else if (admin) {
+		if (isObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
 		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isObject(body) && Array.isArray(body.docs) ? body.docs : [];
-		validate = await clinicAdminValidator(ctx, target, admin, written);
+		check = await clinicAdminDocCheck(ctx, target, admin, written);
 	}
 
 	const send = (status: number, payload: unknown) => {
@@ -272,31 +159,27 @@ async function forward(ctx: ServerContext, req: Request, res: Response): Promise
 		else res.status(status).json(payload);
 	};
 
-	if (endpoint.kind === 'local' && method === 'PUT') {
-		if (Buffer.byteLength(JSON.stringify(body ?? null)) > MAX_LOCAL_DOC_BYTES) {
-			return send(413, { error: 'too_large', reason: 'Local documents are limited to 64 KB' });
-		}
-	}
-
-	if (endpoint.kind === 'doc' && method === 'PUT' && validate) {
-		const doc = (body && typeof body === 'object' ? { ...(body as Json) } : null) as Json | null;
-		if (!doc || Array.isArray(doc)) return send(400, { error: 'bad_request', reason: 'Document must be a JSON object' });
+	if (endpoint.kind === 'doc' && method === 'PUT' && check) {
+		const doc = { ...(body as Json) };
 		if (doc._id === undefined) doc._id = endpoint.id;
 		if (doc._id !== endpoint.id) return send(400, { error: 'bad_request', reason: 'Document id does not match the URL' });
-		const reason = validate(doc);
-		if (reason) return send(403, { error: 'forbidden', reason });
-		body = doc;
+		const checked = check(doc);
+		if ('refusal' in checked) return send(REFUSAL_STATUS[checked.refusal.error], checked.refusal);
+		body = checked.doc;
 	}
 
 	if (endpoint.kind === 'doc' && method === 'DELETE' && admin) {
-		const reason = validate!({ _id: endpoint.id, _deleted: true });
-		if (reason) return send(403, { error: 'forbidden', reason });
+		const rev = query.get('rev');
+		const checked = check!({ _id: endpoint.id, _deleted: true, ...(rev === null ? {} : { _rev: rev }) });
+		if ('refusal' in checked) return send(REFUSAL_STATUS[checked.refusal.error], checked.refusal);
 	}
 
-	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, path, query, body, validate!, res);
+	if (target.type === 'user' && USER_WRITES.has(`${endpoint.kind}:${method}`)) quota.wrote(user!, res.locals.bodyBytes ?? 0);
+	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, path, body as Json, check!, res);
 	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, query, body);
 
 	const up = await ctx.couch.request(method, path, { query, body });
+	if (up.status >= 400) return send(up.status, storeError(up));
 	let payload = up.body;
 	if (endpoint.kind === '_all_docs' && Array.isArray(payload?.rows)) {
 		payload = { ...payload, rows: payload.rows.filter((r: Json) => !isDesignId(r?.id ?? r?.key)) };
@@ -309,26 +192,15 @@ async function forward(ctx: ServerContext, req: Request, res: Response): Promise
 	send(up.status, payload);
 }
 
-async function bulkDocs(
-	ctx: ServerContext,
-	path: string,
-	query: URLSearchParams,
-	body: unknown,
-	validate: DocCheck,
-	res: Response
-): Promise<void> {
-	const input = body as { docs?: unknown; new_edits?: unknown } | undefined;
-	if (!input || typeof input !== 'object' || !Array.isArray(input.docs)) {
-		res.status(400).json({ error: 'bad_request', reason: 'Missing JSON list of docs' });
-		return;
-	}
-	const verdicts = input.docs.map((doc) => validate(doc as Json));
-	const accepted = input.docs.filter((_, i) => verdicts[i] === null) as Json[];
+async function bulkDocs(ctx: ServerContext, path: string, input: Json, check: DocCheck, res: Response): Promise<void> {
+	const docs = input.docs as unknown[];
+	const verdicts = docs.map(check);
+	const accepted = verdicts.flatMap((v) => ('doc' in v ? [v.doc] : []));
 	let upstreamRows: Json[] = [];
 	if (accepted.length) {
-		const up = await ctx.couch.request('POST', path, { query, body: { ...input, docs: accepted } });
+		const up = await ctx.couch.request('POST', path, { body: { ...input, docs: accepted } });
 		if (up.status >= 300 || !Array.isArray(up.body)) {
-			res.status(up.status >= 300 ? up.status : 502).json(up.body ?? { error: 'bad_gateway' });
+			res.status(up.status >= 300 ? up.status : 502).json(storeError(up));
 			return;
 		}
 		upstreamRows = up.body;
@@ -345,11 +217,10 @@ async function bulkDocs(
 	}
 	const rows: Json[] = [];
 	let next = 0;
-	input.docs.forEach((doc, i) => {
-		const reason = verdicts[i];
-		const id = doc && typeof doc === 'object' ? (doc as Json)._id : undefined;
-		if (reason !== null) {
-			rows.push({ id: typeof id === 'string' ? id : null, error: 'forbidden', reason });
+	verdicts.forEach((verdict, i) => {
+		const id = isObject(docs[i]) ? docs[i]._id : undefined;
+		if ('refusal' in verdict) {
+			rows.push({ id: typeof id === 'string' ? id : null, ...verdict.refusal });
 		} else if (positional) {
 			rows.push(upstreamRows[next++]);
 		} else {
@@ -405,7 +276,7 @@ async function changes(
 		if (Array.isArray(payload?.results)) {
 			payload = { ...payload, results: payload.results.filter((r: Json) => !isDesignId(r?.id)) };
 		}
-		res.status(up.status).json(payload);
+		res.status(up.status).json(up.status >= 400 ? storeError(up) : payload);
 	} finally {
 		if (timer) clearTimeout(timer);
 		res.off('close', onClose);

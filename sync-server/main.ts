@@ -1,6 +1,6 @@
 /**
  * `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables),
- * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default).
+ * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account, 100).
  */
 import { startServer, type RunningServer } from './app.js';
 import { StoreInUseError } from './store.js';
@@ -8,6 +8,11 @@ import { StoreInUseError } from './store.js';
 const port = Number(process.env.PORT ?? 8080);
 const couchUrl = process.env.COUCHDB_URL || undefined;
 const demo = process.env.DEMO === undefined ? !couchUrl : process.env.DEMO !== '0';
+const quotaMb = Number(process.env.QUOTA_MB || 100);
+if (!(quotaMb > 0)) {
+	console.error('QUOTA_MB must be a positive number of megabytes');
+	process.exit(1);
+}
 
 let server: RunningServer;
 try {
@@ -19,7 +24,8 @@ try {
 		demo,
 		log: process.env.LOG === '1',
 		tileUrl: process.env.TILE_URL || undefined,
-		tileAttribution: process.env.TILE_ATTRIBUTION || undefined
+		tileAttribution: process.env.TILE_ATTRIBUTION || undefined,
+		quotaBytes: quotaMb * 1024 * 1024
 	});
 } catch (err) {
 	if (!(err instanceof StoreInUseError)) throw err;

@@ -66,6 +66,20 @@ function lockStore(storeDir: string, dataDir: string): Promise<void> {
 	return lock.opened;
 }
 
+/**
+ * express-pouchdb leaves some failures of a request as unhandled rejections (a `_changes` filter naming
+ * a missing design doc did). The store runs in the server's process, where Node would end everything on
+ * one: they are logged instead. The gatekeeper's allow-lists keep known ones from being reached at all.
+ */
+let rejectionsKept = false;
+function keepStoreRejectionsInProcess(): void {
+	if (rejectionsKept) return;
+	rejectionsKept = true;
+	process.on('unhandledRejection', (reason) => {
+		console.error('embedded store: unhandled failure:', (reason as Error)?.message ?? String(reason));
+	});
+}
+
 export interface EmbeddedStore {
 	/** `http://admin:<password>@127.0.0.1:<port>` */
 	adminUrl: string;
@@ -96,6 +110,7 @@ export async function startEmbeddedStore(dataDir: string): Promise<EmbeddedStore
 	mkdirSync(storeDir, { recursive: true });
 	await lockStore(storeDir, root);
 	const admin = storeAdminCredentials(root);
+	keepStoreRejectionsInProcess();
 
 	const PouchDB = require('pouchdb');
 	const expressPouchDB = require('express-pouchdb');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USER_COLLECTIONS, USER_COLLECTION_NAMES, DOC_ID_PATTERN, validateReplicatedDoc } from '$lib/db/validation';
+import { USER_COLLECTIONS, USER_COLLECTION_NAMES, DOC_ID_PATTERN, MAX_DOC_DEPTH, nestsDeeperThan, tombstoneOf, validateReplicatedDoc } from '$lib/db/validation';
 import { MAX_PREVIOUS_VERSIONS, RECORD_KINDS, type PreviousVersion } from '$lib/profile/schema';
 
 const validate = USER_COLLECTIONS.records;
@@ -144,6 +144,13 @@ describe('records validator: invalid documents are refused with a readable reaso
 		);
 		const { updatedBy: _, ...noBy } = prev(1);
 		expect(validate(withChange(valid.allergy, { previous: [noBy] }))).toBe("previous.0 must have required property 'updatedBy'");
+		// an earlier version is data of the record's own kind
+		expect(validate(withChange(valid.allergy, { previous: [prev(1, { data: { substance: 'Old', severity: 'deadly' } })] }))).toBe(
+			'previous.0.data.severity must be equal to one of the allowed values'
+		);
+		expect(validate(withChange(valid.allergy, { previous: [prev(1, { data: { text: 'a note' } })] }))).toBe(
+			"previous.0.data must have required property 'substance'"
+		);
 	});
 
 	it('refuses wrong value types', () => {
@@ -167,7 +174,33 @@ describe('validateReplicatedDoc (CouchDB wire shape)', () => {
 	it('accepts a valid document with _id, _rev and _revisions', () => {
 		const doc = { ...wire(valid.allergy), _rev: '2-abc', _revisions: { start: 2, ids: ['abc', 'def'] } };
 		expect(validateReplicatedDoc(validate, doc)).toBeNull();
-		expect(validateReplicatedDoc(validate, { ...wire(valid.observationString), _rev: '1-x', _meta: { lwt: 1 }, _attachments: {} })).toBeNull();
+	});
+
+	it('refuses any other _ field, and replication fields of the wrong type', () => {
+		const doc = wire(valid.observationString);
+		expect(validateReplicatedDoc(validate, { ...doc, _meta: { lwt: 1 } })).toBe('_meta is not allowed');
+		expect(validateReplicatedDoc(validate, { ...doc, _attachments: {} })).toBe('_attachments is not allowed');
+		expect(validateReplicatedDoc(validate, { ...doc, _conflicts: [] })).toBe('_conflicts is not allowed');
+		expect(validateReplicatedDoc(validate, { ...doc, _rev: '1-x' })).toBe('_rev is invalid');
+		expect(validateReplicatedDoc(validate, { ...doc, _rev: 1 })).toBe('_rev is invalid');
+		expect(validateReplicatedDoc(validate, { ...doc, _deleted: 1 })).toBe('_deleted is invalid');
+		expect(validateReplicatedDoc(validate, { _id: 'n-1', _deleted: 'true' })).toBe('_deleted is invalid');
+		for (const _revisions of [{ start: '1', ids: ['a'] }, { start: 1, ids: 'a' }, { start: 1, ids: [1] }, { start: 1, ids: ['a'], x: 1 }]) {
+			expect(validateReplicatedDoc(validate, { ...doc, _rev: '1-a', _revisions }), JSON.stringify(_revisions)).toBe('_revisions is invalid');
+		}
+	});
+
+	it('keeps only the id, revision and history of a deletion', () => {
+		const deletion = { ...wire(valid.note), _rev: '2-ab', _deleted: true, _revisions: { start: 2, ids: ['ab', 'cd'] } };
+		expect(tombstoneOf(deletion)).toEqual({ _id: deletion._id, _rev: '2-ab', _deleted: true, _revisions: deletion._revisions });
+		expect(tombstoneOf({ _id: 'n-1', _deleted: true, text: 'x' })).toEqual({ _id: 'n-1', _deleted: true });
+	});
+
+	it('measures depth without recursion', () => {
+		let deep: unknown = 1;
+		for (let i = 0; i < 100_000; i++) deep = [deep];
+		expect(nestsDeeperThan(deep, MAX_DOC_DEPTH)).toBe(true);
+		expect(nestsDeeperThan(wire(valid.note), MAX_DOC_DEPTH)).toBe(false);
 	});
 
 	it('validates the content: an invalid document is refused with the reason', () => {
@@ -192,12 +225,12 @@ describe('validateReplicatedDoc (CouchDB wire shape)', () => {
 
 	it('accepts deletions with a valid id and no content', () => {
 		expect(validateReplicatedDoc(validate, { _id: 'n-1', _rev: '3-abc', _deleted: true })).toBeNull();
-		expect(validateReplicatedDoc(validate, { _id: 'about', _rev: '2-x', _deleted: true, _revisions: { start: 2, ids: ['x', 'y'] } })).toBeNull();
+		expect(validateReplicatedDoc(validate, { _id: 'about', _rev: '2-a', _deleted: true, _revisions: { start: 2, ids: ['a', 'b'] } })).toBeNull();
 	});
 
 	it('refuses deletions with a bad or missing id', () => {
 		for (const _id of ['_design/x', 'a/b', '', '-x', 'a'.repeat(65), 42]) {
-			expect(validateReplicatedDoc(validate, { _id, _rev: '1-a', _deleted: true }), String(_id)).toBe('id is invalid');
+			expect(validateReplicatedDoc(validate, { _id, _rev: '1-a', _deleted: true }), String(_id)).toMatch(/^_?id is invalid$/);
 		}
 		expect(validateReplicatedDoc(validate, { _rev: '1-a', _deleted: true })).toBe('id is invalid');
 	});

@@ -32,20 +32,97 @@ export const USER_COLLECTION_NAMES = Object.keys(USER_COLLECTIONS) as UserCollec
 
 export const DOC_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
-/** Replication bookkeeping that is not part of a document's content. */
-const REPLICATION_FIELDS = ['_id', '_rev', '_deleted', '_revisions', '_attachments', '_conflicts', '_meta'];
+/** A CouchDB revision: generation, dash, hex digest. */
+export const REV_PATTERN = /^[1-9][0-9]{0,9}-[0-9a-f]{1,64}$/;
+const REV_HASH = /^[0-9a-f]{1,64}$/;
+/** CouchDB's default revs_limit: a longer history is never needed */
+const MAX_REVISIONS = 1000;
+
+export type WireDoc = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is WireDoc {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isRevisions(value: unknown): boolean {
+	if (!isPlainObject(value) || Object.keys(value).some((key) => key !== 'start' && key !== 'ids')) return false;
+	const { start, ids } = value;
+	return (
+		Number.isSafeInteger(start) &&
+		(start as number) >= 1 &&
+		Array.isArray(ids) &&
+		ids.length >= 1 &&
+		ids.length <= MAX_REVISIONS &&
+		ids.every((id) => typeof id === 'string' && REV_HASH.test(id))
+	);
+}
+
+/**
+ * The replication fields RxDB's CouchDB replication sends beside a document's content, each with its
+ * exact type: the store reads `_deleted: 1` as a deletion, so a loose type slips past every rule.
+ * Any other `_` field (`_attachments`, `_meta`, `_conflicts`…) is refused.
+ */
+const REPLICATION_FIELDS: Record<string, (value: unknown) => boolean> = {
+	_id: (value) => typeof value === 'string',
+	_rev: (value) => typeof value === 'string' && REV_PATTERN.test(value),
+	_deleted: (value) => typeof value === 'boolean',
+	_revisions: isRevisions
+};
+
+function replicationFieldsProblem(wireDoc: WireDoc): string | null {
+	for (const key of Object.keys(wireDoc)) {
+		if (!key.startsWith('_')) continue;
+		const check = REPLICATION_FIELDS[key];
+		if (!check) return `${key} is not allowed`;
+		if (!check(wireDoc[key])) return `${key} is invalid`;
+	}
+	return null;
+}
 
 /** Validates a document as it crosses the wire (CouchDB shape: `_id` instead of the primary key). */
-export function validateReplicatedDoc(validate: Validator, wireDoc: Record<string, unknown>): string | null {
+export function validateReplicatedDoc(validate: Validator, wireDoc: WireDoc): string | null {
+	const fields = replicationFieldsProblem(wireDoc);
+	if (fields) return fields;
 	if (wireDoc._deleted === true) {
-		// a deletion carries no content worth refusing, but its id must still be one of ours
+		// a deletion's content is dropped (see `tombstoneOf`), but its id must still be one of ours
 		return typeof wireDoc._id === 'string' && DOC_ID_PATTERN.test(wireDoc._id) ? null : 'id is invalid';
 	}
 	// the stored key is `_id`: an `id` field beside it must not stand in for it during validation
 	if ('id' in wireDoc && wireDoc.id !== wireDoc._id) return 'id does not match _id';
-	const content: Record<string, unknown> = { id: wireDoc._id };
+	const content: WireDoc = { id: wireDoc._id };
 	for (const [key, value] of Object.entries(wireDoc)) {
-		if (!REPLICATION_FIELDS.includes(key)) content[key] = value;
+		if (!key.startsWith('_')) content[key] = value;
 	}
 	return validate(content);
+}
+
+/**
+ * What is stored of a deletion: RxDB pushes a deleted document with its last content, which nobody
+ * reads, and which would otherwise go unchecked to every reader. `_revisions` stays for new_edits:false.
+ */
+export function tombstoneOf(wireDoc: WireDoc): WireDoc {
+	const tombstone: WireDoc = { _id: wireDoc._id, _deleted: true };
+	if (wireDoc._rev !== undefined) tombstone._rev = wireDoc._rev;
+	if (wireDoc._revisions !== undefined) tombstone._revisions = wireDoc._revisions;
+	return tombstone;
+}
+
+/** No document of ours nests deeper than this; deeper ones are refused before any recursive walk. */
+export const MAX_DOC_DEPTH = 20;
+
+/** True when `value` nests objects/arrays deeper than `maxDepth` (walked without recursion). */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length) {
+		const [node, depth] = stack.pop()!;
+		if (!node || typeof node !== 'object') continue;
+		if (depth >= maxDepth) return true;
+		for (const child of Object.values(node)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
+
+/** Size of a document as JSON, in bytes. */
+export function jsonBytes(value: unknown): number {
+	return new TextEncoder().encode(JSON.stringify(value)).length;
 }

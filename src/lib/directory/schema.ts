@@ -224,9 +224,9 @@ function stringList(value: unknown): string[] {
  * - `existing`: the stored, not deleted, document with the same id, or null.
  *
  * A clinic listing can be edited by its administrator (same id, same region) but never created, turned
- * into something else or deleted. A practitioner may be created, edited and deleted when it belongs to
- * one of the administrator's clinics, before and after the write; clinics the administrator does not run
- * can neither be added to nor removed from a practitioner.
+ * into something else or deleted. A practitioner may be created and edited when it belongs to one of the
+ * administrator's clinics, before and after the write, and deleted when it belongs to theirs only;
+ * clinics the administrator does not run can neither be added to nor removed from a practitioner.
  */
 export function clinicAdminRefusal(
 	doc: WireDoc,
@@ -240,6 +240,7 @@ export function clinicAdminRefusal(
 		if (!existing) return null; // nothing stored to protect
 		if (existing.type === 'clinic') return 'Clinic listings cannot be deleted';
 		if (!mine(existing.clinicIds)) return 'That practitioner belongs to another clinic';
+		if (others(existing.clinicIds)) return 'That practitioner is also listed by another clinic';
 		return null;
 	}
 	if (doc.type === 'clinic') {

@@ -190,7 +190,8 @@ export const recordValidationSchema = {
 	},
 	allOf: RECORD_KINDS.map((kind) => ({
 		if: { properties: { kind: { const: kind } } },
-		then: { properties: { data: dataSchemas[kind] } }
+		// an earlier version is restored as the record's data: it must be valid data of the same kind
+		then: { properties: { data: dataSchemas[kind], previous: { items: { properties: { data: dataSchemas[kind] } } } } }
 	}))
 };
 

@@ -1,0 +1,60 @@
+/**
+ * Every error the server answers has one shape, `{error, reason}`, with no stack, path or store detail:
+ * a refusal says why, a body that cannot be read says so, anything else is a server fault.
+ */
+import type { ErrorRequestHandler } from 'express';
+
+export interface ErrorAnswer {
+	status: number;
+	error: string;
+	reason: string;
+}
+
+/** A request refused on purpose, answered as is. */
+export class Refusal extends Error {
+	constructor(
+		readonly status: number,
+		readonly error: string,
+		reason: string
+	) {
+		super(reason);
+	}
+}
+
+export const badRequest = (reason: string) => new Refusal(400, 'bad_request', reason);
+export const forbidden = (reason: string) => new Refusal(403, 'forbidden', reason);
+
+/** body-parser's error types (raw-body's too), in words a client can act on */
+const BODY_ERRORS: Record<string, ErrorAnswer> = {
+	'entity.too.large': { status: 413, error: 'too_large', reason: 'Request body too large' },
+	'entity.parse.failed': { status: 400, error: 'bad_request', reason: 'Body is not valid JSON' },
+	'entity.verify.failed': { status: 400, error: 'bad_request', reason: 'Body could not be read' },
+	'request.aborted': { status: 400, error: 'bad_request', reason: 'The request was aborted' },
+	'request.size.invalid': { status: 400, error: 'bad_request', reason: 'Body length does not match Content-Length' },
+	'stream.encoding.set': { status: 500, error: 'internal', reason: 'The server could not read the body' },
+	'stream.not.readable': { status: 500, error: 'internal', reason: 'The server could not read the body' },
+	'encoding.unsupported': { status: 415, error: 'unsupported_media_type', reason: 'Unsupported content encoding' },
+	'charset.unsupported': { status: 415, error: 'unsupported_media_type', reason: 'Unsupported charset' }
+};
+
+/** The answer for an error a client caused, or null for a fault of the server (or of its database). */
+export function clientErrorAnswer(err: unknown): ErrorAnswer | null {
+	if (err instanceof Refusal) return { status: err.status, error: err.error, reason: err.message };
+	const type = (err as { type?: unknown } | null)?.type;
+	if (typeof type === 'string' && BODY_ERRORS[type]) return BODY_ERRORS[type];
+	const status = (err as { status?: unknown } | null)?.status;
+	if (typeof status === 'number' && status >= 400 && status < 500) {
+		return { status, error: 'bad_request', reason: 'The request could not be read' };
+	}
+	return null;
+}
+
+/** The last error handler of a router: `fault` answers whatever is not the client's doing. */
+export function jsonErrors(fault: ErrorAnswer, log: boolean): ErrorRequestHandler {
+	return (err, req, res, _next) => {
+		if (res.headersSent) return res.end();
+		const answer = clientErrorAnswer(err) ?? fault;
+		if (answer === fault && log) console.error(`${req.method} ${req.path}:`, (err as Error)?.message);
+		res.status(answer.status).json({ error: answer.error, reason: answer.reason });
+	};
+}

@@ -1,0 +1,90 @@
+/**
+ * The check every written document gets, row by row: bounds first (before anything walks it), then the
+ * replication fields and the content (`validateReplicatedDoc`), then — for a clinic administrator — the
+ * directory rules on the revision that was read. A deletion is stored without content.
+ */
+import {
+	jsonBytes,
+	MAX_DOC_DEPTH,
+	nestsDeeperThan,
+	tombstoneOf,
+	USER_COLLECTIONS,
+	validateReplicatedDoc,
+	type UserCollection,
+	type Validator,
+	type WireDoc
+} from '../../src/lib/db/validation.js';
+import { clinicAdminRefusal, validateDirectoryDoc } from '../../src/lib/directory/schema.js';
+import type { ServerContext } from '../context.js';
+import { isObject } from './body.js';
+import { MAX_DIRECTORY_DOC_BYTES, MAX_USER_DOC_BYTES } from './limits.js';
+import type { Target } from './route.js';
+
+export interface RowRefusal {
+	error: 'forbidden' | 'conflict' | 'too_large';
+	reason: string;
+}
+
+/** the document to store, or why not */
+export type Checked = { doc: WireDoc } | { refusal: RowRefusal };
+export type DocCheck = (doc: unknown) => Checked;
+
+export const REFUSAL_STATUS: Record<RowRefusal['error'], number> = { forbidden: 403, conflict: 409, too_large: 413 };
+
+const refuse = (error: RowRefusal['error'], reason: string): Checked => ({ refusal: { error, reason } });
+
+/** A signed-in clinic administrator writing to a directory database. */
+export interface ClinicAdmin {
+	region: string;
+	/** every clinic of their roles (narrowed to the ones listed in this region per request) */
+	clinics: string[];
+}
+
+function wireCheck(validate: Validator, maxBytes: number, rules?: (doc: WireDoc) => Checked | null): DocCheck {
+	return (doc) => {
+		if (!isObject(doc)) return refuse('forbidden', 'document must be an object');
+		if (nestsDeeperThan(doc, MAX_DOC_DEPTH)) return refuse('forbidden', `document nests deeper than ${MAX_DOC_DEPTH} levels`);
+		if (jsonBytes(doc) > maxBytes) return refuse('too_large', `document is larger than ${maxBytes / 1024} KB`);
+		if (typeof doc._id !== 'string' || doc._id.startsWith('_')) return refuse('forbidden', 'id is invalid');
+		const reason = validateReplicatedDoc(validate, doc);
+		if (reason) return refuse('forbidden', reason);
+		return rules?.(doc) ?? { doc: doc._deleted === true ? tombstoneOf(doc) : doc };
+	};
+}
+
+export function userDocCheck(target: Target & { type: 'user' }): DocCheck {
+	return wireCheck(USER_COLLECTIONS[target.collection as UserCollection], MAX_USER_DOC_BYTES);
+}
+
+/**
+ * The check for a clinic administrator's directory write: reads the stored versions of the written ids
+ * (and of the administrator's clinics) first, then decides each document with the shared rules. The
+ * write must name the revision that was read, so it cannot land on a newer one that was not checked.
+ */
+export async function clinicAdminDocCheck(ctx: ServerContext, target: Target, admin: ClinicAdmin, docs: unknown[]): Promise<DocCheck> {
+	const ids = docs.filter(isObject).map((d) => d._id).filter((id): id is string => typeof id === 'string' && !id.startsWith('_'));
+	const keys = [...new Set([...ids, ...admin.clinics])];
+	const res = await ctx.couch.request('POST', `/${encodeURIComponent(target.db)}/_all_docs`, {
+		query: { include_docs: true },
+		body: { keys }
+	});
+	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read ${target.db}: ${res.status}`);
+	const live = new Map<string, WireDoc>();
+	const readRev = new Map<string, unknown>();
+	for (const row of res.body.rows as WireDoc[]) {
+		const value = row.value as WireDoc | undefined;
+		if (value) readRev.set(String(row.id), value.rev);
+		if (isObject(row.doc) && !value?.deleted) live.set(String(row.id), row.doc);
+	}
+	const scope = { region: admin.region, clinics: admin.clinics.filter((id) => live.get(id)?.type === 'clinic') };
+	return wireCheck(validateDirectoryDoc, MAX_DIRECTORY_DOC_BYTES, (doc) => {
+		const id = doc._id as string;
+		const existing = live.get(id) ?? null;
+		// a live document is written on the revision read; a deleted one may be written anew
+		if (doc._rev !== readRev.get(id) && (existing || doc._rev !== undefined)) {
+			return refuse('conflict', 'Document update conflict: read it again');
+		}
+		const reason = clinicAdminRefusal(doc, existing, scope);
+		return reason ? refuse('forbidden', reason) : null;
+	});
+}
