@@ -1,17 +1,25 @@
 /**
- * `/api` accounts: sign-up, login, logout, session. Users live in CouchDB `_users`; a login is checked by
- * the store itself (`POST /_session`), and the browser gets our own signed cookie, never a CouchDB one.
+ * `/api` accounts: sign-up, login, logout, session, password change, account deletion. Users live in
+ * CouchDB `_users`, with a password hash made here (passwords.ts; the store never sees a password) and a
+ * random `generation` per account created; the browser gets a revocable session cookie (session.ts).
  */
 import express, { type Request, type Response, type Router } from 'express';
+import { randomBytes } from 'node:crypto';
 import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
-import { sessionUser, type ServerContext } from './context.js';
-import { provisionUser, userDatabases } from './provision.js';
+import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
+import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck } from './passwords.js';
+import { deleteUserDatabases, provisionUser, userDatabases } from './provision.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
-import { readRoles, userDocPath } from './roles.js';
+import { readAccount, readRoles, userDocPath, type AccountDoc } from './roles.js';
+import { clearedSessionCookie, sessionCookie, type Session } from './session.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 1024;
+/** names the demo seeder creates: nobody may sign one up first and be made a clinic administrator */
+export const RESERVED_NAME_PREFIX = 'demo-';
+/** fields of the store's own (weak) password hash, dropped once an account has ours */
+const STORE_HASH_FIELDS = ['password', 'password_sha', 'derived_key', 'salt', 'iterations', 'password_scheme', 'pbkdf2_prf'];
 
 function fail(res: Response, status: number, error: string, extra: Record<string, unknown> = {}): void {
 	res.status(status).json({ error, ...extra });
@@ -21,17 +29,24 @@ function address(req: Request): string {
 	return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
+function passwordProblem(password: unknown): string | null {
+	if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
+		return `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`;
+	}
+	return password.length > MAX_PASSWORD_LENGTH ? 'That password is too long' : null;
+}
+
 function credentials(body: unknown): { name: string; password: string } | string {
 	if (!body || typeof body !== 'object') return 'Send JSON {"name", "password"}';
 	const { name, password } = body as Record<string, unknown>;
 	if (typeof name !== 'string' || !ACCOUNT_NAME_PATTERN.test(name)) {
 		return 'Names are 3 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit';
 	}
-	if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-		return `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`;
-	}
-	if (password.length > MAX_PASSWORD_LENGTH) return 'That password is too long';
-	return { name, password };
+	return passwordProblem(password) ?? { name, password: password as string };
+}
+
+export function isReservedName(ctx: Pick<ServerContext, 'adminName'>, name: string): boolean {
+	return name === ctx.adminName || name.startsWith(RESERVED_NAME_PREFIX);
 }
 
 export async function databasesOf(ctx: ServerContext, name: string): Promise<string[]> {
@@ -39,44 +54,133 @@ export async function databasesOf(ctx: ServerContext, name: string): Promise<str
 	return [...userDatabases(name), ...regions.flatMap((r) => [directoryDatabase(r), slotsDatabase(r)])];
 }
 
-/** Creates an account (no session). Answers 'exists' when the name is taken. */
+function newGeneration(): string {
+	return randomBytes(16).toString('hex');
+}
+
+/**
+ * Creates an account (no session), with fresh databases: any left by an earlier account of the same name
+ * (removed from `_users` directly) are deleted first. Answers 'exists' when the name is taken.
+ */
 export async function createAccount(
 	ctx: Pick<ServerContext, 'couch' | 'embedded'>,
 	name: string,
 	password: string,
-	roles: string[] = []
+	extra: { roles?: string[]; createdBy?: string } = {}
 ): Promise<'created' | 'exists'> {
-	const res = await ctx.couch.request('PUT', userDocPath(name), {
-		body: { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' }
-	});
+	const doc = {
+		_id: `org.couchdb.user:${name}`,
+		name,
+		roles: extra.roles ?? [],
+		type: 'user',
+		password_hash: await hashPassword(password),
+		generation: newGeneration(),
+		...(extra.createdBy ? { createdBy: extra.createdBy } : {})
+	};
+	const res = await ctx.couch.request('PUT', userDocPath(doc.name), { body: doc });
 	if (res.status === 409) return 'exists';
 	if (res.status !== 201 && res.status !== 202) throw new Error(`Could not create the account: ${res.status}`);
+	await deleteUserDatabases(ctx.couch, name);
 	await provisionUser(ctx.couch, name, { setSecurity: !ctx.embedded });
 	return 'created';
 }
 
-/** Checks a password with the store itself; answers the account's roles, or null when wrong. */
-async function checkPassword(ctx: ServerContext, name: string, password: string): Promise<string[] | null> {
+/** Writes an account doc back; false when it changed meanwhile. */
+export async function saveAccount(ctx: Pick<ServerContext, 'couch'>, doc: AccountDoc): Promise<boolean> {
+	const res = await ctx.couch.request('PUT', userDocPath(doc.name), { body: doc });
+	if (res.status === 409) return false;
+	if (res.status !== 201 && res.status !== 202) throw new Error(`Could not save the account: ${res.status}`);
+	return true;
+}
+
+/** Sets a new password: our hash replaces any earlier one, the store's included. */
+export async function setPassword(ctx: Pick<ServerContext, 'couch'>, account: AccountDoc, password: string): Promise<boolean> {
+	const updated: AccountDoc = { ...account, password_hash: await hashPassword(password), generation: account.generation ?? newGeneration() };
+	for (const field of STORE_HASH_FIELDS) delete updated[field];
+	return saveAccount(ctx, updated);
+}
+
+/** Asks the store to check a password (accounts made before the sync-server hashed them). */
+async function storeAcceptsPassword(ctx: ServerContext, name: string, password: string): Promise<boolean> {
 	const res = await ctx.couch.request('POST', '/_session', { body: { name, password }, noAuth: true });
-	if (res.status === 401 || res.status === 403) return null;
+	if (res.status === 401 || res.status === 403) return false;
 	if (res.status !== 200) throw new Error(`The store could not check the password: ${res.status}`);
-	const roles: string[] = Array.isArray(res.body?.roles) ? res.body.roles : [];
-	// the store's own admin is not an account
-	if (res.body?.name !== name || roles.includes('_admin')) return null;
-	return roles;
+	return res.body?.name === name;
+}
+
+/** The account when the password is right, else null. An older store-hashed account is upgraded here. */
+export async function checkPassword(ctx: ServerContext, name: string, password: string): Promise<AccountDoc | null> {
+	const account = await readAccount(ctx.couch, name);
+	if (!account || account.roles.includes('_admin')) {
+		await spendOneCheck(password);
+		return null;
+	}
+	if (isPasswordHash(account.password_hash)) return (await passwordMatches(password, account.password_hash)) ? account : null;
+	if (!(await storeAcceptsPassword(ctx, name, password))) return null;
+	// a concurrent login may have upgraded it first: either way the account now has our hash
+	await setPassword(ctx, account, password);
+	return readAccount(ctx.couch, name);
+}
+
+/** Deletes an account: its databases, its sessions, then its `_users` doc (so a failure can be retried). */
+async function deleteAccount(ctx: ServerContext, account: AccountDoc): Promise<void> {
+	await deleteUserDatabases(ctx.couch, account.name);
+	await ctx.sessions.endAll(account.name);
+	const res = await ctx.couch.request('DELETE', userDocPath(account.name), { query: { rev: account._rev } });
+	if (res.status >= 300 && res.status !== 404) throw new Error(`Could not delete the account: ${res.status}`);
 }
 
 export function accountsRouter(ctx: ServerContext): Router {
 	const router = express.Router();
-	const accountFailures = new SlidingWindowLimiter(ctx.limits.accountFailures, WINDOW_MS);
+	const pairFailures = new SlidingWindowLimiter(ctx.limits.accountAddressFailures, WINDOW_MS);
 	const addressFailures = new SlidingWindowLimiter(ctx.limits.addressFailures, WINDOW_MS);
 	const signups = new SlidingWindowLimiter(ctx.limits.signupsPerAddress, 60 * 60 * 1000);
 	router.use(express.json({ limit: '16kb' }));
 
+	// Password guesses are braked per (account, address) pair, so a stranger cannot lock the owner out,
+	// and per address, so one address cannot try many accounts.
+	const pairKey = (name: string, from: string) => `${name}\n${from}`;
+	function braked(req: Request, res: Response, name: string): boolean {
+		const from = address(req);
+		const wait = Math.max(addressFailures.retryAfter(from), name ? pairFailures.retryAfter(pairKey(name, from)) : 0);
+		if (!wait) return false;
+		res.set('Retry-After', String(wait));
+		fail(res, 429, 'Too many failed attempts; wait before trying again', { retryAfter: wait });
+		return true;
+	}
+	function recordFailure(req: Request, name: string): void {
+		const from = address(req);
+		addressFailures.record(from);
+		if (name) pairFailures.record(pairKey(name, from));
+	}
+
+	async function startSession(req: Request, res: Response, account: AccountDoc): Promise<void> {
+		const token = await ctx.sessions.create(account.name, account.generation!);
+		res.set('Set-Cookie', sessionCookie(token, servedSecurely(ctx, req)));
+	}
+
+	/** The signed-in account whose password, sent again in the body, is right; else answers and null. */
+	async function reauthenticated(req: Request, res: Response): Promise<{ session: Session; account: AccountDoc } | null> {
+		const session = await sessionOf(ctx, req);
+		if (!session) {
+			fail(res, 401, 'Not signed in');
+			return null;
+		}
+		if (braked(req, res, session.name)) return null;
+		const password = (req.body as Record<string, unknown> | undefined)?.password;
+		const account = typeof password === 'string' ? await checkPassword(ctx, session.name, password) : null;
+		if (!account) {
+			recordFailure(req, session.name);
+			fail(res, 403, 'That is not the account password');
+			return null;
+		}
+		return { session, account };
+	}
+
 	const wrap =
 		(handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) =>
 			handler(req, res).catch((err) => {
-				if (ctx.log) console.error('api error:', (err as Error).message);
+				if (ctx.log) console.error('api error:', withoutAccountNames((err as Error).message));
 				if (!res.headersSent) fail(res, 503, 'The server could not reach its database; try again soon');
 			});
 
@@ -92,57 +196,86 @@ export function accountsRouter(ctx: ServerContext): Router {
 			const creds = credentials(req.body);
 			if (typeof creds === 'string') return fail(res, 400, creds);
 			signups.record(from);
-			if (creds.name === ctx.adminName) return fail(res, 409, 'That name is already taken; choose another');
+			if (isReservedName(ctx, creds.name)) return fail(res, 409, 'That name is reserved; choose another');
 			const outcome = await createAccount(ctx, creds.name, creds.password);
 			if (outcome === 'exists') return fail(res, 409, 'That name is already taken; choose another');
-			res.set('Set-Cookie', ctx.sessions.setCookie(creds.name));
-			res.status(201).json({ name: creds.name, roles: [], databases: await databasesOf(ctx, creds.name) });
+			// sessions of an earlier account of this name (removed from `_users` directly) end here at once
+			await ctx.sessions.endAll(creds.name);
+			const account = await readAccount(ctx.couch, creds.name);
+			if (!account) throw new Error('The new account vanished');
+			await startSession(req, res, account);
+			res.status(201).json({ name: creds.name, roles: account.roles, databases: await databasesOf(ctx, creds.name) });
 		})
 	);
 
 	router.post(
 		'/login',
 		wrap(async (req, res) => {
-			const from = address(req);
 			const body = (req.body ?? {}) as Record<string, unknown>;
-			const accountKey = typeof body.name === 'string' ? body.name.slice(0, 80) : '';
-			const wait = Math.max(addressFailures.retryAfter(from), accountKey ? accountFailures.retryAfter(accountKey) : 0);
-			if (wait) {
-				res.set('Retry-After', String(wait));
-				return fail(res, 429, 'Too many failed attempts; wait before trying again', { retryAfter: wait });
-			}
+			const claimedName = typeof body.name === 'string' ? body.name.slice(0, 80) : '';
+			if (braked(req, res, claimedName)) return;
 			const creds = credentials(body);
-			const roles = typeof creds === 'string' ? null : await checkPassword(ctx, creds.name, creds.password);
-			if (typeof creds === 'string' || roles === null) {
-				addressFailures.record(from);
-				if (accountKey) accountFailures.record(accountKey);
+			const account = typeof creds === 'string' ? null : await checkPassword(ctx, creds.name, creds.password);
+			if (!account) {
+				recordFailure(req, claimedName);
 				return fail(res, 401, 'Wrong name or password');
 			}
-			accountFailures.reset(creds.name);
+			pairFailures.reset(pairKey(account.name, address(req)));
 			// databases added since sign-up (new collections) are created here
-			await provisionUser(ctx.couch, creds.name, { setSecurity: !ctx.embedded });
-			res.set('Set-Cookie', ctx.sessions.setCookie(creds.name));
-			res.json({ name: creds.name, roles, databases: await databasesOf(ctx, creds.name) });
+			await provisionUser(ctx.couch, account.name, { setSecurity: !ctx.embedded });
+			await startSession(req, res, account);
+			res.json({ name: account.name, roles: account.roles, databases: await databasesOf(ctx, account.name) });
 		})
 	);
 
-	router.post('/logout', (_req, res) => {
-		res.set('Set-Cookie', ctx.sessions.clearCookie());
-		res.json({ ok: true });
-	});
+	router.post(
+		'/logout',
+		wrap(async (req, res) => {
+			const session = await sessionOf(ctx, req);
+			if (session) await ctx.sessions.end(session.token);
+			res.set('Set-Cookie', clearedSessionCookie(servedSecurely(ctx, req)));
+			res.json({ ok: true });
+		})
+	);
 
 	router.get(
 		'/session',
 		wrap(async (req, res) => {
 			res.set('Cache-Control', 'no-store');
-			const name = sessionUser(ctx, req);
+			const session = await sessionOf(ctx, req);
 			// uncached: a deleted account signs out at once
-			const roles = name ? await readRoles(ctx.couch, name) : null;
-			if (!name || roles === null) {
-				if (name) res.set('Set-Cookie', ctx.sessions.clearCookie());
+			const roles = session ? await readRoles(ctx.couch, session.name) : null;
+			if (!session || roles === null) {
+				if (req.headers.cookie) res.set('Set-Cookie', clearedSessionCookie(servedSecurely(ctx, req)));
 				return fail(res, 401, 'Not signed in');
 			}
-			res.json({ name, roles, databases: await databasesOf(ctx, name) });
+			res.json({ name: session.name, roles, databases: await databasesOf(ctx, session.name) });
+		})
+	);
+
+	router.post(
+		'/password',
+		wrap(async (req, res) => {
+			const problem = passwordProblem((req.body as Record<string, unknown> | undefined)?.newPassword);
+			if (problem) return fail(res, 400, problem);
+			const signedIn = await reauthenticated(req, res);
+			if (!signedIn) return;
+			if (!(await setPassword(ctx, signedIn.account, req.body.newPassword))) {
+				return fail(res, 409, 'The account changed meanwhile; try again');
+			}
+			await ctx.sessions.endAll(signedIn.account.name, signedIn.session.token);
+			res.json({ ok: true });
+		})
+	);
+
+	router.delete(
+		'/account',
+		wrap(async (req, res) => {
+			const signedIn = await reauthenticated(req, res);
+			if (!signedIn) return;
+			await deleteAccount(ctx, signedIn.account);
+			res.set('Set-Cookie', clearedSessionCookie(servedSecurely(ctx, req)));
+			res.json({ ok: true });
 		})
 	);
 

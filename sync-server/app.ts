@@ -8,14 +8,15 @@ import { extname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
-import { DEFAULT_LIMITS, type Limits, type ServerContext } from './context.js';
+import { DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
 import { configRouter, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './config.js';
-import { seedDemo, type DemoAccount } from './demo.js';
+import { seedDemo, type DemoAccounts } from './demo.js';
 import { jsonErrors } from './errors.js';
 import { gatekeeper } from './gatekeeper.js';
 import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
-import { loadSessionSecret, SessionKeeper } from './session.js';
+import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './headers.js';
+import { SessionStore } from './session.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store.js';
 
 export interface ServerOptions {
@@ -30,9 +31,9 @@ export interface ServerOptions {
 	log?: boolean;
 	/** rate limits (tests lower them) */
 	limits?: Partial<Limits>;
-	/** mark the session cookie Secure (behind HTTPS) */
-	secureCookies?: boolean;
-	/** express `trust proxy` setting, for the client address behind a load balancer */
+	/** the address people open the app at; https → Secure `__Host-` session cookies and HSTS */
+	publicUrl?: string;
+	/** express `trust proxy` setting, for the client address (and HTTPS) behind a load balancer */
 	trustProxy?: boolean | string | number;
 	/** map tiles for the app (`/api/config`); default OpenStreetMap */
 	tileUrl?: string;
@@ -48,7 +49,7 @@ export interface RunningServer {
 	/** admin URL of the CouchDB in use (embedded or given); for tests and tooling, never for browsers */
 	couchUrl: string;
 	close(): Promise<void>;
-	demoAccounts: DemoAccount[];
+	demo: DemoAccounts;
 }
 
 const NO_CACHE = new Set(['sw.js', '200.html', 'index.html', 'manifest.webmanifest', 'version.json']);
@@ -87,7 +88,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	const ctx: ServerContext = {
 		couch,
 		embedded: !opts.couchUrl,
-		sessions: new SessionKeeper(await loadSessionSecret(couch), opts.secureCookies ?? false),
+		sessions: await SessionStore.open(couch),
+		secureCookies: opts.publicUrl?.startsWith('https:') ?? false,
 		adminName: decodeURIComponent(new URL(couchUrl).username),
 		limits: { ...DEFAULT_LIMITS, ...opts.limits },
 		log: opts.log ?? false,
@@ -103,34 +105,41 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		roles: cachedRoles(couch, opts.roleCacheMs ?? ROLE_CACHE_MS)
 	};
 
-	const demoAccounts: DemoAccount[] = demo ? await seedDemo(ctx, dataDir) : [];
+	const demoAccounts: DemoAccounts = demo ? await seedDemo(ctx, dataDir) : { accounts: [], created: [], refused: [] };
+	const staticDir = resolve(opts.staticDir ?? 'build');
+	const hostsApp = existsSync(staticDir) && statSync(staticDir).isDirectory();
+	const tileUrl = opts.tileUrl || DEFAULT_TILE_URL;
 
 	const app = express();
 	app.disable('x-powered-by');
 	app.set('trust proxy', opts.trustProxy ?? false);
-	app.use((req, res, next) => {
-		res.setHeader('X-Content-Type-Options', 'nosniff');
-		res.setHeader('Referrer-Policy', 'no-referrer');
-		if (ctx.log) {
+	app.use(
+		securityHeaders({
+			csp: contentSecurityPolicy({ scriptHashes: hostsApp ? inlineScriptHashes(staticDir) : [], tileUrl }),
+			servedSecurely: (req) => servedSecurely(ctx, req)
+		})
+	);
+	if (ctx.log) {
+		app.use((req, res, next) => {
 			const started = Date.now();
-			// method, path without query, status: no bodies, no names, no health data
-			res.on('finish', () => console.log(`${req.method} ${req.path} ${res.statusCode} ${Date.now() - started}ms`));
-		}
-		next();
-	});
+			// method, path without query or account, status: no bodies, no names, no health data
+			const path = withoutAccountNames(req.originalUrl.split('?')[0]);
+			res.on('finish', () => console.log(`${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`));
+			next();
+		});
+	}
 	app.use('/api', accountsRouter(ctx));
 	app.use(
 		'/api',
 		configRouter(ctx, {
-			tileUrl: opts.tileUrl || DEFAULT_TILE_URL,
+			tileUrl,
 			tileAttribution: opts.tileAttribution || DEFAULT_TILE_ATTRIBUTION
 		})
 	);
 	app.use('/api', (_req, res) => res.status(404).json({ error: 'Not found' }));
 	app.use('/couch', gatekeeper(ctx, { quotaBytes: opts.quotaBytes }));
 
-	const staticDir = resolve(opts.staticDir ?? 'build');
-	if (existsSync(staticDir) && statSync(staticDir).isDirectory()) staticHosting(app, staticDir);
+	if (hostsApp) staticHosting(app, staticDir);
 	app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
 	// whatever escapes a router (a body /api could not parse…) is answered as JSON, never express's HTML page
 	app.use(jsonErrors({ status: 500, error: 'internal', reason: 'Something went wrong on the server' }, ctx.log));
@@ -144,7 +153,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	return {
 		url: `http://localhost:${port}`,
 		couchUrl,
-		demoAccounts,
+		demo: demoAccounts,
 		close() {
 			closing ??= (async () => {
 				await new Promise<void>((done) => {

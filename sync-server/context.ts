@@ -1,24 +1,26 @@
 import type { Request } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
-import { readCookie, SESSION_COOKIE, type SessionKeeper } from './session.js';
+import { readCookie, sessionCookieName, type Session, type SessionStore } from './session.js';
 
 export interface Limits {
-	/** failed logins per account before a lock (default 5 in 15 min) */
-	accountFailures: number;
-	/** failed logins per address (default 30 in 15 min) */
+	/** failed logins per (account, client address) pair before that pair waits (default 5 in 15 min) */
+	accountAddressFailures: number;
+	/** failed logins per address, whatever the account (default 30 in 15 min) */
 	addressFailures: number;
 	/** sign-ups per address (default 30 per hour) */
 	signupsPerAddress: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { accountFailures: 5, addressFailures: 30, signupsPerAddress: 30 };
+export const DEFAULT_LIMITS: Limits = { accountAddressFailures: 5, addressFailures: 30, signupsPerAddress: 30 };
 
 export interface ServerContext {
 	couch: Couch;
 	/** true when talking to the embedded store (no `_security` second wall) */
 	embedded: boolean;
-	sessions: SessionKeeper;
+	sessions: SessionStore;
+	/** the app is public over HTTPS (PUBLIC_URL): Secure `__Host-` cookies even when a request looks plain */
+	secureCookies: boolean;
 	/** the store admin's name: never a valid account name */
 	adminName: string;
 	limits: Limits;
@@ -29,8 +31,22 @@ export interface ServerContext {
 	roles(name: string): Promise<string[] | null>;
 }
 
-export function sessionUser(ctx: ServerContext, req: Request): string | null {
-	return ctx.sessions.verify(readCookie(req.headers.cookie, SESSION_COOKIE));
+/** HTTPS as the browser sees it: the configured public URL, or a trusted proxy's X-Forwarded-Proto. */
+export function servedSecurely(ctx: ServerContext, req: Request): boolean {
+	return ctx.secureCookies || req.secure;
+}
+
+export function sessionOf(ctx: ServerContext, req: Request): Promise<Session | null> {
+	return ctx.sessions.verify(readCookie(req.headers.cookie, sessionCookieName(servedSecurely(ctx, req))));
+}
+
+export async function sessionUser(ctx: ServerContext, req: Request): Promise<string | null> {
+	return (await sessionOf(ctx, req))?.name ?? null;
+}
+
+/** Log text with the account part of user database names (`u-<hex>-records`) replaced by `<user>`. */
+export function withoutAccountNames(text: string): string {
+	return text.replace(/\bu-[0-9a-f]{2,128}-/g, '<user>-');
 }
 
 export { hexOf };

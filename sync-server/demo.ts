@@ -4,17 +4,17 @@
  * regions, brought exactly to the generated content).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
 import { DEMO_REGIONS, generateDirectory } from '../src/lib/directory/demo.js';
 import { CLINIC_ADMIN_ROLE, validateDirectoryDoc } from '../src/lib/directory/schema.js';
 import { validateReplicatedDoc } from '../src/lib/db/validation.js';
-import { createAccount } from './accounts.js';
+import { createAccount, saveAccount, setPassword } from './accounts.js';
 import type { ServerContext } from './context.js';
 import type { Couch } from './couch.js';
 import { countClinics, writeClinicCount, writeDocs, WRITE_BATCH, type WireDoc } from './directory.js';
-import { userDocPath } from './roles.js';
+import { readAccount, type AccountDoc } from './roles.js';
 
 export const DEMO_REGION = 'ashanti';
 export const DEMO_SEED = 20251128;
@@ -167,50 +167,86 @@ function readDemoFile(file: string): DemoAccount[] {
 	}
 }
 
+/** marks the `_users` docs the seeder created: the only accounts it may give demo roles to */
+export const DEMO_SEEDER = 'healthsync-demo-seed';
+
+export interface DemoAccounts {
+	/** the demo accounts this data directory keeps (`demo-accounts.json`) */
+	accounts: DemoAccount[];
+	/** those given a new password in this run: the only ones to print */
+	created: DemoAccount[];
+	/** names held by accounts the seeder did not create: left untouched, given no role */
+	refused: string[];
+}
+
 /**
  * Makes sure there is one demo clinic-admin account per wanted region (role `clinic-admin` plus
- * `clinic:<clinicId>`), keeping passwords in `<dataDir>/demo-accounts.json` (mode 0600) so that printed
- * credentials stay true across restarts and re-seeding. Answers every demo account of that file.
+ * `clinic:<clinicId>`), with a random password kept in `<dataDir>/demo-accounts.json` (mode 0600) for the
+ * operator. Only accounts the seeder created itself are updated: a name held by anyone else is refused.
  */
 export async function ensureDemoAccounts(
 	ctx: Pick<ServerContext, 'couch' | 'embedded'>,
 	dataDir: string,
 	wanted: { region: string; clinicId: string }[]
-): Promise<DemoAccount[]> {
+): Promise<DemoAccounts> {
 	const file = join(dataDir, 'demo-accounts.json');
-	const accounts = readDemoFile(file);
+	const saved = readDemoFile(file);
+	const candidates = [...saved];
 	for (const { region, clinicId } of wanted) {
-		const known = accounts.find((a) => a.region === region);
+		const known = candidates.find((a) => a.region === region);
 		if (known) known.clinicId = clinicId;
-		else {
-			const password = `demo-${randomBytes(6).toString('hex')}`;
-			accounts.push({ name: demoAccountName(region), password, role: CLINIC_ADMIN_ROLE, region, clinicId });
-		}
+		else candidates.push({ name: demoAccountName(region), password: '', role: CLINIC_ADMIN_ROLE, region, clinicId });
 	}
-	writeFileSync(file, JSON.stringify(accounts, null, 2) + '\n', { mode: 0o600 });
-	for (const account of accounts) {
+	const result: DemoAccounts = { accounts: [], created: [], refused: [] };
+	const existing = new Map<string, AccountDoc>();
+	for (const account of candidates) {
+		const doc = await readAccount(ctx.couch, account.name);
+		if (doc && doc.createdBy !== DEMO_SEEDER) {
+			result.refused.push(account.name);
+			continue;
+		}
+		if (doc) existing.set(account.name, doc);
+		// a password the file does not hold was never shown: make one (the file may have been removed)
+		if (!account.password) {
+			account.password = `demo-${randomBytes(12).toString('hex')}`;
+			result.created.push(account);
+		}
+		result.accounts.push(account);
+	}
+	writeFileSync(file, JSON.stringify(result.accounts, null, 2) + '\n', { mode: 0o600 });
+	chmodSync(file, 0o600);
+	for (const account of result.accounts) {
 		const roles = [account.role, `clinic:${account.clinicId}`];
-		const outcome = await createAccount(ctx, account.name, account.password, roles);
-		if (outcome === 'exists') {
-			// keep the printed credentials true (e.g. after the file was removed)
-			const path = userDocPath(account.name);
-			const current = await ctx.couch.request('GET', path);
-			const check = await ctx.couch.request('POST', '/_session', {
-				body: { name: account.name, password: account.password },
-				noAuth: true
-			});
-			const sameRoles = JSON.stringify(current.body?.roles ?? []) === JSON.stringify(roles);
-			if (current.status === 200 && (check.status !== 200 || !sameRoles)) {
-				await ctx.couch.request('PUT', path, { body: { ...current.body, password: account.password, roles } });
+		const doc = existing.get(account.name);
+		if (!doc) {
+			if ((await createAccount(ctx, account.name, account.password, { roles, createdBy: DEMO_SEEDER })) === 'exists') {
+				throw new Error(`The demo account ${account.name} was created by someone else meanwhile; run again`);
 			}
+		} else if (result.created.includes(account)) {
+			await setPassword(ctx, { ...doc, roles }, account.password);
+		} else if (JSON.stringify(doc.roles) !== JSON.stringify(roles)) {
+			await saveAccount(ctx, { ...doc, roles });
 		}
 	}
-	return accounts;
+	return result;
 }
 
 /** Start-up demo mode: a small directory of the default region, seeded only when empty, and its admin. */
-export async function seedDemo(ctx: Pick<ServerContext, 'couch' | 'embedded'>, dataDir: string): Promise<DemoAccount[]> {
+export async function seedDemo(ctx: Pick<ServerContext, 'couch' | 'embedded'>, dataDir: string): Promise<DemoAccounts> {
 	const summary = await seedRegions({ couch: ctx.couch, clinics: DEMO_CLINIC_COUNT, seed: DEMO_SEED, regions: [DEMO_REGION], onlyIfEmpty: true });
 	const wanted = summary.regions.flatMap((r) => (r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId }] : []));
 	return ensureDemoAccounts(ctx, dataDir, wanted);
+}
+
+/** What an operator is told about demo accounts: new credentials (once) and names refused. */
+export function demoAccountsReport(demo: DemoAccounts, dataDir: string): string[] {
+	const lines: string[] = [];
+	if (demo.created.length) {
+		lines.push(`New demo clinic-admin accounts (demo data only; never use these in production; kept in ${join(dataDir, 'demo-accounts.json')}):`);
+		for (const a of demo.created) lines.push(`  ${a.region}: name "${a.name}", password "${a.password}" (admin of ${a.clinicId})`);
+	}
+	for (const name of demo.refused) {
+		lines.push(`Not a demo account: "${name}" exists and was not created by the seeder, so it was left alone and given no role.`);
+	}
+	return lines;
 }

@@ -88,7 +88,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 			const rawRest = slash < 0 ? '' : trimmed.slice(slash);
 			if (!rawDb) throw forbidden('Server-wide endpoints are not available');
 			const target = parseTarget(rawDb);
-			const user = sessionUser(ctx, req);
+			const user = await sessionUser(ctx, req);
 			if (target.type === 'user' && !user) throw new Refusal(401, 'unauthorized', 'Sign in first');
 			const endpoint = parseEndpoint(rawRest);
 			const method = req.method.toUpperCase();

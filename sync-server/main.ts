@@ -1,8 +1,11 @@
 /**
  * `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables),
- * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account, 100).
+ * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account, 100),
+ * PUBLIC_URL (https → secure cookies and HSTS), TRUST_PROXY (express `trust proxy`: true, a hop count, or
+ * addresses/subnets).
  */
 import { startServer, type RunningServer } from './app.js';
+import { demoAccountsReport } from './demo.js';
 import { StoreInUseError } from './store.js';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -13,19 +16,28 @@ if (!(quotaMb > 0)) {
 	console.error('QUOTA_MB must be a positive number of megabytes');
 	process.exit(1);
 }
+const dataDir = process.env.DATA_DIR ?? './data';
+
+function trustProxy(setting: string | undefined): boolean | number | string {
+	if (!setting || setting === 'false' || setting === '0') return false;
+	if (setting === 'true') return true;
+	return /^\d+$/.test(setting) ? Number(setting) : setting;
+}
 
 let server: RunningServer;
 try {
 	server = await startServer({
 		port,
-		dataDir: process.env.DATA_DIR ?? './data',
+		dataDir,
 		couchUrl,
 		staticDir: process.env.STATIC_DIR ?? 'build',
 		demo,
 		log: process.env.LOG === '1',
 		tileUrl: process.env.TILE_URL || undefined,
 		tileAttribution: process.env.TILE_ATTRIBUTION || undefined,
-		quotaBytes: quotaMb * 1024 * 1024
+		quotaBytes: quotaMb * 1024 * 1024,
+		publicUrl: process.env.PUBLIC_URL || undefined,
+		trustProxy: trustProxy(process.env.TRUST_PROXY)
 	});
 } catch (err) {
 	if (!(err instanceof StoreInUseError)) throw err;
@@ -34,10 +46,7 @@ try {
 }
 
 console.log(`HealthSync sync-server listening on ${server.url} (${couchUrl ? 'CouchDB at COUCHDB_URL' : 'embedded store'})`);
-if (server.demoAccounts.length) {
-	console.log('Demo accounts (demo mode only; DEMO=0 disables):');
-	for (const a of server.demoAccounts) console.log(`  ${a.role} of ${a.clinicId}: name "${a.name}", password "${a.password}"`);
-}
+for (const line of demoAccountsReport(server.demo, dataDir)) console.log(line);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -1,6 +1,6 @@
 /** Creates a user's server databases (idempotent). Never installs design docs in them. */
 import { USER_COLLECTION_NAMES } from '../src/lib/db/validation.js';
-import { userDatabase } from '../src/lib/db/names.js';
+import { hexOf, userDatabase } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
 
 export function userDatabases(name: string): string[] {
@@ -24,4 +24,23 @@ export async function provisionUser(
 		}
 	}
 	return dbs;
+}
+
+/** Every database of this name on the server, including collections the app no longer has. */
+async function storedUserDatabases(couch: Couch, name: string): Promise<string[]> {
+	const prefix = `u-${hexOf(name)}-`;
+	// CouchDB narrows the list by key; the filter is what counts
+	const res = await couch.request('GET', '/_all_dbs', {
+		query: { startkey: JSON.stringify(prefix), endkey: JSON.stringify(`${prefix}\ufff0`) }
+	});
+	if (res.status !== 200 || !Array.isArray(res.body)) throw new Error(`Could not list databases: ${res.status}`);
+	return (res.body as string[]).filter((db) => db.startsWith(prefix));
+}
+
+/** Deletes all of a name's databases (account deletion, and leftovers before a new sign-up of the name). */
+export async function deleteUserDatabases(couch: Couch, name: string): Promise<void> {
+	for (const db of await storedUserDatabases(couch, name)) {
+		const res = await couch.request('DELETE', '/' + encodeURIComponent(db));
+		if (res.status >= 300 && res.status !== 404) throw new Error(`Could not delete a database: ${res.status}`);
+	}
 }

@@ -9,12 +9,28 @@ export function userDocPath(name: string): string {
 	return `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
 }
 
-/** The account's roles, or null when there is no such account. */
-export async function readRoles(couch: Couch, name: string): Promise<string[] | null> {
+/** An account's `_users` document (fields the sync-server uses), or null when there is no such account. */
+export interface AccountDoc {
+	_id: string;
+	_rev: string;
+	name: string;
+	roles: string[];
+	/** random, new for every account created under this name: sessions of an earlier account do not carry over */
+	generation?: string;
+	[field: string]: unknown;
+}
+
+export async function readAccount(couch: Couch, name: string): Promise<AccountDoc | null> {
 	const res = await couch.request('GET', userDocPath(name));
 	if (res.status === 404) return null;
 	if (res.status !== 200) throw new Error(`Could not read the account: ${res.status}`);
-	return Array.isArray(res.body?.roles) ? res.body.roles.filter((r: unknown) => typeof r === 'string') : [];
+	const roles = Array.isArray(res.body?.roles) ? res.body.roles.filter((r: unknown) => typeof r === 'string') : [];
+	return { ...res.body, roles };
+}
+
+/** The account's roles, or null when there is no such account. */
+export async function readRoles(couch: Couch, name: string): Promise<string[] | null> {
+	return (await readAccount(couch, name))?.roles ?? null;
 }
 
 export const ROLE_CACHE_MS = 30_000;

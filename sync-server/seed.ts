@@ -3,15 +3,16 @@
  *
  * Writes a deterministic demo directory (clinics split across the regions) to the store named by the
  * environment — `COUCHDB_URL`, else the embedded store in `DATA_DIR` (default ./data) — and one demo
- * clinic-admin account per region, whose credentials it prints (demo data only). Re-running with the same
- * arguments changes nothing. The embedded store can be opened by one process only: stop a server that
- * runs on the same DATA_DIR first (this command says so when it finds one).
+ * clinic-admin account per region, whose credentials it prints once, when it creates them (demo data
+ * only; `DATA_DIR/demo-accounts.json` keeps them). Re-running with the same arguments changes nothing.
+ * The embedded store can be opened by one process only: stop a server that runs on the same DATA_DIR
+ * first (this command says so when it finds one).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Couch } from './couch.js';
-import { checkSeedOptions, DEMO_CLINIC_COUNT, DEMO_REGION, DEMO_SEED, ensureDemoAccounts, seedRegions, type DemoAccount, type SeedSummary } from './demo.js';
+import { checkSeedOptions, DEMO_CLINIC_COUNT, DEMO_REGION, DEMO_SEED, demoAccountsReport, ensureDemoAccounts, seedRegions, type DemoAccounts, type SeedSummary } from './demo.js';
 import { startEmbeddedStore, StoreInUseError, type EmbeddedStore } from './store.js';
 
 export interface SeedArgs {
@@ -66,21 +67,20 @@ export function parseSeedArgs(argv: string[]): SeedArgs {
 	return args;
 }
 
-export interface SeedResult {
+export interface SeedResult extends DemoAccounts {
 	summary: SeedSummary;
-	accounts: DemoAccount[];
 }
 
 /** Seeds the directory and the demo administrators through an open store. */
 export async function seed(opts: SeedArgs & { couch: Couch; embedded: boolean; dataDir: string }): Promise<SeedResult> {
 	const summary = await seedRegions({ couch: opts.couch, clinics: opts.clinics, seed: opts.seed, regions: opts.regions });
 	const wanted = summary.regions.flatMap((r) => (r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId }] : []));
-	const accounts = await ensureDemoAccounts({ couch: opts.couch, embedded: opts.embedded }, opts.dataDir, wanted);
-	return { summary, accounts };
+	const demo = await ensureDemoAccounts({ couch: opts.couch, embedded: opts.embedded }, opts.dataDir, wanted);
+	return { summary, ...demo };
 }
 
-export function report(result: SeedResult): string {
-	const { summary, accounts } = result;
+export function report(result: SeedResult, dataDir: string): string {
+	const { summary } = result;
 	const lines = [
 		`Seeded ${summary.clinics} clinics and ${summary.practitioners} practitioners in ${summary.regions.length} region(s) ` +
 			`(seed ${summary.seed}) in ${summary.seconds.toFixed(1)} s: ${summary.written} documents written, ${summary.unchanged} unchanged.`
@@ -91,11 +91,7 @@ export function report(result: SeedResult): string {
 				`(${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged; ${r.clinicsListed} clinics listed)`
 		);
 	}
-	if (accounts.length) {
-		lines.push('Demo clinic-admin accounts (demo data only; never use these in production):');
-		for (const a of accounts) lines.push(`  ${a.region}: name "${a.name}", password "${a.password}" (admin of ${a.clinicId})`);
-	}
-	return lines.join('\n');
+	return [...lines, ...demoAccountsReport(result, dataDir)].join('\n');
 }
 
 async function main(): Promise<number> {
@@ -116,7 +112,7 @@ async function main(): Promise<number> {
 		if (!couchUrl) store = await startEmbeddedStore(dataDir);
 		const couch = new Couch(couchUrl ?? store!.adminUrl);
 		console.log(`Seeding ${couchUrl ? 'the CouchDB at COUCHDB_URL' : `the embedded store in ${dataDir}`}…`);
-		console.log(report(await seed({ ...args, couch, embedded: !couchUrl, dataDir })));
+		console.log(report(await seed({ ...args, couch, embedded: !couchUrl, dataDir }), dataDir));
 		return 0;
 	} catch (err) {
 		if (err instanceof StoreInUseError) {

@@ -132,7 +132,7 @@ describe('clinic directory, offline after one sync', () => {
 
 describe('clinic administrators', () => {
 	it('edit their own listing, offline too, and the server publishes it', async () => {
-		const admin = app.server.demoAccounts.find((a) => a.region === 'ashanti')!;
+		const admin = app.server.demo.accounts.find((a) => a.region === 'ashanti')!;
 		const context = await app.browser.newContext();
 		await downloadRegion(context);
 		const page = await openApp(context, app.server.url, '/new?account=1');
@@ -164,7 +164,7 @@ describe('clinic administrators', () => {
 	});
 
 	it('do not see an edit button for clinics that are not theirs, and nobody else sees one', async () => {
-		const admin = app.server.demoAccounts.find((a) => a.region === 'ashanti')!;
+		const admin = app.server.demo.accounts.find((a) => a.region === 'ashanti')!;
 		const context = await app.browser.newContext();
 		const page = await downloadRegion(context);
 		const other = page.locator('.results a.name').filter({ hasNotText: 'Renamed Community Clinic' }).first();

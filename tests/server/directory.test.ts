@@ -51,8 +51,8 @@ describe('demo directory', () => {
 			const after = await new Client(again.url).get('/couch/directory-ashanti/');
 			expect(after.body.doc_count).toBe(before.body.doc_count);
 			expect(after.body.update_seq).toBe(before.body.update_seq);
-			expect(again.demoAccounts[0].password).toBe(server.demoAccounts[0].password);
-			const login = await new Client(again.url).login(again.demoAccounts[0].name, again.demoAccounts[0].password);
+			expect(again.demo.accounts[0].password).toBe(server.demo.accounts[0].password);
+			const login = await new Client(again.url).login(again.demo.accounts[0].name, again.demo.accounts[0].password);
 			expect(login.status).toBe(200);
 		} finally {
 			await again.close();
