@@ -181,6 +181,22 @@ const PARAMS: Record<string, string[]> = {
 	seq_interval: ['0', '-1', 'x']
 };
 
+/** Values a replication client may well send, at the edges of what CouchDB takes. */
+const EDGE_PARAMS: Record<string, string[]> = {
+	limit: ['0', '1', '999999999'],
+	since: ['0', 'now', '9'.repeat(20), 'a'.repeat(2_048)],
+	keys: ['[]', '[""]', '["_design/x","_local/x"]', JSON.stringify(Array.from({ length: 1_000 }, (_, i) => `k${i}`))],
+	rev: [`1-${'f'.repeat(64)}`, '9999999999-0'],
+	open_revs: ['all', '[]', JSON.stringify(Array.from({ length: 100 }, (_, i) => `${i + 1}-abc`))],
+	revs: ['true'],
+	latest: ['true'],
+	include_docs: ['true'],
+	style: ['all_docs'],
+	feed: ['normal'],
+	heartbeat: ['0', '999999999'],
+	seq_interval: ['0', '999999999']
+};
+
 const paramArb = (keys: string[]) =>
 	fc.constantFrom(...keys).chain((key) => fc.constantFrom(...PARAMS[key]).map((value) => `${key}=${encodeURIComponent(value)}`));
 const anyParam = paramArb(Object.keys(PARAMS));
@@ -206,16 +222,27 @@ const hostileParams = fc.oneof(
 /** A longpoll that ends quickly: the server holds it for `timeout` (+1 s slack on the embedded store). */
 const longpoll = fc.tuple(fc.integer({ min: 1, max: 300 }), fc.constantFrom('0', 'now')).map(([t, since]) => `feed=longpoll&timeout=${t}&since=${since}`);
 
-/** Mostly no query or the endpoint's own parameters with bad values; sometimes any parameter or junk. */
+/**
+ * No query; the endpoint's own parameters with edge values (these reach the store); or its parameters
+ * with bad values, any parameter and junk.
+ */
 function queryArb(relevant: string[] = []): fc.Arbitrary<string> {
-	const part = fc.oneof(
+	const join = (parts: string[]) => '?' + parts.join('&');
+	const bad = fc.oneof(
 		...(relevant.length ? [{ weight: 4, arbitrary: paramArb(relevant) }] : []),
 		{ weight: 1, arbitrary: anyParam },
 		{ weight: 1, arbitrary: hostileParams }
 	);
+	const edgeKeys = relevant.filter((key) => key in EDGE_PARAMS);
+	const edge = (keys: string[]) =>
+		fc
+			.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: 3 })
+			.chain((chosen) => fc.tuple(...chosen.map((key) => fc.constantFrom(...EDGE_PARAMS[key]).map((value) => `${key}=${encodeURIComponent(value)}`))))
+			.map(join);
 	return fc.oneof(
 		{ weight: 1, arbitrary: fc.constant('') },
-		{ weight: 2, arbitrary: fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => '?' + parts.join('&')) }
+		...(edgeKeys.length ? [{ weight: 2, arbitrary: edge(edgeKeys) }] : []),
+		{ weight: 2, arbitrary: fc.array(bad, { minLength: 1, maxLength: 3 }).map(join) }
 	);
 }
 
@@ -343,24 +370,24 @@ function couchCallArb(world: FuzzWorld): fc.Arbitrary<CouchCall> {
 	const bulkDocsBody = fc.oneof(
 		fc.record({ docs, new_edits: fc.constantFrom<unknown>(undefined, true, false, 'false', 0, null) }),
 		docs.map((list) => ({ docs: list.map((d) => ({ ...d, _revisions: { start: 3, ids: ['a', 'b', 'c'] }, _rev: '3-a' })), new_edits: false })),
-		fc.constantFrom<unknown>({ docs: 'x' }, {}, { docs: [null, 1, 'x', []] }, { docs: hugeList(20_000, {}) }, { docs: hugeList(2_000, validRecord(uuidLike(7))) })
+		fc.constantFrom<unknown>({ docs: [] }, { docs: [], new_edits: false }, { docs: 'x' }, {}, { docs: [null, 1, 'x', []] }, { docs: hugeList(20_000, {}) }, { docs: hugeList(2_000, validRecord(uuidLike(7))) })
 	);
 	const bulkGetBody = fc.oneof(
 		fc.array(fc.record({ id: ids, rev: fc.option(revArb), atts_since: fc.option(fc.constant(['1-a'])) }), { maxLength: 5 }).map((list) => ({ docs: list })),
-		fc.constantFrom<unknown>({ docs: 'x' }, {}, { docs: [null, 1] }, { docs: hugeList(20_000, { id: 'x' }) })
+		fc.constantFrom<unknown>({ docs: [] }, { docs: [{ id: world.otherDocId }] }, { docs: 'x' }, {}, { docs: [null, 1] }, { docs: hugeList(1_000, { id: 'x' }) }, { docs: hugeList(20_000, { id: 'x' }) })
 	);
 	const revsDiffBody = fc.oneof(
 		fc.dictionary(ids, fc.array(revArb, { maxLength: 3 }), { maxKeys: 4 }),
-		fc.constantFrom<unknown>({ x: 'not a list' }, { x: [1, null] }, Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`id${i}`, ['1-a']])))
+		fc.constantFrom<unknown>({}, { x: [] }, { x: 'not a list' }, { x: [1, null] }, Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`id${i}`, ['1-a']])))
 	);
 	const allDocsBody = fc.oneof(
 		fc.array(ids, { maxLength: 6 }).map((keys) => ({ keys })),
-		fc.constantFrom<unknown>({ keys: 'x' }, { keys: [null, 1, {}] }, { keys: hugeList(20_000, 'k') }, { startkey: '_design/', endkey: '_design0' }, { keys: ['_design/x'] })
+		fc.constantFrom<unknown>({ keys: [] }, { keys: [''] }, { keys: 'x' }, { keys: [null, 1, {}] }, { keys: hugeList(20_000, 'k') }, { startkey: '_design/', endkey: '_design0' }, { keys: ['_design/x'] })
 	);
 	const changesBody = fc.oneof(
 		fc.array(ids, { maxLength: 4 }).map((doc_ids) => ({ doc_ids })),
 		selectorArb(world).map((selector) => ({ selector })),
-		fc.constantFrom<unknown>({ doc_ids: 'x' }, { feed: 'continuous' }, { filter: '_view', view: 'x/y' }, { since: 'garbage' })
+		fc.constantFrom<unknown>({}, { doc_ids: 'x' }, { feed: 'continuous' }, { filter: '_view', view: 'x/y' }, { since: 'garbage' })
 	);
 	const localBody = fc.oneof(
 		fc.record({ last_seq: fc.oneof(fc.nat(), fc.string()), session_id: fc.string({ maxLength: 8 }) }),
