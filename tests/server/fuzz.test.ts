@@ -26,7 +26,7 @@ import { CALLERS, cookieHeader, COVERAGE_LABELS, LOCAL_IDS, requestArb, type Cal
 import { Client, tempDataDir, uniqueName, uuidLike, validRecord } from './harness.js';
 
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261206);
-const RUNS = 2_100;
+const RUNS = 3_000;
 const MIN_REQUESTS = 2_000;
 const ANSWER_TIMEOUT_MS = 5_000;
 const HEALTH_CHECK_EVERY = 50;
