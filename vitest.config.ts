@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const lib = fileURLToPath(new URL('./src/lib', import.meta.url));
 
-// Three suites: fast unit tests, the real sync-server against the real embedded store, and the built
-// app in the system Chromium. Server and browser suites run files one at a time: each starts servers.
+// Three suites: fast unit tests, the real sync-server against the real embedded store (and against the test
+// Apache CouchDB at TEST_COUCHDB_URL), and the built app in the system Chromium. Server and browser suites
+// run files one at a time: each starts servers, and a test CouchDB is shared.
 export default defineConfig({
 	resolve: { alias: { $lib: lib } },
 	test: {

@@ -8,11 +8,12 @@ import { seedRegions } from '../sync-server/demo';
 import { launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
 import { DIRECTORY_QUERIES } from './directory-queries';
 import { medianAndP95, type Figure } from './figures';
+import { benchCouchUrl } from './store';
 
 export const directoryBenchmarks = {
 	names: ['directory-first-pull-10k-ms', 'directory-search-median-ms', 'directory-search-p95-ms'],
 	async run(wanted: (name: string) => boolean): Promise<Figure[]> {
-		const server = await startAppServer();
+		const server = await startAppServer({ couchUrl: benchCouchUrl });
 		await seedRegions({ couch: new Couch(server.couchUrl), clinics: 10_000, seed: 42, regions: ['ashanti', 'northern'] });
 		const browser = await launchBrowser();
 		try {

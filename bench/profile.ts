@@ -7,8 +7,11 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, openApp, signInOnThisDevice, startAppServer } from '../tests/browser/harness';
 import { generatedRecords } from './records';
 import type { Figure } from './figures';
+import { benchCouchUrl } from './store';
 
 const PIN = '24681357';
+/** a CouchDB keeps the accounts of earlier runs */
+const RUN = Date.now().toString(36);
 
 async function accountWithRecords(baseUrl: string, name: string, count: number) {
 	const signup = await fetch(`${baseUrl}/api/signup`, {
@@ -37,15 +40,16 @@ const shown = (page: Page, count: number) => page.waitForSelector(`[data-record-
 export const profileBenchmarks = {
 	names: ['warm-offline-profile-ms', 'second-device-pull-5000-ms'],
 	async run(wanted: (name: string) => boolean): Promise<Figure[]> {
-		const server = await startAppServer();
+		const server = await startAppServer({ couchUrl: benchCouchUrl });
 		const browser = await launchBrowser();
 		const figures: Figure[] = [];
 		try {
 			if (wanted('warm-offline-profile-ms')) {
-				await accountWithRecords(server.url, 'bench-thousand', 1000);
+				const account = `bench-thousand-${RUN}`;
+				await accountWithRecords(server.url, account, 1000);
 				const context = await browser.newContext();
 				const page = await openApp(context, server.url, '/new?account=1');
-				await signInOnNewDevice(page, 'bench-thousand');
+				await signInOnNewDevice(page, account);
 				await shown(page, 1000);
 				await context.setOffline(true);
 				const times: number[] = [];
@@ -62,10 +66,11 @@ export const profileBenchmarks = {
 				await context.close();
 			}
 			if (wanted('second-device-pull-5000-ms')) {
-				await accountWithRecords(server.url, 'bench-five-thousand', 5000);
+				const account = `bench-five-thousand-${RUN}`;
+				await accountWithRecords(server.url, account, 5000);
 				const context = await browser.newContext();
 				const page = await openApp(context, server.url, '/new?account=1');
-				const started = await signInOnNewDevice(page, 'bench-five-thousand');
+				const started = await signInOnNewDevice(page, account);
 				await shown(page, 5000);
 				figures.push({ name: 'second-device-pull-5000-ms', value: Math.round(performance.now() - started), unit: 'ms', target: 10000 });
 				await context.close();

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- PREFIX…]`: runs every benchmark (or those whose name starts with a PREFIX) and prints
  * one JSON line per figure: {"name", "value", "unit", "target"}; lower is better for every figure.
+ * With `COUCHDB_URL` set, the benchmarks that touch the store run on that Apache CouchDB.
  */
 import { firstScreenJs } from './first-screen';
 import { profileBenchmarks } from './profile';

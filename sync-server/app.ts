@@ -95,7 +95,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		log: opts.log ?? false,
 		async regions() {
 			if (regionCache && Date.now() - regionCache.at < 30_000) return regionCache.regions;
-			const res = await couch.request('GET', '/_all_dbs');
+			// only the directories: with a database per user, the full list grows with the accounts
+			const res = await couch.request('GET', '/_all_dbs', { query: { startkey: '"directory-"', endkey: '"directory-\ufff0"' } });
 			const regions = Array.isArray(res.body)
 				? (res.body as string[]).filter((d) => d.startsWith('directory-')).map((d) => d.slice('directory-'.length))
 				: [];

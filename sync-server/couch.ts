@@ -73,11 +73,47 @@ export class Couch {
 		return fetch(url, { method, headers, body, signal: opts.signal });
 	}
 
-	/** Creates a database; an existing one is fine. */
-	async ensureDatabase(name: string): Promise<void> {
-		const res = await this.request('PUT', '/' + encodeURIComponent(name));
-		if (res.status !== 201 && res.status !== 202 && res.status !== 412) {
+	/**
+	 * Creates a database for server admins only (the sync-server opens a user's own databases to them);
+	 * an existing one is fine and left as it is. Apache CouchDB may be set to open new databases to every
+	 * account it knows (`default_security`): these hold the session secret and the directories.
+	 * `shards` is Apache CouchDB's `q` (the embedded store has none): 1 for the many small per-user databases.
+	 */
+	async ensureDatabase(name: string, opts: { shards?: number } = {}): Promise<void> {
+		const db = '/' + encodeURIComponent(name);
+		const res = await this.request('PUT', db, { query: { q: opts.shards } });
+		if (res.status === 412) return;
+		if (res.status !== 201 && res.status !== 202) {
 			throw new Error(`Could not create database ${name}: ${res.status} ${JSON.stringify(res.body)}`);
 		}
+		const security = await this.request('PUT', `${db}/_security`, { body: ADMINS_ONLY });
+		if (security.status >= 300) throw new Error(`Could not secure database ${name}: ${security.status}`);
+	}
+
+	/**
+	 * Creates the document at `path` unless there is one, and answers the one that stands. On a CouchDB
+	 * cluster two creates can both succeed during a partition (each node takes its own); once the copies
+	 * meet, the document has conflicting revisions and CouchDB shows every reader the same winner. So it
+	 * is read back with `conflicts=true`, the losing revisions are deleted, and the winner is answered:
+	 * every process settles on the same document.
+	 */
+	async createOnce<T extends object>(path: string, doc: T): Promise<T & { _id: string; _rev: string }> {
+		const put = await this.request('PUT', path, { body: doc });
+		if (put.status !== 201 && put.status !== 202 && put.status !== 409) {
+			throw new Error(`Could not create ${path}: ${put.status} ${JSON.stringify(put.body)}`);
+		}
+		const stored = await this.request('GET', path, { query: { conflicts: true } });
+		if (stored.status !== 200) throw new Error(`Could not read ${path}: ${stored.status}`);
+		const { _conflicts: losers = [], ...winner } = stored.body as { _conflicts?: string[] } & T & { _id: string; _rev: string };
+		for (const rev of losers) {
+			const removed = await this.request('DELETE', path, { query: { rev } });
+			// another process may have removed it first
+			if (removed.status >= 300 && removed.status !== 404 && removed.status !== 409) {
+				throw new Error(`Could not remove the losing revision ${rev} of ${path}: ${removed.status}`);
+			}
+		}
+		return winner as T & { _id: string; _rev: string };
 	}
 }
+
+const ADMINS_ONLY = { admins: { names: [], roles: [] }, members: { names: [], roles: ['_admin'] } };

@@ -31,8 +31,6 @@ const BODY_ERRORS: Record<string, ErrorAnswer> = {
 	'entity.verify.failed': { status: 400, error: 'bad_request', reason: 'Body could not be read' },
 	'request.aborted': { status: 400, error: 'bad_request', reason: 'The request was aborted' },
 	'request.size.invalid': { status: 400, error: 'bad_request', reason: 'Body length does not match Content-Length' },
-	'stream.encoding.set': { status: 500, error: 'internal', reason: 'The server could not read the body' },
-	'stream.not.readable': { status: 500, error: 'internal', reason: 'The server could not read the body' },
 	'encoding.unsupported': { status: 415, error: 'unsupported_media_type', reason: 'Unsupported content encoding' },
 	'charset.unsupported': { status: 415, error: 'unsupported_media_type', reason: 'Unsupported charset' }
 };

@@ -268,9 +268,11 @@ async function changes(
 				if (abort.signal.aborted) return; // the browser went away
 				throw err;
 			}
-			const last = await lastSeqFor(ctx, path, query.get('since'));
-			res.status(200).json({ results: [], last_seq: last, pending: 0 });
-			return;
+			// Answer what a normal feed says now: its `last_seq` is the store's own (an opaque string on
+			// Apache CouchDB, a number on the embedded store), so the next request can resume from it.
+			upQuery.delete('feed');
+			upQuery.delete('timeout');
+			up = await ctx.couch.request(req.method, path, { query: upQuery, body });
 		}
 		let payload = up.body;
 		if (Array.isArray(payload?.results)) {
@@ -281,13 +283,4 @@ async function changes(
 		if (timer) clearTimeout(timer);
 		res.off('close', onClose);
 	}
-}
-
-async function lastSeqFor(ctx: ServerContext, changesPath: string, since: string | null): Promise<unknown> {
-	if (since !== null && since !== 'now') {
-		return /^\d+$/.test(since) ? Number(since) : since;
-	}
-	if (since === null) return 0;
-	const info = await ctx.couch.request('GET', changesPath.replace(/_changes$/, ''));
-	return info.body?.update_seq ?? 0;
 }

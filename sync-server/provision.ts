@@ -14,7 +14,8 @@ export async function provisionUser(
 ): Promise<string[]> {
 	const dbs = userDatabases(name);
 	for (const db of dbs) {
-		await couch.ensureDatabase(db);
+		// one shard each: a cluster pays files and handles per shard, and a user's database stays small
+		await couch.ensureDatabase(db, { shards: 1 });
 		if (opts.setSecurity) {
 			// Apache CouchDB only: a second wall behind the gatekeeper (never relied upon)
 			const res = await couch.request('PUT', `/${encodeURIComponent(db)}/_security`, {

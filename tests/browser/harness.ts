@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../sync-server/app';
+import { Couch } from '../../sync-server/couch';
+import { testCouchUrl, wipeCouch } from '../server/harness';
 import { dumpIndexedDb } from '../indexeddb-dump';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -17,9 +19,17 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
-export async function startAppServer(options: { dataDir?: string; staticDir?: string; demo?: boolean } = {}) {
+interface AppServerOptions {
+	dataDir?: string;
+	staticDir?: string;
+	demo?: boolean;
+	/** an Apache CouchDB admin URL; unset → a new embedded store in the data directory */
+	couchUrl?: string;
+}
+
+export async function startAppServer(options: AppServerOptions = {}) {
 	const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hs-browser-')));
-	const server = await startServer({ port: 0, dataDir, staticDir: options.staticDir ?? 'build', demo: options.demo ?? false });
+	const server = await startServer({ port: 0, dataDir, staticDir: options.staticDir ?? 'build', demo: options.demo ?? false, couchUrl: options.couchUrl });
 	return {
 		...server,
 		dataDir,
@@ -83,10 +93,23 @@ export function rawIndexedDb(page: Page): Promise<string> {
 	return page.evaluate(`(${dumpIndexedDb.toString()})(indexedDB)`);
 }
 
-/** Starts the app's server (with the demo directory, if asked) and a browser for one test file. */
-export function appAndBrowser(options: { demo?: boolean } = {}) {
+/**
+ * The stores a test that proves the whole sync path runs on: the embedded one, and the test CouchDB at
+ * `TEST_COUCHDB_URL` when that is set.
+ */
+export const SYNC_STORES: { name: string; couchUrl?: string }[] = [
+	{ name: 'embedded store' },
+	...(testCouchUrl ? [{ name: 'Apache CouchDB', couchUrl: testCouchUrl }] : [])
+];
+
+/**
+ * Starts the app's server (with the demo directory, if asked) and a browser for one test file, or for the
+ * describe block it is called in. A test CouchDB (`couchUrl`) is emptied first, like a new embedded store.
+ */
+export function appAndBrowser(options: { demo?: boolean; couchUrl?: string } = {}) {
 	const env = {} as { server: AppServer; browser: Browser };
 	beforeAll(async () => {
+		if (options.couchUrl) await wipeCouch(new Couch(options.couchUrl));
 		env.server = await startAppServer(options);
 		env.browser = await launchBrowser();
 	});

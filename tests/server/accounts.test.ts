@@ -33,6 +33,12 @@ describe('accounts', () => {
 			// no design docs / validate_doc_update installed
 			const all = await server.admin.request('GET', `/${db}/_all_docs`);
 			expect(all.body.rows).toEqual([]);
+			if (!server.embedded) {
+				// Apache CouchDB: the account alone is a member, as a second wall behind the gatekeeper
+				const security = await server.admin.request('GET', `/${db}/_security`);
+				expect(security.body.members).toEqual({ names: [name], roles: [] });
+				expect(info.body.cluster.q).toBe(1);
+			}
 		}
 		// the password is hashed by the server, never kept in clear
 		const userDoc = await server.admin.request('GET', `/_users/${encodeURIComponent('org.couchdb.user:' + name)}`);

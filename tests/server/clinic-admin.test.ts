@@ -19,7 +19,7 @@ let anon: Client;
 
 async function account(roles: string[]): Promise<{ client: Client; name: string }> {
 	const name = uniqueName('acct');
-	expect(await createAccount({ couch: server.admin, embedded: true }, name, 'correct horse battery', { roles })).toBe('created');
+	expect(await createAccount({ couch: server.admin, embedded: server.embedded }, name, 'correct horse battery', { roles })).toBe('created');
 	const client = new Client(server.url);
 	expect((await client.login(name)).status).toBe(200);
 	return { client, name };

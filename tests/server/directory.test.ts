@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReplicatedDoc } from '../../src/lib/db/validation.js';
 import { validateClinic, validateDirectoryDoc, validatePractitioner } from '../../src/lib/directory/schema.js';
 import { startServer } from '../../sync-server/app.js';
-import { Client, startTestServer, tempDataDir, type TestServer } from './harness.js';
+import { Client, startTestServer, tempDataDir, testCouchUrl, type TestServer } from './harness.js';
 
 let server: TestServer;
 
@@ -46,7 +46,7 @@ describe('demo directory', () => {
 	it('seeds only once (idempotent across restarts)', async () => {
 		const before = await server.admin.request('GET', '/directory-ashanti');
 		await server.close();
-		const again = await startServer({ port: 0, host: '127.0.0.1', dataDir: server.dataDir, demo: true, staticDir: join(server.dataDir, 'static') });
+		const again = await startServer({ port: 0, host: '127.0.0.1', dataDir: server.dataDir, couchUrl: testCouchUrl, demo: true, staticDir: join(server.dataDir, 'static') });
 		try {
 			const after = await new Client(again.url).get('/couch/directory-ashanti/');
 			expect(after.body.doc_count).toBe(before.body.doc_count);

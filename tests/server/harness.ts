@@ -1,4 +1,9 @@
-/** Starts the real sync-server (real embedded store) in a fresh temp dir, plus a cookie-keeping client. */
+/**
+ * Starts the real sync-server in a fresh temp dir, plus a cookie-keeping client. The store behind it is the
+ * embedded one, or the Apache CouchDB at `TEST_COUCHDB_URL` when that is set: a test CouchDB the suite may
+ * wipe. A new data directory stands for a new, empty store on both, so each test file starts from empty
+ * databases.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,20 +14,55 @@ export interface TestServer extends RunningServer {
 	dataDir: string;
 	/** admin access to the store behind the server (for checks and for planting design docs) */
 	admin: Couch;
+	/** the embedded store (no `_security` second wall), not an Apache CouchDB */
+	embedded: boolean;
 	stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
+/** the Apache CouchDB the suite runs against, or undefined for the embedded store */
+export const testCouchUrl = process.env.TEST_COUCHDB_URL || undefined;
+export const onCouchDB = testCouchUrl !== undefined;
+
+/** data directories no server has used yet: their first server gets an empty store */
+const unusedDataDirs = new Set<string>();
+
 export function tempDataDir(): string {
-	return mkdtempSync(join(tmpdir(), 'hs-server-test-'));
+	const dir = mkdtempSync(join(tmpdir(), 'hs-server-test-'));
+	unusedDataDirs.add(dir);
+	return dir;
+}
+
+/**
+ * Empties a test CouchDB as a new embedded store is empty: every database but `_users` and `_replicator`
+ * is deleted, and every account (the `_users` design docs stay).
+ */
+export async function wipeCouch(couch: Couch): Promise<void> {
+	const dbs = await couch.request<string[]>('GET', '/_all_dbs');
+	if (dbs.status !== 200) throw new Error(`Could not list the databases of the test CouchDB: ${dbs.status}`);
+	for (const db of dbs.body.filter((name) => !name.startsWith('_'))) {
+		const res = await couch.request('DELETE', '/' + encodeURIComponent(db));
+		if (res.status >= 300 && res.status !== 404) throw new Error(`Could not delete ${db}: ${res.status}`);
+	}
+	const users = await couch.request('GET', '/_users/_all_docs');
+	const accounts = (users.body.rows as { id: string; value: { rev: string } }[]).filter((row) => !row.id.startsWith('_design/'));
+	if (!accounts.length) return;
+	const deleted = await couch.request('POST', '/_users/_bulk_docs', {
+		body: { docs: accounts.map((row) => ({ _id: row.id, _rev: row.value.rev, _deleted: true })) }
+	});
+	if (deleted.status >= 300) throw new Error(`Could not delete the test accounts: ${deleted.status}`);
 }
 
 export async function startTestServer(opts: ServerOptions & { dataDir?: string } = {}): Promise<TestServer> {
 	const dataDir = opts.dataDir ?? tempDataDir();
-	const server = await startServer({ port: 0, host: '127.0.0.1', demo: false, staticDir: join(dataDir, 'no-static'), ...opts, dataDir });
+	const couchUrl = opts.couchUrl ?? testCouchUrl;
+	if (couchUrl && unusedDataDirs.has(dataDir)) await wipeCouch(new Couch(couchUrl));
+	unusedDataDirs.delete(dataDir);
+	const server = await startServer({ port: 0, host: '127.0.0.1', demo: false, staticDir: join(dataDir, 'no-static'), ...opts, couchUrl, dataDir });
 	return {
 		...server,
 		dataDir,
 		admin: new Couch(server.couchUrl),
+		embedded: !couchUrl,
 		async stop({ keepData = false } = {}) {
 			await server.close();
 			if (!keepData) rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /**
- * The app's replication code (RxDB + gatekeeperFetch) against the real sync-server and embedded store:
+ * The app's replication code (RxDB + gatekeeperFetch) against the real sync-server and its store:
  * the three DESIGN pitfalls — refused rows, design docs in a pulled database, an expired session.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,31 @@ describe('replication through the gatekeeper', () => {
 		const second = { ...pushed, _id: '0190a1b2-c3d4-7e5f-8a9b-000000000002', data: { text: 'and more' } };
 		expect((await other.post(`${records}/_bulk_docs`, { docs: [second] })).status).toBe(201);
 		await until(async () => (await db.records.count().exec()) === 2, 'the second pulled record');
+	});
+
+	it('pushes a deletion (RxDB sends the last content) that the server stores bare, and another device pulls it', async () => {
+		const { client, name, records } = await signedIn();
+		const hooks = { unauthorized: () => undefined, refused: () => undefined, invalid: () => undefined };
+		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, hooks);
+		cancel = () => replication.cancel();
+		const kept = await saveRecord(db.records, 'note', { text: 'stays' }, 'dev');
+		const gone = await saveRecord(db.records, 'note', { text: 'goes' }, 'dev');
+		await until(async () => (await serverIds(client, records)).length === 2, 'both records on the server');
+		await (await db.records.findOne(gone.id).exec())!.remove();
+		await until(async () => (await serverIds(client, records)).length === 1, 'the deletion on the server');
+		const feed = await server.admin.request('GET', `/${userDatabase(name, 'records')}/_changes`, { query: { include_docs: true, since: 0 } });
+		const tombstone = feed.body.results.find((row: { id: string }) => row.id === gone.id).doc;
+		expect(Object.keys(tombstone).sort()).toEqual(['_deleted', '_id', '_rev']);
+
+		const device = await openProfileDatabase(name, 'e'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		const pull = replicateCollection(device.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, hooks);
+		try {
+			await pull.awaitInSync();
+			expect((await device.records.find().exec()).map((d) => d.id)).toEqual([kept.id]);
+		} finally {
+			await pull.cancel();
+			await device.close();
+		}
 	});
 
 	it('reports an expired session once and keeps local edits', async () => {

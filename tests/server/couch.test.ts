@@ -1,0 +1,43 @@
+/** The server's own CouchDB client on the store behind the server: what it creates, and how. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_DB } from '../../sync-server/session.js';
+import { startTestServer, type TestServer } from './harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+	server = await startTestServer();
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('the CouchDB client', () => {
+	it("creates the server's own and public databases for store admins only", async () => {
+		await server.admin.ensureDatabase('directory-testland');
+		for (const db of [SERVER_DB, 'directory-testland']) {
+			const security = await server.admin.request('GET', `/${db}/_security`);
+			expect(security.body.members, db).toEqual({ names: [], roles: ['_admin'] });
+		}
+	});
+
+	it('creates a document once and answers the one that stands', async () => {
+		await server.admin.ensureDatabase('create-once');
+		const first = await server.admin.createOnce('/create-once/settled', { value: 'first' });
+		expect(first).toMatchObject({ _id: 'settled', value: 'first' });
+		expect(await server.admin.createOnce('/create-once/settled', { value: 'second' })).toEqual(first);
+	});
+
+	it('settles copies created on both sides of a partition on the winner every reader sees', async () => {
+		await server.admin.ensureDatabase('create-once');
+		// two creates that both succeeded, as on two sides of a partitioned cluster
+		const copies = ['1-' + 'a'.repeat(32), '1-' + 'b'.repeat(32)].map((_rev, i) => ({ _id: 'split', _rev, value: `side ${i}` }));
+		const written = await server.admin.request('POST', '/create-once/_bulk_docs', { body: { docs: copies, new_edits: false } });
+		expect(written.status).toBe(201);
+		const settled = await server.admin.createOnce('/create-once/split', { value: 'late' });
+		// CouchDB's (and PouchDB's) deterministic winner: the higher revision
+		expect(settled).toEqual({ _id: 'split', _rev: copies[1]._rev, value: 'side 1' });
+		const after = await server.admin.request('GET', '/create-once/split', { query: { conflicts: true } });
+		expect(after.body._conflicts).toBeUndefined();
+		expect(after.body.value).toBe('side 1');
+	});
+});
