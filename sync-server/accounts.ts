@@ -6,7 +6,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
-import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
+import { apiError, servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck } from './passwords.js';
 import { deleteUserDatabases, provisionUser, userDatabases } from './provision.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
@@ -20,10 +20,6 @@ const MAX_PASSWORD_LENGTH = 1024;
 export const RESERVED_NAME_PREFIX = 'demo-';
 /** fields of the store's own (weak) password hash, dropped once an account has ours */
 const STORE_HASH_FIELDS = ['password', 'password_sha', 'derived_key', 'salt', 'iterations', 'password_scheme', 'pbkdf2_prf'];
-
-function fail(res: Response, status: number, error: string, extra: Record<string, unknown> = {}): void {
-	res.status(status).json({ error, ...extra });
-}
 
 function address(req: Request): string {
 	return req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -128,6 +124,7 @@ async function deleteAccount(ctx: ServerContext, account: AccountDoc): Promise<v
 	await ctx.sessions.endAll(account.name);
 	const res = await ctx.couch.request('DELETE', userDocPath(account.name), { query: { rev: account._rev } });
 	if (res.status >= 300 && res.status !== 404) throw new Error(`Could not delete the account: ${res.status}`);
+	ctx.roles.forget(account.name);
 }
 
 export function accountsRouter(ctx: ServerContext): Router {
@@ -145,7 +142,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 		const wait = Math.max(addressFailures.retryAfter(from), name ? pairFailures.retryAfter(pairKey(name, from)) : 0);
 		if (!wait) return false;
 		res.set('Retry-After', String(wait));
-		fail(res, 429, 'Too many failed attempts; wait before trying again', { retryAfter: wait });
+		apiError(res, 429, 'Too many failed attempts; wait before trying again', { retryAfter: wait });
 		return true;
 	}
 	function recordFailure(req: Request, name: string): void {
@@ -163,7 +160,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 	async function reauthenticated(req: Request, res: Response): Promise<{ session: Session; account: AccountDoc } | null> {
 		const session = await sessionOf(ctx, req);
 		if (!session) {
-			fail(res, 401, 'Not signed in');
+			apiError(res, 401, 'Not signed in');
 			return null;
 		}
 		if (braked(req, res, session.name)) return null;
@@ -171,7 +168,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 		const account = typeof password === 'string' ? await checkPassword(ctx, session.name, password) : null;
 		if (!account) {
 			recordFailure(req, session.name);
-			fail(res, 403, 'That is not the account password');
+			apiError(res, 403, 'That is not the account password');
 			return null;
 		}
 		return { session, account };
@@ -181,7 +178,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 		(handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) =>
 			handler(req, res).catch((err) => {
 				if (ctx.log) console.error('api error:', withoutAccountNames((err as Error).message));
-				if (!res.headersSent) fail(res, 503, 'The server could not reach its database; try again soon');
+				if (!res.headersSent) apiError(res, 503, 'The server could not reach its database; try again soon');
 			});
 
 	router.post(
@@ -191,16 +188,17 @@ export function accountsRouter(ctx: ServerContext): Router {
 			const wait = signups.retryAfter(from);
 			if (wait) {
 				res.set('Retry-After', String(wait));
-				return fail(res, 429, 'Too many sign-ups from this address; try again later');
+				return apiError(res, 429, 'Too many sign-ups from this address; try again later');
 			}
 			const creds = credentials(req.body);
-			if (typeof creds === 'string') return fail(res, 400, creds);
+			if (typeof creds === 'string') return apiError(res, 400, creds);
 			signups.record(from);
-			if (isReservedName(ctx, creds.name)) return fail(res, 409, 'That name is reserved; choose another');
+			if (isReservedName(ctx, creds.name)) return apiError(res, 409, 'That name is reserved; choose another');
 			const outcome = await createAccount(ctx, creds.name, creds.password);
-			if (outcome === 'exists') return fail(res, 409, 'That name is already taken; choose another');
-			// sessions of an earlier account of this name (removed from `_users` directly) end here at once
+			if (outcome === 'exists') return apiError(res, 409, 'That name is already taken; choose another');
+			// sessions and cached roles of an earlier account of this name (removed from `_users` directly) end here at once
 			await ctx.sessions.endAll(creds.name);
+			ctx.roles.forget(creds.name);
 			const account = await readAccount(ctx.couch, creds.name);
 			if (!account) throw new Error('The new account vanished');
 			await startSession(req, res, account);
@@ -218,7 +216,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 			const account = typeof creds === 'string' ? null : await checkPassword(ctx, creds.name, creds.password);
 			if (!account) {
 				recordFailure(req, claimedName);
-				return fail(res, 401, 'Wrong name or password');
+				return apiError(res, 401, 'Wrong name or password');
 			}
 			pairFailures.reset(pairKey(account.name, address(req)));
 			// databases added since sign-up (new collections) are created here
@@ -247,7 +245,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 			const roles = session ? await readRoles(ctx.couch, session.name) : null;
 			if (!session || roles === null) {
 				if (req.headers.cookie) res.set('Set-Cookie', clearedSessionCookie(servedSecurely(ctx, req)));
-				return fail(res, 401, 'Not signed in');
+				return apiError(res, 401, 'Not signed in');
 			}
 			res.json({ name: session.name, roles, databases: await databasesOf(ctx, session.name) });
 		})
@@ -257,11 +255,11 @@ export function accountsRouter(ctx: ServerContext): Router {
 		'/password',
 		wrap(async (req, res) => {
 			const problem = passwordProblem((req.body as Record<string, unknown> | undefined)?.newPassword);
-			if (problem) return fail(res, 400, problem);
+			if (problem) return apiError(res, 400, problem);
 			const signedIn = await reauthenticated(req, res);
 			if (!signedIn) return;
 			if (!(await setPassword(ctx, signedIn.account, req.body.newPassword))) {
-				return fail(res, 409, 'The account changed meanwhile; try again');
+				return apiError(res, 409, 'The account changed meanwhile; try again');
 			}
 			await ctx.sessions.endAll(signedIn.account.name, signedIn.session.token);
 			res.json({ ok: true });

@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
-import { DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
+import { apiError, DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
 import { configRouter, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './config.js';
 import { seedDemo, type DemoAccounts } from './demo.js';
@@ -137,7 +137,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 			tileAttribution: opts.tileAttribution || DEFAULT_TILE_ATTRIBUTION
 		})
 	);
-	app.use('/api', (_req, res) => res.status(404).json({ error: 'Not found' }));
+	app.use('/api', (_req, res) => apiError(res, 404, 'Not found'));
 	app.use('/couch', gatekeeper(ctx, { quotaBytes: opts.quotaBytes }));
 
 	if (hostsApp) staticHosting(app, staticDir);

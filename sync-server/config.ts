@@ -5,7 +5,7 @@
 import express, { type Router } from 'express';
 import { directoryDatabase } from '../src/lib/db/names.js';
 import { DEMO_REGIONS } from '../src/lib/directory/demo.js';
-import type { ServerContext } from './context.js';
+import { apiError, type ServerContext } from './context.js';
 import { readClinicCount } from './directory.js';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -66,7 +66,7 @@ export function configRouter(ctx: ServerContext, tiles: { tileUrl: string; tileA
 			res.json(body);
 		} catch (err) {
 			if (ctx.log) console.error('config error:', (err as Error).message);
-			res.status(503).json({ error: 'The server could not reach its database; try again soon' });
+			apiError(res, 503, 'The server could not reach its database; try again soon');
 		}
 	});
 

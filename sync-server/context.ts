@@ -1,6 +1,7 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
+import type { RoleLookup } from './roles.js';
 import { readCookie, sessionCookieName, type Session, type SessionStore } from './session.js';
 
 export interface Limits {
@@ -28,7 +29,22 @@ export interface ServerContext {
 	/** regions that have a directory database (cached briefly) */
 	regions(): Promise<string[]>;
 	/** an account's `_users` roles, or null for no such account (cached briefly, see roles.ts) */
-	roles(name: string): Promise<string[] | null>;
+	roles: RoleLookup;
+}
+
+const ERROR_CODES: Record<number, string> = {
+	400: 'bad_request',
+	401: 'unauthorized',
+	403: 'forbidden',
+	404: 'not_found',
+	409: 'conflict',
+	429: 'too_many_requests',
+	503: 'unavailable'
+};
+
+/** An `/api` error, shaped like the gatekeeper's: `{error: code, reason: a sentence for people}`. */
+export function apiError(res: Response, status: number, reason: string, extra: Record<string, unknown> = {}): void {
+	res.status(status).json({ error: ERROR_CODES[status] ?? 'error', reason, ...extra });
 }
 
 /** HTTPS as the browser sees it: the configured public URL, or a trusted proxy's X-Forwarded-Proto. */

@@ -246,7 +246,7 @@ export function demoAccountsReport(demo: DemoAccounts, dataDir: string): string[
 		for (const a of demo.created) lines.push(`  ${a.region}: name "${a.name}", password "${a.password}" (admin of ${a.clinicId})`);
 	}
 	for (const name of demo.refused) {
-		lines.push(`Not a demo account: "${name}" exists and was not created by the seeder, so it was left alone and given no role.`);
+		lines.push(`Not a demo account: "${name}" exists but was not made by the seeder, so it was left alone (check its roles; an older seeder's accounts are not marked: delete them to have them made again).`);
 	}
 	return lines;
 }

@@ -1,7 +1,7 @@
 /**
  * Security headers for every answer. The Content-Security-Policy allows no inline script but the ones the
- * built app ships (SvelteKit's bootstrap, hashed at start), WebAssembly and blob: workers for the OCR,
- * and map tiles from the TILE_URL host.
+ * built app ships (SvelteKit's bootstrap, hashed at start), WebAssembly and same-origin workers for the
+ * OCR, and map tiles from the TILE_URL host.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -43,15 +43,15 @@ export function tileSource(tileUrl: string): string {
 export function contentSecurityPolicy(opts: { scriptHashes: string[]; tileUrl: string }): string {
 	const directives: Record<string, string[]> = {
 		'default-src': ["'self'"],
-		// WebAssembly for the OCR engine; no eval
+		// WebAssembly for the OCR engine (in its worker); no eval
 		'script-src': ["'self'", "'wasm-unsafe-eval'", ...opts.scriptHashes],
 		// Svelte and Leaflet set style attributes and transitions add <style>: styles cannot run code
 		'style-src': ["'self'", "'unsafe-inline'"],
 		'img-src': ["'self'", 'data:', 'blob:', tileSource(opts.tileUrl)],
 		'font-src': ["'self'", 'data:'],
 		'connect-src': ["'self'"],
-		// the OCR and PDF workers start from blob: URLs
-		'worker-src': ["'self'", 'blob:'],
+		// the OCR and PDF workers load from the app's own /ocr/ files
+		'worker-src': ["'self'"],
 		'manifest-src': ["'self'"],
 		'object-src': ["'none'"],
 		'base-uri': ["'self'"],
@@ -64,7 +64,7 @@ export function contentSecurityPolicy(opts: { scriptHashes: string[]; tileUrl: s
 }
 
 /** the clinic finder asks for the position; the scan page takes photos; nothing else */
-export const PERMISSIONS_POLICY = 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), serial=(), bluetooth=()';
+export const PERMISSIONS_POLICY = 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), serial=()';
 
 export function securityHeaders(opts: { csp: string; servedSecurely: (req: Request) => boolean }) {
 	return (req: Request, res: Response, next: NextFunction) => {

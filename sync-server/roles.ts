@@ -36,10 +36,13 @@ export async function readRoles(couch: Couch, name: string): Promise<string[] | 
 export const ROLE_CACHE_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
+/** Roles by account name, cached; `forget` drops a name whose account was just deleted or created. */
+export type RoleLookup = ((name: string) => Promise<string[] | null>) & { forget(name: string): void };
+
 /** `readRoles` with a small time-limited cache (failures are not cached). */
-export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): (name: string) => Promise<string[] | null> {
+export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): RoleLookup {
 	const cache = new Map<string, { at: number; roles: Promise<string[] | null> }>();
-	return (name) => {
+	const lookup = (name: string) => {
 		const now = Date.now();
 		const hit = cache.get(name);
 		if (hit && now - hit.at < ttlMs) return hit.roles;
@@ -55,4 +58,5 @@ export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): (name: string)
 		});
 		return roles;
 	};
+	return Object.assign(lookup, { forget: (name: string) => void cache.delete(name) });
 }

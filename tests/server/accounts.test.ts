@@ -68,7 +68,7 @@ describe('accounts', () => {
 		const again = new Client(server.url);
 		const res = await again.signup(name, 'another password');
 		expect(res.status).toBe(409);
-		expect(res.body.error).toMatch(/taken/);
+		expect(res.body).toMatchObject({ error: 'conflict', reason: expect.stringMatching(/taken/) });
 		expect(again.cookies.size).toBe(0);
 	});
 
@@ -77,11 +77,11 @@ describe('accounts', () => {
 		for (const name of ['ab', 'Alice', '-alice', 'al ice', 'a'.repeat(65), '_users', 'ali/ce']) {
 			const res = await client.signup(name);
 			expect(res.status, name).toBe(400);
-			expect(typeof res.body.error).toBe('string');
+			expect(res.body).toMatchObject({ error: 'bad_request', reason: expect.any(String) });
 		}
 		const short = await client.signup(uniqueName('short'), 'seven77');
 		expect(short.status).toBe(400);
-		expect(short.body.error).toMatch(/8 characters/);
+		expect(short.body.reason).toMatch(/8 characters/);
 		expect((await client.post('/api/signup', { name: uniqueName() })).status).toBe(400);
 		expect(client.cookies.size).toBe(0);
 	});
@@ -93,7 +93,7 @@ describe('accounts', () => {
 		const wrong = new Client(server.url);
 		const bad = await wrong.login(name, 'bob password 2');
 		expect(bad.status).toBe(401);
-		expect(bad.body).toEqual({ error: 'Wrong name or password' });
+		expect(bad.body).toEqual({ error: 'unauthorized', reason: 'Wrong name or password' });
 		expect(wrong.cookies.size).toBe(0);
 		expect((await wrong.login('nobody-here', 'whatever123')).status).toBe(401);
 

@@ -30,7 +30,7 @@ describe('restart with the same data directory', () => {
 		const cookie = client.cookies.get('hs_session');
 
 		const second = await restarted(dataDir, first);
-		// the session secret lives in the store, so the old cookie still works
+		// sessions live in the store, so the old cookie still works
 		const carried = new Client(second.url);
 		carried.cookies.set('hs_session', cookie!);
 		expect((await carried.get('/api/session')).body.name).toBe(name);

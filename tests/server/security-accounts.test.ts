@@ -49,7 +49,7 @@ describe('issue 10: accounts', () => {
 		const stranger = new Client(server.url);
 		const signup = await stranger.signup('demo-clinic-admin-northern', 'stranger password');
 		expect(signup.status).toBe(409);
-		expect(signup.body.error).toMatch(/reserved/);
+		expect(signup.body.reason).toMatch(/reserved/);
 		expect((await stranger.signup('admin', 'stranger password')).status).toBe(409);
 
 		// a stranger who got the name before it was reserved (an older server) is left alone
@@ -95,6 +95,24 @@ describe('issue 10: accounts', () => {
 			expect((await stale.get(path)).status).toBe(401);
 			expect((await stale.put(`/couch/${userDatabase(name, 'records')}/${uuidLike(2)}`, validRecord(uuidLike(2)))).status).toBe(401);
 		}
+
+		// a deleted clinic administrator's rights do not pass to a new account of the same name
+		const clinics = await fresh({ demo: true });
+		const adminName = uniqueName('clinic-admin');
+		const roles = ['clinic-admin', 'clinic:clinic-ashanti-0001'];
+		expect(await createAccount({ couch: clinics.admin, embedded: true }, adminName, 'admin password', { roles })).toBe('created');
+		const listingPath = '/couch/directory-ashanti/clinic-ashanti-0001';
+		const editListing = async (editor: Client) => {
+			const listing = (await editor.get(listingPath)).body;
+			return (await editor.put(listingPath, { ...listing, walkIn: !listing.walkIn, updatedAt: listing.updatedAt + 1 })).status;
+		};
+		const admin = new Client(clinics.url);
+		expect((await admin.login(adminName, 'admin password')).status).toBe(200);
+		expect(await editListing(admin)).toBe(201);
+		expect((await admin.request('DELETE', '/api/account', { password: 'admin password' })).status).toBe(200);
+		const successor = new Client(clinics.url);
+		expect((await successor.signup(adminName, 'successor password')).body.roles).toEqual([]);
+		expect(await editListing(successor)).toBe(403);
 
 		// an operator removes an account from _users directly: its databases stay behind
 		const name2 = uniqueName('removed');
@@ -152,6 +170,13 @@ describe('issue 10: accounts', () => {
 		expect(cookie).toMatch(/; Path=\//);
 		expect(cookie).not.toMatch(/Domain=/i);
 		expect((await browser.get('/api/session')).status).toBe(200);
+		// behind a trusted proxy that terminates HTTPS
+		const proxied = await fresh({ trustProxy: true });
+		const viaProxy = new Client(proxied.url);
+		const https = { headers: { 'x-forwarded-proto': 'https' } };
+		expect((await viaProxy.post('/api/signup', { name: uniqueName('proxied'), password }, https)).headers.get('strict-transport-security')).toBeTruthy();
+		expect(viaProxy.lastSetCookie.find((c) => c.startsWith('__Host-hs_session='))).toMatch(/; Secure/);
+		expect((await viaProxy.get('/api/session', https)).status).toBe(200);
 		// plain HTTP: no Secure flag and no HSTS
 		const plain = new Client(server.url);
 		const answer = await plain.signup(uniqueName('plain'), password);
@@ -191,7 +216,7 @@ describe('issue 10: accounts', () => {
 		expect((await new Client(server.url).login(old, 'older password')).status).toBe(200);
 		expect((await new Client(server.url).login(old, 'wrong password')).status).toBe(401);
 
-		// hashing runs off the event loop: timers keep firing while several logins are checked
+		// hashing runs off the event loop: timers keep firing while a login is checked
 		let longestGap = 0;
 		let last = performance.now();
 		const ticker = setInterval(() => {
@@ -199,10 +224,10 @@ describe('issue 10: accounts', () => {
 			last = performance.now();
 		}, 5);
 		const started = performance.now();
-		await Promise.all([a, b, a, b].map((name) => new Client(server.url).login(name, 'same password')));
-		const took = performance.now() - started;
+		expect((await new Client(server.url).login(a, 'same password')).status).toBe(200);
+		const oneLogin = performance.now() - started;
 		clearInterval(ticker);
-		expect(longestGap).toBeLessThan(Math.max(150, took / 3));
+		expect(longestGap).toBeLessThan(oneLogin / 2);
 	});
 
 	it('item 17: request logs name no account', async () => {
@@ -237,14 +262,27 @@ describe('issue 10: stopping', () => {
 	const staticDir = join(root, 'static');
 	mkdirSync(staticDir);
 	writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>tiny</title>');
-	afterAll(() => rmSync(root, { recursive: true, force: true }));
+	const started: ChildProcess[] = [];
+	afterAll(() => {
+		// a server the signal did not reach would be left running: end its whole process group
+		for (const child of started) {
+			try {
+				process.kill(-child.pid!, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+		rmSync(root, { recursive: true, force: true });
+	});
 
 	/** starts `command` (the npm scripts' form) and waits for the listening line */
 	async function start(command: string, args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
 		const child = spawn(command, args, {
 			env: { ...process.env, PATH: resolve('node_modules/.bin') + delimiter + process.env.PATH, PORT: '0', DATA_DIR: join(root, 'data'), STATIC_DIR: staticDir, DEMO: '1', COUCHDB_URL: '' },
-			stdio: ['ignore', 'pipe', 'pipe']
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true
 		});
+		started.push(child);
 		let output = '';
 		child.stdout!.on('data', (d) => (output += d));
 		child.stderr!.on('data', (d) => (output += d));
@@ -276,9 +314,9 @@ describe('issue 10: stopping', () => {
 		await stopsCleanly(first);
 		expect(first.output()).toMatch(/name "demo-clinic-admin", password "demo-[0-9a-f]+"/);
 
-		// `npm start` builds first; the same shell form with the build left out
+		// `npm start` builds first: the same shell line, with a build that does nothing
 		expect(scripts.start).toMatch(/^npm run build && /);
-		const second = await start('sh', ['-c', scripts.start.replace(/^npm run build && /, '')]);
+		const second = await start('sh', ['-c', scripts.start.replace(/^npm run build(?= && )/, 'true')]);
 		await stopsCleanly(second);
 		expect(second.output()).not.toMatch(/password/);
 	}, 60_000);

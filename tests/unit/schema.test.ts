@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { USER_COLLECTIONS, USER_COLLECTION_NAMES, DOC_ID_PATTERN, MAX_DOC_DEPTH, nestsDeeperThan, tombstoneOf, validateReplicatedDoc } from '$lib/db/validation';
 import { MAX_PREVIOUS_VERSIONS, RECORD_KINDS, type PreviousVersion } from '$lib/profile/schema';
 
@@ -245,5 +246,19 @@ describe('validateReplicatedDoc (CouchDB wire shape)', () => {
 		expect(DOC_ID_PATTERN.test('a'.repeat(64))).toBe(true);
 		expect(DOC_ID_PATTERN.test('a'.repeat(65))).toBe(false);
 		expect(DOC_ID_PATTERN.test('_local')).toBe(false);
+	});
+});
+
+describe('compiled validators', () => {
+	it('are up to date with the schemas (else run `npm run validators`)', async () => {
+		const { GENERATED_FILE, validatorsSource } = await import('$lib/db/build-validators');
+		expect(readFileSync(GENERATED_FILE, 'utf8') === validatorsSource()).toBe(true);
+	});
+
+	it('count string lengths in characters, as ajv does, and use no eval', () => {
+		const emoji = '🙂'.repeat(64);
+		expect(validate({ ...valid.allergy, id: 'a-2', updatedBy: emoji })).toBeNull();
+		expect(validate({ ...valid.allergy, id: 'a-2', updatedBy: emoji + '🙂' })).toMatch(/updatedBy/);
+		expect(readFileSync(new URL('../../src/lib/db/validators.generated.ts', import.meta.url), 'utf8')).not.toMatch(/new Function|\beval\(/);
 	});
 });

@@ -2,10 +2,8 @@
  * One validator per replicated collection, shared by the browser and the sync-server.
  * A validator answers null for a valid document, or a short human-readable reason.
  */
-import Ajv, { type ErrorObject } from 'ajv';
-import { recordValidationSchema } from '../profile/schema.js';
-
-const ajv = new Ajv({ allErrors: false, strict: false });
+import type { ErrorObject } from 'ajv';
+import * as compiled from './validators.generated.js';
 
 export type Validator = (doc: unknown) => string | null;
 
@@ -16,15 +14,19 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 	return `${where} ${first.message ?? 'is invalid'}`;
 }
 
-/** A validator from a JSON schema, answering the first problem in words. */
-export function compile(schema: object): Validator {
-	const check = ajv.compile(schema);
+/** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
+type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner', CompiledCheck>;
+
+/** A validator from a compiled JSON schema, answering the first problem in words. */
+export function validator(check: CompiledCheck): Validator {
 	return (doc) => (check(doc) ? null : describe(check.errors));
 }
 
 /** Collections every user has, each replicated to its own server database `u-<hex name>-<collection>`. */
 export const USER_COLLECTIONS = {
-	records: compile(recordValidationSchema)
+	records: validator(compiledChecks.record)
 } satisfies Record<string, Validator>;
 
 export type UserCollection = keyof typeof USER_COLLECTIONS;

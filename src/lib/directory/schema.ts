@@ -2,7 +2,7 @@
  * Directory documents (clinics and practitioners) replicated from `directory-<region>` and their
  * validation, shared by the browser and the sync-server (same pattern as src/lib/db/validation.ts).
  */
-import { compile } from '../db/validation.js';
+import { compiledChecks, validator } from '../db/validation.js';
 import { SPECIALTY_IDS, type SpecialtyId } from './specialties.js';
 
 export const CLINIC_KINDS = ['clinic', 'health-post', 'hospital', 'laboratory', 'pharmacy'] as const;
@@ -166,8 +166,8 @@ export const practitionerValidationSchema = {
 	}
 };
 
-const checkClinic = compile(clinicValidationSchema);
-const checkPractitioner = compile(practitionerValidationSchema);
+const checkClinic = validator(compiledChecks.clinic);
+const checkPractitioner = validator(compiledChecks.practitioner);
 
 /** A span that closes at or before its opening time runs overnight; one that closes as it opens is a slip. */
 function spansValid(spans: OpeningSpan[] | undefined): boolean {

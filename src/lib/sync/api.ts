@@ -35,7 +35,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 	const body = await response.json().catch(() => ({}));
 	if (!response.ok) {
 		const retry = response.headers.get('retry-after');
-		const message = body.error ?? body.reason ?? `The server answered ${response.status}.`;
+		const message = body.reason ?? body.error ?? `The server answered ${response.status}.`;
 		throw new ApiError(retry ? `${message} Try again in ${Math.ceil(Number(retry) / 60)} minute(s).` : message, response.status);
 	}
 	return body as T;
