@@ -23,7 +23,7 @@ import { USER_COLLECTION_NAMES } from '../../src/lib/db/validation.js';
 import { Couch } from '../../sync-server/couch.js';
 import type { DemoAccount } from '../../sync-server/demo.js';
 import { CALLERS, cookieHeader, COVERAGE_LABELS, LOCAL_IDS, requestArb, type CallerName, type FuzzRequest, type FuzzWorld } from './fuzz-model.js';
-import { Client, tempDataDir, uniqueName, uuidLike, validRecord } from './harness.js';
+import { Client, tempDataDir, testCouchUrl, uniqueName, uuidLike, validRecord, wipeCouch } from './harness.js';
 
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const RUNS = 3_000;
@@ -401,6 +401,8 @@ let before: Snapshot;
 
 beforeAll(async () => {
 	dataDir = tempDataDir();
+	// the child's harness cannot tell a new data directory from a restart: an Apache CouchDB is emptied here
+	if (testCouchUrl) await wipeCouch(new Couch(testCouchUrl));
 	const { url, couchUrl } = await startServer();
 	const [demoAdmin] = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
 	const names = { patient: uniqueName('fuzz-patient'), other: uniqueName('fuzz-other'), clinicAdmin: demoAdmin.name };
