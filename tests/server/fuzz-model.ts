@@ -3,6 +3,7 @@
  * and `/api` endpoint, sent as anonymous, a patient or a clinic administrator.
  */
 import fc from 'fast-check';
+import { hexOf } from '../../src/lib/db/names.js';
 import { uuidLike, validRecord } from './harness.js';
 
 export const CALLERS = ['anonymous', 'patient', 'clinicAdmin'] as const;
@@ -16,7 +17,7 @@ export interface FuzzWorld {
 	otherDb: string;
 	otherDocId: string;
 	names: { patient: string; other: string; clinicAdmin: string };
-	/** the session cookie's name, and a valid token (the patient's) that forged cookies start from */
+	/** the session cookie's name, and the patient's token that forged cookies start from */
 	sessionCookie: string;
 	sampleToken: string;
 	directoryDb: string;
@@ -50,7 +51,7 @@ export interface FuzzRequest {
 	database?: DatabaseKind;
 }
 
-const COOKIE_STYLES = ['own', 'none', 'renamed', 'unsigned', 'garbage', 'doubled'] as const;
+const COOKIE_STYLES = ['own', 'none', 'other-name', 'made-up', 'garbage', 'doubled'] as const;
 type CookieStyle = (typeof COOKIE_STYLES)[number];
 const DATABASE_KINDS = ['own', 'other', 'directory', 'slots', 'unknown'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -58,25 +59,32 @@ export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 /** mostly the caller's real session, sometimes a forgery */
 const cookieArb = fc.oneof({ weight: 12, arbitrary: fc.constant<CookieStyle>('own') }, { weight: 1, arbitrary: fc.constantFrom(...COOKIE_STYLES) });
 
+/** The patient's token with another account's name in it (plain or hex, whichever the token holds). */
+function renamedToken(world: FuzzWorld, name: string): string {
+	return world.sampleToken.replaceAll(world.names.patient, name).replaceAll(hexOf(world.names.patient), hexOf(name));
+}
+
 /** The Cookie header for a caller's token (null: anonymous) sent in `style`. */
 export function cookieHeader(style: CookieStyle, token: string | null, world: FuzzWorld): string | null {
-	const name = world.sessionCookie;
-	// a token is `name.expiry.mac`, and names may hold dots: keep the patient's expiry and mac, change the name
-	const expiryAndMac = world.sampleToken.slice(world.sampleToken.lastIndexOf('.', world.sampleToken.lastIndexOf('.') - 1));
-	const forged = world.names.other + expiryAndMac;
+	const cookie = (value: string) => `${world.sessionCookie}=${encodeURIComponent(value)}`;
 	switch (style) {
 		case 'own':
-			return token && `${name}=${token}`;
+			return token && `${world.sessionCookie}=${token}`;
 		case 'none':
 			return null;
-		case 'renamed':
-			return `${name}=${encodeURIComponent(forged)}`;
-		case 'unsigned':
-			return `${name}=${world.names.clinicAdmin}.99999999999.`;
+		case 'other-name':
+			// the patient's signature or secret, claiming to be the other patient
+			return cookie(renamedToken(world, world.names.other));
+		case 'made-up': {
+			// the clinic administrator's name with a made-up last part of the same length
+			const claimed = renamedToken(world, world.names.clinicAdmin);
+			const lastPart = claimed.slice(claimed.lastIndexOf('.') + 1);
+			return cookie(claimed.slice(0, claimed.length - lastPart.length) + 'A'.repeat(lastPart.length));
+		}
 		case 'garbage':
-			return `${name}=%E0%A4%A; ${name}`;
+			return `${world.sessionCookie}=%E0%A4%A; ${world.sessionCookie}`;
 		case 'doubled':
-			return `${name}=${encodeURIComponent(forged)}; ${name}=${token ?? ''}`;
+			return `${cookie(renamedToken(world, world.names.other))}; ${world.sessionCookie}=${token ?? ''}`;
 	}
 }
 

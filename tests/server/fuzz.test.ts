@@ -136,7 +136,7 @@ function curlOf(base: string, req: FuzzRequest): string {
 		const shown = req.body.shown.length > 300 ? `${req.body.shown.slice(0, 300)}…` : req.body.shown;
 		parts.push(`--data-binary ${quote(shown)}`);
 	}
-	const who = req.cookie === 'own' ? `as ${req.caller}` : `as ${req.caller} with a ${req.cookie} cookie`;
+	const who = req.cookie === 'own' ? `as ${req.caller}` : `as ${req.caller}, session cookie: ${req.cookie}`;
 	return `${parts.join(' ')}   # ${who}`;
 }
 
