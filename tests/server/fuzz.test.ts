@@ -133,7 +133,7 @@ function curlOf(base: string, req: FuzzRequest): string {
 	const parts = [`curl ${req.method === 'HEAD' ? '-I' : `-X ${req.method}`} ${quote(base + req.path)}`];
 	if (req.body && req.method !== 'GET' && req.method !== 'HEAD') {
 		for (const [name, value] of Object.entries(req.headers)) parts.push(`-H ${quote(`${name}: ${value}`)}`);
-		const shown = req.body.shown.length > 300 ? `${req.body.shown.slice(0, 300)}…` : req.body.shown;
+		const shown = req.body.shown.length > 2_000 ? `${req.body.shown.slice(0, 2_000)}…` : req.body.shown;
 		parts.push(`--data-binary ${quote(shown)}`);
 	}
 	const who = req.cookie === 'own' ? `as ${req.caller}` : `as ${req.caller}, session cookie: ${req.cookie}`;
