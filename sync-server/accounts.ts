@@ -73,9 +73,10 @@ export async function createAccount(
 		generation: newGeneration(),
 		...(extra.createdBy ? { createdBy: extra.createdBy } : {})
 	};
-	const res = await ctx.couch.request('PUT', userDocPath(doc.name), { body: doc });
-	if (res.status === 409) return 'exists';
-	if (res.status !== 201 && res.status !== 202) throw new Error(`Could not create the account: ${res.status}`);
+	// read back: during a cluster partition two sign-ups of one name can both be stored, and only the
+	// deterministic winner's may go on (docs/architecture.md, "What a CouchDB cluster changes")
+	const stored = await ctx.couch.createOnce(userDocPath(doc.name), doc);
+	if (stored.generation !== doc.generation) return 'exists';
 	await deleteUserDatabases(ctx.couch, name);
 	await provisionUser(ctx.couch, name, { setSecurity: !ctx.embedded });
 	return 'created';

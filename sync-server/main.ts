@@ -11,12 +11,12 @@ import { StoreInUseError } from './store.js';
 const port = Number(process.env.PORT ?? 8080);
 const couchUrl = process.env.COUCHDB_URL || undefined;
 const demo = process.env.DEMO === undefined ? !couchUrl : process.env.DEMO !== '0';
+const dataDir = process.env.DATA_DIR ?? './data';
 const quotaMb = Number(process.env.QUOTA_MB || 100);
 if (!(quotaMb > 0)) {
 	console.error('QUOTA_MB must be a positive number of megabytes');
 	process.exit(1);
 }
-const dataDir = process.env.DATA_DIR ?? './data';
 
 function trustProxy(setting: string | undefined): boolean | number | string {
 	if (!setting || setting === 'false' || setting === '0') return false;
@@ -35,9 +35,9 @@ try {
 		log: process.env.LOG === '1',
 		tileUrl: process.env.TILE_URL || undefined,
 		tileAttribution: process.env.TILE_ATTRIBUTION || undefined,
-		quotaBytes: quotaMb * 1024 * 1024,
 		publicUrl: process.env.PUBLIC_URL || undefined,
-		trustProxy: trustProxy(process.env.TRUST_PROXY)
+		trustProxy: trustProxy(process.env.TRUST_PROXY),
+		quotaBytes: quotaMb * 1024 * 1024
 	});
 } catch (err) {
 	if (!(err instanceof StoreInUseError)) throw err;

@@ -1,6 +1,6 @@
 /** The server's own CouchDB client on the store behind the server: what it creates, and how. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_DB } from '../../sync-server/session.js';
+import { SESSIONS_DB } from '../../sync-server/session.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('the CouchDB client', () => {
 	it("creates the server's own and public databases for store admins only", async () => {
 		await server.admin.ensureDatabase('directory-testland');
-		for (const db of [SERVER_DB, 'directory-testland']) {
+		for (const db of [SESSIONS_DB, 'directory-testland']) {
 			const security = await server.admin.request('GET', `/${db}/_security`);
 			expect(security.body.members, db).toEqual({ names: [], roles: ['_admin'] });
 		}

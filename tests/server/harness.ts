@@ -55,7 +55,8 @@ export async function wipeCouch(couch: Couch): Promise<void> {
 export async function startTestServer(opts: ServerOptions & { dataDir?: string } = {}): Promise<TestServer> {
 	const dataDir = opts.dataDir ?? tempDataDir();
 	const couchUrl = opts.couchUrl ?? testCouchUrl;
-	if (couchUrl && unusedDataDirs.has(dataDir)) await wipeCouch(new Couch(couchUrl));
+	// a server given the store of another (`couchUrl`) shares it: only the suite's own test store is wiped
+	if (!opts.couchUrl && couchUrl && unusedDataDirs.has(dataDir)) await wipeCouch(new Couch(couchUrl));
 	unusedDataDirs.delete(dataDir);
 	const server = await startServer({ port: 0, host: '127.0.0.1', demo: false, staticDir: join(dataDir, 'no-static'), ...opts, couchUrl, dataDir });
 	return {

@@ -66,7 +66,7 @@ beforeAll(async () => {
 	const aliceName = uniqueName('alice');
 	expect((await alice.signup(aliceName)).status).toBe(201);
 	aliceDb = `/couch/${userDatabase(aliceName, 'records')}`;
-	const demoAdmin = server.demoAccounts.find((a) => a.region === 'ashanti')!;
+	const demoAdmin = server.demo.accounts.find((a) => a.region === 'ashanti')!;
 	ownClinic = demoAdmin.clinicId;
 	clinicAdmin = new Client(server.url);
 	expect((await clinicAdmin.login(demoAdmin.name, demoAdmin.password)).status).toBe(200);
