@@ -1,0 +1,14 @@
+/**
+ * The sync-server for the fuzzer, in a process of its own: a request that crashes the server ends this
+ * process, and the fuzzer sees a stopped server instead of losing its own test worker. Sends
+ * `{ url, couchUrl }` to the parent once it listens (the demo accounts are in the data directory's
+ * `demo-accounts.json`). Argument: the data directory.
+ */
+import { DEFAULT_LIMITS, type Limits } from '../../sync-server/context.js';
+import { startTestServer } from './harness.js';
+
+// far above what the fuzzer sends: every malformed login and sign-up reaches the code that parses it
+const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((key) => [key, 1_000_000])) as unknown as Limits;
+
+const server = await startTestServer({ demo: true, dataDir: process.argv[2], limits: UNLIMITED });
+process.send!({ url: server.url, couchUrl: server.couchUrl });
