@@ -347,6 +347,19 @@ describe('issue 10: the gatekeeper', () => {
 		}
 	});
 
+	it('what the fuzzer found: an empty _bulk_get, `__proto__` keys, an unknown collection or directory are refused, never a 502 or a hang', async () => {
+		const within = <T>(answer: Promise<T>) =>
+			Promise.race([answer, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no answer within 5 s')), 5000))]);
+		expectJsonError(await within(anon.post(`${DIR}/_bulk_get`, { docs: [] })), 400, 'empty _bulk_get');
+		const proto = '{"__proto__":{"type":"clinic"},"kind":"note","data":{"text":"x"},"updatedAt":1,"updatedBy":"d"}';
+		expectJsonError(await alice.request('PUT', `${aliceDb}/${uuidLike(0xf10)}`, proto), 403, '__proto__ in a record');
+		expectJsonError(await clinicAdmin.request('PUT', `${DIR}/${ownClinic}`, proto), 403, '__proto__ in a listing');
+		expectJsonError(await alice.get(`${aliceDb.replace(/-records$/, '-constructor')}/`), 403, 'a collection named like an Object member');
+		expectJsonError(await clinicAdmin.put('/couch/directory-nowhere/x1', { type: 'practitioner' }), 404, 'a directory that does not exist');
+		await serverAnswers();
+	});
+
+	// last: its server of its own is a fresh store, which on CouchDB means the shared test store emptied
 	it('18: a per-account storage quota refuses writes beyond it with 413 quota_exceeded', async () => {
 		const small = await startTestServer({ quotaBytes: 150 * 1024 });
 		try {
@@ -380,17 +393,5 @@ describe('issue 10: the gatekeeper', () => {
 		} finally {
 			await small.stop();
 		}
-	});
-
-	it('what the fuzzer found: an empty _bulk_get, `__proto__` keys, an unknown collection or directory are refused, never a 502 or a hang', async () => {
-		const within = <T>(answer: Promise<T>) =>
-			Promise.race([answer, new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no answer within 5 s')), 5000))]);
-		expectJsonError(await within(anon.post(`${DIR}/_bulk_get`, { docs: [] })), 400, 'empty _bulk_get');
-		const proto = '{"__proto__":{"type":"clinic"},"kind":"note","data":{"text":"x"},"updatedAt":1,"updatedBy":"d"}';
-		expectJsonError(await alice.request('PUT', `${aliceDb}/${uuidLike(0xf10)}`, proto), 403, '__proto__ in a record');
-		expectJsonError(await clinicAdmin.request('PUT', `${DIR}/${ownClinic}`, proto), 403, '__proto__ in a listing');
-		expectJsonError(await alice.get(`${aliceDb.replace(/-records$/, '-constructor')}/`), 403, 'a collection named like an Object member');
-		expectJsonError(await clinicAdmin.put('/couch/directory-nowhere/x1', { type: 'practitioner' }), 404, 'a directory that does not exist');
-		await serverAnswers();
 	});
 });
