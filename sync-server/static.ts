@@ -5,7 +5,7 @@
  * without an extension get the SPA fallback 200.html, compressed the same way.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 
 const NO_CACHE = new Set(['sw.js', '200.html', 'index.html', 'manifest.webmanifest', 'version.json']);
@@ -22,11 +22,17 @@ function cacheControl(file: string): string | null {
 	return null;
 }
 
-/** The precompressed variant of `file` this request accepts, if one was built. */
+/** modification time, or null when there is no such file */
+const modified = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? null;
+
+/** The precompressed variant of `file` this request accepts, if one was built since `file` last changed. */
 function precompressed(req: Request, file: string) {
 	const accepted = req.acceptsEncodings(ENCODINGS.map((e) => e.name));
 	const encoding = ENCODINGS.find((e) => e.name === accepted);
-	return encoding && existsSync(file + encoding.suffix) ? encoding : null;
+	if (!encoding) return null;
+	const original = modified(file);
+	const variant = modified(file + encoding.suffix);
+	return original !== null && variant !== null && variant >= original ? encoding : null;
 }
 
 /** Sends `file`, or its precompressed variant, with the headers of `file`. */

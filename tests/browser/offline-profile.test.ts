@@ -58,7 +58,7 @@ describe('updates', () => {
 		const own = await startAppServer({ staticDir });
 		const context = await app.browser.newContext();
 		const page = await openApp(context, own.url);
-		await page.getByText('HealthSync now works offline on this device.').waitFor();
+		await page.getByText('Ready to work offline on this device.').waitFor();
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 		// A new deployment: the service worker script changes.
 		await appendFile(join(staticDir, 'sw.js'), '\n// next version\n');

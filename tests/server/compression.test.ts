@@ -62,6 +62,17 @@ describe('compression', () => {
 		expect(decoded(answer).toString()).toBe(SCRIPT);
 	});
 
+	it('sends a file changed after the build as it is now, not its stale precompressed copy', async () => {
+		const later = `${SCRIPT}// patched\n`;
+		writeFileSync(join(server.dataDir, 'static', 'changed.js'), SCRIPT);
+		precompress(join(server.dataDir, 'static'));
+		await new Promise((done) => setTimeout(done, 20));
+		writeFileSync(join(server.dataDir, 'static', 'changed.js'), later);
+		const answer = await raw('/changed.js', 'br');
+		expect(answer.headers['content-encoding']).toBeUndefined();
+		expect(answer.body.toString()).toBe(later);
+	});
+
 	it('sends the SPA fallback precompressed, uncached', async () => {
 		const answer = await raw('/profile/edit', 'br');
 		expect(answer.headers['content-encoding']).toBe('br');
