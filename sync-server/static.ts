@@ -27,8 +27,8 @@ const modified = (file: string) => statSync(file, { throwIfNoEntry: false })?.mt
 
 /** The precompressed variant of `file` this request accepts, if one was built since `file` last changed. */
 function precompressed(req: Request, file: string) {
-	const accepted = req.acceptsEncodings(ENCODINGS.map((e) => e.name));
-	const encoding = ENCODINGS.find((e) => e.name === accepted);
+	// Brotli whenever accepted: browsers list gzip first with the same weight
+	const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.name) === e.name);
 	if (!encoding) return null;
 	const original = modified(file);
 	const variant = modified(file + encoding.suffix);

@@ -73,6 +73,10 @@ describe('compression', () => {
 		expect(answer.body.toString()).toBe(later);
 	});
 
+	it('prefers Brotli when the browser lists gzip first', async () => {
+		expect((await raw('/_app/immutable/chunk.abc.js', 'gzip, deflate, br, zstd')).headers['content-encoding']).toBe('br');
+	});
+
 	it('sends the SPA fallback precompressed, uncached', async () => {
 		const answer = await raw('/profile/edit', 'br');
 		expect(answer.headers['content-encoding']).toBe('br');
@@ -89,6 +93,17 @@ describe('compression', () => {
 		const feed = JSON.parse(decoded(answer).toString());
 		expect(feed.results.length).toBeGreaterThan(30);
 		expect(answer.body.length).toBeLessThan(decoded(answer).length / 4);
+	});
+
+	it('answers a change feed without revisions when asked (the directory pull needs none)', async () => {
+		const answer = await raw('/couch/directory-ashanti/_changes?include_docs=true&omit_revs=true&seq_interval=2000', 'identity');
+		const feed = JSON.parse(answer.body.toString());
+		expect(feed.results.length).toBeGreaterThan(30);
+		for (const row of feed.results) {
+			expect(row.changes).toBeUndefined();
+			expect(row.doc._rev).toBeUndefined();
+			expect(row.doc._id).toBe(row.id);
+		}
 	});
 
 	it('sends everything as is when the client accepts no compression', async () => {
