@@ -8,6 +8,7 @@ import { profileBenchmarks } from './profile';
 import { directoryBenchmarks } from './directory';
 import { recommenderBenchmarks } from './recommender';
 import { ocrBenchmarks } from './ocr';
+import { wireBenchmarks } from './wire';
 
 import type { Figure } from './figures';
 export type { Figure };
@@ -17,7 +18,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

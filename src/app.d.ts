@@ -4,5 +4,7 @@ declare global {
 	namespace App {}
 	/** folder of this build's OCR engine under /ocr/, set by vite.config.ts */
 	const __OCR_ASSETS__: string;
+	/** version of the recommender model, set by vite.config.ts */
+	const __RECOMMENDER_MODEL__: string;
 }
 export {};

@@ -2,12 +2,13 @@
  * The sync-server: `/api` (accounts), `/couch` (gatekeeper in front of CouchDB) and the built PWA, on one
  * express app. With no `couchUrl` it starts the embedded store under `<dataDir>/store`.
  */
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
+import { compressedAnswers } from './compression.js';
 import { DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
 import { configRouter, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './config.js';
@@ -17,6 +18,7 @@ import { gatekeeper } from './gatekeeper.js';
 import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './headers.js';
 import { SessionStore } from './session.js';
+import { staticHosting } from './static.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store.js';
 
 export interface ServerOptions {
@@ -50,30 +52,6 @@ export interface RunningServer {
 	couchUrl: string;
 	close(): Promise<void>;
 	demo: DemoAccounts;
-}
-
-const NO_CACHE = new Set(['sw.js', '200.html', 'index.html', 'manifest.webmanifest', 'version.json']);
-
-function staticHosting(app: express.Express, dir: string): void {
-	app.use(
-		express.static(dir, {
-			index: ['index.html'],
-			setHeaders(res, file) {
-				const base = file.split(/[\\/]/).pop() ?? '';
-				if (/[\\/]_app[\\/]immutable[\\/]/.test(file)) {
-					res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-				} else if (NO_CACHE.has(base) || base.endsWith('.html')) {
-					res.setHeader('Cache-Control', 'no-cache');
-				}
-			}
-		})
-	);
-	const fallback = join(dir, '200.html');
-	app.get('*', (req: Request, res: Response, next: NextFunction) => {
-		if (extname(req.path) || !existsSync(fallback)) return next();
-		res.setHeader('Cache-Control', 'no-cache');
-		res.sendFile(fallback);
-	});
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
@@ -129,6 +107,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 			next();
 		});
 	}
+	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
 	app.use(
 		'/api',

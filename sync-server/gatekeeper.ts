@@ -240,6 +240,8 @@ async function changes(
 	body: unknown
 ): Promise<void> {
 	const upQuery = new URLSearchParams(query);
+	const omitRevs = upQuery.get('omit_revs') === 'true';
+	upQuery.delete('omit_revs');
 	const longpoll = upQuery.get('feed') === 'longpoll';
 	const abort = new AbortController();
 	const onClose = () => {
@@ -276,11 +278,18 @@ async function changes(
 		}
 		let payload = up.body;
 		if (Array.isArray(payload?.results)) {
-			payload = { ...payload, results: payload.results.filter((r: Json) => !isDesignId(r?.id)) };
+			const rows = payload.results.filter((r: Json) => !isDesignId(r?.id));
+			payload = { ...payload, results: omitRevs ? rows.map(withoutRevs) : rows };
 		}
 		res.status(up.status).json(up.status >= 400 ? storeError(up) : payload);
 	} finally {
 		if (timer) clearTimeout(timer);
 		res.off('close', onClose);
 	}
+}
+
+function withoutRevs({ changes: _changes, doc, ...row }: Json): Json {
+	if (!doc) return row;
+	const { _rev, ...content } = doc as Json;
+	return { ...row, doc: content };
 }

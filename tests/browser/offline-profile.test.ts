@@ -38,6 +38,20 @@ describe('installable offline app', () => {
 		await context.close();
 	});
 
+	it('says when it is ready to work offline, then fetches the symptom guide for offline use', async () => {
+		const context = await app.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(app.server.url);
+		await page.getByText('Ready to work offline on this device.').waitFor();
+		await page.getByText('The symptom guide works offline too.').waitFor();
+		await context.setOffline(true);
+		await page.goto(`${app.server.url}/recommend`);
+		await page.getByLabel('Describe what you feel, in your own words').fill('toothache for two days');
+		await page.getByRole('button', { name: 'Get guidance' }).click();
+		await page.locator('section[data-urgency]').waitFor();
+		await context.close();
+	});
+
 	it('still starts when the server itself is gone', async () => {
 		const own = await startAppServer();
 		const context = await app.browser.newContext();
@@ -58,7 +72,7 @@ describe('updates', () => {
 		const own = await startAppServer({ staticDir });
 		const context = await app.browser.newContext();
 		const page = await openApp(context, own.url);
-		await page.getByText('HealthSync now works offline on this device.').waitFor();
+		await page.getByText('Ready to work offline on this device.').waitFor();
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 		// A new deployment: the service worker script changes.
 		await appendFile(join(staticDir, 'sw.js'), '\n// next version\n');

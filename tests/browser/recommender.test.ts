@@ -12,6 +12,8 @@ describe('symptom guidance, offline', () => {
 		await page.getByRole('button', { name: 'Save and download' }).click();
 		await page.waitForSelector('[data-result-count="30"]');
 		await page.getByLabel('or choose a town').selectOption({ label: 'Kumasi' });
+		// the model is not part of the install: it arrives just after "ready to work offline"
+		await page.getByText('The symptom guide works offline too.').waitFor();
 		await context.setOffline(true);
 		await page.goto(`${app.server.url}/recommend`);
 

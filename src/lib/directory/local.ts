@@ -27,20 +27,48 @@ const PAGE = 2000;
 interface ChangesPage {
 	results: { id: string; deleted?: boolean; doc?: Record<string, unknown> }[];
 	last_seq: string | number;
+	/** changes after this page (CouchDB says; not every store does) */
+	pending?: number;
+}
+
+export interface PullProgress {
+	region: string;
+	records: number;
+	/** bytes received, compressed as they came over the network where the browser tells */
+	bytes: number;
+	/** records of this pull still to come, when the server says */
+	pending?: number;
+}
+
+/** Bytes this answer took on the wire (Resource Timing), else its decoded length. */
+function wireBytes(url: string, text: string): number {
+	const timing = performance.getEntriesByName(url, 'resource').at(-1) as PerformanceResourceTiming | undefined;
+	return timing?.encodedBodySize || new TextEncoder().encode(text).length;
 }
 
 /**
  * One pull of a region's directory from where the last one stopped, straight from the change feed in
  * large pages. Read-only data needs no conflict handling, and RxDB's replication would rescan every
- * local document at each start to look for pushes (seconds for a 30,000-document directory).
+ * local document at each start to look for pushes (seconds for a 30,000-document directory). The
+ * sequence is saved after each page, so a pull cut off by a dropped connection resumes from its last
+ * page instead of starting over.
  */
-export async function pullRegion(collection: DirectoryCollection, region: string, baseUrl = location.origin): Promise<void> {
-	const url = `${baseUrl}/couch/${directoryDatabase(region)}/_changes?feed=normal&style=main_only&include_docs=true&limit=${PAGE}`;
+export async function pullRegion(
+	collection: DirectoryCollection,
+	region: string,
+	onPage: (progress: PullProgress) => void = () => {},
+	baseUrl = location.origin
+): Promise<void> {
+	// no revisions (a read-only copy needs none) and one sequence per page (CouchDB's are long): fewer bytes
+	const url = `${baseUrl}/couch/${directoryDatabase(region)}/_changes?feed=normal&style=main_only&include_docs=true&omit_revs=true&seq_interval=${PAGE}&limit=${PAGE}`;
 	let since = localStorage.getItem(sequenceKey(region)) ?? '0';
+	const progress: PullProgress = { region, records: 0, bytes: 0 };
 	for (;;) {
-		const response = await fetch(`${url}&since=${encodeURIComponent(since)}`);
+		const pageUrl = `${url}&since=${encodeURIComponent(since)}`;
+		const response = await fetch(pageUrl);
 		if (!response.ok) throw new Error(`The directory of ${region} could not be fetched (${response.status}).`);
-		const page = (await response.json()) as ChangesPage;
+		const text = await response.text();
+		const page = JSON.parse(text) as ChangesPage;
 		const removed = page.results.filter((row) => row.deleted).map((row) => row.id);
 		const changed = page.results
 			.filter((row) => !row.deleted && row.doc)
@@ -52,6 +80,10 @@ export async function pullRegion(collection: DirectoryCollection, region: string
 		if (removed.length) await collection.bulkRemove(removed);
 		since = String(page.last_seq);
 		localStorage.setItem(sequenceKey(region), since);
+		progress.records += page.results.length;
+		progress.bytes += wireBytes(response.url || pageUrl, text);
+		progress.pending = page.pending;
+		onPage({ ...progress });
 		if (page.results.length < PAGE) return;
 	}
 }

@@ -3,7 +3,7 @@
  * and location, and the state of the last pull.
  */
 import type { Clinic, DirectoryDoc, Practitioner } from './schema.js';
-import type { DirectoryCollection } from './local.js';
+import type { DirectoryCollection, PullProgress } from './local.js';
 import { buildDirectoryIndex, type DirectoryIndex } from './search.js';
 import { loadPrefs, loadServerConfig, savePrefs, type ChosenLocation, type ServerConfig } from './prefs.js';
 
@@ -15,6 +15,8 @@ class DirectoryState {
 	docs = $state.raw<DirectoryDoc[]>([]);
 	index = $state.raw<DirectoryIndex | null>(null);
 	pulling = $state(false);
+	/** the running pull, page by page */
+	progress = $state.raw<PullProgress | null>(null);
 	error = $state('');
 	ready = $state(false);
 	/** Listing edits of the unlocked clinic administrator, shown over the pulled copy until confirmed. */
@@ -80,14 +82,15 @@ class DirectoryState {
 		this.error = '';
 		try {
 			const { pullRegion } = await import('./local.js');
-			for (const region of this.prefs.regions) await pullRegion(this.collection, region);
+			for (const region of this.prefs.regions) await pullRegion(this.collection, region, (progress) => (this.progress = progress));
 			this.prefs = { ...this.prefs, lastPulledAt: Date.now() };
 			savePrefs(this.prefs);
 			await this.reload();
 		} catch {
-			this.error = navigator.onLine ? 'Could not update the directory; the copy on this device is still used.' : '';
+			this.error = 'The directory download stopped; it goes on from where it stopped once the connection is back. The copy on this device is still used.';
 		} finally {
 			this.pulling = false;
+			this.progress = null;
 		}
 	}
 

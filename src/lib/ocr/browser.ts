@@ -145,6 +145,9 @@ export async function downloadEngine(onProgress: (loaded: number, total: number)
 		}
 		await cache.put(file.url, new Response(new Blob(chunks as BlobPart[]), { status: 200, headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'application/octet-stream' } }));
 	}
+	// pdf.js's own code is not part of the install either (precache-budget.ts): loading it now lets the
+	// service worker keep it, so PDFs open offline too
+	await import('pdfjs-dist');
 	onProgress(total, total);
 }
 

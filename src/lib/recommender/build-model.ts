@@ -5,9 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CONDITIONS } from './knowledge.js';
+import { MODEL_FILE } from './model-file.js';
 import { trainModel } from './model.js';
-
-export const MODEL_FILE = 'static/models/recommender.json';
 
 const started = performance.now();
 const model = trainModel(CONDITIONS);

@@ -62,7 +62,8 @@ export function replicateCollection(
 		retryTime: 5000,
 		waitForLeadership: false,
 		fetch: gatekeeperFetch(hooks, transport),
-		pull: { batchSize: 200 },
+		// large pulls: a new device gets 5,000 records in five round trips and store writes, not 25
+		pull: { batchSize: 1000 },
 		push: {
 			batchSize: 100,
 			modifier: (doc) => {
