@@ -5,9 +5,9 @@
  */
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { recordsCollectionSchema, type HealthRecord } from '../profile/schema.js';
 import { recordConflictHandler } from './conflict.js';
+import { encryptedStorage } from './encrypted-storage.js';
 import { directoryCollectionSchema, newerListingWins } from '../directory/collection.js';
 import type { DirectoryDoc } from '../directory/schema.js';
 
@@ -77,7 +77,7 @@ export interface StorageOptions {
 
 function storage(options: StorageOptions = {}): RxStorage<unknown, unknown> {
 	const dexie = options.indexedDB ? getRxStorageDexie({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }) : getRxStorageDexie();
-	return wrappedKeyEncryptionCryptoJsStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
+	return encryptedStorage(dexie) as RxStorage<unknown, unknown>;
 }
 
 export const profileDatabaseName = (profileId: string) => `hs-${profileId}`;

@@ -1,0 +1,63 @@
+/**
+ * The format RxDB's crypto-js encryption stores, `base64("Salted__" ‖ salt ‖ AES-256-CBC ciphertext)`
+ * with key and IV from OpenSSL's EVP_BytesToKey (MD5, one round) over the password and a random salt,
+ * so databases written before stay readable. The AES itself runs in Web Crypto: crypto-js took most of
+ * a second device's pull time (a key schedule and many small objects per field).
+ */
+import CryptoJS from 'crypto-js';
+
+const SALTED = new TextEncoder().encode('Salted__');
+const SALT_BYTES = 8;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function toWords(bytes: Uint8Array) {
+	const words: number[] = [];
+	bytes.forEach((byte, i) => (words[i >>> 2] |= byte << (24 - (i % 4) * 8)));
+	return CryptoJS.lib.WordArray.create(words, bytes.length);
+}
+
+function toBytes({ words, sigBytes }: { words: number[]; sigBytes: number }) {
+	const bytes = new Uint8Array(sigBytes);
+	for (let i = 0; i < sigBytes; i++) bytes[i] = (words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
+	return bytes;
+}
+
+async function keyAndIv(password: string, salt: Uint8Array, usage: KeyUsage) {
+	const derived = CryptoJS.kdf.OpenSSL.execute(password, 256 / 32, 128 / 32, toWords(salt));
+	const key = await crypto.subtle.importKey('raw', toBytes(derived.key), 'AES-CBC', false, [usage]);
+	return { key, iv: toBytes(derived.iv) };
+}
+
+function toBase64(bytes: Uint8Array) {
+	let binary = '';
+	// in slices: spreading a long array into one call overflows the stack
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
+}
+
+function fromBase64(text: string) {
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
+
+export async function encryptText(plain: string, password: string): Promise<string> {
+	const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+	const { key, iv } = await keyAndIv(password, salt, 'encrypt');
+	const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, encoder.encode(plain)));
+	const out = new Uint8Array(SALTED.length + SALT_BYTES + cipher.length);
+	out.set(SALTED);
+	out.set(salt, SALTED.length);
+	out.set(cipher, SALTED.length + SALT_BYTES);
+	return toBase64(out);
+}
+
+export async function decryptText(stored: string, password: string): Promise<string> {
+	const bytes = fromBase64(stored);
+	if (!SALTED.every((byte, i) => bytes[i] === byte)) throw new Error('Not an encrypted value');
+	const salt = bytes.subarray(SALTED.length, SALTED.length + SALT_BYTES);
+	const { key, iv } = await keyAndIv(password, salt, 'decrypt');
+	return decoder.decode(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, key, bytes.subarray(SALTED.length + SALT_BYTES)));
+}
