@@ -1,32 +1,37 @@
 /**
  * The format RxDB's crypto-js encryption stores, `base64("Salted__" ‖ salt ‖ AES-256-CBC ciphertext)`
  * with key and IV from OpenSSL's EVP_BytesToKey (MD5, one round) over the password and a random salt,
- * so databases written before stay readable. The AES itself runs in Web Crypto: crypto-js took most of
- * a second device's pull time (a key schedule and many small objects per field).
+ * so databases written before stay readable. AES runs in Web Crypto: crypto-js took most of a second
+ * device's pull time (a key schedule and many small objects per field).
  */
-import CryptoJS from 'crypto-js';
+import { md5 } from './md5.js';
 
 const SALTED = new TextEncoder().encode('Salted__');
 const SALT_BYTES = 8;
+const KEY_BYTES = 32;
+const IV_BYTES = 16;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function toWords(bytes: Uint8Array) {
-	const words: number[] = [];
-	bytes.forEach((byte, i) => (words[i >>> 2] |= byte << (24 - (i % 4) * 8)));
-	return CryptoJS.lib.WordArray.create(words, bytes.length);
-}
-
-function toBytes({ words, sigBytes }: { words: number[]; sigBytes: number }) {
-	const bytes = new Uint8Array(sigBytes);
-	for (let i = 0; i < sigBytes; i++) bytes[i] = (words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
-	return bytes;
+/** EVP_BytesToKey: MD5 rounds over (previous round ‖ password ‖ salt) until key and IV are filled */
+function bytesToKey(password: string, salt: Uint8Array) {
+	const secret = encoder.encode(password);
+	const out = new Uint8Array(KEY_BYTES + IV_BYTES);
+	let round = new Uint8Array(0);
+	for (let filled = 0; filled < out.length; filled += round.length) {
+		const input = new Uint8Array(round.length + secret.length + salt.length);
+		input.set(round);
+		input.set(secret, round.length);
+		input.set(salt, round.length + secret.length);
+		round = md5(input);
+		out.set(round.subarray(0, out.length - filled), filled);
+	}
+	return { key: out.subarray(0, KEY_BYTES), iv: out.subarray(KEY_BYTES) };
 }
 
 async function keyAndIv(password: string, salt: Uint8Array, usage: KeyUsage) {
-	const derived = CryptoJS.kdf.OpenSSL.execute(password, 256 / 32, 128 / 32, toWords(salt));
-	const key = await crypto.subtle.importKey('raw', toBytes(derived.key), 'AES-CBC', false, [usage]);
-	return { key, iv: toBytes(derived.iv) };
+	const derived = bytesToKey(password, salt);
+	return { key: await crypto.subtle.importKey('raw', derived.key, 'AES-CBC', false, [usage]), iv: derived.iv };
 }
 
 function toBase64(bytes: Uint8Array) {
