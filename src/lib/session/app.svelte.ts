@@ -87,11 +87,14 @@ export async function createProfile(displayName: string, secret: string): Promis
 	return open(profile, keys);
 }
 
-/** Links the unlocked profile to an account (new or existing) and starts syncing it. */
-export async function linkAccount(mode: 'signup' | 'login', name: string, password: string) {
+/**
+ * Links the unlocked profile to an account (new or existing) and starts syncing it; `signedIn` is that
+ * sign-in or sign-up when the caller already started it.
+ */
+export async function linkAccount(mode: 'signup' | 'login', name: string, password: string, signedIn?: Promise<unknown>) {
 	const current = session.current;
 	if (!current) throw new UnlockError('Unlock a profile first.');
-	await (mode === 'signup' ? api.signup(name, password) : api.login(name, password));
+	await (signedIn ?? (mode === 'signup' ? api.signup(name, password) : api.login(name, password)));
 	const account = { name, sealedPassword: await sealSecret(current.keys.secretsKey, password) };
 	registry.updateProfile(current.profile.id, { account });
 	await current.sync?.stop();
