@@ -17,7 +17,7 @@ const decoder = new TextDecoder();
 function bytesToKey(password: string, salt: Uint8Array) {
 	const secret = encoder.encode(password);
 	const out = new Uint8Array(KEY_BYTES + IV_BYTES);
-	let round = new Uint8Array(0);
+	let round: Uint8Array = new Uint8Array(0);
 	for (let filled = 0; filled < out.length; filled += round.length) {
 		const input = new Uint8Array(round.length + secret.length + salt.length);
 		input.set(round);
