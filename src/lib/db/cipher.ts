@@ -4,7 +4,8 @@
  * so databases written before stay readable. AES runs in Web Crypto: crypto-js took most of a second
  * device's pull time (a key schedule and many small objects per field).
  */
-import { md5 } from './md5.js';
+// MD5 only because the stored format's key derivation (EVP_BytesToKey) uses it; Web Crypto has none
+import { md5 } from '@noble/hashes/legacy.js';
 
 const SALTED = new TextEncoder().encode('Salted__');
 const SALT_BYTES = 8;
