@@ -4,18 +4,19 @@
  * Every query parameter and body field is allow-listed per endpoint (gatekeeper/query.ts, body.ts), every
  * document checked per row (gatekeeper/docs.ts), and what one request may ask is bounded (limits.ts).
  *
- * Directory and slots databases are public to read. A clinic administrator (roles `clinic-admin` and
- * `clinic:<id>` in `_users`) may also write their own clinic's listing in `directory-<region>`: single
+ * Directory and slots databases are public to read. A clinic administrator (a staff role in `_users`) may also write their own clinic's listing in `directory-<region>`: single
  * docs and `_bulk_docs`, each document checked by `clinicAdminRefusal` and `validateDirectoryDoc`.
+ * A clinic's databases `c-<clinicId>-<collection>` are its staff's (src/lib/staff/roles.ts), validated
+ * like a user's.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
-import { USER_COLLECTIONS } from '../src/lib/db/validation.js';
-import { administeredClinics } from '../src/lib/directory/schema.js';
+import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../src/lib/db/validation.js';
+import { administeredClinics, isStaffOf } from '../src/lib/staff/roles.js';
 import { sessionUser, type ServerContext } from './context.js';
 import { forbidden, jsonErrors, Refusal } from './errors.js';
 import { allowedBody, isObject } from './gatekeeper/body.js';
-import { clinicAdminDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
+import { clinicAdminDocCheck, clinicDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
 import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
 import { allowedQuery } from './gatekeeper/query.js';
 import { DEFAULT_QUOTA_BYTES, Quota } from './gatekeeper/quota.js';
@@ -44,7 +45,7 @@ const ENDPOINT_METHODS: Record<string, string[]> = {
 const READ_ONLY = new Set(['db:GET', 'db:HEAD', '_changes:GET', '_changes:POST', '_bulk_get:POST', '_revs_diff:POST', '_all_docs:GET', '_all_docs:POST', 'local:GET', 'doc:GET', 'doc:HEAD']);
 /** what a clinic administrator may also do on a directory database */
 const CLINIC_ADMIN_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST']);
-/** what writes to a user's databases, counted against the quota */
+/** what writes to a user's or a clinic's databases (a user's counted against the quota) */
 const USER_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST', 'local:PUT', 'local:DELETE']);
 
 interface Gate {
@@ -89,7 +90,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 			if (!rawDb) throw forbidden('Server-wide endpoints are not available');
 			const target = parseTarget(rawDb);
 			const user = await sessionUser(ctx, req);
-			if (target.type === 'user' && !user) throw new Refusal(401, 'unauthorized', 'Sign in first');
+			if (target.type !== 'public' && !user) throw new Refusal(401, 'unauthorized', 'Sign in first');
 			const endpoint = parseEndpoint(rawRest);
 			const method = req.method.toUpperCase();
 			if (!ENDPOINT_METHODS[endpoint.kind].includes(method)) {
@@ -98,6 +99,10 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 			if (target.type === 'user') {
 				if (target.hex !== hexOf(user!) || !Object.hasOwn(USER_COLLECTIONS, target.collection)) {
 					throw forbidden('That database belongs to someone else');
+				}
+			} else if (target.type === 'clinic') {
+				if (!Object.hasOwn(CLINIC_COLLECTIONS, target.collection) || !isStaffOf((await ctx.roles(user!)) ?? [], target.clinicId)) {
+					throw forbidden('That database belongs to another clinic');
 				}
 			} else if (!READ_ONLY.has(`${endpoint.kind}:${method}`)) {
 				if (!user) throw new Refusal(401, 'unauthorized', 'Sign in first');
@@ -148,6 +153,7 @@ async function forward(ctx: ServerContext, quota: Quota, req: Request, res: Resp
 	const admin = res.locals.clinicAdmin as ClinicAdmin | undefined;
 	let check: DocCheck | null = null;
 	if (target.type === 'user') check = userDocCheck(target);
+	else if (target.type === 'clinic') check = clinicDocCheck(target);
 	else if (admin) {
 		if (isObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
 		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isObject(body) && Array.isArray(body.docs) ? body.docs : [];
