@@ -91,10 +91,12 @@ async function recordStaff(couch: Couch, clinicId: string, name: string, roles: 
  */
 export async function changeStaff(store: Store, name: string, change: StaffChange): Promise<boolean> {
 	const clinicId = 'grant' in change ? change.grant.clinicId : change.revoke.clinicId;
+	const unknown = new Refusal(404, 'not_found', 'There is no such account');
+	if (!(await readAccount(store.couch, name))) throw unknown;
 	if ('grant' in change) await provisionClinic(store.couch, clinicId, { setSecurity: !store.embedded });
 	for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
 		const account = await readAccount(store.couch, name);
-		if (!account || account.roles.includes('_admin')) throw new Refusal(404, 'not_found', 'There is no such account');
+		if (!account || account.roles.includes('_admin')) throw unknown;
 		const roles = 'grant' in change ? withGrant(account.roles, change.grant) : withoutGrant(account.roles, clinicId, change.revoke.role);
 		const changed = roles.join('\n') !== account.roles.join('\n');
 		if (changed && !(await saveAccount(store, { ...account, roles }))) continue;
