@@ -9,7 +9,7 @@ import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/l
 import { apiError } from './errors.js';
 import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck } from './passwords.js';
-import { clinicDatabases, deleteUserDatabases, provisionUser, userDatabases } from './provision.js';
+import { clinicDatabases, deleteUserDatabases, provisionClinic, provisionUser, userDatabases } from './provision.js';
 import { staffClinics } from '../src/lib/staff/roles.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
 import { readAccount, readRoles, userDocPath, type AccountDoc } from './roles.js';
@@ -227,8 +227,9 @@ export function accountsRouter(ctx: ServerContext): Router {
 				return apiError(res, 401, 'Wrong name or password');
 			}
 			pairFailures.reset(pairKey(account.name, address(req)));
-			// databases added since sign-up (new collections) are created here
+			// databases added since sign-up (new collections, a legacy clinic admin's clinic) are created here
 			await provisionUser(ctx.couch, account.name, { setSecurity: !ctx.embedded });
+			for (const clinicId of staffClinics(account.roles)) await provisionClinic(ctx.couch, clinicId, { setSecurity: !ctx.embedded });
 			await startSession(req, res, account);
 			res.json({ name: account.name, roles: account.roles, databases: await databasesOf(ctx, account.name, account.roles) });
 		})

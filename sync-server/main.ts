@@ -1,6 +1,6 @@
 /**
  * `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables),
- * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account, 100),
+ * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account and per clinic, 100),
  * PUBLIC_URL (https → secure cookies and HSTS), TRUST_PROXY (express `trust proxy`: true, a hop count, or
  * addresses/subnets), SIGNUPS_PER_ADDRESS (per hour, 30) and LOGIN_FAILURES_PER_ADDRESS (per 15 min, 30):
  * raise them where many people share one address (a rural clinic's patients behind one connection).

@@ -12,12 +12,18 @@ export function clinicDatabases(clinicId: string): string[] {
 	return CLINIC_COLLECTION_NAMES.map((collection) => clinicDatabase(clinicId, collection));
 }
 
-async function provision(couch: Couch, dbs: string[], members: { names: string[]; roles: string[] }, setSecurity: boolean): Promise<string[]> {
+interface Securing {
+	/** Apache CouchDB only: a second wall behind the gatekeeper (never relied upon) */
+	setSecurity: boolean;
+	/** only on databases created now: on CouchDB every `_security` write moves the database's update_seq */
+	onlyNew?: boolean;
+}
+
+async function provision(couch: Couch, dbs: string[], members: { names: string[]; roles: string[] }, opts: Securing): Promise<string[]> {
 	for (const db of dbs) {
 		// one shard each: a cluster pays files and handles per shard, and these databases stay small
-		await couch.ensureDatabase(db, { shards: 1 });
-		if (setSecurity) {
-			// Apache CouchDB only: a second wall behind the gatekeeper (never relied upon)
+		const created = await couch.ensureDatabase(db, { shards: 1 });
+		if (opts.setSecurity && (created || !opts.onlyNew)) {
 			const res = await couch.request('PUT', `/${encodeURIComponent(db)}/_security`, {
 				body: { admins: { names: [], roles: [] }, members }
 			});
@@ -28,12 +34,15 @@ async function provision(couch: Couch, dbs: string[], members: { names: string[]
 }
 
 export function provisionUser(couch: Couch, name: string, opts: { setSecurity: boolean }): Promise<string[]> {
-	return provision(couch, userDatabases(name), { names: [name], roles: [] }, opts.setSecurity);
+	return provision(couch, userDatabases(name), { names: [name], roles: [] }, opts);
 }
 
-/** A clinic's databases, whose members on CouchDB are the accounts with that clinic's member role. */
+/**
+ * A clinic's databases, whose members on CouchDB are the accounts with that clinic's member role (a name
+ * that never changes: set once, when a database is made, since every staff member's login comes here).
+ */
 export function provisionClinic(couch: Couch, clinicId: string, opts: { setSecurity: boolean }): Promise<string[]> {
-	return provision(couch, clinicDatabases(clinicId), { names: [], roles: [clinicMemberRole(clinicId)] }, opts.setSecurity);
+	return provision(couch, clinicDatabases(clinicId), { names: [], roles: [clinicMemberRole(clinicId)] }, { ...opts, onlyNew: true });
 }
 
 /** Every database of this name on the server, including collections the app no longer has. */

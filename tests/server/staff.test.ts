@@ -278,6 +278,14 @@ describe('clinic databases c-<clinicId>-<collection>', () => {
 		expect((await clients.admin.delete(`${staffPath()}/${name}/reception`)).body.changed).toBe(false);
 	});
 
+	it('are made at login for a legacy administrator (clinic-admin + clinic:<id>) whose clinic had none', async () => {
+		const clinic = 'clinic-ashanti-0003';
+		expect((await server.admin.request('GET', `/${clinicDatabase(clinic, 'notes')}`)).status).toBe(404);
+		const { client } = await account(['clinic-admin', `clinic:${clinic}`]);
+		expect((await client.get('/api/session')).body.databases).toContain(clinicDatabase(clinic, 'notes'));
+		expect((await client.put(`/couch/${clinicDatabase(clinic, 'notes')}/n-1`, clinicDoc('n-1', { type: 'note' }))).status).toBe(201);
+	});
+
 	it('are made by the demo seeder for its demo clinic, whose admin gets the new role form', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'hs-staff-demo-'));
 		try {
@@ -373,6 +381,34 @@ describe('npm run admin (a child process)', () => {
 			);
 			expect(res.code).toBe(1);
 			expect(res.stderr).toContain(Object.keys(env)[0]);
+		}
+	});
+});
+
+describe('a clinic\'s storage quota (last: its fresh server empties a shared test CouchDB)', () => {
+	it('refuses a clinic\'s writes beyond it with 413 quota_exceeded, whoever of its staff writes', async () => {
+		const small = await startTestServer({ quotaBytes: 150 * 1024, roleCacheMs: 0 });
+		try {
+			await seedRegions({ couch: small.admin, clinics: 2, seed: 7, regions: ['ashanti'] });
+			const staff: Client[] = [];
+			for (const role of ['nurse', 'reception'] as const) {
+				const name = uniqueName(role);
+				expect(await createAccount({ couch: small.admin, embedded: small.embedded }, name, 'correct horse battery')).toBe('created');
+				await changeStaff({ couch: small.admin, embedded: small.embedded }, name, { grant: { clinicId: OWN, role } });
+				const client = new Client(small.url);
+				expect((await client.login(name)).status).toBe(200);
+				staff.push(client);
+			}
+			let refused = null;
+			for (let i = 0; i < 40 && !refused; i++) {
+				const res = await staff[i % 2].put(`/couch/${ownDb('notes')}/n-${i}`, clinicDoc(`n-${i}`, { type: 'note', text: 'x'.repeat(3900), a: 'y'.repeat(3900), b: 'z'.repeat(3900) }));
+				if (res.status === 413) refused = res;
+				else expect(res.status, JSON.stringify(res.body)).toBe(201);
+			}
+			expect(refused?.body.error).toBe('quota_exceeded');
+			expect((await staff[0].put(`/couch/${ownDb()}/late`, clinicDoc('late'))).status).toBe(413);
+		} finally {
+			await small.stop();
 		}
 	});
 });
