@@ -9,7 +9,8 @@ import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/l
 import { apiError } from './errors.js';
 import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck } from './passwords.js';
-import { deleteUserDatabases, provisionUser, userDatabases } from './provision.js';
+import { clinicDatabases, deleteUserDatabases, provisionClinic, provisionUser, userDatabases } from './provision.js';
+import { staffClinics } from '../src/lib/staff/roles.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
 import { readAccount, readRoles, userDocPath, type AccountDoc } from './roles.js';
 import { clearedSessionCookie, sessionCookie, type Session } from './session.js';
@@ -46,9 +47,14 @@ export function isReservedName(ctx: Pick<ServerContext, 'adminName'>, name: stri
 	return name === ctx.adminName || name.startsWith(RESERVED_NAME_PREFIX);
 }
 
-export async function databasesOf(ctx: ServerContext, name: string): Promise<string[]> {
+/** The databases an account may replicate: its own, its clinics' (staff) and the public ones. */
+export async function databasesOf(ctx: ServerContext, name: string, roles: readonly string[]): Promise<string[]> {
 	const regions = await ctx.regions();
-	return [...userDatabases(name), ...regions.flatMap((r) => [directoryDatabase(r), slotsDatabase(r)])];
+	return [
+		...userDatabases(name),
+		...staffClinics(roles).flatMap(clinicDatabases),
+		...regions.flatMap((r) => [directoryDatabase(r), slotsDatabase(r)])
+	];
 }
 
 function newGeneration(): string {
@@ -204,7 +210,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 			const account = await readAccount(ctx.couch, creds.name);
 			if (!account) throw new Error('The new account vanished');
 			await startSession(req, res, account);
-			res.status(201).json({ name: creds.name, roles: account.roles, databases: await databasesOf(ctx, creds.name) });
+			res.status(201).json({ name: creds.name, roles: account.roles, databases: await databasesOf(ctx, creds.name, account.roles) });
 		})
 	);
 
@@ -221,10 +227,11 @@ export function accountsRouter(ctx: ServerContext): Router {
 				return apiError(res, 401, 'Wrong name or password');
 			}
 			pairFailures.reset(pairKey(account.name, address(req)));
-			// databases added since sign-up (new collections) are created here
+			// databases added since sign-up (new collections, a legacy clinic admin's clinic) are created here
 			await provisionUser(ctx.couch, account.name, { setSecurity: !ctx.embedded });
+			for (const clinicId of staffClinics(account.roles)) await provisionClinic(ctx.couch, clinicId, { setSecurity: !ctx.embedded });
 			await startSession(req, res, account);
-			res.json({ name: account.name, roles: account.roles, databases: await databasesOf(ctx, account.name) });
+			res.json({ name: account.name, roles: account.roles, databases: await databasesOf(ctx, account.name, account.roles) });
 		})
 	);
 
@@ -249,7 +256,7 @@ export function accountsRouter(ctx: ServerContext): Router {
 				if (req.headers.cookie) res.set('Set-Cookie', clearedSessionCookie(servedSecurely(ctx, req)));
 				return apiError(res, 401, 'Not signed in');
 			}
-			res.json({ name: session.name, roles, databases: await databasesOf(ctx, session.name) });
+			res.json({ name: session.name, roles, databases: await databasesOf(ctx, session.name, roles) });
 		})
 	);
 

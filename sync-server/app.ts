@@ -18,6 +18,8 @@ import { gatekeeper } from './gatekeeper.js';
 import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './headers.js';
 import { SessionStore } from './session.js';
+import { directoryRegions } from './staff.js';
+import { staffRouter } from './staff-api.js';
 import { staticHosting } from './static.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store.js';
 
@@ -73,11 +75,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		log: opts.log ?? false,
 		async regions() {
 			if (regionCache && Date.now() - regionCache.at < 30_000) return regionCache.regions;
-			// only the directories: with a database per user, the full list grows with the accounts
-			const res = await couch.request('GET', '/_all_dbs', { query: { startkey: '"directory-"', endkey: '"directory-\ufff0"' } });
-			const regions = Array.isArray(res.body)
-				? (res.body as string[]).filter((d) => d.startsWith('directory-')).map((d) => d.slice('directory-'.length))
-				: [];
+			const regions = await directoryRegions(couch);
 			regionCache = { at: Date.now(), regions };
 			return regions;
 		},
@@ -109,6 +107,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	}
 	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
+	app.use('/api', staffRouter(ctx));
 	app.use(
 		'/api',
 		configRouter(ctx, {

@@ -78,16 +78,18 @@ export class Couch {
 	 * an existing one is fine and left as it is. Apache CouchDB may be set to open new databases to every
 	 * account it knows (`default_security`): these hold the session secret and the directories.
 	 * `shards` is Apache CouchDB's `q` (the embedded store has none): 1 for the many small per-user databases.
+	 * Answers whether it created the database.
 	 */
-	async ensureDatabase(name: string, opts: { shards?: number } = {}): Promise<void> {
+	async ensureDatabase(name: string, opts: { shards?: number } = {}): Promise<boolean> {
 		const db = '/' + encodeURIComponent(name);
 		const res = await this.request('PUT', db, { query: { q: opts.shards } });
-		if (res.status === 412) return;
+		if (res.status === 412) return false;
 		if (res.status !== 201 && res.status !== 202) {
 			throw new Error(`Could not create database ${name}: ${res.status} ${JSON.stringify(res.body)}`);
 		}
 		const security = await this.request('PUT', `${db}/_security`, { body: ADMINS_ONLY });
 		if (security.status >= 300) throw new Error(`Could not secure database ${name}: ${security.status}`);
+		return true;
 	}
 
 	/**

@@ -8,12 +8,14 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
 import { DEMO_REGIONS, generateDirectory } from '../src/lib/directory/demo.js';
-import { CLINIC_ADMIN_ROLE, validateDirectoryDoc } from '../src/lib/directory/schema.js';
+import { validateDirectoryDoc } from '../src/lib/directory/schema.js';
+import { withGrant } from '../src/lib/staff/roles.js';
 import { validateReplicatedDoc } from '../src/lib/db/validation.js';
 import { createAccount, saveAccount, setPassword } from './accounts.js';
 import type { ServerContext } from './context.js';
 import type { Couch } from './couch.js';
 import { countClinics, writeClinicCount, writeDocs, WRITE_BATCH, type WireDoc } from './directory.js';
+import { provisionClinic } from './provision.js';
 import { readAccount, type AccountDoc } from './roles.js';
 
 export const DEMO_REGION = 'ashanti';
@@ -160,7 +162,7 @@ function readDemoFile(file: string): DemoAccount[] {
 				// files written before regions existed hold only the default region's administrator
 				const region = typeof a.region === 'string' ? a.region : DEMO_REGION;
 				const clinicId = typeof a.clinicId === 'string' ? a.clinicId : `clinic-${region}-0001`;
-				return { name: a.name, password: a.password, role: CLINIC_ADMIN_ROLE, region, clinicId };
+				return { name: a.name, password: a.password, role: 'clinic-admin', region, clinicId };
 			});
 	} catch {
 		return [];
@@ -180,8 +182,8 @@ export interface DemoAccounts {
 }
 
 /**
- * Makes sure there is one demo clinic-admin account per wanted region (role `clinic-admin` plus
- * `clinic:<clinicId>`), with a random password kept in `<dataDir>/demo-accounts.json` (mode 0600) for the
+ * Makes sure there is one demo clinic-admin account per wanted region (the staff role clinic-admin of
+ * its clinic, src/lib/staff/roles.ts), and that clinic's databases, with a random password kept in `<dataDir>/demo-accounts.json` (mode 0600) for the
  * operator. Only accounts the seeder created itself are updated: a name held by anyone else is refused.
  */
 export async function ensureDemoAccounts(
@@ -195,7 +197,7 @@ export async function ensureDemoAccounts(
 	for (const { region, clinicId } of wanted) {
 		const known = candidates.find((a) => a.region === region);
 		if (known) known.clinicId = clinicId;
-		else candidates.push({ name: demoAccountName(region), password: '', role: CLINIC_ADMIN_ROLE, region, clinicId });
+		else candidates.push({ name: demoAccountName(region), password: '', role: 'clinic-admin', region, clinicId });
 	}
 	const result: DemoAccounts = { accounts: [], created: [], refused: [] };
 	const existing = new Map<string, AccountDoc>();
@@ -216,7 +218,8 @@ export async function ensureDemoAccounts(
 	writeFileSync(file, JSON.stringify(result.accounts, null, 2) + '\n', { mode: 0o600 });
 	chmodSync(file, 0o600);
 	for (const account of result.accounts) {
-		const roles = [account.role, `clinic:${account.clinicId}`];
+		const roles = withGrant([], { clinicId: account.clinicId, role: 'clinic-admin' });
+		await provisionClinic(ctx.couch, account.clinicId, { setSecurity: !ctx.embedded });
 		const doc = existing.get(account.name);
 		if (!doc) {
 			if ((await createAccount(ctx, account.name, account.password, { roles, createdBy: DEMO_SEEDER })) === 'exists') {

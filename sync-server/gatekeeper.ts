@@ -4,21 +4,23 @@
  * Every query parameter and body field is allow-listed per endpoint (gatekeeper/query.ts, body.ts), every
  * document checked per row (gatekeeper/docs.ts), and what one request may ask is bounded (limits.ts).
  *
- * Directory and slots databases are public to read. A clinic administrator (roles `clinic-admin` and
- * `clinic:<id>` in `_users`) may also write their own clinic's listing in `directory-<region>`: single
- * docs and `_bulk_docs`, each document checked by `clinicAdminRefusal` and `validateDirectoryDoc`.
+ * Directory and slots databases are public to read. A clinic administrator (a staff role in `_users`,
+ * src/lib/staff/roles.ts) may also write their own clinic's listing in `directory-<region>`: single docs
+ * and `_bulk_docs`, each document checked by `clinicAdminRefusal` and `validateDirectoryDoc`.
+ * A clinic's databases `c-<clinicId>-<collection>` are its staff's, validated like a user's.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
-import { USER_COLLECTIONS } from '../src/lib/db/validation.js';
-import { administeredClinics } from '../src/lib/directory/schema.js';
+import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../src/lib/db/validation.js';
+import { administeredClinics, isStaffOf } from '../src/lib/staff/roles.js';
 import { sessionUser, type ServerContext } from './context.js';
 import { forbidden, jsonErrors, Refusal } from './errors.js';
 import { allowedBody, isObject } from './gatekeeper/body.js';
-import { clinicAdminDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
+import { clinicAdminDocCheck, clinicDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
 import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
 import { allowedQuery } from './gatekeeper/query.js';
 import { DEFAULT_QUOTA_BYTES, Quota } from './gatekeeper/quota.js';
+import { clinicDatabases, userDatabases } from './provision.js';
 import { parseEndpoint, parseTarget, upstreamPath, type Endpoint, type Target } from './gatekeeper/route.js';
 import type { CouchResponse } from './couch.js';
 
@@ -26,7 +28,7 @@ import type { CouchResponse } from './couch.js';
 export const LONGPOLL_CAP_MS = 50_000;
 
 export interface GatekeeperOptions {
-	/** storage per account, in bytes (default 100 MB) */
+	/** storage per account, and per clinic for its databases, in bytes (default 100 MB) */
 	quotaBytes?: number;
 }
 
@@ -44,8 +46,8 @@ const ENDPOINT_METHODS: Record<string, string[]> = {
 const READ_ONLY = new Set(['db:GET', 'db:HEAD', '_changes:GET', '_changes:POST', '_bulk_get:POST', '_revs_diff:POST', '_all_docs:GET', '_all_docs:POST', 'local:GET', 'doc:GET', 'doc:HEAD']);
 /** what a clinic administrator may also do on a directory database */
 const CLINIC_ADMIN_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST']);
-/** what writes to a user's databases, counted against the quota */
-const USER_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST', 'local:PUT', 'local:DELETE']);
+/** what writes to a user's or a clinic's databases, counted against its owner's quota */
+const OWNED_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST', 'local:PUT', 'local:DELETE']);
 
 interface Gate {
 	target: Target;
@@ -72,7 +74,8 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 	// `verify` sees the raw body: its length is what a write costs against the quota
 	const verify = (_req: unknown, res: Response, raw: Buffer) => void (res.locals.bodyBytes = raw.length);
 	const parsers = new Map(Object.entries(BODY_LIMITS).map(([kind, limit]) => [kind, express.json({ limit, type: () => true, strict: true, verify })]));
-	const quota = new Quota(ctx.couch, opts.quotaBytes ?? DEFAULT_QUOTA_BYTES);
+	const bytes = opts.quotaBytes ?? DEFAULT_QUOTA_BYTES;
+	const quotas: Quotas = { user: new Quota(ctx.couch, bytes, userDatabases), clinic: new Quota(ctx.couch, bytes, clinicDatabases) };
 	const longpolls = { perAccount: new Slots(LONGPOLLS_PER_ACCOUNT), perAddress: new Slots(LONGPOLLS_PER_ADDRESS) };
 
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
@@ -89,7 +92,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 			if (!rawDb) throw forbidden('Server-wide endpoints are not available');
 			const target = parseTarget(rawDb);
 			const user = await sessionUser(ctx, req);
-			if (target.type === 'user' && !user) throw new Refusal(401, 'unauthorized', 'Sign in first');
+			if (target.type !== 'public' && !user) throw new Refusal(401, 'unauthorized', 'Sign in first');
 			const endpoint = parseEndpoint(rawRest);
 			const method = req.method.toUpperCase();
 			if (!ENDPOINT_METHODS[endpoint.kind].includes(method)) {
@@ -99,6 +102,10 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 				if (target.hex !== hexOf(user!) || !Object.hasOwn(USER_COLLECTIONS, target.collection)) {
 					throw forbidden('That database belongs to someone else');
 				}
+			} else if (target.type === 'clinic') {
+				if (!Object.hasOwn(CLINIC_COLLECTIONS, target.collection) || !isStaffOf((await ctx.roles(user!)) ?? [], target.clinicId)) {
+					throw forbidden('That database belongs to another clinic');
+				}
 			} else if (!READ_ONLY.has(`${endpoint.kind}:${method}`)) {
 				if (!user) throw new Refusal(401, 'unauthorized', 'Sign in first');
 				const writable = target.kind === 'directory' && CLINIC_ADMIN_WRITES.has(`${endpoint.kind}:${method}`);
@@ -107,8 +114,9 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 				res.locals.clinicAdmin = { region: target.region, clinics } satisfies ClinicAdmin;
 			}
 			const query = allowedQuery(endpoint.kind, method, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
-			if (target.type === 'user' && USER_WRITES.has(`${endpoint.kind}:${method}`) && (await quota.exceeded(user!))) {
-				throw new Refusal(413, 'quota_exceeded', 'This account has used all its storage');
+			const owner = OWNED_WRITES.has(`${endpoint.kind}:${method}`) ? quotaOwner(quotas, target, user) : null;
+			if (owner && (await owner.quota.exceeded(owner.key))) {
+				throw new Refusal(413, 'quota_exceeded', `This ${target.type === 'clinic' ? 'clinic' : 'account'} has used all its storage`);
 			}
 			res.locals.gate = { target, endpoint, query, method, user } satisfies Gate;
 			next();
@@ -125,7 +133,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 	router.use((req: Request, res: Response, next: NextFunction) => {
 		const gate = res.locals.gate as Gate;
 		if (gate.endpoint.kind !== '_changes' || gate.query.get('feed') !== 'longpoll') {
-			return void forward(ctx, quota, req, res).catch(next);
+			return void forward(ctx, quotas, req, res).catch(next);
 		}
 		const releases = [gate.user ? longpolls.perAccount.take(gate.user) : () => {}, longpolls.perAddress.take(req.ip ?? '')];
 		const release = () => releases.forEach((give) => give?.());
@@ -133,7 +141,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 			release();
 			return next(new Refusal(429, 'too_many_requests', 'Too many open change feeds; close some first'));
 		}
-		forward(ctx, quota, req, res).catch(next).finally(release);
+		forward(ctx, quotas, req, res).catch(next).finally(release);
 	});
 
 	router.use(jsonErrors({ status: 502, error: 'bad_gateway', reason: 'The database could not be reached' }, ctx.log));
@@ -141,13 +149,26 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 	return router;
 }
 
-async function forward(ctx: ServerContext, quota: Quota, req: Request, res: Response): Promise<void> {
+interface Quotas {
+	user: Quota;
+	clinic: Quota;
+}
+
+/** Whose storage a write to this database uses: the user's own, or the clinic's; none for public ones. */
+function quotaOwner(quotas: Quotas, target: Target, user: string | null): { quota: Quota; key: string } | null {
+	if (target.type === 'user') return { quota: quotas.user, key: user! };
+	if (target.type === 'clinic') return { quota: quotas.clinic, key: target.clinicId };
+	return null;
+}
+
+async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Response): Promise<void> {
 	const { target, endpoint, query, method, user } = res.locals.gate as Gate;
 	const path = upstreamPath(target, endpoint);
 	let body = allowedBody(endpoint.kind, method, req.body);
 	const admin = res.locals.clinicAdmin as ClinicAdmin | undefined;
 	let check: DocCheck | null = null;
 	if (target.type === 'user') check = userDocCheck(target);
+	else if (target.type === 'clinic') check = clinicDocCheck(target);
 	else if (admin) {
 		if (isObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
 		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isObject(body) && Array.isArray(body.docs) ? body.docs : [];
@@ -174,7 +195,8 @@ async function forward(ctx: ServerContext, quota: Quota, req: Request, res: Resp
 		if ('refusal' in checked) return send(REFUSAL_STATUS[checked.refusal.error], checked.refusal);
 	}
 
-	if (target.type === 'user' && USER_WRITES.has(`${endpoint.kind}:${method}`)) quota.wrote(user!, res.locals.bodyBytes ?? 0);
+	const owner = OWNED_WRITES.has(`${endpoint.kind}:${method}`) ? quotaOwner(quotas, target, user) : null;
+	owner?.quota.wrote(owner.key, res.locals.bodyBytes ?? 0);
 	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, path, body as Json, check!, res);
 	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, query, body);
 

@@ -1,10 +1,12 @@
 /**
  * `npm run serve`: PORT (8080), DATA_DIR (./data), COUCHDB_URL (unset → embedded store), DEMO (0 disables),
- * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account, 100),
+ * TILE_URL and TILE_ATTRIBUTION (map tiles; OpenStreetMap by default), QUOTA_MB (storage per account and per clinic, 100),
  * PUBLIC_URL (https → secure cookies and HSTS), TRUST_PROXY (express `trust proxy`: true, a hop count, or
- * addresses/subnets).
+ * addresses/subnets), SIGNUPS_PER_ADDRESS (per hour, 30) and LOGIN_FAILURES_PER_ADDRESS (per 15 min, 30):
+ * raise them where many people share one address (a rural clinic's patients behind one connection).
  */
 import { startServer, type RunningServer } from './app.js';
+import { DEFAULT_LIMITS } from './context.js';
 import { demoAccountsReport } from './demo.js';
 import { StoreInUseError } from './store.js';
 
@@ -17,6 +19,20 @@ if (!(quotaMb > 0)) {
 	console.error('QUOTA_MB must be a positive number of megabytes');
 	process.exit(1);
 }
+
+function countSetting(name: string, fallback: number): number {
+	const value = process.env[name];
+	if (!value) return fallback;
+	if (!/^[1-9]\d{0,6}$/.test(value)) {
+		console.error(`${name} must be a whole number from 1 to 9999999`);
+		process.exit(1);
+	}
+	return Number(value);
+}
+const limits = {
+	signupsPerAddress: countSetting('SIGNUPS_PER_ADDRESS', DEFAULT_LIMITS.signupsPerAddress),
+	addressFailures: countSetting('LOGIN_FAILURES_PER_ADDRESS', DEFAULT_LIMITS.addressFailures)
+};
 
 function trustProxy(setting: string | undefined): boolean | number | string {
 	if (!setting || setting === 'false' || setting === '0') return false;
@@ -37,7 +53,8 @@ try {
 		tileAttribution: process.env.TILE_ATTRIBUTION || undefined,
 		publicUrl: process.env.PUBLIC_URL || undefined,
 		trustProxy: trustProxy(process.env.TRUST_PROXY),
-		quotaBytes: quotaMb * 1024 * 1024
+		quotaBytes: quotaMb * 1024 * 1024,
+		limits
 	});
 } catch (err) {
 	if (!(err instanceof StoreInUseError)) throw err;

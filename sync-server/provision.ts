@@ -1,30 +1,48 @@
-/** Creates a user's server databases (idempotent). Never installs design docs in them. */
-import { USER_COLLECTION_NAMES } from '../src/lib/db/validation.js';
-import { hexOf, userDatabase } from '../src/lib/db/names.js';
+/** Creates a user's and a clinic's server databases (idempotent). Never installs design docs in them. */
+import { CLINIC_COLLECTION_NAMES, USER_COLLECTION_NAMES } from '../src/lib/db/validation.js';
+import { clinicDatabase, hexOf, userDatabase } from '../src/lib/db/names.js';
+import { clinicMemberRole } from '../src/lib/staff/roles.js';
 import type { Couch } from './couch.js';
 
 export function userDatabases(name: string): string[] {
 	return USER_COLLECTION_NAMES.map((collection) => userDatabase(name, collection));
 }
 
-export async function provisionUser(
-	couch: Couch,
-	name: string,
-	opts: { setSecurity: boolean }
-): Promise<string[]> {
-	const dbs = userDatabases(name);
+export function clinicDatabases(clinicId: string): string[] {
+	return CLINIC_COLLECTION_NAMES.map((collection) => clinicDatabase(clinicId, collection));
+}
+
+interface Securing {
+	/** Apache CouchDB only: a second wall behind the gatekeeper (never relied upon) */
+	setSecurity: boolean;
+	/** only on databases created now: on CouchDB every `_security` write moves the database's update_seq */
+	onlyNew?: boolean;
+}
+
+async function provision(couch: Couch, dbs: string[], members: { names: string[]; roles: string[] }, opts: Securing): Promise<string[]> {
 	for (const db of dbs) {
-		// one shard each: a cluster pays files and handles per shard, and a user's database stays small
-		await couch.ensureDatabase(db, { shards: 1 });
-		if (opts.setSecurity) {
-			// Apache CouchDB only: a second wall behind the gatekeeper (never relied upon)
+		// one shard each: a cluster pays files and handles per shard, and these databases stay small
+		const created = await couch.ensureDatabase(db, { shards: 1 });
+		if (opts.setSecurity && (created || !opts.onlyNew)) {
 			const res = await couch.request('PUT', `/${encodeURIComponent(db)}/_security`, {
-				body: { admins: { names: [], roles: [] }, members: { names: [name], roles: [] } }
+				body: { admins: { names: [], roles: [] }, members }
 			});
 			if (res.status >= 300) throw new Error(`Could not secure ${db}: ${res.status}`);
 		}
 	}
 	return dbs;
+}
+
+export function provisionUser(couch: Couch, name: string, opts: { setSecurity: boolean }): Promise<string[]> {
+	return provision(couch, userDatabases(name), { names: [name], roles: [] }, opts);
+}
+
+/**
+ * A clinic's databases, whose members on CouchDB are the accounts with that clinic's member role (a name
+ * that never changes: set once, when a database is made, since every staff member's login comes here).
+ */
+export function provisionClinic(couch: Couch, clinicId: string, opts: { setSecurity: boolean }): Promise<string[]> {
+	return provision(couch, clinicDatabases(clinicId), { names: [], roles: [clinicMemberRole(clinicId)] }, { ...opts, onlyNew: true });
 }
 
 /** Every database of this name on the server, including collections the app no longer has. */

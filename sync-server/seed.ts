@@ -8,12 +8,12 @@
  * The embedded store can be opened by one process only: stop a server that runs on the same DATA_DIR
  * first (this command says so when it finds one).
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Couch } from './couch.js';
 import { checkSeedOptions, DEMO_CLINIC_COUNT, DEMO_REGION, DEMO_SEED, demoAccountsReport, ensureDemoAccounts, seedRegions, type DemoAccounts, type SeedSummary } from './demo.js';
-import { startEmbeddedStore, StoreInUseError, type EmbeddedStore } from './store.js';
+import { StoreInUseError } from './store.js';
+import { runTool, withToolStore } from './tool-store.js';
 
 export interface SeedArgs {
 	clinics: number;
@@ -104,16 +104,12 @@ async function main(): Promise<number> {
 		console.error(USAGE);
 		return err.message ? 2 : 0;
 	}
-	const couchUrl = process.env.COUCHDB_URL || undefined;
-	const dataDir = resolve(process.env.DATA_DIR ?? './data');
-	let store: EmbeddedStore | null = null;
 	try {
-		mkdirSync(dataDir, { recursive: true });
-		if (!couchUrl) store = await startEmbeddedStore(dataDir);
-		const couch = new Couch(couchUrl ?? store!.adminUrl);
-		console.log(`Seeding ${couchUrl ? 'the CouchDB at COUCHDB_URL' : `the embedded store in ${dataDir}`}…`);
-		console.log(report(await seed({ ...args, couch, embedded: !couchUrl, dataDir }), dataDir));
-		return 0;
+		return await withToolStore(async ({ couch, embedded, dataDir, description }) => {
+			console.log(`Seeding ${description}…`);
+			console.log(report(await seed({ ...args, couch, embedded, dataDir }), dataDir));
+			return 0;
+		});
 	} catch (err) {
 		if (err instanceof StoreInUseError) {
 			console.error(`${err.message}\nA sync-server must not run on the same DATA_DIR while seeding: stop it, seed, then start it again.`);
@@ -121,18 +117,7 @@ async function main(): Promise<number> {
 		}
 		console.error(`Seeding failed: ${(err as Error).message}`);
 		return 1;
-	} finally {
-		await store?.close();
 	}
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-	// the embedded store keeps handles open: end explicitly once done
-	main().then(
-		(code) => process.exit(code),
-		(err) => {
-			console.error(err);
-			process.exit(1);
-		}
-	);
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) runTool(main);

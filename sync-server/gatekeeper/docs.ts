@@ -4,12 +4,14 @@
  * directory rules on the revision that was read. A deletion is stored without content.
  */
 import {
+	CLINIC_COLLECTIONS,
 	jsonBytes,
 	MAX_DOC_DEPTH,
 	nestsDeeperThan,
 	tombstoneOf,
 	USER_COLLECTIONS,
 	validateReplicatedDoc,
+	type ClinicCollection,
 	type UserCollection,
 	type Validator,
 	type WireDoc
@@ -55,6 +57,10 @@ function wireCheck(validate: Validator, maxBytes: number, rules?: (doc: WireDoc)
 
 export function userDocCheck(target: Target & { type: 'user' }): DocCheck {
 	return wireCheck(USER_COLLECTIONS[target.collection as UserCollection], MAX_USER_DOC_BYTES);
+}
+
+export function clinicDocCheck(target: Target & { type: 'clinic' }): DocCheck {
+	return wireCheck(CLINIC_COLLECTIONS[target.collection as ClinicCollection], MAX_USER_DOC_BYTES);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Which database and which endpoint a `/couch/<db>/<rest>` path names, from the still-encoded path. */
+import { CLINIC_ID_PATTERN } from '../../src/lib/staff/roles.js';
 import { forbidden, badRequest } from '../errors.js';
 
 export type EndpointKind = '_changes' | '_bulk_docs' | '_bulk_get' | '_revs_diff' | '_all_docs';
@@ -7,10 +8,13 @@ export type Endpoint = { kind: 'db' } | { kind: EndpointKind } | { kind: 'local'
 
 export type Target =
 	| { type: 'user'; db: string; hex: string; collection: string }
+	| { type: 'clinic'; db: string; clinicId: string; collection: string }
 	| { type: 'public'; db: string; kind: 'directory' | 'slots'; region: string };
 
 const ENDPOINTS: EndpointKind[] = ['_changes', '_bulk_docs', '_bulk_get', '_revs_diff', '_all_docs'];
 const USER_DB = /^u-([0-9a-f]{2,128})-([a-z][a-z0-9_]*)$/;
+// a collection holds no hyphen, so the clinic id is everything up to the last one
+const CLINIC_DB = new RegExp(`^c-(${CLINIC_ID_PATTERN.source.slice(1, -1)})-([a-z][a-z0-9_]*)$`);
 const PUBLIC_DB = /^(directory|slots)-([a-z0-9][a-z0-9-]{0,62})$/;
 const SAFE_ID = /^(?!\.{1,2}$)[^/\\]+$/;
 
@@ -27,6 +31,8 @@ export function parseTarget(rawDb: string): Target {
 	if (!db || db.startsWith('_')) throw forbidden('Server-wide endpoints are not available');
 	const user = USER_DB.exec(db);
 	if (user) return { type: 'user', db, hex: user[1], collection: user[2] };
+	const clinic = CLINIC_DB.exec(db);
+	if (clinic) return { type: 'clinic', db, clinicId: clinic[1], collection: clinic[2] };
 	const pub = PUBLIC_DB.exec(db);
 	if (pub) return { type: 'public', db, kind: pub[1] as 'directory' | 'slots', region: pub[2] };
 	throw forbidden('Unknown database');

@@ -152,7 +152,7 @@ describe('demo mode', () => {
 		const client = new Client(server.url);
 		const res = await client.login(account.name, account.password);
 		expect(res.status).toBe(200);
-		expect(res.body.roles).toEqual(['clinic-admin', 'clinic:clinic-ashanti-0001']);
-		expect((await client.get('/api/session')).body.roles).toContain('clinic:clinic-ashanti-0001');
+		expect(res.body.roles).toEqual(['staff:clinic-ashanti-0001:clinic-admin', 'staff:clinic-ashanti-0001']);
+		expect((await client.get('/api/session')).body.databases).toContain('c-clinic-ashanti-0001-appointments');
 	});
 });

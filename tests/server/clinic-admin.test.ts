@@ -105,14 +105,15 @@ describe('a clinic admin edits their own clinic', () => {
 		expect(res.body[0]).toMatchObject({ id: p._id, ok: true });
 	});
 
-	it('answers the session with the same databases as any account', async () => {
+	it('answers the session with the databases of any account and its clinic\'s (a legacy admin)', async () => {
 		const session = await admin.get('/api/session');
 		expect(session.status).toBe(200);
 		expect(session.body.roles).toEqual(['clinic-admin', `clinic:${OWN}`]);
 		const publicDbs = ['directory-ashanti', 'directory-northern', 'slots-ashanti', 'slots-northern'];
-		expect([...session.body.databases].sort()).toEqual([...publicDbs, userDatabase(adminName, 'records')].sort());
+		const clinicDbs = ['appointments', 'shared', 'messages', 'notes'].map((c) => `c-${OWN}-${c}`);
+		expect([...session.body.databases].sort()).toEqual([...publicDbs, ...clinicDbs, userDatabase(adminName, 'records')].sort());
 		const other = (await patient.get('/api/session')).body;
-		const shared = (dbs: string[]) => dbs.filter((db) => !db.startsWith('u-'));
+		const shared = (dbs: string[]) => dbs.filter((db) => !db.startsWith('u-') && !db.startsWith('c-'));
 		expect(shared(session.body.databases)).toEqual(shared(other.databases));
 	});
 });

@@ -552,7 +552,7 @@ function credentialsArb(world: FuzzWorld): fc.Arbitrary<Payload> {
 		fc.constantFrom<unknown>(12345678, null, ['correct horse battery'], { toString: 'x' }),
 		fc.string({ maxLength: 20 })
 	);
-	const privileges = fc.constantFrom<Doc>({}, { roles: ['_admin'] }, { roles: ['clinic-admin', `clinic:${world.otherClinic._id}`] }, { type: 'admin', _id: 'org.couchdb.user:x' }, { derived_key: 'x', salt: 'y', iterations: 1 });
+	const privileges = fc.constantFrom<Doc>({}, { roles: ['_admin'] }, { roles: ['clinic-admin', `clinic:${world.otherClinic._id}`] }, { roles: [`staff:${world.otherClinic._id}:clinic-admin`, `staff:${world.otherClinic._id}`] }, { type: 'admin', _id: 'org.couchdb.user:x' }, { derived_key: 'x', salt: 'y', iterations: 1 });
 	const passwordChange = fc.dictionary(fc.constantFrom('password', 'currentPassword', 'newPassword', 'oldPassword', 'current', 'next', 'new', 'name'), fc.oneof(password, name), { maxKeys: 3 });
 	const object = fc.oneof(
 		fc.record({ name, password, extra: privileges }).map(({ name, password, extra }) => ({ name, password, ...extra })),

@@ -448,7 +448,7 @@ beforeAll(async () => {
 	// the checks afterwards compare with these: they must see what they guard
 	expect(before.sealedSeqs.has(otherDb) && before.sealedSeqs.has(world.slotsDb)).toBe(true);
 	expect(before.roles.get(names.other)).toEqual([]);
-	expect(before.roles.get(names.clinicAdmin)).toContain(`clinic:${demoAdmin.clinicId}`);
+	expect(before.roles.get(names.clinicAdmin)).toContain(`staff:${demoAdmin.clinicId}:clinic-admin`);
 	expect(before.directory.get(demoAdmin.clinicId)?.doc?.type).toBe('clinic');
 }, 120_000);
 

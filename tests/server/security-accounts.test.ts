@@ -70,7 +70,7 @@ describe('issue 10: accounts', () => {
 		expect(again.created).toEqual([]);
 		expect(again.accounts).toEqual(result.accounts);
 		const admin = await new Client(own.url).login('demo-clinic-admin', result.accounts[0].password);
-		expect(admin.body.roles).toEqual(['clinic-admin', 'clinic:clinic-ashanti-0001']);
+		expect(admin.body.roles).toEqual(['staff:clinic-ashanti-0001:clinic-admin', 'staff:clinic-ashanti-0001']);
 		// another data directory gets another password
 		const other = await fresh({ demo: true });
 		expect(other.demo.created).toHaveLength(1);

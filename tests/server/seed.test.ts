@@ -131,7 +131,7 @@ describe('seed (directory and demo administrators)', () => {
 		const client = new Client(server.url);
 		const login = await client.login(northern.name, northern.password);
 		expect(login.status).toBe(200);
-		expect(login.body.roles).toEqual(['clinic-admin', 'clinic:clinic-northern-0001']);
+		expect(login.body.roles).toEqual(['staff:clinic-northern-0001:clinic-admin', 'staff:clinic-northern-0001']);
 		const clinic = (await client.get('/couch/directory-northern/clinic-northern-0001')).body;
 		const edit = await client.put('/couch/directory-northern/clinic-northern-0001', { ...clinic, walkIn: !clinic.walkIn, updatedAt: clinic.updatedAt + 1 });
 		expect(edit.status).toBe(201);

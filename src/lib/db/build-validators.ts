@@ -9,10 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { clinicValidationSchema, practitionerValidationSchema } from '../directory/schema.js';
 import { recordValidationSchema } from '../profile/schema.js';
+import { clinicDocValidationSchema } from '../staff/schema.js';
 
 export const GENERATED_FILE = fileURLToPath(new URL('./validators.generated.ts', import.meta.url));
 
-const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema };
+const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, clinicDoc: clinicDocValidationSchema };
 
 /** The source of `validators.generated.ts`. */
 export function validatorsSource(): string {

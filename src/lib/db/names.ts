@@ -7,6 +7,10 @@ export function userDatabase(userName: string, collection: string): string {
 	return `u-${hexOf(userName)}-${collection}`;
 }
 
+export function clinicDatabase(clinicId: string, collection: string): string {
+	return `c-${clinicId}-${collection}`;
+}
+
 export function directoryDatabase(region: string): string {
 	return `directory-${region}`;
 }

@@ -17,7 +17,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
 type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner', CompiledCheck>;
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'clinicDoc', CompiledCheck>;
 
 /** A validator from a compiled JSON schema, answering the first problem in words. */
 export function validator(check: CompiledCheck): Validator {
@@ -31,6 +31,17 @@ export const USER_COLLECTIONS = {
 
 export type UserCollection = keyof typeof USER_COLLECTIONS;
 export const USER_COLLECTION_NAMES = Object.keys(USER_COLLECTIONS) as UserCollection[];
+
+/** Collections every clinic has, each in its own server database `c-<clinicId>-<collection>`, for its staff. */
+export const CLINIC_COLLECTIONS = {
+	appointments: validator(compiledChecks.clinicDoc),
+	shared: validator(compiledChecks.clinicDoc),
+	messages: validator(compiledChecks.clinicDoc),
+	notes: validator(compiledChecks.clinicDoc)
+} satisfies Record<string, Validator>;
+
+export type ClinicCollection = keyof typeof CLINIC_COLLECTIONS;
+export const CLINIC_COLLECTION_NAMES = Object.keys(CLINIC_COLLECTIONS) as ClinicCollection[];
 
 export const DOC_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 

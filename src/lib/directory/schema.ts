@@ -199,16 +199,6 @@ export function validateDirectoryDoc(doc: unknown): string | null {
 	return 'type must be clinic or practitioner';
 }
 
-/** Account role of a clinic administrator; `clinic:<clinicId>` roles name their clinics. */
-export const CLINIC_ADMIN_ROLE = 'clinic-admin';
-export const CLINIC_ROLE_PREFIX = 'clinic:';
-
-/** The clinics an account administers: its `clinic:<id>` roles, and only when it has the clinic-admin role. */
-export function administeredClinics(roles: readonly string[]): string[] {
-	if (!roles.includes(CLINIC_ADMIN_ROLE)) return [];
-	return roles.filter((r) => r.startsWith(CLINIC_ROLE_PREFIX) && r.length > CLINIC_ROLE_PREFIX.length).map((r) => r.slice(CLINIC_ROLE_PREFIX.length));
-}
-
 type WireDoc = Record<string, unknown>;
 
 function stringList(value: unknown): string[] {

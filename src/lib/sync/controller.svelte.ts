@@ -7,6 +7,7 @@ import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb
 import type { Subscription } from 'rxjs';
 import type { ProfileDatabase } from '../db/local.js';
 import { USER_COLLECTION_NAMES } from '../db/validation.js';
+import { administeredClinics } from '../staff/roles.js';
 import type { DirectoryDoc } from '../directory/schema.js';
 import { api, ApiError, OfflineError } from './api.js';
 import { replicateCollection, type RefusedItem } from './replication.js';
@@ -96,7 +97,7 @@ export class SyncController {
 	}
 
 	private async publishListingEdits() {
-		if (!this.connected || this.stopped || !this.roles.includes('clinic-admin')) return;
+		if (!this.connected || this.stopped || !administeredClinics(this.roles).length) return;
 		const { publishListings } = await import('../directory/publish.js');
 		for (const region of new Set(this.listingEdits.map((e) => e.region))) {
 			if (this.publishedRegions.has(region)) continue;
