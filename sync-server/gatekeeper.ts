@@ -11,11 +11,11 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
-import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../src/lib/db/validation.js';
+import { CLINIC_COLLECTIONS, isPlainObject, USER_COLLECTIONS } from '../src/lib/db/validation.js';
 import { administeredClinics, isStaffOf } from '../src/lib/staff/roles.js';
 import { sessionUser, type ServerContext } from './context.js';
 import { forbidden, jsonErrors, Refusal } from './errors.js';
-import { allowedBody, isObject } from './gatekeeper/body.js';
+import { allowedBody } from './gatekeeper/body.js';
 import { clinicAdminDocCheck, clinicDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
 import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
 import { allowedQuery } from './gatekeeper/query.js';
@@ -170,8 +170,8 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	if (target.type === 'user') check = userDocCheck(target);
 	else if (target.type === 'clinic') check = clinicDocCheck(target);
 	else if (admin) {
-		if (isObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
-		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isObject(body) && Array.isArray(body.docs) ? body.docs : [];
+		if (isPlainObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
+		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isPlainObject(body) && Array.isArray(body.docs) ? body.docs : [];
 		check = await clinicAdminDocCheck(ctx, target, admin, written);
 	}
 
@@ -240,7 +240,7 @@ async function bulkDocs(ctx: ServerContext, path: string, input: Json, check: Do
 	const rows: Json[] = [];
 	let next = 0;
 	verdicts.forEach((verdict, i) => {
-		const id = isObject(docs[i]) ? docs[i]._id : undefined;
+		const id = isPlainObject(docs[i]) ? docs[i]._id : undefined;
 		if ('refusal' in verdict) {
 			rows.push({ id: typeof id === 'string' ? id : null, ...verdict.refusal });
 		} else if (positional) {

@@ -3,22 +3,19 @@
  * the store: no selector (a `$regex` would reach `new RegExp` there), no attachment flag, no endless key
  * list. Documents themselves are checked per row afterwards (see docs.ts).
  */
-import { REV_PATTERN, jsonBytes, MAX_DOC_DEPTH, nestsDeeperThan } from '../../src/lib/db/validation.js';
+import { REV_PATTERN, isPlainObject, jsonBytes, MAX_DOC_DEPTH, nestsDeeperThan } from '../../src/lib/db/validation.js';
 import { badRequest, Refusal } from '../errors.js';
 import { MAX_ID_LENGTH, MAX_KEYS, MAX_LOCAL_DOC_BYTES, MAX_REVS_PER_ID } from './limits.js';
 
 type Json = Record<string, unknown>;
 
-export function isObject(value: unknown): value is Json {
-	return !!value && typeof value === 'object' && !Array.isArray(value);
-}
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
 const isRev = (v: unknown): v is string => typeof v === 'string' && REV_PATTERN.test(v);
 
 /** Why `value` is not an object of only `fields` (each optional unless `required`), or null. */
 function fieldsProblem(value: unknown, fields: Record<string, (v: unknown) => boolean>, required: string[] = []): string | null {
-	if (!isObject(value)) return 'Body must be a JSON object';
+	if (!isPlainObject(value)) return 'Body must be a JSON object';
 	for (const [name, field] of Object.entries(value)) {
 		const check = Object.hasOwn(fields, name) ? fields[name] : undefined;
 		if (!check) return `The ${name} field is not available here`;
@@ -59,7 +56,7 @@ export function allowedBody(kind: string, method: string, body: unknown): unknow
 			return { docs };
 		}
 		case '_revs_diff:POST': {
-			if (!isObject(body)) throw badRequest('Body must be a JSON object');
+			if (!isPlainObject(body)) throw badRequest('Body must be a JSON object');
 			const asked = Object.entries(body);
 			if (asked.length > MAX_KEYS) throw badRequest(`At most ${MAX_KEYS} ids at once`);
 			if (!asked.every(([id, revs]) => isId(id) && isRevList(revs))) throw badRequest('Body must map ids to lists of revisions');
@@ -70,7 +67,7 @@ export function allowedBody(kind: string, method: string, body: unknown): unknow
 			return new_edits === undefined ? { docs } : { docs, new_edits };
 		}
 		case 'doc:PUT':
-			if (!isObject(body)) throw badRequest('Document must be a JSON object');
+			if (!isPlainObject(body)) throw badRequest('Document must be a JSON object');
 			return body;
 		case 'local:PUT':
 			return localDoc(body);
@@ -81,7 +78,7 @@ export function allowedBody(kind: string, method: string, body: unknown): unknow
 
 /** A replication checkpoint: any small content, and of the `_` fields only `_id` and `_rev`. */
 function localDoc(body: unknown): Json {
-	if (!isObject(body)) throw badRequest('Document must be a JSON object');
+	if (!isPlainObject(body)) throw badRequest('Document must be a JSON object');
 	if (nestsDeeperThan(body, MAX_DOC_DEPTH) || jsonBytes(body) > MAX_LOCAL_DOC_BYTES) {
 		throw new Refusal(413, 'too_large', 'Local documents are limited to 64 KB');
 	}

@@ -5,6 +5,7 @@
  */
 import {
 	CLINIC_COLLECTIONS,
+	isPlainObject,
 	jsonBytes,
 	MAX_DOC_DEPTH,
 	nestsDeeperThan,
@@ -19,7 +20,7 @@ import {
 import { clinicAdminRefusal, validateDirectoryDoc } from '../../src/lib/directory/schema.js';
 import type { ServerContext } from '../context.js';
 import { Refusal } from '../errors.js';
-import { isObject } from './body.js';
+
 import { MAX_DIRECTORY_DOC_BYTES, MAX_USER_DOC_BYTES } from './limits.js';
 import type { Target } from './route.js';
 
@@ -45,7 +46,7 @@ export interface ClinicAdmin {
 
 function wireCheck(validate: Validator, maxBytes: number, rules?: (doc: WireDoc) => Checked | null): DocCheck {
 	return (doc) => {
-		if (!isObject(doc)) return refuse('forbidden', 'document must be an object');
+		if (!isPlainObject(doc)) return refuse('forbidden', 'document must be an object');
 		if (nestsDeeperThan(doc, MAX_DOC_DEPTH)) return refuse('forbidden', `document nests deeper than ${MAX_DOC_DEPTH} levels`);
 		if (jsonBytes(doc) > maxBytes) return refuse('too_large', `document is larger than ${maxBytes / 1024} KB`);
 		if (typeof doc._id !== 'string' || doc._id.startsWith('_')) return refuse('forbidden', 'id is invalid');
@@ -69,7 +70,7 @@ export function clinicDocCheck(target: Target & { type: 'clinic' }): DocCheck {
  * write must name the revision that was read, so it cannot land on a newer one that was not checked.
  */
 export async function clinicAdminDocCheck(ctx: ServerContext, target: Target, admin: ClinicAdmin, docs: unknown[]): Promise<DocCheck> {
-	const ids = docs.filter(isObject).map((d) => d._id).filter((id): id is string => typeof id === 'string' && !id.startsWith('_'));
+	const ids = docs.filter(isPlainObject).map((d) => d._id).filter((id): id is string => typeof id === 'string' && !id.startsWith('_'));
 	const keys = [...new Set([...ids, ...admin.clinics])];
 	const res = await ctx.couch.request('POST', `/${encodeURIComponent(target.db)}/_all_docs`, {
 		query: { include_docs: true },
@@ -82,7 +83,7 @@ export async function clinicAdminDocCheck(ctx: ServerContext, target: Target, ad
 	for (const row of res.body.rows as WireDoc[]) {
 		const value = row.value as WireDoc | undefined;
 		if (value) readRev.set(String(row.id), value.rev);
-		if (isObject(row.doc) && !value?.deleted) live.set(String(row.id), row.doc);
+		if (isPlainObject(row.doc) && !value?.deleted) live.set(String(row.id), row.doc);
 	}
 	const scope = { region: admin.region, clinics: admin.clinics.filter((id) => live.get(id)?.type === 'clinic') };
 	return wireCheck(validateDirectoryDoc, MAX_DIRECTORY_DOC_BYTES, (doc) => {

@@ -53,7 +53,8 @@ const MAX_REVISIONS = 1000;
 
 export type WireDoc = Record<string, unknown>;
 
-function isPlainObject(value: unknown): value is WireDoc {
+/** a JSON object: not null, not an array */
+export function isPlainObject(value: unknown): value is WireDoc {
 	return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
