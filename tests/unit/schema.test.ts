@@ -38,8 +38,8 @@ const withChange = (doc: Record<string, unknown>, change: Record<string, unknown
 const withData = (doc: Record<string, unknown>, data: Record<string, unknown>) => ({ ...doc, data });
 
 describe('records validator: valid documents', () => {
-	it('has one user collection, records', () => {
-		expect(USER_COLLECTION_NAMES).toEqual(['records']);
+	it('has the user collections records and appointments', () => {
+		expect(USER_COLLECTION_NAMES).toEqual(['records', 'appointments']);
 		expect(RECORD_KINDS).toEqual(['about', 'condition', 'allergy', 'medication', 'observation', 'note']);
 	});
 
@@ -251,14 +251,15 @@ describe('validateReplicatedDoc (CouchDB wire shape)', () => {
 
 describe('compiled validators', () => {
 	it('are up to date with the schemas (else run `npm run validators`)', async () => {
-		const { GENERATED_FILE, validatorsSource } = await import('$lib/db/build-validators');
+		const { GENERATED_FILE, GENERATED_TYPES_FILE, validatorsSource, validatorTypesSource } = await import('$lib/db/build-validators');
 		expect(readFileSync(GENERATED_FILE, 'utf8') === validatorsSource()).toBe(true);
+		expect(readFileSync(GENERATED_TYPES_FILE, 'utf8') === validatorTypesSource()).toBe(true);
 	});
 
 	it('count string lengths in characters, as ajv does, and use no eval', () => {
 		const emoji = '🙂'.repeat(64);
 		expect(validate({ ...valid.allergy, id: 'a-2', updatedBy: emoji })).toBeNull();
 		expect(validate({ ...valid.allergy, id: 'a-2', updatedBy: emoji + '🙂' })).toMatch(/updatedBy/);
-		expect(readFileSync(new URL('../../src/lib/db/validators.generated.ts', import.meta.url), 'utf8')).not.toMatch(/new Function|\beval\(/);
+		expect(readFileSync(new URL('../../src/lib/db/validators.generated.js', import.meta.url), 'utf8')).not.toMatch(/new Function|\beval\(/);
 	});
 });

@@ -10,6 +10,8 @@ import { recordConflictHandler } from './conflict.js';
 import { encryptedStorage } from './encrypted-storage.js';
 import { directoryCollectionSchema, newerListingWins } from '../directory/collection.js';
 import type { DirectoryDoc } from '../directory/schema.js';
+import { appointmentsCollectionSchema, laterAppointmentWins } from '../booking/collection.js';
+import type { Appointment } from '../booking/schema.js';
 
 export type RecordsCollection = RxCollection<HealthRecord>;
 /** A clinic administrator's listing edits, kept with their profile until the server has them. */
@@ -35,7 +37,8 @@ export interface ScannedDocumentDoc {
 	createdAt: number;
 }
 export type DocumentsCollection = RxCollection<ScannedDocumentDoc>;
-export type ProfileDatabase = RxDatabase<{ records: RecordsCollection; listings: ListingsCollection; cases: CasesCollection; documents: DocumentsCollection }>;
+export type AppointmentsCollection = RxCollection<Appointment>;
+export type ProfileDatabase = RxDatabase<{ records: RecordsCollection; appointments: AppointmentsCollection; listings: ListingsCollection; cases: CasesCollection; documents: DocumentsCollection }>;
 
 const documentsSchema = {
 	version: 0,
@@ -93,6 +96,7 @@ export async function openProfileDatabase(profileId: string, password: string, o
 	await db.addCollections({
 		records: { schema: recordsCollectionSchema as never, conflictHandler: recordConflictHandler },
 		listings: { schema: directoryCollectionSchema as never, conflictHandler: newerListingWins as never },
+		appointments: { schema: appointmentsCollectionSchema as never, conflictHandler: laterAppointmentWins as never },
 		cases: { schema: casesSchema as never },
 		documents: { schema: documentsSchema as never }
 	});

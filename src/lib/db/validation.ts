@@ -17,7 +17,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
 type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'clinicDoc', CompiledCheck>;
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'clinicDoc' | 'appointment' | 'clinicAppointment', CompiledCheck>;
 
 /** A validator from a compiled JSON schema, answering the first problem in words. */
 export function validator(check: CompiledCheck): Validator {
@@ -26,7 +26,8 @@ export function validator(check: CompiledCheck): Validator {
 
 /** Collections every user has, each replicated to its own server database `u-<hex name>-<collection>`. */
 export const USER_COLLECTIONS = {
-	records: validator(compiledChecks.record)
+	records: validator(compiledChecks.record),
+	appointments: validator(compiledChecks.appointment)
 } satisfies Record<string, Validator>;
 
 export type UserCollection = keyof typeof USER_COLLECTIONS;
@@ -34,7 +35,7 @@ export const USER_COLLECTION_NAMES = Object.keys(USER_COLLECTIONS) as UserCollec
 
 /** Collections every clinic has, each in its own server database `c-<clinicId>-<collection>`, for its staff. */
 export const CLINIC_COLLECTIONS = {
-	appointments: validator(compiledChecks.clinicDoc),
+	appointments: validator(compiledChecks.clinicAppointment),
 	shared: validator(compiledChecks.clinicDoc),
 	messages: validator(compiledChecks.clinicDoc),
 	notes: validator(compiledChecks.clinicDoc)

@@ -31,6 +31,8 @@ export const directoryCollectionSchema = {
 		clinicIds: stringList,
 		gender: { type: 'string' },
 		qualifications: stringList,
+		schedules: { type: 'array', items: { type: 'object' } },
+		booking: { type: 'object' },
 		updatedAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 }
 	},
 	required: ['id', 'type', 'updatedAt']

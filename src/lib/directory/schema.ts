@@ -4,6 +4,7 @@
  */
 import { compiledChecks, validator } from '../db/validation.js';
 import { SPECIALTY_IDS, type SpecialtyId } from './specialties.js';
+import { bookingPolicyValidationSchema, scheduleValidationSchema, type BookingPolicy, type Schedule } from '../booking/schema.js';
 
 export const CLINIC_KINDS = ['clinic', 'health-post', 'hospital', 'laboratory', 'pharmacy'] as const;
 export type ClinicKind = (typeof CLINIC_KINDS)[number];
@@ -49,6 +50,8 @@ export interface Clinic {
 	telehealth: boolean;
 	accessibility: { wheelchair: boolean; stepFreeEntrance?: boolean; accessibleToilet?: boolean; signLanguage?: boolean };
 	description?: string;
+	/** how the clinic takes bookings; absent: booked at once, cancellable until the visit */
+	booking?: BookingPolicy;
 	updatedAt: number;
 }
 
@@ -61,6 +64,8 @@ export interface Practitioner {
 	languages: string[];
 	gender?: (typeof GENDERS)[number];
 	qualifications: string[];
+	/** when they can be booked, one schedule per clinic; absent: not bookable online */
+	schedules?: Schedule[];
 	updatedAt: number;
 }
 
@@ -145,6 +150,7 @@ export const clinicValidationSchema = {
 			}
 		},
 		description: { type: 'string', maxLength: 2000 },
+		booking: bookingPolicyValidationSchema,
 		updatedAt: { type: 'integer', minimum: 0 }
 	}
 };
@@ -162,6 +168,7 @@ export const practitionerValidationSchema = {
 		languages: { ...list(language, 20), minItems: 1 },
 		gender: { type: 'string', enum: GENDERS },
 		qualifications: list(text(120), 20),
+		schedules: list(scheduleValidationSchema, 20),
 		updatedAt: { type: 'integer', minimum: 0 }
 	}
 };

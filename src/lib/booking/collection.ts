@@ -1,0 +1,38 @@
+/** The RxDB shape of a patient's appointments on their device (`u-<hex>-appointments` on the server). */
+const instant = { type: 'string', maxLength: 24 };
+const text = { type: 'string' };
+
+export const appointmentsCollectionSchema = {
+	version: 0,
+	primaryKey: 'id',
+	type: 'object',
+	properties: {
+		id: { type: 'string', maxLength: 64 },
+		type: { type: 'string' },
+		clinicId: { type: 'string', maxLength: 64 },
+		practitionerId: { type: 'string', maxLength: 64 },
+		start: instant,
+		status: { type: 'string', maxLength: 20 },
+		updatedAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 },
+		end: instant,
+		patientName: text,
+		visitReason: text,
+		specialty: text,
+		replaces: text,
+		replacedBy: text,
+		reason: text,
+		alternatives: { type: 'array', items: { type: 'object' } },
+		by: text
+	},
+	required: ['id', 'type', 'clinicId', 'practitionerId', 'start', 'status', 'updatedAt'],
+	// what the patient wrote about themself; the slot and its state stay readable for lists and reminders
+	encrypted: ['patientName', 'visitReason']
+} as const;
+
+/** The later change wins; a server decision (router) is never lost to an older device edit. */
+export const laterAppointmentWins = {
+	isEqual: (a: { updatedAt: number; status: string; _deleted: boolean }, b: { updatedAt: number; status: string; _deleted: boolean }) =>
+		a.updatedAt === b.updatedAt && a.status === b.status && a._deleted === b._deleted,
+	resolve: async <T extends { updatedAt: number }>(input: { newDocumentState: T; realMasterState: T }) =>
+		input.newDocumentState.updatedAt > input.realMasterState.updatedAt ? input.newDocumentState : input.realMasterState
+};
