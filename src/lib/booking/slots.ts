@@ -70,13 +70,13 @@ function wallStartsOn(schedule: Schedule, day: number, out: number[]): void {
 /** Sorted distinct slot starts (ms) of a schedule in [from, to); see scheduleSlots. */
 function slotStarts(schedule: Schedule, timeZone: string, from: number, to: number): number[] {
 	if (!(to > from)) return [];
-	const offs = schedule.exceptions.map((ex) => [dayOfDate(ex.from), dayOfDate(ex.to)] as const);
+	const daysOff = schedule.exceptions.map((ex) => [dayOfDate(ex.from), dayOfDate(ex.to)] as const);
 	const firstDay = dayIndexOf(wallClockMs(from, timeZone));
 	const lastDay = dayIndexOf(wallClockMs(to, timeZone));
 	const starts: number[] = [];
 	const walls: number[] = [];
 	for (let day = firstDay; day <= lastDay; day++) {
-		if (offs.some(([a, b]) => a <= day && day <= b)) continue;
+		if (daysOff.some(([a, b]) => a <= day && day <= b)) continue;
 		walls.length = 0;
 		wallStartsOn(schedule, day, walls);
 		if (!walls.length) continue;
