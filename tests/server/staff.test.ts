@@ -370,7 +370,7 @@ describe('npm run admin (a child process)', () => {
 		} finally {
 			if (checking !== server) await checking.stop();
 		}
-	});
+	}, 90_000); // several child processes, each starting tsx
 
 	it('checks SIGNUPS_PER_ADDRESS and LOGIN_FAILURES_PER_ADDRESS before starting', async () => {
 		for (const env of [{ SIGNUPS_PER_ADDRESS: 'many' }, { LOGIN_FAILURES_PER_ADDRESS: '0' }]) {
