@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
+import { changesRouter } from './changes.js';
 import { compressedAnswers } from './compression.js';
 import { DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
@@ -108,6 +109,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
 	app.use('/api', staffRouter(ctx));
+	app.use('/api', changesRouter(ctx));
 	app.use(
 		'/api',
 		configRouter(ctx, {
