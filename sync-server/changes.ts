@@ -72,13 +72,13 @@ async function currentPositions(ctx: ServerContext, dbs: string[]): Promise<Posi
 /**
  * Resolves with the databases that changed after their position: one `_changes` long-poll with
  * `limit=1` per database, in parallel, all ended as soon as one answers with a change, when the
- * client goes away, or after `SIGNAL_WAIT_MS`. A database the store cannot answer for never fires.
+ * client goes away, or after `waitMs`. A database the store cannot answer for never fires.
  */
-async function firstChanges(ctx: ServerContext, positions: Positions, gone: AbortSignal): Promise<string[]> {
+async function firstChanges(ctx: ServerContext, positions: Positions, gone: AbortSignal, waitMs: number): Promise<string[]> {
 	const abort = new AbortController();
 	const stop = () => abort.abort();
 	gone.addEventListener('abort', stop);
-	const timer = setTimeout(stop, SIGNAL_WAIT_MS);
+	const timer = setTimeout(stop, waitMs);
 	const changed: string[] = [];
 	try {
 		await new Promise<void>((done) => {
@@ -86,7 +86,7 @@ async function firstChanges(ctx: ServerContext, positions: Positions, gone: Abor
 			for (const [db, since] of positions) {
 				ctx.couch
 					.request('GET', `/${encodeURIComponent(db)}/_changes`, {
-						query: { feed: 'longpoll', since, limit: 1, timeout: SIGNAL_WAIT_MS },
+						query: { feed: 'longpoll', since, limit: 1, timeout: waitMs },
 						signal: abort.signal
 					})
 					.then((res) => {
@@ -105,7 +105,7 @@ async function firstChanges(ctx: ServerContext, positions: Positions, gone: Abor
 	return changed;
 }
 
-export function changesRouter(ctx: ServerContext): Router {
+export function changesRouter(ctx: ServerContext, { waitMs = SIGNAL_WAIT_MS }: { waitMs?: number } = {}): Router {
 	const router = express.Router();
 	// one waiting signal per signed-in device (session): a second one from the same device is refused
 	const waiting = new Slots(1);
@@ -130,7 +130,7 @@ export function changesRouter(ctx: ServerContext): Router {
 			res.on('close', () => gone.abort());
 			// databases the token does not know yet (a new region, a clinic joined) count as changed
 			const unknown = readable.filter((db) => !positions.has(db));
-			const changed = unknown.length ? unknown : await firstChanges(ctx, positions, gone.signal);
+			const changed = unknown.length ? unknown : await firstChanges(ctx, positions, gone.signal, waitMs);
 			if (gone.signal.aborted) return;
 			for (const [db, seq] of await currentPositions(ctx, changed)) positions.set(db, seq);
 			res.json({ changed, since: encodeToken(positions) });

@@ -1,16 +1,19 @@
 /**
  * The change signal `GET /api/changes` (one long-poll per device instead of one per database), hostile:
  * anonymous callers, tokens naming other accounts' databases, malformed tokens, a second signal at once.
- * A long-poll is always started before the write that should end it, so no test waits for the timeout.
+ * The server waits `WAIT_MS` before answering "nothing changed"; a test waiting for a change asks again
+ * after such an answer, as the app does, so a slow machine only makes it slower.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicDatabase, userDatabase } from '../../src/lib/db/names.js';
 import { withGrant } from '../../src/lib/staff/roles.js';
 import { createAccount } from '../../sync-server/accounts.js';
 import { MAX_TOKEN_LENGTH } from '../../sync-server/changes.js';
-import { Client, startTestServer, uniqueName, uuidLike, validRecord, type TestServer } from './harness.js';
+import { userDocPath } from '../../sync-server/roles.js';
+import { Client, startTestServer, uniqueName, uuidLike, validRecord, type Answer, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-signal-0001';
+const WAIT_MS = 3000;
 
 let server: TestServer;
 let patient: { client: Client; name: string };
@@ -41,8 +44,15 @@ async function token(client: Client): Promise<string> {
 const encode = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 const signal = (client: Client, since: string) => client.get(`/api/changes?since=${encodeURIComponent(since)}`);
 
+/** The first answer naming a change: `waiting` was asked before the write, later ones carry its token. */
+async function firstChange(client: Client, waiting: Promise<Answer>) {
+	let res = await waiting;
+	while (res.status === 200 && res.body.changed.length === 0) res = await signal(client, res.body.since);
+	return res;
+}
+
 beforeAll(async () => {
-	server = await startTestServer({ roleCacheMs: 0 });
+	server = await startTestServer({ roleCacheMs: 0, signalWaitMs: WAIT_MS });
 	patient = await account();
 	other = await account();
 	nurse = await account(withGrant([], { clinicId: CLINIC, role: 'nurse' }));
@@ -68,14 +78,14 @@ describe('GET /api/changes', () => {
 		const waiting = signal(patient.client, since);
 		await write(userDatabase(other.name, 'records'));
 		await write(userDatabase(patient.name, 'appointments'));
-		const res = await waiting;
+		const res = await firstChange(patient.client, waiting);
 		expect(res.status).toBe(200);
 		expect(res.body.changed).toEqual([userDatabase(patient.name, 'appointments')]);
 		expect(res.body.since).not.toBe(since);
 		// the new token is past that change: the next signal waits for the next one
 		const next = signal(patient.client, res.body.since);
 		await write(userDatabase(patient.name, 'records'));
-		expect((await next).body.changed).toEqual([userDatabase(patient.name, 'records')]);
+		expect((await firstChange(patient.client, next)).body.changed).toEqual([userDatabase(patient.name, 'records')]);
 	});
 
 	it('gives staff their clinic\'s databases, and fires for them', async () => {
@@ -84,7 +94,26 @@ describe('GET /api/changes', () => {
 		expect((await patient.client.get('/api/changes')).body.changed).not.toContain(clinicDatabase(CLINIC, 'appointments'));
 		const waiting = signal(nurse.client, first.body.since);
 		await write(clinicDatabase(CLINIC, 'notes'));
-		expect((await waiting).body.changed).toEqual([clinicDatabase(CLINIC, 'notes')]);
+		expect((await firstChange(nurse.client, waiting)).body.changed).toEqual([clinicDatabase(CLINIC, 'notes')]);
+	});
+
+	it('answers that nothing changed after its wait, with a token that still waits from the same place', async () => {
+		const since = await token(patient.client);
+		const quiet = await signal(patient.client, since);
+		expect(quiet.status).toBe(200);
+		expect(quiet.body).toEqual({ changed: [], since });
+		await write(userDatabase(patient.name, 'records'));
+		expect((await signal(patient.client, quiet.body.since)).body.changed).toEqual([userDatabase(patient.name, 'records')]);
+	});
+
+	it('refuses a token naming a clinic\'s databases once the account is no longer its staff', async () => {
+		const former = await account(withGrant([], { clinicId: CLINIC, role: 'reception' }));
+		const since = await token(former.client);
+		const doc = (await server.admin.request('GET', userDocPath(former.name))).body;
+		expect((await server.admin.request('PUT', userDocPath(former.name), { body: { ...doc, roles: [] } })).status).toBe(201);
+		expect((await signal(former.client, since)).status).toBe(400);
+		const fresh = await former.client.get('/api/changes');
+		expect(fresh.body.changed.filter((db: string) => db.startsWith('c-'))).toEqual([]);
 	});
 
 	it('refuses anonymous callers and ended sessions with 401 JSON', async () => {
@@ -157,7 +186,7 @@ describe('GET /api/changes', () => {
 		expect(second.status).toBe(429);
 		expect(second.body).toEqual({ error: 'too_many_requests', reason: expect.any(String) });
 		await write(userDatabase(patient.name, 'records'));
-		expect((await first).status).toBe(200);
+		expect((await firstChange(patient.client, first)).status).toBe(200);
 		// another device of the same account has its own signal
 		const device2 = new Client(server.url);
 		expect((await device2.login(patient.name)).status).toBe(200);
