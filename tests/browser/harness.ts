@@ -79,6 +79,8 @@ export async function unlockProfile(page: Page, name: string, pin: string) {
 
 export async function addRecord(page: Page, kind: string, fields: Record<string, string>) {
 	await page.getByRole('link', { name: new RegExp(`^Add ${kind}`) }).click();
+	// the profile page's own sections carry the same labels: look for the fields on the form only
+	await page.waitForURL('**/profile/edit?kind=*');
 	for (const [label, value] of Object.entries(fields)) {
 		const field = page.getByLabel(label, { exact: false }).first();
 		if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
