@@ -90,6 +90,28 @@ export async function addRecord(page: Page, kind: string, fields: Record<string,
 	await page.waitForURL('**/profile');
 }
 
+/**
+ * Long-polls a page holds: a browser keeps ~6 HTTP/1.1 connections per origin, so a profile may
+ * wait on one change signal at a time and never on a `_changes` long-poll per database.
+ */
+export function watchLongPolls(page: Page) {
+	const seen = { couchLongPolls: 0, signals: 0, pendingSignals: 0, maxPendingSignals: 0 };
+	const isSignal = (url: string) => new URL(url).pathname === '/api/changes';
+	page.on('request', (request) => {
+		const url = request.url();
+		if (url.includes('/_changes') && url.includes('feed=longpoll')) seen.couchLongPolls++;
+		if (!isSignal(url)) return;
+		seen.signals++;
+		seen.maxPendingSignals = Math.max(seen.maxPendingSignals, ++seen.pendingSignals);
+	});
+	const done = (request: { url(): string }) => {
+		if (isSignal(request.url())) seen.pendingSignals--;
+	};
+	page.on('requestfinished', done);
+	page.on('requestfailed', done);
+	return seen;
+}
+
 /** Every value stored in this origin's IndexedDB, as text. */
 export function rawIndexedDb(page: Page): Promise<string> {
 	return page.evaluate(`(${dumpIndexedDb.toString()})(indexedDB)`);
