@@ -75,6 +75,7 @@ async function currentPositions(ctx: ServerContext, dbs: string[]): Promise<Posi
  * client goes away, or after `waitMs`. A database the store cannot answer for never fires.
  */
 async function firstChanges(ctx: ServerContext, positions: Positions, gone: AbortSignal, waitMs: number): Promise<string[]> {
+	if (gone.aborted) return [];
 	const abort = new AbortController();
 	const stop = () => abort.abort();
 	gone.addEventListener('abort', stop);
@@ -112,6 +113,9 @@ export function changesRouter(ctx: ServerContext, { waitMs = SIGNAL_WAIT_MS }: {
 
 	router.get('/changes', async (req: Request, res: Response) => {
 		res.set('Cache-Control', 'no-store');
+		// listened for at once: a client gone during the checks below must not leave upstream polls waiting
+		const gone = new AbortController();
+		res.on('close', () => gone.abort());
 		let release: (() => void) | null = null;
 		try {
 			const session = await sessionOf(ctx, req);
@@ -126,8 +130,6 @@ export function changesRouter(ctx: ServerContext, { waitMs = SIGNAL_WAIT_MS }: {
 			const positions = decodeToken(since, new Set(readable));
 			release = waiting.take(session.token);
 			if (!release) return apiError(res, 429, 'This device already waits for changes');
-			const gone = new AbortController();
-			res.on('close', () => gone.abort());
 			// databases the token does not know yet (a new region, a clinic joined) count as changed
 			const unknown = readable.filter((db) => !positions.has(db));
 			const changed = unknown.length ? unknown : await firstChanges(ctx, positions, gone.signal, waitMs);
