@@ -13,7 +13,7 @@ import { clinicDatabase, userDatabase } from '../db/names.js';
 import { api, ApiError, OfflineError } from './api.js';
 import type { RunningFeature, SyncFeature } from './feature.js';
 import { refusedKey, rememberedRoles, rememberRoles, workingClinic } from './remembered.js';
-import { replicateCollection, type RefusedItem } from './replication.js';
+import { ofClinic, replicateCollection, type RefusedItem } from './replication.js';
 import { watchChanges, type ChangeSignal } from './signal.js';
 import type { SyncStatus } from './status.js';
 
@@ -118,7 +118,8 @@ export class SyncController {
 			if (!sync || !collection || !database) continue;
 			// a user collection keeps the identifier it always had, so its checkpoints carry over
 			const identifier = sync.scope === 'user' ? `hs-${this.accountName}-${sync.collection}` : `hs-${this.accountName}-${database}`;
-			const replication = replicateCollection(collection, { database, identifier, validate: sync.validate }, this.hooks());
+			const validate = sync.scope === 'clinic' ? ofClinic(sync.validate, clinicId!) : sync.validate;
+			const replication = replicateCollection(collection, { database, identifier, validate }, this.hooks());
 			this.byDatabase.set(database, replication);
 			this.track(replication);
 		}

@@ -41,6 +41,17 @@ export function gatekeeperFetch(hooks: ReplicationHooks, base: typeof fetch = fe
 	};
 }
 
+/**
+ * A clinic database's check: besides the shared schema, a document naming another clinic is never
+ * pushed (a profile whose working clinic changed still holds the earlier clinic's documents).
+ */
+export function ofClinic(validate: Validator, clinicId: string): Validator {
+	return (doc) => {
+		const named = (doc as { clinicId?: unknown } | null)?.clinicId;
+		return named !== undefined && named !== clinicId ? 'belongs to another clinic' : validate(doc);
+	};
+}
+
 export interface ReplicationTarget {
 	/** the server database, e.g. `u-<hex>-records` */
 	database: string;
