@@ -5,7 +5,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { directorySource, openDirectoryDatabase, pullDatabase, slotsSource, type DirectoryDatabase, type PullProgress } from '$lib/directory/local';
 import { directoryCollectionSchema } from '$lib/directory/collection';
 import { slotMarkerId } from '$lib/booking/schema';
-import { openProfileDatabase, profileDatabaseName } from '$lib/db/local';
+import { openProfile } from '$lib/collections';
+import { profileDatabaseName } from '$lib/db/local';
 import { encryptedStorage } from '$lib/db/encrypted-storage';
 
 type Row = { id: string; seq: number; deleted?: boolean; doc?: Record<string, unknown> };
@@ -146,7 +147,7 @@ describe('directory schema version 1', () => {
 		await old.listings.insert({ id: 'c1', type: 'clinic', region: 'ashanti', name: 'Edited', updatedAt: 4 });
 		await old.close();
 
-		const db = await openProfileDatabase('p9', password, { indexedDB, IDBKeyRange });
+		const db = await openProfile('p9', password, null, { indexedDB, IDBKeyRange });
 		expect((await db.listings.findOne('c1').exec())?.toJSON()).toMatchObject({ id: 'c1', name: 'Edited', region: 'ashanti' });
 		await db.close();
 	});

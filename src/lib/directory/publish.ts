@@ -5,7 +5,7 @@
  */
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { directoryDatabase } from '../db/names.js';
-import type { ListingsCollection } from '../db/local.js';
+import type { ListingsCollection } from './collection.js';
 import { gatekeeperFetch, type ReplicationHooks } from '../sync/replication.js';
 import { validateDirectoryDoc } from './schema.js';
 
