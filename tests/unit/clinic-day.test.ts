@@ -149,7 +149,7 @@ describe('staff actions', () => {
 		expect(walkIn).toEqual({ ...book, type: 'walk-in', start: '2026-12-07T09:00:00.000Z', end: '2026-12-07T09:30:00.000Z', patientName: 'Kofi Boateng', visitReason: 'Headache', status: 'booked', by: 'clinic', updatedAt: NOW });
 		valid(walkIn);
 		expect(actionsFor(walkIn)).toEqual(['cancel', 'check-in', 'no-show']);
-		expect(() => walkInEntry(book, { start: walkIn.start, end: walkIn.end }, { name: ' ', reason: '' }, NOW)).toThrow(BookActionError);
+		expect(() => walkInEntry(book, { start: walkIn.start, end: walkIn.end! }, { name: ' ', reason: '' }, NOW)).toThrow(BookActionError);
 		const block = blockEntry({ ...book, id: 'b1' }, { start: '2026-12-07T08:00:00.000Z', end: '2026-12-07T09:00:00.000Z' }, 'Staff meeting', NOW);
 		expect(block).toMatchObject({ type: 'block', status: 'booked', reason: 'Staff meeting' });
 		expect(block.patientName).toBeUndefined();
