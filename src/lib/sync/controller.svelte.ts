@@ -102,7 +102,7 @@ export class SyncController {
 		for (const region of new Set(this.listingEdits.map((e) => e.region))) {
 			if (this.publishedRegions.has(region)) continue;
 			this.publishedRegions.add(region);
-			this.track(publishListings(this.db.listings, region, this.hooks()));
+			this.track(publishListings(this.db.listings, region, { ...this.hooks(), published: (id) => this.clearRefused(id) }));
 		}
 	}
 
