@@ -95,3 +95,8 @@ export function openSlots(day: PractitionerDay, now: number): Slot[] {
 export function clockTime(instant: string, timeZone: string): string {
 	return new Date(wallClockMs(Date.parse(instant), timeZone)).toISOString().slice(11, 16);
 }
+
+/** The instant (ISO) at which the clinic's clocks show `time` (HH:MM) on local `date`. */
+export function instantAt(date: string, time: string, timeZone: string): string {
+	return new Date(instantOfWallClock(Date.parse(`${date}T${time}:00Z`), timeZone)).toISOString();
+}
