@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
+import { changesRouter } from './changes.js';
 import { compressedAnswers } from './compression.js';
 import { DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
@@ -46,6 +47,8 @@ export interface ServerOptions {
 	roleCacheMs?: number;
 	/** storage per account in bytes (default 100 MB) */
 	quotaBytes?: number;
+	/** how long the change signal waits before answering that nothing changed (default 25 s; tests lower it) */
+	signalWaitMs?: number;
 }
 
 export interface RunningServer {
@@ -108,6 +111,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
 	app.use('/api', staffRouter(ctx));
+	app.use('/api', changesRouter(ctx, { waitMs: opts.signalWaitMs }));
 	app.use(
 		'/api',
 		configRouter(ctx, {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appAndBrowser, openApp, signInOnThisDevice } from './harness';
+import { clinicDatabase } from '../../src/lib/db/names';
+import { Couch } from '../../sync-server/couch';
+import { appAndBrowser, openApp, rawIndexedDb, signInOnThisDevice } from './harness';
 
 const app = appAndBrowser({ demo: true });
 /** Wednesday 2 December 2026, 10:00 in Accra (UTC+0): the demo clinics keep weekday hours. */
@@ -160,6 +162,26 @@ describe('clinic administrators', () => {
 		expect((await stored()).description).not.toBe('Now with a weekend malaria clinic.');
 		await context.setOffline(false);
 		await expect.poll(async () => (await stored()).description, { timeout: 30_000 }).toBe('Now with a weekend malaria clinic.');
+		await context.close();
+	});
+
+	it('replicate their clinic\'s appointments on their own profile, pulled when the one change signal names them', async () => {
+		const admin = app.server.demo.accounts.find((a) => a.region === 'ashanti')!;
+		const book = clinicDatabase(admin.clinicId, 'appointments');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url, '/new?account=1');
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(request.url()));
+		await signInOnThisDevice(page, { name: admin.name, password: admin.password, pin: '4444' });
+		await page.waitForURL('**/profile');
+		await page.waitForSelector('header [data-sync-status="up-to-date"]');
+		// a booking lands in the clinic's book on the server (as the router writes it)
+		const id = 'booked-while-signed-in';
+		const entry = { type: 'appointment', clinicId: admin.clinicId, practitionerId: 'p-1', start: '2026-12-08T09:00:00.000Z', status: 'booked', updatedAt: 1 };
+		expect((await new Couch(app.server.couchUrl).request('PUT', `/${book}/${id}`, { body: entry })).status).toBe(201);
+		await expect.poll(async () => (await rawIndexedDb(page)).includes(id), { timeout: 20_000 }).toBe(true);
+		expect(requested.some((url) => url.includes(`/couch/${book}/`))).toBe(true);
+		expect(requested.filter((url) => url.includes('feed=longpoll'))).toEqual([]);
 		await context.close();
 	});
 

@@ -28,14 +28,38 @@ for (const store of SYNC_STORES) {
 			await page.waitForURL('**/profile');
 		}
 
+		/**
+		 * Long-polls a page holds: a browser keeps ~6 HTTP/1.1 connections per origin, so a profile may
+		 * wait on one change signal at a time and never on a `_changes` long-poll per database.
+		 */
+		function watchLongPolls(page: Page) {
+			const seen = { couchLongPolls: 0, signals: 0, pendingSignals: 0, maxPendingSignals: 0 };
+			const isSignal = (url: string) => new URL(url).pathname === '/api/changes';
+			page.on('request', (request) => {
+				const url = request.url();
+				if (url.includes('/_changes') && url.includes('feed=longpoll')) seen.couchLongPolls++;
+				if (!isSignal(url)) return;
+				seen.signals++;
+				seen.maxPendingSignals = Math.max(seen.maxPendingSignals, ++seen.pendingSignals);
+			});
+			const done = (request: { url(): string }) => {
+				if (isSignal(request.url())) seen.pendingSignals--;
+			};
+			page.on('requestfinished', done);
+			page.on('requestfailed', done);
+			return seen;
+		}
+
 		let first: BrowserContext;
 		let second: BrowserContext;
 		let one: Page;
 		let two: Page;
+		let oneLongPolls: ReturnType<typeof watchLongPolls>;
 
 		it('signs up from a profile and syncs it', async () => {
 			first = await app.browser.newContext();
 			one = await openApp(first, app.server.url);
+			oneLongPolls = watchLongPolls(one);
 			await createProfile(one, app.server.url, 'Esi', '2468');
 			await addRecord(one, 'condition', { Condition: 'Hypertension' });
 			expect(await syncStatus(one)).toBe('local-only');
@@ -56,6 +80,20 @@ for (const store of SYNC_STORES) {
 			two = await signInOnNewDevice(second, 'esi', 'correct horse', '1357');
 			await two.getByText('Hypertension').waitFor();
 			await waitForStatus(two, 'up-to-date');
+		});
+
+		it('pulls an edit from the other device when the change signal names its database, holding one long-poll at most', async () => {
+			const twoLongPolls = watchLongPolls(two);
+			const signalsBefore = oneLongPolls.signals;
+			await addRecord(two, 'condition', { Condition: 'Asthma' });
+			// nothing but the signal makes device one pull (no timer, no long-poll of its own)
+			await one.getByRole('link', { name: 'Profile', exact: true }).click();
+			await one.getByRole('link', { name: 'Asthma', exact: true }).waitFor({ timeout: 20_000 });
+			expect(oneLongPolls.signals).toBeGreaterThan(signalsBefore);
+			for (const seen of [oneLongPolls, twoLongPolls]) {
+				expect(seen.couchLongPolls).toBe(0);
+				expect(seen.maxPendingSignals).toBeLessThanOrEqual(1);
+			}
 		});
 
 		it('converges after both devices edit the same item offline, keeping the losing edit', async () => {

@@ -1,4 +1,8 @@
 /** The RxDB shape of directory documents, used by the device's directory copy and by listing edits. */
+import type { RxCollection } from 'rxdb';
+import type { CollectionDeclaration } from '../db/declarations.js';
+import type { DirectoryDoc } from './schema.js';
+
 const stringList = { type: 'array', items: { type: 'string' } };
 
 /** Clinics and practitioners in one collection (they share one server database per region). */
@@ -45,3 +49,9 @@ export const newerListingWins = {
 	resolve: async <T extends { updatedAt: number }>(input: { newDocumentState: T; realMasterState: T }) =>
 		input.newDocumentState.updatedAt > input.realMasterState.updatedAt ? input.newDocumentState : input.realMasterState
 };
+
+/** A clinic administrator's listing edits, kept with their profile until the server has them (see publishing.ts). */
+export type ListingsCollection = RxCollection<DirectoryDoc & { region: string }>;
+
+/** published by the directory feature's own sync hook, not replicated as a user collection */
+export const listingsCollection: CollectionDeclaration = { name: 'listings', schema: directoryCollectionSchema, conflictHandler: newerListingWins as never };

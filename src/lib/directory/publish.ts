@@ -7,7 +7,7 @@
  */
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import { directoryDatabase } from '../db/names.js';
-import type { ListingsCollection } from '../db/local.js';
+import type { ListingsCollection } from './collection.js';
 import { gatekeeperFetch, type RefusedItem, type ReplicationHooks } from '../sync/replication.js';
 import { validateDirectoryDoc, type DirectoryDoc } from './schema.js';
 import { directory } from './state.svelte.js';
@@ -35,7 +35,7 @@ function inServerShape(base: typeof fetch): typeof fetch {
 export function publishListings(
 	listings: ListingsCollection,
 	region: string,
-	hooks: ReplicationHooks & { invalid(item: RefusedItem): void; published(id: string): void },
+	hooks: ReplicationHooks & { invalid(item: RefusedItem): void; accepted(id: string): void },
 	baseUrl = location.origin
 ): RxCouchDBReplicationState<unknown> {
 	// rows the server refused in a push: RxDB reports them as sent too, right after
@@ -73,7 +73,7 @@ export function publishListings(
 	replication.sent$.subscribe((sent) => {
 		const { _deleted, _meta: _m, _rev: _r, _attachments: _a, ...doc } = sent as Record<string, unknown>;
 		if (refusedNow.delete(String(doc.id))) return;
-		hooks.published(String(doc.id));
+		hooks.accepted(String(doc.id));
 		void directory.acceptPublished(listingForServer(doc) as unknown as DirectoryDoc, Boolean(_deleted));
 	});
 	return replication;

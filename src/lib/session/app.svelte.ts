@@ -4,14 +4,14 @@
  * the next person on a shared tablet sees nothing of it.
  */
 import { goto } from '$app/navigation';
-import type { ProfileDatabase } from '../db/local.js';
+import type { ProfileDatabase } from '../collections.js';
 import type { SyncController } from '../sync/controller.svelte.js';
 import { api, type ServerSession } from '../sync/api.js';
-import { staffClinics } from '../staff/roles.js';
 import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
 import { afterFailure, afterSuccess, describeWait, remainingLockMs } from './lockout.js';
 import { createRegistry, type DeviceProfile } from './registry.js';
 import { uuidv7 } from '../db/ids.js';
+import { rememberedKeys, rememberedRoles, workingClinic } from '../sync/remembered.js';
 
 export const registry = createRegistry(localStorage);
 
@@ -33,7 +33,7 @@ export class UnlockError extends Error {}
 
 /** Where a profile lands after unlocking or signing in: staff on their clinic's day, patients on their profile. */
 export function landingPath(roles: readonly string[] = session.current?.sync?.roles ?? []): string {
-	return staffClinics(roles).length ? '/clinic' : '/profile';
+	return workingClinic(roles) ? '/clinic' : '/profile';
 }
 
 /** The unlocked profile; pages behind the lock screen call this and are sent back when there is none. */
@@ -45,15 +45,17 @@ export function requireUnlocked(): UnlockedProfile | null {
 async function startSync(unlocked: UnlockedProfile) {
 	const account = unlocked.profile.account;
 	if (!account) return;
-	const { SyncController } = await import('../sync/controller.svelte.js');
-	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, () => openSecret(unlocked.keys.secretsKey, account.sealedPassword));
+	const [{ SyncController }, { PROFILE_COLLECTIONS, SYNC_FEATURES }] = await Promise.all([import('../sync/controller.svelte.js'), import('../collections.js')]);
+	const password = () => openSecret(unlocked.keys.secretsKey, account.sealedPassword);
+	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, password, PROFILE_COLLECTIONS, SYNC_FEATURES);
 	session.current = { ...unlocked, sync };
 	void sync.connect();
 }
 
 async function open(profile: DeviceProfile, keys: ProfileKeys): Promise<UnlockedProfile> {
-	const { openProfileDatabase } = await import('../db/local.js');
-	const db = await openProfileDatabase(profile.id, keys.databasePassword);
+	const { openProfile } = await import('../collections.js');
+	// a staff profile opens its clinic's collections too (as its account's roles were last known)
+	const db = await openProfile(profile.id, keys.databasePassword, workingClinic(rememberedRoles(profile.id)));
 	session.current = { profile, db, keys, sync: null, deviceId: registry.deviceId() };
 	await startSync(session.current);
 	return session.current!;
@@ -121,7 +123,7 @@ export async function signOut(wipe: boolean) {
 		const { removeProfileDatabase } = await import('../db/local.js');
 		await removeProfileDatabase(profile.id);
 		registry.removeProfile(profile.id);
-		for (const key of [`hs:refused:${profile.id}`, `hs:roles:${profile.id}`]) localStorage.removeItem(key);
+		for (const key of rememberedKeys(profile.id)) localStorage.removeItem(key);
 		await goto('/', { replaceState: true });
 		return;
 	}
