@@ -4,10 +4,12 @@
  * `c-<clinicId>-appointments`, and what staff do reaches the patient's document. Real server, real store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexOf } from '../../src/lib/db/names.js';
+import { slotMarkerId } from '../../src/lib/booking/schema.js';
+import { hexOf, slotsDatabase } from '../../src/lib/db/names.js';
 import { SLOT_PROBLEMS } from '../../src/lib/booking/slots.js';
 import { changeStaff } from '../../sync-server/staff.js';
 import { REASONS, SLOT_TAKEN, TOO_LATE_TO_CANCEL } from '../../sync-server/router/booking.js';
+import { claimSlot } from '../../sync-server/router/markers.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 import {
 	clinicDoc,
@@ -17,6 +19,7 @@ import {
 	practitionerDoc,
 	push,
 	readOwn,
+	REGION,
 	requestId,
 	schedule,
 	signUp,
@@ -417,5 +420,44 @@ describe('hostile callers', () => {
 			expect(typeof res.body.error, query).toBe('string');
 			expect(typeof res.body.reason, query).toBe('string');
 		}
+	});
+});
+
+describe('a slot claimed twice on a CouchDB cluster (conflicting create-only writes)', () => {
+	const db = slotsDatabase(REGION);
+	const slot = (hh: number) => ({ practitionerId: DOC, clinicId: CLINIC, start: slotAt(19, hh), end: slotAt(19, hh, 30) });
+	/** a revision another node took, written as replication writes it: beside the stored one */
+	async function conflicting(hh: number, claim: string, order: string, hash: string): Promise<void> {
+		const marker = { _id: slotMarkerId(DOC, slot(hh).start), _rev: `1-${hash}`, type: 'slot', ...slot(hh), claim, order };
+		const res = await server.admin.request('POST', `/${db}/_bulk_docs`, { body: { docs: [marker], new_edits: false } });
+		expect(res.status).toBe(201);
+	}
+	async function revisions(hh: number): Promise<{ claim: string; conflicts: number }> {
+		const res = await server.admin.request('GET', markerPath(DOC, slot(hh).start), { query: { conflicts: true } });
+		return { claim: res.body.claim, conflicts: res.body._conflicts?.length ?? 0 };
+	}
+
+	it('keeps the earliest job as the winner everywhere and deletes the losing revisions', async () => {
+		const ours = { token: 'a'.repeat(64), order: 'j-000000000000500-000000001-aaaaaa' };
+		expect(await claimSlot(server.admin, db, slot(9), ours)).toBe('ours');
+		await conflicting(9, 'b'.repeat(64), 'j-000000000000900-000000001-bbbbbb', 'f'.repeat(32));
+		expect((await revisions(9)).conflicts).toBe(1);
+		// the resumed claim (or any reader) settles it: the earlier order wins, the later revision goes
+		expect(await claimSlot(server.admin, db, slot(9), ours)).toBe('ours');
+		expect(await revisions(9)).toEqual({ claim: ours.token, conflicts: 0 });
+
+		expect(await claimSlot(server.admin, db, slot(10), ours)).toBe('ours');
+		await conflicting(10, 'c'.repeat(64), 'j-000000000000100-000000001-cccccc', '0'.repeat(32));
+		expect(await claimSlot(server.admin, db, slot(10), ours)).toBe('taken');
+		expect(await revisions(10)).toEqual({ claim: 'c'.repeat(64), conflicts: 0 });
+	});
+
+	it('rejects a request whose slot went to an earlier claim in a conflict', async () => {
+		await conflicting(11, 'd'.repeat(64), 'j-000000000000900-000000001-dddddd', '1'.repeat(32));
+		await conflicting(11, 'e'.repeat(64), 'j-000000000000100-000000001-eeeeee', '2'.repeat(32));
+		const patient = await signUp(server.url);
+		const result = await book(patient, slot(11).start);
+		expect(result).toMatchObject({ status: 'rejected', reason: REASONS.justTaken });
+		expect(await revisions(11)).toEqual({ claim: 'e'.repeat(64), conflicts: 0 });
 	});
 });
