@@ -59,7 +59,9 @@ export function publishListings(
 		),
 		push: {
 			modifier: (doc: Record<string, unknown>) => {
-				if (doc.region !== region) return null;
+				// an edit routed to another region stays out; the server's own practitioner (RxDB passes the
+				// assumed master state through here too) has no region and must go through unchanged
+				if (doc.region !== undefined && doc.region !== region) return null;
 				const { _deleted, ...content } = listingForServer(doc);
 				const problem = _deleted ? null : validateDirectoryDoc(content);
 				if (problem) {
