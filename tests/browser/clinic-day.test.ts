@@ -39,9 +39,10 @@ async function bookedPatient() {
 	const id = `appt-${Date.now()}`;
 	const request = { type: 'appointment', clinicId: CLINIC, practitionerId: doctor.practitionerId, start: slots[0].start, status: 'requested', updatedAt: Date.now(), patientName: PATIENT_NAME, visitReason: VISIT_REASON };
 	expect((await patient.put(`/couch/${db}/${id}`, request)).status).toBe(201);
-	const status = async () => ((await patient.get(`/couch/${db}/${id}`)).body as { status: string }).status;
+	const doc = async () => (await patient.get(`/couch/${db}/${id}`)).body as { status: string; start: string };
+	const status = async () => (await doc()).status;
 	await expect.poll(status, { timeout: 20_000 }).toMatch(/^(booked|pending)$/);
-	return { status, start: slots[0].start };
+	return { status, start: slots[0].start, start$: async () => (await doc()).start };
 }
 
 /** Signs a demo staff account in on a new device; staff land on the clinic day, which needs the region. */
@@ -92,6 +93,22 @@ describe('the clinic day', () => {
 		await page.getByLabel('Practitioner').selectOption(demoStaff('doctor').practitionerId!);
 		expect(await page.locator(`[data-slot="${booking.start}"] [data-entry-status="checked-in"]`).count()).toBe(1);
 		expect(await seriousViolations(page)).toEqual([]);
+		await context.close();
+	});
+
+	it('reschedules an appointment to a free slot, and the patient\'s document moves with it', async () => {
+		const booking = await bookedPatient();
+		const context = await app.browser.newContext();
+		const page = await staffDevice(context, demoStaff('reception'));
+		const entry = await showDayOf(page, booking.start);
+		await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1);
+		await entry.getByRole('button', { name: /^Reschedule/ }).click();
+		const newStart = await entry.getByLabel('New time').locator('option').first().getAttribute('value');
+		expect(newStart).toBeTruthy();
+		expect(newStart).not.toBe(booking.start);
+		await entry.getByLabel('New time').selectOption(newStart!);
+		await entry.getByRole('button', { name: 'Reschedule', exact: true }).click();
+		await expect.poll(booking.start$, { timeout: 30_000 }).toBe(newStart);
 		await context.close();
 	});
 
