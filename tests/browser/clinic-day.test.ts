@@ -25,24 +25,23 @@ async function seriousViolations(page: Page) {
 
 const demoStaff = (role: string) => app.server.demo.accounts.find((a) => a.clinicId === CLINIC && a.role === role)!;
 
-/** A patient (API client) books the first free slot of the demo doctor; answers once the router decided. */
-async function bookedPatient() {
-	const doctor = demoStaff('doctor');
+/** A patient (API client) books a practitioner's first free slot (the demo doctor's); answers once the router decided. */
+async function bookedPatient(at = { clinicId: CLINIC, practitionerId: demoStaff('doctor').practitionerId! }) {
 	const patient = new Client(app.server.url);
 	const name = uniqueName('patient');
 	expect((await patient.signup(name)).status).toBe(201);
 	const from = new Date(Date.now() + 2 * 3600_000).toISOString();
 	const to = new Date(Date.now() + 8 * 86_400_000).toISOString();
-	const { slots } = (await patient.get(`/api/slots?practitioner=${doctor.practitionerId}&from=${from}&to=${to}`)).body as { slots: { start: string }[] };
+	const { slots } = (await patient.get(`/api/slots?practitioner=${at.practitionerId}&from=${from}&to=${to}`)).body as { slots: { start: string }[] };
 	expect(slots.length).toBeGreaterThan(0);
 	const db = userDatabase(name, 'appointments');
 	const id = `appt-${Date.now()}`;
-	const request = { type: 'appointment', clinicId: CLINIC, practitionerId: doctor.practitionerId, start: slots[0].start, status: 'requested', updatedAt: Date.now(), patientName: PATIENT_NAME, visitReason: VISIT_REASON };
+	const request = { type: 'appointment', clinicId: at.clinicId, practitionerId: at.practitionerId, start: slots[0].start, status: 'requested', updatedAt: Date.now(), patientName: PATIENT_NAME, visitReason: VISIT_REASON };
 	expect((await patient.put(`/couch/${db}/${id}`, request)).status).toBe(201);
 	const doc = async () => (await patient.get(`/couch/${db}/${id}`)).body as { status: string; start: string };
 	const status = async () => (await doc()).status;
 	await expect.poll(status, { timeout: 20_000 }).toMatch(/^(booked|pending)$/);
-	return { status, start: slots[0].start, start$: async () => (await doc()).start };
+	return { status, start: slots[0].start, start$: async () => (await doc()).start, reason: async () => ((await doc()) as { reason?: string }).reason };
 }
 
 /** Signs a demo staff account in on a new device; staff land on the clinic day, which needs the region. */
@@ -54,6 +53,14 @@ async function staffDevice(context: BrowserContext, account: { name: string; pas
 	await page.getByRole('button', { name: 'Save and download' }).click();
 	await page.getByRole('group', { name: 'View' }).waitFor({ timeout: 30_000 });
 	return page;
+}
+
+/** A new account working at the reception of another demo clinic. */
+async function receptionistOf(clinicId: string) {
+	const name = uniqueName('staff');
+	expect((await new Client(app.server.url).signup(name)).status).toBe(201);
+	await changeStaff({ couch: new Couch(app.server.couchUrl), embedded: !process.env.TEST_COUCHDB_URL }, name, { grant: { clinicId, role: 'reception' } });
+	return { name, password: 'correct horse battery' };
 }
 
 /** Steps the day view forward until the entry of that start shows (bookings lie within a week). */
@@ -109,6 +116,27 @@ describe('the clinic day', () => {
 		await entry.getByLabel('New time').selectOption(newStart!);
 		await entry.getByRole('button', { name: 'Reschedule', exact: true }).click();
 		await expect.poll(booking.start$, { timeout: 30_000 }).toBe(newStart);
+		await context.close();
+	});
+
+	it('confirms one request and declines another with a reason, where the clinic confirms each request', async () => {
+		// the demo health post clinic-ashanti-0004 confirms every request (booking.confirm)
+		const at = { clinicId: 'clinic-ashanti-0004', practitionerId: 'practitioner-ashanti-0004-1' };
+		const first = await bookedPatient(at);
+		const second = await bookedPatient(at);
+		expect([await first.status(), await second.status()]).toEqual(['pending', 'pending']);
+		const context = await app.browser.newContext();
+		const page = await staffDevice(context, await receptionistOf(at.clinicId));
+		const one = await showDayOf(page, first.start);
+		await expect.poll(() => one.count(), { timeout: 30_000 }).toBe(1);
+		await one.getByRole('button', { name: /^Confirm/ }).click();
+		await expect.poll(first.status, { timeout: 30_000 }).toBe('booked');
+		const two = await showDayOf(page, second.start);
+		await two.getByRole('button', { name: /^Decline/ }).click();
+		await two.getByLabel('Reason (the patient sees it)').fill('The nurse is away that day; please choose another');
+		await two.getByRole('button', { name: 'Decline', exact: true }).click();
+		await expect.poll(second.status, { timeout: 30_000 }).toBe('declined');
+		expect(await second.reason()).toBe('The nurse is away that day; please choose another');
 		await context.close();
 	});
 
@@ -174,11 +202,8 @@ describe('the clinic day', () => {
 		expect(await patient.getByRole('link', { name: 'Clinic day' }).count()).toBe(0);
 		await patientContext.close();
 
-		const other = uniqueName('staff');
-		expect((await new Client(app.server.url).signup(other)).status).toBe(201);
-		await changeStaff({ couch: new Couch(app.server.couchUrl), embedded: !process.env.TEST_COUCHDB_URL }, other, { grant: { clinicId: 'clinic-ashanti-0002', role: 'reception' } });
 		const otherContext = await app.browser.newContext();
-		const page = await staffDevice(otherContext, { name: other, password: 'correct horse battery' });
+		const page = await staffDevice(otherContext, await receptionistOf('clinic-ashanti-0002'));
 		await showDayOf(page, booking.start);
 		await page.waitForSelector('header [data-sync-status="up-to-date"]');
 		expect(await page.locator('main').textContent()).not.toContain(PATIENT_NAME);
