@@ -13,6 +13,7 @@ import { Couch } from '../../sync-server/couch';
 import { changeStaff } from '../../sync-server/staff';
 import { userDatabase } from '../../src/lib/db/names';
 
+// the embedded store (the sync path on CouchDB is covered by the server and sync tests)
 const app = appAndBrowser({ demo: true });
 const CLINIC = 'clinic-ashanti-0001';
 const PATIENT_NAME = 'Abena Owusu';
@@ -59,7 +60,7 @@ async function staffDevice(context: BrowserContext, account: { name: string; pas
 async function receptionistOf(clinicId: string) {
 	const name = uniqueName('staff');
 	expect((await new Client(app.server.url).signup(name)).status).toBe(201);
-	await changeStaff({ couch: new Couch(app.server.couchUrl), embedded: !process.env.TEST_COUCHDB_URL }, name, { grant: { clinicId, role: 'reception' } });
+	await changeStaff({ couch: new Couch(app.server.couchUrl), embedded: true }, name, { grant: { clinicId, role: 'reception' } });
 	return { name, password: 'correct horse battery' };
 }
 
