@@ -158,6 +158,11 @@ describe('the clinic day', () => {
 		expect(await walkIns()).toBe(0);
 		await context.setOffline(false);
 		await expect.poll(walkIns, { timeout: 30_000 }).toBe(1);
+		// the next time the tablet is unlocked, staff land on the day again
+		await page.getByRole('button', { name: 'Lock' }).click();
+		await unlockProfile(page, 'Me', '2468');
+		await page.waitForURL('**/clinic');
+		await page.getByRole('group', { name: 'View' }).waitFor();
 		await context.close();
 	});
 
