@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice, SYNC_STORES } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice, SYNC_STORES, watchLongPolls } from './harness';
 
 // the whole sync path (sign up, edit offline, come online, a second device pulls) on each store
 for (const store of SYNC_STORES) {
@@ -26,28 +26,6 @@ for (const store of SYNC_STORES) {
 			await page.getByLabel('Condition', { exact: true }).fill(to);
 			await page.getByRole('button', { name: 'Save' }).click();
 			await page.waitForURL('**/profile');
-		}
-
-		/**
-		 * Long-polls a page holds: a browser keeps ~6 HTTP/1.1 connections per origin, so a profile may
-		 * wait on one change signal at a time and never on a `_changes` long-poll per database.
-		 */
-		function watchLongPolls(page: Page) {
-			const seen = { couchLongPolls: 0, signals: 0, pendingSignals: 0, maxPendingSignals: 0 };
-			const isSignal = (url: string) => new URL(url).pathname === '/api/changes';
-			page.on('request', (request) => {
-				const url = request.url();
-				if (url.includes('/_changes') && url.includes('feed=longpoll')) seen.couchLongPolls++;
-				if (!isSignal(url)) return;
-				seen.signals++;
-				seen.maxPendingSignals = Math.max(seen.maxPendingSignals, ++seen.pendingSignals);
-			});
-			const done = (request: { url(): string }) => {
-				if (isSignal(request.url())) seen.pendingSignals--;
-			};
-			page.on('requestfinished', done);
-			page.on('requestfailed', done);
-			return seen;
 		}
 
 		let first: BrowserContext;

@@ -9,8 +9,9 @@ import { clinicDatabase, userDatabase } from '../../src/lib/db/names.js';
 import { withGrant } from '../../src/lib/staff/roles.js';
 import { createAccount } from '../../sync-server/accounts.js';
 import { MAX_TOKEN_LENGTH } from '../../sync-server/changes.js';
+import { watchChanges } from '../../src/lib/sync/signal.js';
 import { userDocPath } from '../../sync-server/roles.js';
-import { Client, startTestServer, uniqueName, uuidLike, validRecord, type Answer, type TestServer } from './harness.js';
+import { Client, startTestServer, uniqueName, uuidLike, validRecord, withCookies, type Answer, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-signal-0001';
 const WAIT_MS = 3000;
@@ -194,5 +195,57 @@ describe('GET /api/changes', () => {
 		const again = signal(patient.client, since);
 		expect((await onDevice2).status).toBe(200);
 		expect((await again).status).toBe(200);
+	});
+});
+
+describe('the app\'s signal loop (watchChanges)', () => {
+	function watch(client: Client) {
+		const named: string[][] = [];
+		let unauthorized = 0;
+		const signal = watchChanges({
+			baseUrl: server.url,
+			fetch: withCookies(client),
+			retryMs: 100,
+			changed: (databases) => named.push(databases),
+			unauthorized: () => unauthorized++
+		});
+		return { named, unauthorized: () => unauthorized, stop: () => signal.stop() };
+	}
+
+	const until = async (check: () => boolean) => expect.poll(check, { timeout: 20_000 }).toBe(true);
+
+	it('names every database first, then each one that changes, and stops on 401', async () => {
+		const device = await account();
+		const loop = watch(device.client);
+		try {
+			await until(() => loop.named.length === 1);
+			expect(loop.named[0]).toContain(userDatabase(device.name, 'records'));
+			// the loop waits with its token now: a write is named alone
+			await new Promise((done) => setTimeout(done, 300));
+			await write(userDatabase(device.name, 'appointments'));
+			await until(() => loop.named.length === 2);
+			expect(loop.named[1]).toEqual([userDatabase(device.name, 'appointments')]);
+			expect((await device.client.post('/api/logout')).status).toBe(200);
+			await until(() => loop.unauthorized() === 1);
+			expect(loop.named).toHaveLength(2);
+		} finally {
+			loop.stop();
+		}
+	});
+
+	it('starts again from every database when the server refuses its token (a clinic left)', async () => {
+		const former = await account(withGrant([], { clinicId: CLINIC, role: 'reception' }));
+		const loop = watch(former.client);
+		try {
+			await until(() => loop.named.length === 1);
+			expect(loop.named[0]).toContain(clinicDatabase(CLINIC, 'appointments'));
+			const doc = (await server.admin.request('GET', userDocPath(former.name))).body;
+			expect((await server.admin.request('PUT', userDocPath(former.name), { body: { ...doc, roles: [] } })).status).toBe(201);
+			await until(() => loop.named.length === 2);
+			expect(loop.named[1]).toContain(userDatabase(former.name, 'records'));
+			expect(loop.named[1].filter((db) => db.startsWith('c-'))).toEqual([]);
+		} finally {
+			loop.stop();
+		}
 	});
 });

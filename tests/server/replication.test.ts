@@ -10,7 +10,7 @@ import { saveRecord } from '$lib/profile/records';
 import { gatekeeperFetch, replicateCollection, type RefusedItem } from '$lib/sync/replication';
 import { userDatabase } from '$lib/db/names';
 import { USER_COLLECTIONS } from '$lib/db/validation';
-import { Client, startTestServer, uniqueName, type TestServer } from './harness';
+import { Client, startTestServer, uniqueName, withCookies, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -19,13 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 });
-
-/** A fetch that sends the test client's session cookie, as the browser does for its own origin. */
-const withCookies = (client: Client): typeof fetch => (input, init = {}) => {
-	const headers = new Headers(init.headers);
-	headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-	return fetch(input, { ...init, headers });
-};
 
 /** The account's records database, as the sync controller replicates it. */
 const recordsOf = (name: string, client: Client) => ({

@@ -2,7 +2,7 @@
  * How a feature declares its collection(s) in a profile's database and how each replicates; the db and
  * sync layers run whatever they are given (see docs/architecture.md, "Collections and sync").
  */
-import type { RxConflictHandler } from 'rxdb';
+import type { MigrationStrategies, RxConflictHandler } from 'rxdb';
 import type { Validator } from './validation.js';
 
 /**
@@ -23,15 +23,17 @@ export interface CollectionDeclaration {
 	/** an RxDB JSON schema (features keep theirs `as const`) */
 	schema: object;
 	conflictHandler?: RxConflictHandler<any>;
+	/** for a schema past version 0 (the feature also registers RxDB's migration plugin) */
+	migrationStrategies?: MigrationStrategies;
 	/** absent: the collection stays on this device */
 	sync?: CollectionSync;
 }
 
 /**
  * RxDB's free tier opens at most 13 collections at once, in all databases together; the directory
- * database holds one of them.
+ * database holds two of them (directory and slots).
  */
-export const MAX_PROFILE_COLLECTIONS = 12;
+export const MAX_PROFILE_COLLECTIONS = 11;
 
 /**
  * The declarations a profile opens: a clinic-scoped collection only for a profile working for a clinic,

@@ -53,9 +53,7 @@ export async function addDeclaredCollections(db: RxDatabase<any>, declarations: 
 	if (!missing.length) return;
 	const open = Object.keys(db.collections).length + missing.length;
 	if (open > MAX_PROFILE_COLLECTIONS) throw new Error(`A profile opens at most ${MAX_PROFILE_COLLECTIONS} collections; ${open} were declared`);
-	await db.addCollections(
-		Object.fromEntries(missing.map((d) => [d.name, { schema: d.schema as never, ...(d.conflictHandler ? { conflictHandler: d.conflictHandler } : {}) }]))
-	);
+	await db.addCollections(Object.fromEntries(missing.map(({ name, sync: _sync, schema, ...rest }) => [name, { schema: schema as never, ...rest }])));
 }
 
 /**

@@ -1,13 +1,17 @@
 /** The RxDB shape of directory documents, used by the device's directory copy and by listing edits. */
-import type { RxCollection } from 'rxdb';
+import { addRxPlugin, type RxCollection } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { CollectionDeclaration } from '../db/declarations.js';
 import type { DirectoryDoc } from './schema.js';
 
 const stringList = { type: 'array', items: { type: 'string' } };
 
-/** Clinics and practitioners in one collection (they share one server database per region). */
+/**
+ * Clinics and practitioners in one collection (they share one server database per region).
+ * Version 1 added `schedules` and `booking`: stored documents carry over as they are.
+ */
 export const directoryCollectionSchema = {
-	version: 0,
+	version: 1,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -42,6 +46,15 @@ export const directoryCollectionSchema = {
 	required: ['id', 'type', 'updatedAt']
 } as const;
 
+/** Registers the migration plugin; spread into every collection that uses directoryCollectionSchema. */
+export function directoryCollection() {
+	addRxPlugin(RxDBMigrationSchemaPlugin);
+	return {
+		schema: directoryCollectionSchema as never,
+		migrationStrategies: { 1: <T>(doc: T) => doc }
+	};
+}
+
 /** The newer listing wins: directory documents are edited by one clinic's staff, rarely at once. */
 export const newerListingWins = {
 	isEqual: (a: { updatedAt: number; _deleted: boolean }, b: { updatedAt: number; _deleted: boolean }) =>
@@ -57,4 +70,4 @@ export const newerListingWins = {
 export type ListingsCollection = RxCollection<DirectoryDoc & { region: string }>;
 
 /** published by the directory feature's own sync hook, not replicated as a user collection */
-export const listingsCollection: CollectionDeclaration = { name: 'listings', schema: directoryCollectionSchema, conflictHandler: newerListingWins as never };
+export const listingsCollection: CollectionDeclaration = { name: 'listings', ...directoryCollection(), conflictHandler: newerListingWins as never };
