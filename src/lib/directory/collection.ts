@@ -59,8 +59,11 @@ export function directoryCollection() {
 export const newerListingWins = {
 	isEqual: (a: { updatedAt: number; _deleted: boolean }, b: { updatedAt: number; _deleted: boolean }) =>
 		a.updatedAt === b.updatedAt && a._deleted === b._deleted,
-	resolve: async <T extends { updatedAt: number }>(input: { newDocumentState: T; realMasterState: T }) =>
-		input.newDocumentState.updatedAt > input.realMasterState.updatedAt ? input.newDocumentState : input.realMasterState
+	// the server's practitioner carries no region: the device's edit keeps the one that routes it
+	resolve: async <T extends { updatedAt: number; region?: string }>({ newDocumentState, realMasterState }: { newDocumentState: T; realMasterState: T }) =>
+		newDocumentState.updatedAt > realMasterState.updatedAt
+			? newDocumentState
+			: { ...realMasterState, ...(realMasterState.region === undefined && newDocumentState.region !== undefined ? { region: newDocumentState.region } : {}) }
 };
 
 /** A clinic administrator's listing edits, kept with their profile until the server has them (see publishing.ts). */

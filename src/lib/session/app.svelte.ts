@@ -6,7 +6,7 @@
 import { goto } from '$app/navigation';
 import type { ProfileDatabase } from '../collections.js';
 import type { SyncController } from '../sync/controller.svelte.js';
-import { api } from '../sync/api.js';
+import { api, type ServerSession } from '../sync/api.js';
 import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
 import { afterFailure, afterSuccess, describeWait, remainingLockMs } from './lockout.js';
 import { createRegistry, type DeviceProfile } from './registry.js';
@@ -30,6 +30,11 @@ class DeviceSession {
 export const session = new DeviceSession();
 
 export class UnlockError extends Error {}
+
+/** Where a profile lands after unlocking or signing in: staff on their clinic's day, patients on their profile. */
+export function landingPath(roles: readonly string[] = session.current?.sync?.roles ?? []): string {
+	return workingClinic(roles) ? '/clinic' : '/profile';
+}
 
 /** The unlocked profile; pages behind the lock screen call this and are sent back when there is none. */
 export function requireUnlocked(): UnlockedProfile | null {
@@ -92,16 +97,17 @@ export async function createProfile(displayName: string, secret: string): Promis
 
 /**
  * Links the unlocked profile to an account (new or existing) and starts syncing it; `signedIn` is that
- * sign-in or sign-up when the caller already started it.
+ * sign-in or sign-up when the caller already started it. Answers the account's server session.
  */
-export async function linkAccount(mode: 'signup' | 'login', name: string, password: string, signedIn?: Promise<unknown>) {
+export async function linkAccount(mode: 'signup' | 'login', name: string, password: string, signedIn?: Promise<ServerSession>): Promise<ServerSession> {
 	const current = session.current;
 	if (!current) throw new UnlockError('Unlock a profile first.');
-	await (signedIn ?? (mode === 'signup' ? api.signup(name, password) : api.login(name, password)));
+	const server = await (signedIn ?? (mode === 'signup' ? api.signup(name, password) : api.login(name, password)));
 	const account = { name, sealedPassword: await sealSecret(current.keys.secretsKey, password) };
 	registry.updateProfile(current.profile.id, { account });
 	await current.sync?.stop();
 	await startSync({ ...current, profile: { ...current.profile, account }, sync: null });
+	return server;
 }
 
 /** Ends the account link. With `wipe`, the profile and its local data leave this device. */

@@ -129,7 +129,8 @@ export class SyncController {
 		return {
 			unauthorized: () => this.signedOut('Your session ended. Sign in again to keep syncing; your changes stay on this device.'),
 			refused: (items: RefusedItem[]) => this.addRefused(items),
-			invalid: (item: RefusedItem) => this.addRefused([item])
+			invalid: (item: RefusedItem) => this.addRefused([item]),
+			accepted: (id: string) => this.clearRefused(id)
 		};
 	}
 

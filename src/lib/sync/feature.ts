@@ -10,8 +10,8 @@ export interface SyncContext {
 	db: RxDatabase<any>;
 	/** the account's roles, as last known (remembered across restarts, so offline work knows them) */
 	roles(): readonly string[];
-	/** gatekeeper outcomes go where the controller shows them */
-	hooks: ReplicationHooks & { invalid(item: RefusedItem): void };
+	/** gatekeeper outcomes go where the controller shows them (an accepted item is no longer refused) */
+	hooks: ReplicationHooks & { invalid(item: RefusedItem): void; accepted(id: string): void };
 	/** folds a replication into the status the user sees; it is cancelled when sync stops */
 	track(replication: RxReplicationState<any, any>): void;
 }
