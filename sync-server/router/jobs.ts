@@ -7,13 +7,15 @@
  * nothing to do).
  */
 import { randomBytes } from 'node:crypto';
+import { withoutAccountNames } from '../context.js';
 import type { Couch } from '../couch.js';
 
 export const ROUTER_DB = 'healthsync-router';
 const ROUTER_PATH = `/${ROUTER_DB}`;
-/** a job that keeps failing (the store away) is tried this often, then left for the next start */
+/** a job that keeps failing (the store away) is tried this often, then again later while its lane goes on */
 const ATTEMPTS = 5;
 const RETRY_MS = 200;
+const RETRY_LATER_MS = 30_000;
 
 export interface Job {
 	_id: string;
@@ -93,11 +95,6 @@ export class Outbox {
 		while (this.running.size) await Promise.allSettled([...this.running]);
 	}
 
-	/** Nothing handed over is left to work (tests and benchmarks wait for this). */
-	get idle(): boolean {
-		return !this.pending.size && !this.running.size;
-	}
-
 	private pump(): void {
 		if (this.stopped) return;
 		const seen = new Set<string>();
@@ -136,11 +133,14 @@ export class Outbox {
 				this.track(this.writer.write([{ _id: job._id, _rev: job._rev, _deleted: true }]).then(() => {}));
 				return;
 			} catch (err) {
-				// the job's database and id only: never a document's content
-				if (this.log) console.error(`router job ${job._id} failed (attempt ${attempt}): ${(err as Error).message}`);
+				// the job's id and the error: never a document's content, nor whose database it was
+				if (this.log) console.error(withoutAccountNames(`router job ${job._id} failed (attempt ${attempt}): ${(err as Error).message}`));
 				await new Promise((done) => setTimeout(done, RETRY_MS * attempt));
 			}
 		}
+		if (this.stopped) return;
+		const later = setTimeout(() => this.hand([job]), RETRY_LATER_MS);
+		later.unref();
 	}
 }
 
