@@ -132,10 +132,15 @@ export class BookingRouter {
 		if (problem || !clinic || !practitioner) return this.reject(job.db, doc, problem!, []);
 		const end = slotEnd(practitioner, clinic, doc.start);
 		if (!copy) {
+			// a resumed job may hold the slot from before a crash: a refusal now lets it go
+			const refuse = async (reason: string, alternatives: SlotRef[]) => {
+				await freeSlot(this.couch, slotsDatabase(clinic.region), practitioner.id, doc.start, token);
+				await this.reject(job.db, doc, reason, alternatives, end);
+			};
 			const slotIssue = slotProblem(practitioner, clinic, doc.start, Date.now());
-			if (slotIssue) return this.reject(job.db, doc, slotIssue, await this.alternatives(clinic, practitioner, doc.start), end);
+			if (slotIssue) return refuse(slotIssue, await this.alternatives(clinic, practitioner, doc.start));
 			if ((await this.upcomingAt(job.db, doc)) >= this.opts.maxFutureAppointments) {
-				return this.reject(job.db, doc, REASONS.tooMany(this.opts.maxFutureAppointments), [], end);
+				return refuse(REASONS.tooMany(this.opts.maxFutureAppointments), []);
 			}
 			const slot = { practitionerId: practitioner.id, clinicId: clinic.id, start: doc.start, end: end! };
 			if ((await this.claim(clinic, slot, token, job)) === 'taken') {
