@@ -137,11 +137,13 @@ export function instantOfWallClock(wall: number, timeZone: string): number {
 	return t;
 }
 
-function dayIndexOf(wall: number): number {
+/** The local day (days since 1970-01-01) of a wall-clock time. */
+export function dayIndexOf(wall: number): number {
 	return Math.floor(wall / DAY);
 }
 
-function weekdayOf(dayIndex: number): number {
+/** 0 (Sunday) … 6 of a local day. */
+export function weekdayOf(dayIndex: number): number {
 	return (((dayIndex + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
@@ -158,7 +160,7 @@ function dateKeyOf(dayIndex: number): string {
 }
 
 /** 'HH:MM' → minutes after midnight; '24:00' → 1440. */
-function minutesOf(time: string): number {
+export function minutesOf(time: string): number {
 	return ((time.charCodeAt(0) - 48) * 10 + time.charCodeAt(1) - 48) * 60 + (time.charCodeAt(3) - 48) * 10 + time.charCodeAt(4) - 48;
 }
 

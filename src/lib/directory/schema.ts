@@ -194,8 +194,27 @@ export function validateClinic(doc: unknown): string | null {
 	return null;
 }
 
+/** Schedules: spans end on the day they start, at one of the practitioner's clinics, one per clinic. */
+function scheduleProblem(practitioner: Practitioner): string | null {
+	const seen = new Set<string>();
+	for (const [i, schedule] of (practitioner.schedules ?? []).entries()) {
+		if (!practitioner.clinicIds.includes(schedule.clinicId)) return `schedules.${i} is at a clinic not in clinicIds`;
+		if (seen.has(schedule.clinicId)) return `schedules.${i} repeats clinic ${schedule.clinicId}`;
+		seen.add(schedule.clinicId);
+		for (const [dayKey, spans] of Object.entries(schedule.weekly)) {
+			if ((spans ?? []).some((s) => s.close !== '24:00' && s.close <= s.open)) {
+				return `schedules.${i}.weekly.${dayKey} must close after it opens, on the same day`;
+			}
+		}
+		for (const ex of schedule.exceptions) {
+			if (ex.from > ex.to) return `schedules.${i} exception ${ex.from} ends before it starts`;
+		}
+	}
+	return null;
+}
+
 export function validatePractitioner(doc: unknown): string | null {
-	return checkPractitioner(doc);
+	return checkPractitioner(doc) ?? scheduleProblem(doc as Practitioner);
 }
 
 /** Validator for any directory document (by `type`), usable with `validateReplicatedDoc`. */
