@@ -213,3 +213,16 @@ describe('reminders', () => {
 		expect(statusChanges(before, after).map((a) => a.id)).toEqual(['a-1']);
 	});
 });
+
+describe('the day picker', () => {
+	it('groups free slots by the clinic\'s local days and leaves out what the patient already holds', async () => {
+		const { slotDays, ownStarts } = await import('$lib/booking/picker');
+		const slots = ['2026-12-07T22:30:00.000Z', '2026-12-07T23:30:00.000Z', '2026-12-08T08:00:00.000Z'].map((start) => ({ start, end: start }));
+		// in Nairobi (UTC+3) 23:30Z is already the next day
+		const days = slotDays(slots, 'Africa/Nairobi');
+		expect(days.map((d) => [d.key, d.slots.map((s) => s.time)])).toEqual([['2026-12-08', ['01:30', '02:30', '11:00']]]);
+		expect(slotDays(slots, 'UTC').map((d) => [d.key, d.label, d.slots.length])).toEqual([['2026-12-07', 'Mon 7 Dec', 2], ['2026-12-08', 'Tue 8 Dec', 1]]);
+		const held = ownStarts([appointment({ start: slots[0].start }), appointment({ id: 'x', status: 'cancelled', start: slots[1].start }), appointment({ id: 'y', practitionerId: 'pr-2', start: slots[2].start })], 'pr-1');
+		expect([...held]).toEqual([slots[0].start]);
+	});
+});

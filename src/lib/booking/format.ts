@@ -12,6 +12,10 @@ const cached = (cache: Map<string, Intl.DateTimeFormat>, timeZone: string, optio
 	return format;
 };
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date "2026-12-07" in that zone: slots are grouped by the clinic's days. */
+export const dateKey = (instant: string | number, timeZone: string) => cached(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant)).split('/').reverse().join('-');
 /** "Mon 7 Dec" in that zone. */
 export const dayLabel = (instant: string | number, timeZone: string) =>
 	cached(dayFormats, timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(instant));
@@ -64,4 +68,9 @@ export function statusText(appointment: Appointment, delivery: Delivery): Status
 		case 'completed':
 			return { label: 'Visit done', detail: '', tone: 'neutral' };
 	}
+}
+
+/** "Tue 8 Dec, 08:30 at Hope Clinic", in the clinic's zone; the clinic may be missing from this device's directory. */
+export function visitLabel(appointment: Appointment, clinic: { name: string; timeZone: string } | undefined): string {
+	return clinic ? `${whenLabel(appointment.start, clinic.timeZone)} at ${clinic.name}` : whenLabel(appointment.start, 'UTC');
 }
