@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Couch } from '../../sync-server/couch';
+import { directoryDatabase } from '../../src/lib/db/names';
+import { dayLabel } from '../../src/lib/booking/format';
+import type { Clinic, Practitioner } from '../../src/lib/directory/schema';
+import { appAndBrowser, createProfile, openApp } from './harness';
+
+const app = appAndBrowser({ demo: true });
+const REGION = 'ashanti';
+const ZONE = 'Africa/Accra';
+const HOUR = 3_600_000;
+/** every day, every hour: any near time is bookable whenever the test runs */
+const ROUND_THE_CLOCK = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [{ open: '00:00', close: '24:00' }]]));
+
+let clinic: Clinic;
+let practitioner: Practitioner;
+/** the slot both patients want: three hours ahead, on the hour */
+const wanted = new Date(Math.ceil(Date.now() / HOUR) * HOUR + 3 * HOUR).toISOString();
+
+beforeAll(async () => {
+	// One demo clinic gets a practitioner bookable round the clock, booked at once (no confirmation).
+	const couch = new Couch(app.server.couchUrl);
+	const db = `/${directoryDatabase(REGION)}`;
+	const docs: (Clinic | Practitioner)[] = (await couch.request('GET', `${db}/_all_docs`, { query: { include_docs: true } })).body.rows.map((r: { doc: Clinic }) => r.doc);
+	practitioner = docs.find((d): d is Practitioner => d.type === 'practitioner' && docs.some((c) => c.type === 'clinic' && c.id === d.clinicIds[0] && ['clinic', 'hospital', 'health-post'].includes(c.kind)))!;
+	clinic = docs.find((d): d is Clinic => d.type === 'clinic' && d.id === practitioner.clinicIds[0])!;
+	const now = Date.now();
+	practitioner = { ...practitioner, schedules: [{ clinicId: clinic.id, slotMinutes: 60, weekly: ROUND_THE_CLOCK, exceptions: [], horizonDays: 30, noticeMinutes: 60 }], updatedAt: now };
+	clinic = { ...clinic, booking: { cancelNoticeHours: 1 }, updatedAt: now };
+	for (const doc of [practitioner, clinic]) expect((await couch.request('PUT', `${db}/${encodeURIComponent((doc as { _id?: string })._id ?? doc.id)}`, { body: doc })).status).toBe(201);
+});
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A new device: a profile with an account, and the region's directory on it. */
+async function patientDevice(context: BrowserContext, name: string, account: string): Promise<Page> {
+	const page = await openApp(context, app.server.url);
+	await createProfile(page, app.server.url, name, '2580');
+	await page.getByRole('link', { name: 'Account', exact: true }).click();
+	await page.getByLabel('Account name').fill(account);
+	await page.getByLabel('Password (8 or more characters)').fill('correct horse');
+	await page.getByRole('button', { name: 'Create account and sync' }).click();
+	await page.waitForSelector('header [data-sync-status="up-to-date"]', { timeout: 30_000 });
+	await page.getByRole('link', { name: 'Clinics', exact: true }).click();
+	await page.getByLabel(/Ashanti/).check();
+	await page.getByRole('button', { name: 'Save and download' }).click();
+	await page.waitForSelector('[data-result-count]');
+	return page;
+}
+
+/** Inside the app (a typed address would reload it and lock the profile). */
+async function openClinic(page: Page) {
+	await page.getByRole('link', { name: 'Clinics', exact: true }).click();
+	await page.getByLabel('What do you need?').fill(clinic.name);
+	await page.locator('.results a.name', { hasText: clinic.name }).first().click();
+	await page.getByRole('heading', { name: 'Book a visit' }).waitFor();
+	const chooser = page.getByLabel('Practitioner', { exact: true });
+	if (await chooser.count()) await chooser.selectOption(practitioner.id);
+}
+
+const slot = (page: Page, start: string) => page.locator(`input[name="slot"][value="${start}"]`);
+
+async function requestSlot(page: Page, start: string, reason = '') {
+	await page.getByRole('button', { name: dayLabel(start, ZONE), exact: true }).click();
+	await slot(page, start).check();
+	if (reason) await page.getByLabel(/Reason for the visit/).fill(reason);
+	await page.getByRole('button', { name: /^Request / }).click();
+	await page.getByText(/is saved on this device/).waitFor();
+}
+
+async function openAppointments(page: Page) {
+	await page.getByRole('link', { name: 'Appointments', exact: true }).click();
+	await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
+}
+
+const statusOf = (page: Page, start: string) => page.locator(`[data-appointment]:has-text("${dayLabel(start, ZONE)}")`).first().getAttribute('data-status');
+async function waitForStatus(page: Page, status: string) {
+	await page.waitForSelector(`[data-status="${status}"]`, { timeout: 30_000 });
+}
+
+describe('booking a visit as a patient', () => {
+	let ama: Page;
+	let kofi: Page;
+	let amaDevice: BrowserContext;
+	let kofiDevice: BrowserContext;
+
+	it('requests offline, shows it waiting, and sees it booked once online', async () => {
+		amaDevice = await app.browser.newContext();
+		kofiDevice = await app.browser.newContext();
+		ama = await patientDevice(amaDevice, 'Ama', 'ama-booking');
+		kofi = await patientDevice(kofiDevice, 'Kofi', 'kofi-booking');
+		await openClinic(ama);
+		await openClinic(kofi);
+		expect(await seriousViolations(ama)).toEqual([]);
+
+		await amaDevice.setOffline(true);
+		await kofiDevice.setOffline(true);
+		await requestSlot(ama, wanted, 'Cough for two weeks');
+		await requestSlot(kofi, wanted);
+		await openAppointments(ama);
+		await ama.getByText('Waiting for a connection').waitFor();
+		expect(await statusOf(ama, wanted)).toBe('requested');
+
+		await amaDevice.setOffline(false);
+		await waitForStatus(ama, 'booked');
+		await ama.getByText('Booked', { exact: true }).waitFor();
+		expect(await seriousViolations(ama)).toEqual([]);
+	});
+
+	it('shows a rejection with the nearest free times, and one tap books one', async () => {
+		await kofiDevice.setOffline(false);
+		await openAppointments(kofi);
+		await waitForStatus(kofi, 'rejected');
+		const alternatives = kofi.getByRole('button', { name: /^Request / });
+		expect(await alternatives.count()).toBeGreaterThan(0);
+		expect(await alternatives.count()).toBeLessThanOrEqual(3);
+		await alternatives.first().click();
+		await waitForStatus(kofi, 'booked');
+		expect(await kofi.getByRole('button', { name: /^Request / }).count()).toBe(0);
+		expect(await seriousViolations(kofi)).toEqual([]);
+	});
+
+	it('frees the slot for the next patient when the booking is cancelled', async () => {
+		// Kofi's device sees the slot taken once it has pulled the markers.
+		await kofiDevice.setOffline(true);
+		await kofiDevice.setOffline(false);
+		await openClinic(kofi);
+		await kofi.getByRole('button', { name: dayLabel(wanted, ZONE), exact: true }).click();
+		await expect.poll(() => slot(kofi, wanted).count(), { timeout: 30_000 }).toBe(0);
+
+		await ama.getByRole('button', { name: 'Cancel appointment' }).first().click();
+		await ama.getByRole('button', { name: 'Yes, cancel it' }).click();
+		await waitForStatus(ama, 'cancelled');
+
+		await expect
+			.poll(
+				async () => {
+					await kofiDevice.setOffline(true);
+					await kofiDevice.setOffline(false);
+					return slot(kofi, wanted).count();
+				},
+				{ timeout: 60_000, interval: 2000 }
+			)
+			.toBe(1);
+		await amaDevice.close();
+		await kofiDevice.close();
+	});
+});
