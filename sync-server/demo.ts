@@ -41,6 +41,8 @@ export interface SeedOptions {
 	batchSize?: number;
 	/** start-up demo mode: leave a directory that already has documents untouched */
 	onlyIfEmpty?: boolean;
+	/** YYYY-MM-DD near which practitioners' demo leave falls (default: today, UTC) */
+	today?: string;
 }
 
 export interface RegionSeedSummary {
@@ -97,13 +99,14 @@ export async function seedRegions(opts: SeedOptions): Promise<SeedSummary> {
 	const regions = opts.regions ?? [DEMO_REGION];
 	checkSeedOptions(opts.clinics, seed, regions);
 	const shares = splitClinics(opts.clinics, regions.length);
+	const today = opts.today ?? new Date().toISOString().slice(0, 10);
 	const summaries: RegionSeedSummary[] = [];
 
 	for (const [i, region] of regions.entries()) {
 		const db = directoryDatabase(region);
 		await opts.couch.ensureDatabase(db);
 		await opts.couch.ensureDatabase(slotsDatabase(region));
-		const { clinics, practitioners } = generateDirectory({ region, clinics: shares[i], seed });
+		const { clinics, practitioners } = generateDirectory({ region, clinics: shares[i], seed, today });
 		const summary: RegionSeedSummary = {
 			region,
 			clinics: clinics.length,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDirectory, DEMO_REGIONS } from '$lib/directory/demo';
-import { validateClinic, validateDirectoryDoc, validatePractitioner } from '$lib/directory/schema';
+import { validateClinic, validateDirectoryDoc, validatePractitioner, type Clinic, type Practitioner } from '$lib/directory/schema';
+import { freeSlots } from '$lib/booking/slots';
 import { SPECIALTY_IDS } from '$lib/directory/specialties';
 
 describe('generateDirectory', () => {
@@ -66,5 +67,56 @@ describe('directory validators', () => {
 		expect(validatePractitioner(p)).toBeNull();
 		expect(validatePractitioner({ ...p, clinicIds: [] })).toMatch(/clinicIds/);
 		expect(validatePractitioner({ ...p, gender: 'robot' })).toMatch(/gender/);
+	});
+});
+
+describe('demo schedules', () => {
+	const { clinics, practitioners } = generateDirectory({ region: 'ashanti', clinics: 40, seed: 7, today: '2026-12-09' });
+	const clinicOf = (p: Practitioner) => clinics.find((c) => c.id === p.clinicIds[0])!;
+	const bookable = (c: Clinic) => ['clinic', 'hospital', 'health-post'].includes(c.kind);
+
+	it('gives practitioners of clinics, hospitals and health posts a schedule inside their clinic’s hours', () => {
+		for (const p of practitioners) {
+			const clinic = clinicOf(p);
+			if (!bookable(clinic)) {
+				expect(p.schedules, p.id).toBeUndefined();
+				continue;
+			}
+			expect(p.schedules, p.id).toHaveLength(1);
+			const [s] = p.schedules!;
+			expect(s.clinicId).toBe(clinic.id);
+			expect([15, 20, 30]).toContain(s.slotMinutes);
+			for (const [day, spans] of Object.entries(s.weekly)) {
+				const open = clinic.hours[day as keyof typeof clinic.hours] ?? [];
+				for (const span of spans ?? []) expect(open.some((o) => o.open <= span.open && span.close <= o.close), `${p.id} ${day}`).toBe(true);
+			}
+			const leave = s.exceptions.filter((ex) => ex.from >= '2026-12-07');
+			expect(leave.length).toBeGreaterThanOrEqual(1);
+			expect(leave.every((ex) => ex.to <= '2027-01-07')).toBe(true);
+		}
+		expect(practitioners.some((p) => p.schedules)).toBe(true);
+		expect(practitioners.some((p) => !p.schedules)).toBe(true);
+	});
+
+	it('has free slots next week and booking policies on some clinics only', () => {
+		const p = practitioners.find((x) => x.schedules)!;
+		const slots = freeSlots(p, (id) => clinics.find((c) => c.id === id), {
+			from: Date.parse('2026-12-09T00:00:00Z'), to: Date.parse('2026-12-16T00:00:00Z'), now: Date.parse('2026-12-09T00:00:00Z'), taken: new Set()
+		});
+		expect(slots.length).toBeGreaterThan(10);
+		const confirming = clinics.filter((c) => c.booking?.confirm);
+		expect(confirming.length).toBeGreaterThanOrEqual(1);
+		expect(confirming.length).toBeLessThanOrEqual(2);
+		expect(clinics.some((c) => c.booking?.cancelNoticeHours === 2)).toBe(true);
+		expect(clinics.some((c) => !c.booking)).toBe(true);
+		expect(clinics.filter((c) => c.booking).every(bookable)).toBe(true);
+	});
+
+	it('moves leave with `today` but leaves the rest of the directory as it was', () => {
+		const later = generateDirectory({ region: 'ashanti', clinics: 40, seed: 7, today: '2027-02-01' });
+		const withoutSchedules = (d: { practitioners: Practitioner[] }) => d.practitioners.map(({ schedules: _, ...rest }) => rest);
+		expect(withoutSchedules(later)).toEqual(withoutSchedules({ practitioners }));
+		expect(later.clinics).toEqual(clinics);
+		expect(JSON.stringify(later.practitioners)).not.toBe(JSON.stringify(practitioners));
 	});
 });

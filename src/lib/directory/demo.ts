@@ -1,11 +1,17 @@
 /**
  * A deterministic demo directory: clinics placed around real towns of a region (approximate real
  * coordinates), with generated fictitious names (never real people or real facilities).
- * Same `{ region, clinics, seed }` → same output; no Math.random, no clock.
+ * Same `{ region, clinics, seed, today }` → same output; no Math.random, no clock.
+ *
+ * Practitioners of clinics, hospitals and health posts get a booking schedule at their clinic: weekday
+ * spans inside its hours, and a leave or two in the weeks after `today` (weekly spans make free slots
+ * around any date). Schedules and booking policies come from their own random stream, so adding them
+ * left the rest of the directory as it was.
  */
 import type { SpecialtyId } from './specialties.js';
 import { seededRandom } from '../random.js';
 import type { Clinic, ClinicKind, FeeBand, OpeningSpan, Practitioner, WeeklyHours } from './schema.js';
+import type { BookingPolicy, Schedule, ScheduleException } from '../booking/schema.js';
 
 interface Town {
 	name: string;
@@ -139,7 +145,53 @@ function weekdayHours(open: string, close: string, saturday: OpeningSpan[] | nul
 	return hours;
 }
 
-export function generateDirectory(opts: { region: string; clinics: number; seed: number }): DemoDirectory {
+const DAY = 86_400_000;
+const BOOKABLE_KINDS: ClinicKind[] = ['clinic', 'hospital', 'health-post'];
+const SCHEDULE_WEEKDAYS: OpeningSpan[] = [{ open: '08:00', close: '12:00' }, { open: '13:00', close: '16:00' }];
+
+/** The Monday on or before a date (YYYY-MM-DD), in days since 1970: leave stays put for a week. */
+function mondayOf(date: string): number {
+	const day = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY);
+	return day - ((day + 3) % 7);
+}
+
+const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+
+/** One or two leave ranges in the four weeks from `monday`. */
+function leaveNear(monday: number, rand: () => number): ScheduleException[] {
+	const first = monday + 3 + Math.floor(rand() * 10);
+	const leave: ScheduleException[] = [{ from: dateOf(first), to: dateOf(first + Math.floor(rand() * 4)), note: 'Leave' }];
+	if (rand() < 0.4) {
+		const second = first + 10 + Math.floor(rand() * 10);
+		leave.push({ from: dateOf(second), to: dateOf(second), note: 'Training day' });
+	}
+	return leave;
+}
+
+function demoSchedule(clinic: Clinic, monday: number, rand: () => number): Schedule {
+	const weekly: WeeklyHours = {};
+	for (const d of ['1', '2', '3', '4', '5'] as const) weekly[d] = SCHEDULE_WEEKDAYS;
+	const closures = clinic.exceptions.filter((ex) => ex.closed).map((ex): ScheduleException => ({ from: ex.date, to: ex.date, ...(ex.note ? { note: ex.note } : {}) }));
+	return {
+		clinicId: clinic.id,
+		slotMinutes: [15, 20, 30][Math.floor(rand() * 3)],
+		weekly,
+		exceptions: [...closures, ...leaveNear(monday, rand)],
+		horizonDays: 30,
+		noticeMinutes: 60
+	};
+}
+
+/** Some clinics keep a cancellation notice; the second and tenth bookable ones confirm each request. */
+function demoBookingPolicy(bookable: number, rand: () => number): BookingPolicy | undefined {
+	const policy: BookingPolicy = {};
+	if (rand() < 0.3) policy.cancelNoticeHours = 2;
+	if (bookable === 2 || bookable === 10) policy.confirm = true;
+	return Object.keys(policy).length ? policy : undefined;
+}
+
+/** `today` (YYYY-MM-DD) places the demo leave; without it, a fixed date keeps the generator clock-free. */
+export function generateDirectory(opts: { region: string; clinics: number; seed: number; today?: string }): DemoDirectory {
 	const info = DEMO_REGIONS[opts.region];
 	if (!info) throw new Error(`No demo data for region ${opts.region}`);
 	const rand = seededRandom(opts.seed, opts.region);
@@ -163,6 +215,9 @@ export function generateDirectory(opts: { region: string; clinics: number; seed:
 	const clinics: Clinic[] = [];
 	const practitioners: Practitioner[] = [];
 	const usedNames = new Set<string>();
+	const scheduleRand = seededRandom(opts.seed, `${opts.region}:schedules`);
+	const monday = mondayOf(opts.today ?? dateOf(Math.floor(BASE_TIME / DAY)));
+	let bookable = 0;
 
 	for (let i = 1; i <= opts.clinics; i++) {
 		const number = String(i).padStart(4, '0');
@@ -209,7 +264,7 @@ export function generateDirectory(opts: { region: string; clinics: number; seed:
 		const lon = round(town.lon + (rand() * 2 - 1) * town.spread);
 		const feeBand: FeeBand = kind === 'health-post' ? pick(['free', 'low'] as const) : kind === 'hospital' ? pick(['low', 'medium', 'high'] as const) : pick(['low', 'medium', 'medium', 'high'] as const);
 
-		clinics.push({
+		const clinic: Clinic = {
 			id,
 			type: 'clinic',
 			name,
@@ -232,7 +287,10 @@ export function generateDirectory(opts: { region: string; clinics: number; seed:
 			accessibility: { wheelchair: kind === 'hospital' || chance(0.4), stepFreeEntrance: chance(0.5), accessibleToilet: chance(0.3) },
 			description: `Demo ${kind.replace('-', ' ')} in ${town.name} (${info.label}). Generated data, not a real facility.`,
 			updatedAt: BASE_TIME + i * 1000
-		});
+		};
+		const booking = BOOKABLE_KINDS.includes(kind) ? demoBookingPolicy(++bookable, scheduleRand) : undefined;
+		if (booking) clinic.booking = booking;
+		clinics.push(clinic);
 
 		const staff = kind === 'pharmacy' ? 1 : kind === 'hospital' ? int(2, 4) : int(1, 3);
 		for (let p = 1; p <= staff; p++) {
@@ -249,6 +307,7 @@ export function generateDirectory(opts: { region: string; clinics: number; seed:
 				languages: [...info.languages],
 				gender,
 				qualifications,
+				...(BOOKABLE_KINDS.includes(kind) ? { schedules: [demoSchedule(clinic, monday, scheduleRand)] } : {}),
 				updatedAt: BASE_TIME + i * 1000 + p
 			});
 		}
