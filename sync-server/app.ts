@@ -19,6 +19,9 @@ import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './headers.js';
 import { SessionStore } from './session.js';
 import { directoryRegions } from './staff.js';
+import { DEFAULT_MAX_FUTURE_APPOINTMENTS } from './router/booking.js';
+import { slotsRouter } from './router/slots-api.js';
+import { startRouter } from './router/start.js';
 import { staffRouter } from './staff-api.js';
 import { staticHosting } from './static.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store.js';
@@ -46,6 +49,8 @@ export interface ServerOptions {
 	roleCacheMs?: number;
 	/** storage per account in bytes (default 100 MB) */
 	quotaBytes?: number;
+	/** upcoming appointments a patient may hold at one clinic (default 3) */
+	maxFutureAppointments?: number;
 }
 
 export interface RunningServer {
@@ -82,6 +87,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		roles: cachedRoles(couch, opts.roleCacheMs ?? ROLE_CACHE_MS)
 	};
 
+	ctx.outbox = await startRouter(couch, {
+		embedded: ctx.embedded,
+		log: ctx.log,
+		maxFutureAppointments: opts.maxFutureAppointments ?? DEFAULT_MAX_FUTURE_APPOINTMENTS
+	});
 	const demoAccounts: DemoAccounts = demo ? await seedDemo(ctx, dataDir) : { accounts: [], created: [], refused: [] };
 	const staticDir = resolve(opts.staticDir ?? 'build');
 	const hostsApp = existsSync(staticDir) && statSync(staticDir).isDirectory();
@@ -108,6 +118,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
 	app.use('/api', staffRouter(ctx));
+	app.use('/api', slotsRouter(ctx));
 	app.use(
 		'/api',
 		configRouter(ctx, {
@@ -139,6 +150,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 					server.close(() => done());
 					server.closeAllConnections();
 				});
+				await ctx.outbox?.stop();
 				if (store) await store.close();
 			})();
 			return closing;

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
+import type { Outbox } from './router/jobs.js';
 import type { RoleLookup } from './roles.js';
 import { readCookie, sessionCookieName, type Session, type SessionStore } from './session.js';
 
@@ -30,6 +31,8 @@ export interface ServerContext {
 	regions(): Promise<string[]>;
 	/** an account's `_users` roles, or null for no such account (cached briefly, see roles.ts) */
 	roles: RoleLookup;
+	/** the router's outbox: writes that need routing record their jobs here (set once the router runs) */
+	outbox?: Outbox;
 }
 
 /** HTTPS as the browser sees it: the configured public URL, or a trusted proxy's X-Forwarded-Proto. */

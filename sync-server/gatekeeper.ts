@@ -23,6 +23,8 @@ import { DEFAULT_QUOTA_BYTES, Quota } from './gatekeeper/quota.js';
 import { clinicDatabases, userDatabases } from './provision.js';
 import { parseEndpoint, parseTarget, upstreamPath, type Endpoint, type Target } from './gatekeeper/route.js';
 import type { CouchResponse } from './couch.js';
+import type { Job } from './router/jobs.js';
+import { routedWrites } from './router/start.js';
 
 /** a longpoll never holds a browser request longer than this (plus a little slack) */
 export const LONGPOLL_CAP_MS = 50_000;
@@ -197,10 +199,11 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 
 	const owner = OWNED_WRITES.has(`${endpoint.kind}:${method}`) ? quotaOwner(quotas, target, user) : null;
 	owner?.quota.wrote(owner.key, res.locals.bodyBytes ?? 0);
-	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, path, body as Json, check!, res);
+	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, target, path, body as Json, check!, res);
 	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, query, body);
 
-	const up = await ctx.couch.request(method, path, { query, body });
+	const written = endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE') ? [method === 'PUT' ? body : { _id: endpoint.id }] : [];
+	const up = await withJobs(ctx, target, written, () => ctx.couch.request(method, path, { query, body }));
 	if (up.status >= 400) return send(up.status, storeError(up));
 	let payload = up.body;
 	if (endpoint.kind === '_all_docs' && Array.isArray(payload?.rows)) {
@@ -214,13 +217,29 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	send(up.status, payload);
 }
 
-async function bulkDocs(ctx: ServerContext, path: string, input: Json, check: DocCheck, res: Response): Promise<void> {
+/**
+ * Runs a write that may need routing: its router jobs are recorded before the write reaches the store
+ * (no job recorded, no write) and handed to the router once the store has answered, whatever it said.
+ */
+async function withJobs<T>(ctx: ServerContext, target: Target, docs: unknown[], write: () => Promise<T>): Promise<T> {
+	const writes = ctx.outbox ? routedWrites(target, docs) : [];
+	if (!writes.length) return write();
+	let jobs: Job[] = [];
+	try {
+		jobs = await ctx.outbox!.record(target.db, writes);
+		return await write();
+	} finally {
+		ctx.outbox!.hand(jobs);
+	}
+}
+
+async function bulkDocs(ctx: ServerContext, target: Target, path: string, input: Json, check: DocCheck, res: Response): Promise<void> {
 	const docs = input.docs as unknown[];
 	const verdicts = docs.map(check);
 	const accepted = verdicts.flatMap((v) => ('doc' in v ? [v.doc] : []));
 	let upstreamRows: Json[] = [];
 	if (accepted.length) {
-		const up = await ctx.couch.request('POST', path, { body: { ...input, docs: accepted } });
+		const up = await withJobs(ctx, target, accepted, () => ctx.couch.request('POST', path, { body: { ...input, docs: accepted } }));
 		if (up.status >= 300 || !Array.isArray(up.body)) {
 			res.status(up.status >= 300 ? up.status : 502).json(storeError(up));
 			return;

@@ -43,7 +43,7 @@ export async function directoryRegions(couch: Couch): Promise<string[]> {
 }
 
 /** The live directory documents with these ids, from every region. */
-async function directoryDocs(couch: Couch, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function directoryDocs(couch: Couch, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
 	const found = new Map<string, Record<string, unknown>>();
 	for (const region of await directoryRegions(couch)) {
 		const res = await couch.request('POST', `/directory-${encodeURIComponent(region)}/_all_docs`, { query: { include_docs: true }, body: { keys: ids } });

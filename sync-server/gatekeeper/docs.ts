@@ -60,8 +60,13 @@ export function userDocCheck(target: Target & { type: 'user' }): DocCheck {
 	return wireCheck(USER_COLLECTIONS[target.collection as UserCollection], MAX_USER_DOC_BYTES);
 }
 
+/** A clinic's document names that clinic, if it names one: staff cannot file work under another clinic. */
+function ownClinicRule(clinicId: string): (doc: WireDoc) => Checked | null {
+	return (doc) => (doc._deleted !== true && Object.hasOwn(doc, 'clinicId') && doc.clinicId !== clinicId ? refuse('forbidden', 'clinicId must be this clinic') : null);
+}
+
 export function clinicDocCheck(target: Target & { type: 'clinic' }): DocCheck {
-	return wireCheck(CLINIC_COLLECTIONS[target.collection as ClinicCollection], MAX_USER_DOC_BYTES);
+	return wireCheck(CLINIC_COLLECTIONS[target.collection as ClinicCollection], MAX_USER_DOC_BYTES, ownClinicRule(target.clinicId));
 }
 
 /**

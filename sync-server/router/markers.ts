@@ -1,0 +1,80 @@
+/**
+ * Taken-slot markers `slot:<practitionerId>:<start>` in `slots-<region>`: whoever creates one holds the
+ * slot. They carry no patient data; `claim` is an opaque token of the holder (claims.ts) and `order` the
+ * job that claimed it, which settles a cluster conflict: when two create-only writes both landed (a
+ * partition), the marker with the lowest `order` (then `claim`) wins everywhere and the others are deleted.
+ */
+import { slotMarkerId, type SlotMarker } from '../../src/lib/booking/schema.js';
+import type { Couch } from '../couch.js';
+import { deleteRev, docPath, readDoc, type Doc } from './docs.js';
+
+export interface SlotClaim {
+	token: string;
+	/** the job claiming it: earlier jobs win conflicts */
+	order: string;
+}
+
+export interface HeldSlot {
+	practitionerId: string;
+	clinicId: string;
+	start: string;
+	end: string;
+}
+
+type Marker = SlotMarker & Doc & { order?: string };
+
+const firstOf = (a: Marker, b: Marker) => (String(a.order ?? '') + a.claim < String(b.order ?? '') + b.claim ? a : b);
+
+/** Claims a slot: 'ours' when this claim holds the marker (now or from an earlier attempt), else 'taken'. */
+export async function claimSlot(couch: Couch, db: string, slot: HeldSlot, claim: SlotClaim): Promise<'ours' | 'taken'> {
+	const id = slotMarkerId(slot.practitionerId, slot.start);
+	const marker = { _id: id, type: 'slot', ...slot, claim: claim.token, order: claim.order };
+	const put = await couch.request('PUT', docPath(db, id), { body: marker });
+	if (put.status >= 300 && put.status !== 409) throw new Error(`Could not write a slot marker: ${put.status}`);
+	const winner = await settledMarker(couch, db, id);
+	return winner?.claim === claim.token ? 'ours' : 'taken';
+}
+
+/** The marker as it stands once conflicting revisions (a cluster's double create) are resolved. */
+async function settledMarker(couch: Couch, db: string, id: string): Promise<Marker | null> {
+	const stored = await readDoc<Marker & { _conflicts?: string[] }>(couch, db, id, { conflicts: true });
+	if (!stored?._conflicts?.length) return stored;
+	const { _conflicts: conflictRevs, ...current } = stored;
+	const versions: Marker[] = [current];
+	for (const rev of conflictRevs) {
+		const version = await readDoc<Marker>(couch, db, id, { rev });
+		if (version && !version._deleted) versions.push(version);
+	}
+	const winner = versions.reduce(firstOf);
+	// every process reaches the same winner, so any of them may remove the losers
+	for (const loser of versions) if (loser !== winner) await deleteRev(couch, db, id, loser._rev!);
+	return winner;
+}
+
+/** Frees a slot if this claim holds it. */
+export async function freeSlot(couch: Couch, db: string, practitionerId: string, start: string, token: string): Promise<void> {
+	const marker = await settledMarker(couch, db, slotMarkerId(practitionerId, start));
+	if (marker?.claim === token) await deleteRev(couch, db, marker._id, marker._rev!);
+}
+
+const markerRange = (practitionerId: string, from: string, to: string) => ({
+	startkey: JSON.stringify(slotMarkerId(practitionerId, from)),
+	endkey: JSON.stringify(slotMarkerId(practitionerId, to))
+});
+
+/** Starts of this practitioner's taken slots from `from` to `to` (ISO instants; a missing database holds none). */
+export async function takenStarts(couch: Couch, db: string, practitionerId: string, from: string, to: string): Promise<Set<string>> {
+	const res = await couch.request('GET', `/${encodeURIComponent(db)}/_all_docs`, { query: markerRange(practitionerId, from, to) });
+	if (res.status === 404) return new Set();
+	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read slot markers: ${res.status}`);
+	const prefix = slotMarkerId(practitionerId, '');
+	return new Set((res.body.rows as { id: string }[]).map((row) => row.id.slice(prefix.length)));
+}
+
+/** The starts this claim holds for a practitioner (every marker of theirs is read: a walk-in or block moves). */
+export async function heldStarts(couch: Couch, db: string, practitionerId: string, token: string): Promise<string[]> {
+	const res = await couch.request('GET', `/${encodeURIComponent(db)}/_all_docs`, { query: { ...markerRange(practitionerId, '', '\ufff0'), include_docs: true } });
+	if (res.status === 404) return [];
+	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read slot markers: ${res.status}`);
+	return (res.body.rows as { doc?: Marker }[]).filter((row) => row.doc?.claim === token).map((row) => row.doc!.start);
+}
