@@ -23,13 +23,17 @@ beforeAll(async () => {
 	// One demo clinic gets a practitioner bookable round the clock, booked at once (no confirmation).
 	const couch = new Couch(app.server.couchUrl);
 	const db = `/${directoryDatabase(REGION)}`;
-	const docs: (Clinic | Practitioner)[] = (await couch.request('GET', `${db}/_all_docs`, { query: { include_docs: true } })).body.rows.map((r: { doc: Clinic }) => r.doc);
+	const rows: { doc: { _id: string; _rev: string } }[] = (await couch.request('GET', `${db}/_all_docs`, { query: { include_docs: true } })).body.rows;
+	const docs = rows.map(({ doc: { _id, _rev, ...rest } }) => ({ id: _id, ...rest }) as Clinic | Practitioner);
+	const revs = new Map(rows.map(({ doc }) => [doc._id, doc._rev]));
 	practitioner = docs.find((d): d is Practitioner => d.type === 'practitioner' && docs.some((c) => c.type === 'clinic' && c.id === d.clinicIds[0] && ['clinic', 'hospital', 'health-post'].includes(c.kind)))!;
 	clinic = docs.find((d): d is Clinic => d.type === 'clinic' && d.id === practitioner.clinicIds[0])!;
 	const now = Date.now();
 	practitioner = { ...practitioner, schedules: [{ clinicId: clinic.id, slotMinutes: 60, weekly: ROUND_THE_CLOCK, exceptions: [], horizonDays: 30, noticeMinutes: 60 }], updatedAt: now };
 	clinic = { ...clinic, booking: { cancelNoticeHours: 1 }, updatedAt: now };
-	for (const doc of [practitioner, clinic]) expect((await couch.request('PUT', `${db}/${encodeURIComponent((doc as { _id?: string })._id ?? doc.id)}`, { body: doc })).status).toBe(201);
+	for (const { id, ...doc } of [practitioner, clinic]) {
+		expect((await couch.request('PUT', `${db}/${encodeURIComponent(id)}`, { body: { ...doc, _rev: revs.get(id) } })).status).toBe(201);
+	}
 });
 
 async function seriousViolations(page: Page) {
