@@ -8,7 +8,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { recordsCollectionSchema, type HealthRecord } from '../profile/schema.js';
 import { recordConflictHandler } from './conflict.js';
 import { encryptedStorage } from './encrypted-storage.js';
-import { directoryCollectionSchema, newerListingWins } from '../directory/collection.js';
+import { directoryCollection, newerListingWins } from '../directory/collection.js';
 import type { DirectoryDoc } from '../directory/schema.js';
 import { appointmentsCollectionSchema, laterAppointmentWins } from '../booking/collection.js';
 import type { Appointment } from '../booking/schema.js';
@@ -95,7 +95,7 @@ export async function openProfileDatabase(profileId: string, password: string, o
 	})) as ProfileDatabase;
 	await db.addCollections({
 		records: { schema: recordsCollectionSchema as never, conflictHandler: recordConflictHandler },
-		listings: { schema: directoryCollectionSchema as never, conflictHandler: newerListingWins as never },
+		listings: { ...directoryCollection(), conflictHandler: newerListingWins as never },
 		appointments: { schema: appointmentsCollectionSchema as never, conflictHandler: laterAppointmentWins as never },
 		cases: { schema: casesSchema as never },
 		documents: { schema: documentsSchema as never }

@@ -1,9 +1,15 @@
 /** The RxDB shape of directory documents, used by the device's directory copy and by listing edits. */
+import { addRxPlugin } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+
 const stringList = { type: 'array', items: { type: 'string' } };
 
-/** Clinics and practitioners in one collection (they share one server database per region). */
+/**
+ * Clinics and practitioners in one collection (they share one server database per region).
+ * Version 1 added `schedules` and `booking`: stored documents carry over as they are.
+ */
 export const directoryCollectionSchema = {
-	version: 0,
+	version: 1,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -37,6 +43,15 @@ export const directoryCollectionSchema = {
 	},
 	required: ['id', 'type', 'updatedAt']
 } as const;
+
+/** Registers the migration plugin; spread into every collection that uses directoryCollectionSchema. */
+export function directoryCollection() {
+	addRxPlugin(RxDBMigrationSchemaPlugin);
+	return {
+		schema: directoryCollectionSchema as never,
+		migrationStrategies: { 1: <T>(doc: T) => doc }
+	};
+}
 
 /** The newer listing wins: directory documents are edited by one clinic's staff, rarely at once. */
 export const newerListingWins = {

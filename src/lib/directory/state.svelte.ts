@@ -3,11 +3,12 @@
  * and location, and the state of the last pull.
  */
 import type { Clinic, DirectoryDoc, Practitioner } from './schema.js';
-import type { DirectoryCollection, PullProgress } from './local.js';
+import type { DirectoryDatabase, PullProgress } from './local.js';
 import { buildDirectoryIndex, type DirectoryIndex } from './search.js';
 import { loadPrefs, loadServerConfig, savePrefs, type ChosenLocation, type ServerConfig } from './prefs.js';
 
 const PULL_EVERY_MS = 15 * 60_000;
+const NONE_TAKEN: ReadonlySet<string> = new Set();
 
 class DirectoryState {
 	prefs = $state(loadPrefs());
@@ -19,10 +20,12 @@ class DirectoryState {
 	progress = $state.raw<PullProgress | null>(null);
 	error = $state('');
 	ready = $state(false);
+	/** starts of taken slots by practitioner, from the pulled slot markers */
+	private taken = $state.raw(new Map<string, Set<string>>());
 	/** Listing edits of the unlocked clinic administrator, shown over the pulled copy until confirmed. */
 	private overlay = new Map<string, DirectoryDoc>();
 	private pulled = new Map<string, DirectoryDoc>();
-	private collection: DirectoryCollection | null = null;
+	private db: DirectoryDatabase | null = null;
 	private started: Promise<void> | null = null;
 
 	clinic(id: string): Clinic | undefined {
@@ -33,11 +36,16 @@ class DirectoryState {
 		return this.docs.filter((d): d is Practitioner => d.type === 'practitioner' && d.clinicIds.includes(clinicId));
 	}
 
+	/** Starts of this practitioner's slots that are taken, as of the last pull (for `freeSlots`). */
+	takenStarts(practitionerId: string): ReadonlySet<string> {
+		return this.taken.get(practitionerId) ?? NONE_TAKEN;
+	}
+
 	/** Opens the local copy once per page load, then keeps it fresh on a timer and when back online. */
 	start(): Promise<void> {
 		this.started ??= (async () => {
 			const { openDirectoryDatabase } = await import('./local.js');
-			this.collection = (await openDirectoryDatabase()).directory;
+			this.db = await openDirectoryDatabase();
 			await this.reload();
 			this.ready = true;
 			void loadServerConfig().then((config) => (this.config = config));
@@ -48,10 +56,17 @@ class DirectoryState {
 		return this.started;
 	}
 
-	/** Re-reads the local copy into the search index (after a pull). */
+	/** Re-reads the local copy into the search index and the taken slots (after a pull). */
 	async reload() {
-		if (!this.collection) return;
-		this.pulled = new Map((await this.collection.find().exec()).map((d) => [d.id, d.toJSON() as DirectoryDoc]));
+		if (!this.db) return;
+		this.pulled = new Map((await this.db.directory.find().exec()).map((d) => [d.id, d.toJSON() as DirectoryDoc]));
+		const taken = new Map<string, Set<string>>();
+		for (const { practitionerId, start } of await this.db.slots.find().exec()) {
+			let starts = taken.get(practitionerId);
+			if (!starts) taken.set(practitionerId, (starts = new Set()));
+			starts.add(start);
+		}
+		this.taken = taken;
 		this.rebuild();
 	}
 
@@ -77,12 +92,16 @@ class DirectoryState {
 	}
 
 	async pull() {
-		if (!this.collection || this.pulling || !this.prefs.regions.length || !navigator.onLine) return;
+		if (!this.db || this.pulling || !this.prefs.regions.length || !navigator.onLine) return;
 		this.pulling = true;
 		this.error = '';
 		try {
-			const { pullRegion } = await import('./local.js');
-			for (const region of this.prefs.regions) await pullRegion(this.collection, region, (progress) => (this.progress = progress));
+			const { pullDatabase, directorySource, slotsSource } = await import('./local.js');
+			const onPage = (progress: PullProgress) => (this.progress = progress);
+			for (const region of this.prefs.regions) {
+				await pullDatabase(this.db.directory, directorySource(region), onPage);
+				await pullDatabase(this.db.slots, slotsSource(region), onPage);
+			}
 			this.prefs = { ...this.prefs, lastPulledAt: Date.now() };
 			savePrefs(this.prefs);
 			await this.reload();
@@ -99,9 +118,9 @@ class DirectoryState {
 		const dropped = this.prefs.regions.filter((r) => !regions.includes(r));
 		this.prefs = { ...this.prefs, regions };
 		savePrefs(this.prefs);
-		if (this.collection && dropped.length) {
+		if (this.db && dropped.length) {
 			const { forgetRegions } = await import('./local.js');
-			await forgetRegions(this.collection, dropped);
+			await forgetRegions(this.db, dropped);
 			await this.reload();
 		}
 		await this.pull();
