@@ -151,6 +151,22 @@ describe('booking a visit as a patient', () => {
 				{ timeout: 60_000, interval: 2000 }
 			)
 			.toBe(1);
+	});
+
+	it('moves a booking to another time, keeping the old one until the new one is booked', async () => {
+		await openAppointments(kofi);
+		const booked = kofi.locator('[data-status="booked"]');
+		const oldId = await booked.getAttribute('data-appointment');
+		await booked.getByRole('link', { name: 'Change time' }).click();
+		await kofi.getByRole('heading', { name: 'Choose a new time' }).waitFor();
+		await kofiDevice.setOffline(true);
+		await requestSlot(kofi, wanted);
+		await openAppointments(kofi);
+		await kofi.getByText(/A new time is requested/).waitFor();
+		expect(await kofi.locator(`[data-appointment="${oldId}"]`).getAttribute('data-status')).toBe('booked');
+		await kofiDevice.setOffline(false);
+		await kofi.waitForSelector(`[data-appointment="${oldId}"][data-status="rescheduled"]`, { timeout: 30_000 });
+		expect(await statusOf(kofi, wanted)).toBe('booked');
 		await amaDevice.close();
 		await kofiDevice.close();
 	});
