@@ -67,6 +67,9 @@ async function openClinic(page: Page) {
 	if (await chooser.count()) await chooser.selectOption(practitioner.id);
 }
 
+/** nothing wider than the screen: no sideways scrolling on a cheap phone */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
 const slot = (page: Page, start: string) => page.locator(`input[name="slot"][value="${start}"]`);
 
 async function requestSlot(page: Page, start: string, reason = '') {
@@ -94,25 +97,42 @@ describe('booking a visit as a patient', () => {
 	let kofiDevice: BrowserContext;
 
 	it('requests offline, shows it waiting, and sees it booked once online', async () => {
-		amaDevice = await app.browser.newContext();
-		kofiDevice = await app.browser.newContext();
+		amaDevice = await app.browser.newContext({ timezoneId: ZONE });
+		// Ama allowed notifications; the page keeps the words of each one it shows
+		await amaDevice.grantPermissions(['notifications']);
+		await amaDevice.addInitScript(() => {
+			const shown: string[] = ((window as unknown as { shownNotifications: string[] }).shownNotifications = []);
+			const Real = window.Notification;
+			window.Notification = new Proxy(Real, {
+				construct: (target, args: [string, NotificationOptions?]) => (shown.push(args[1]?.body ?? ''), Reflect.construct(target, args)),
+				get: (target, key) => Reflect.get(target, key, target)
+			});
+		});
+		// Kofi has a small phone whose clock is set to another zone than the clinic's
+		kofiDevice = await app.browser.newContext({ viewport: { width: 360, height: 740 }, timezoneId: 'Africa/Nairobi' });
 		ama = await patientDevice(amaDevice, 'Ama', 'ama-booking');
 		kofi = await patientDevice(kofiDevice, 'Kofi', 'kofi-booking');
 		await openClinic(ama);
 		await openClinic(kofi);
 		expect(await seriousViolations(ama)).toEqual([]);
+		await kofi.getByText("Times are the clinic's (Africa/Accra time).").waitFor();
+		expect(await ama.getByText("Times are the clinic's.").count()).toBe(1);
 
 		await amaDevice.setOffline(true);
 		await kofiDevice.setOffline(true);
 		await requestSlot(ama, wanted, 'Cough for two weeks');
 		await requestSlot(kofi, wanted);
+		expect(await fitsWidth(kofi)).toBe(true);
 		await openAppointments(ama);
 		await ama.getByText('Waiting for a connection').waitFor();
 		expect(await statusOf(ama, wanted)).toBe('requested');
 
+		await ama.getByText('Notifications are on while HealthSync is open.').waitFor();
 		await amaDevice.setOffline(false);
 		await waitForStatus(ama, 'booked');
 		await ama.getByText('Booked', { exact: true }).waitFor();
+		const shown = () => ama.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications);
+		await expect.poll(shown).toEqual([`Booked: ${dayLabel(wanted, ZONE)}, ${wanted.slice(11, 16)} at ${clinic.name}`]);
 		expect(await seriousViolations(ama)).toEqual([]);
 	});
 
@@ -123,6 +143,7 @@ describe('booking a visit as a patient', () => {
 		const alternatives = kofi.getByRole('button', { name: /^Request / });
 		expect(await alternatives.count()).toBeGreaterThan(0);
 		expect(await alternatives.count()).toBeLessThanOrEqual(3);
+		expect(await fitsWidth(kofi)).toBe(true);
 		await alternatives.first().click();
 		await waitForStatus(kofi, 'booked');
 		expect(await kofi.getByRole('button', { name: /^Request / }).count()).toBe(0);

@@ -134,6 +134,10 @@ describe('status in words', () => {
 	it('shows the time in the clinic\'s zone, naming the zone only when it is not the device\'s', () => {
 		expect(whenLabel(START, 'Africa/Accra', 'Africa/Accra')).toBe('Tue 8 Dec, 08:30');
 		expect(whenLabel(START, 'Africa/Nairobi', 'Africa/Accra')).toBe('Tue 8 Dec, 11:30 (Africa/Nairobi time)');
+		// another name, the same clock
+		expect(whenLabel(START, 'Africa/Accra', 'UTC')).toBe('Tue 8 Dec, 08:30');
+		// London is on UTC in winter, an hour ahead in summer
+		expect(whenLabel('2026-07-01T08:30:00.000Z', 'Europe/London', 'UTC')).toBe('Wed 1 Jul, 09:30 (Europe/London time)');
 	});
 });
 

@@ -1,4 +1,5 @@
 /** How an appointment reads to the patient: its time in the clinic's zone and its state in words. */
+import { wallClockMs } from '../directory/hours.js';
 import type { Appointment } from './schema.js';
 
 /** The device's own time zone. */
@@ -22,12 +23,16 @@ export const dayLabel = (instant: string | number, timeZone: string) =>
 /** "09:30" in that zone. */
 export const timeLabel = (instant: string | number, timeZone: string) => cached(timeFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
-/** The zone's name when it is not the device's: times are always the clinic's, so say so when it differs. */
-export const zoneNote = (timeZone: string, deviceZone = deviceTimeZone()) => (timeZone === deviceZone ? '' : `${timeZone} time`);
+/**
+ * The zone's name when its clocks show another time than the device's at `instant`: times are always
+ * the clinic's, so say so when the patient's own clock reads differently.
+ */
+export const zoneNote = (timeZone: string, instant: string | number, deviceZone = deviceTimeZone()) =>
+	wallClockMs(Number(new Date(instant)), timeZone) === wallClockMs(Number(new Date(instant)), deviceZone) ? '' : `${timeZone} time`;
 
-/** "Mon 7 Dec, 09:30" plus the clinic's zone when it differs from the device's. */
+/** "Mon 7 Dec, 09:30" plus the clinic's zone when the device's clock reads another time. */
 export function whenLabel(instant: string, timeZone: string, deviceZone = deviceTimeZone()): string {
-	const note = zoneNote(timeZone, deviceZone);
+	const note = zoneNote(timeZone, instant, deviceZone);
 	return `${dayLabel(instant, timeZone)}, ${timeLabel(instant, timeZone)}${note ? ` (${note})` : ''}`;
 }
 
