@@ -75,5 +75,6 @@ export const nextAppointment = (appointments: Appointment[], now: number): Appoi
 export function openAlternatives(rejected: Appointment, all: Appointment[]): SlotRef[] {
 	const alternatives = rejected.alternatives ?? [];
 	const asked = all.some((a) => a.id !== rejected.id && alternatives.some((s) => s.practitionerId === a.practitionerId && s.start === a.start));
-	return asked ? [] : alternatives;
+	// offered in the order of the day, however near each is to the time first asked for
+	return asked ? [] : [...alternatives].sort((a, b) => a.start.localeCompare(b.start));
 }
