@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -133,6 +134,14 @@ describe('booking a visit as a patient', () => {
 		await ama.getByText('Booked', { exact: true }).waitFor();
 		const shown = () => ama.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications);
 		await expect.poll(shown).toEqual([`Booked: ${dayLabel(wanted, ZONE)}, ${wanted.slice(11, 16)} at ${clinic.name}`]);
+
+		const download = ama.waitForEvent('download');
+		await ama.getByRole('button', { name: 'Add to calendar' }).click();
+		// long lines of a calendar file are folded: unfold them
+		const calendar = (await readFile((await (await download).path())!, 'utf8')).replace(/\r\n[ \t]/g, '');
+		expect(calendar).toContain(`DTSTART:${wanted.replace(/[-:]/g, '').slice(0, 15)}Z`);
+		expect(calendar).toContain(clinic.name);
+		expect(calendar).not.toContain('Cough');
 		expect(await seriousViolations(ama)).toEqual([]);
 	});
 
