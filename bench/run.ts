@@ -9,6 +9,7 @@ import { directoryBenchmarks } from './directory';
 import { recommenderBenchmarks } from './recommender';
 import { ocrBenchmarks } from './ocr';
 import { wireBenchmarks } from './wire';
+import { slotsBenchmarks } from './slots';
 
 import type { Figure } from './figures';
 export type { Figure };
@@ -18,7 +19,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

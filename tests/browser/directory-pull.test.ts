@@ -3,6 +3,7 @@ import type { Route } from 'playwright-core';
 import { Couch } from '../../sync-server/couch';
 import { seedRegions } from '../../sync-server/demo';
 import { appAndBrowser } from './harness';
+import { slotMarkerId } from '../../src/lib/booking/schema';
 
 const app = appAndBrowser();
 const CLINICS = 2500;
@@ -41,16 +42,29 @@ describe('first directory pull on a poor connection', () => {
 		expect(asked).toEqual(['0', firstPageSeq]);
 		expect(await page.evaluate(() => localStorage.getItem('hs:directory-seq:northern'))).toBe(firstPageSeq);
 
+		// a slot taken meanwhile: the device pulls its marker with the directory
+		const markerId = slotMarkerId('practitioner-northern-0001-1', '2026-12-08T09:00:00.000Z');
+		const marker = { type: 'slot', practitionerId: 'practitioner-northern-0001-1', clinicId: 'clinic-northern-0001', start: '2026-12-08T09:00:00.000Z', end: '2026-12-08T09:30:00.000Z', claim: 'c' };
+		expect((await new Couch(app.server.couchUrl).request('PUT', `/slots-northern/${encodeURIComponent(markerId)}`, { body: marker })).status).toBeLessThan(300);
+		const slotPages: Promise<{ results: { id: string }[]; last_seq: unknown }>[] = [];
+		page.on('response', (response) => {
+			if (response.url().includes('/couch/slots-northern/_changes?') && response.ok()) slotPages.push(response.json());
+		});
+
 		// the connection is back: the next pull asks for what follows the saved page, never from 0 again
 		await page.unroute('**/couch/directory-northern/_changes?*');
 		const since: string[] = [];
 		page.on('request', (request) => {
-			if (request.url().includes('/_changes?')) since.push(new URL(request.url()).searchParams.get('since')!);
+			if (request.url().includes('/directory-northern/_changes?')) since.push(new URL(request.url()).searchParams.get('since')!);
 		});
 		await page.evaluate(() => dispatchEvent(new Event('online')));
 		await page.waitForSelector(`[data-result-count="${CLINICS}"]`);
 		expect(since[0]).toBe(firstPageSeq);
 		expect(since).not.toContain('0');
+		const [slotPage] = await Promise.all(slotPages);
+		expect(slotPage.results.map((row) => row.id)).toEqual([markerId]);
+		// the sequence is saved once the page is stored on the device
+		await expect.poll(() => page.evaluate(() => localStorage.getItem('hs:slots-seq:northern'))).toBe(String(slotPage.last_seq));
 		await context.close();
 	});
 });

@@ -45,6 +45,10 @@ function practitioner(id: string, clinicIds: string[], extra: Record<string, unk
 	};
 }
 
+function schedule(clinicId: string, extra: Record<string, unknown> = {}) {
+	return { clinicId, slotMinutes: 20, weekly: { '1': [{ open: '08:00', close: '12:00' }] }, exceptions: [], horizonDays: 30, noticeMinutes: 60, ...extra };
+}
+
 beforeAll(async () => {
 	server = await startTestServer({ roleCacheMs: 0 });
 	await seedRegions({ couch: server.admin, clinics: 6, seed: 7, regions: ['ashanti', 'northern'] });
@@ -97,6 +101,13 @@ describe('a clinic admin edits their own clinic', () => {
 		expect((await stored(OWN)).services).toContain('Malaria rapid test');
 		expect((await stored('practitioner-new-2')).clinicIds).toEqual([OWN]);
 		expect((await stored('practitioner-ashanti-0001-1')).qualifications).toEqual(['MB ChB', 'MPH']);
+	});
+
+	it('makes their practitioner bookable with a schedule at their clinic', async () => {
+		const own = await stored('practitioner-ashanti-0001-1');
+		const res = await admin.put(`${DIR}/${own._id}`, { ...own, schedules: [schedule(OWN)], updatedAt: own.updatedAt + 1 });
+		expect(res.status, JSON.stringify(res.body)).toBe(201);
+		expect((await stored(own._id)).schedules).toEqual([schedule(OWN)]);
 	});
 
 	it('deletes their own practitioner via _bulk_docs', async () => {
@@ -158,7 +169,9 @@ describe('a clinic admin cannot', () => {
 
 	it("take over another clinic's practitioner", async () => {
 		const theirs = await stored(OTHER_PRACTITIONER);
-		const hijack = await admin.put(`${DIR}/${OTHER_PRACTITIONER}`, { ...theirs, clinicIds: [OWN] });
+		// their schedule moved along, so the document itself is valid: refused for whose it is
+		const movedSchedules = theirs.schedules.map((s: { clinicId: string }) => ({ ...s, clinicId: OWN }));
+		const hijack = await admin.put(`${DIR}/${OTHER_PRACTITIONER}`, { ...theirs, clinicIds: [OWN], schedules: movedSchedules });
 		expect(hijack.status).toBe(403);
 		expect(hijack.body.reason).toBe('That practitioner belongs to another clinic');
 		const shared = await admin.put(`${DIR}/${OTHER_PRACTITIONER}`, { ...theirs, clinicIds: [OTHER, OWN] });
@@ -202,7 +215,14 @@ describe('a clinic admin cannot', () => {
 			[{ ...own, owner: 'eve' }, /additional properties/],
 			[practitioner('practitioner-bad', [OWN], { specialties: ['astrology'] }), /specialties/],
 			[practitioner('practitioner-bad', [OWN], { updatedAt: 'yesterday' }), /updatedAt/],
-			[{ _id: 'something-else', type: 'note', text: 'hi' }, /type must be clinic or practitioner/]
+			[{ _id: 'something-else', type: 'note', text: 'hi' }, /type must be clinic or practitioner/],
+			// schedules: bookable only at their own clinics, spans within a day, exceptions in order, no stray keys
+			[practitioner('practitioner-bad', [OWN], { schedules: [schedule(OTHER)] }), /not in clinicIds/],
+			[practitioner('practitioner-bad', [OWN], { schedules: [schedule(OWN, { weekly: { '1': [{ open: '20:00', close: '06:00' }] } })] }), /weekly\.1 must close after it opens/],
+			[practitioner('practitioner-bad', [OWN], { schedules: [schedule(OWN, { exceptions: [{ from: '2026-12-10', to: '2026-12-01' }] })] }), /ends before it starts/],
+			[practitioner('practitioner-bad', [OWN], { schedules: [schedule(OWN), schedule(OWN)] }), /repeats clinic/],
+			[practitioner('practitioner-bad', [OWN], { schedules: [JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(schedule(OWN)).slice(1)}`)] }), /additional properties|__proto__/],
+			[practitioner('practitioner-bad', [OWN], { schedules: [{ ...schedule(OWN), constructor: 'x' }] }), /additional properties/]
 		];
 		for (const [doc, reason] of cases) {
 			const res = await admin.put(`${DIR}/${doc._id}`, doc);

@@ -67,22 +67,16 @@ function wallStartsOn(schedule: Schedule, day: number, out: number[]): void {
 	}
 }
 
-/**
- * Slots a schedule generates whose start lies in [from, to) (ms), in the clinic's zone, sorted. Each
- * weekly span [open, close) is cut into slotMinutes pieces from `open` (a shorter last piece is dropped);
- * days inside an exception range have none. Across a daylight-saving change a 09:00 slot stays 09:00
- * local; a local time skipped by the change yields no slot, one shown twice yields one (the first).
- */
-export function scheduleSlots(schedule: Schedule, timeZone: string, from: number, to: number): Slot[] {
+/** Sorted distinct slot starts (ms) of a schedule in [from, to); see scheduleSlots. */
+function slotStarts(schedule: Schedule, timeZone: string, from: number, to: number): number[] {
 	if (!(to > from)) return [];
-	const offs = schedule.exceptions.map((ex) => [dayOfDate(ex.from), dayOfDate(ex.to)] as const);
-	const length = schedule.slotMinutes * MINUTE;
+	const daysOff = schedule.exceptions.map((ex) => [dayOfDate(ex.from), dayOfDate(ex.to)] as const);
 	const firstDay = dayIndexOf(wallClockMs(from, timeZone));
 	const lastDay = dayIndexOf(wallClockMs(to, timeZone));
 	const starts: number[] = [];
 	const walls: number[] = [];
 	for (let day = firstDay; day <= lastDay; day++) {
-		if (offs.some(([a, b]) => a <= day && day <= b)) continue;
+		if (daysOff.some(([a, b]) => a <= day && day <= b)) continue;
 		walls.length = 0;
 		wallStartsOn(schedule, day, walls);
 		if (!walls.length) continue;
@@ -98,12 +92,19 @@ export function scheduleSlots(schedule: Schedule, timeZone: string, from: number
 		}
 	}
 	starts.sort((a, b) => a - b);
-	const slots: Slot[] = [];
-	for (let i = 0; i < starts.length; i++) {
-		if (i && starts[i] === starts[i - 1]) continue; // overlapping spans
-		slots.push({ start: new Date(starts[i]).toISOString(), end: new Date(starts[i] + length).toISOString() });
-	}
-	return slots;
+	// overlapping spans give a start twice
+	return starts.filter((start, i) => i === 0 || start !== starts[i - 1]);
+}
+
+/**
+ * Slots a schedule generates whose start lies in [from, to) (ms), in the clinic's zone, sorted. Each
+ * weekly span [open, close) is cut into slotMinutes pieces from `open` (a shorter last piece is dropped);
+ * days inside an exception range have none. Across a daylight-saving change a 09:00 slot stays 09:00
+ * local; a local time skipped by the change yields no slot, one shown twice yields one (the first).
+ */
+export function scheduleSlots(schedule: Schedule, timeZone: string, from: number, to: number): Slot[] {
+	const length = schedule.slotMinutes * MINUTE;
+	return slotStarts(schedule, timeZone, from, to).map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + length).toISOString() }));
 }
 
 /** The practitioner's schedule at this clinic, if they can be booked there. */
@@ -134,8 +135,10 @@ export function freeSlots(
 		const clinic = clinicById(schedule.clinicId);
 		if (!clinic) continue;
 		const [lo, hi] = bookableWindow(schedule, opts.now);
-		for (const slot of scheduleSlots(schedule, clinic.timeZone || 'UTC', Math.max(opts.from, lo), Math.min(opts.to, hi))) {
-			if (!opts.taken.has(slot.start)) out.push({ ...slot, clinicId: clinic.id, practitionerId: practitioner.id });
+		const length = schedule.slotMinutes * MINUTE;
+		for (const start of slotStarts(schedule, clinic.timeZone || 'UTC', Math.max(opts.from, lo), Math.min(opts.to, hi))) {
+			const iso = new Date(start).toISOString();
+			if (!opts.taken.has(iso)) out.push({ start: iso, end: new Date(start + length).toISOString(), clinicId: clinic.id, practitionerId: practitioner.id });
 		}
 	}
 	if ((practitioner.schedules?.length ?? 0) > 1) out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));

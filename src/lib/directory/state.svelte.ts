@@ -97,10 +97,10 @@ class DirectoryState {
 		this.error = '';
 		try {
 			const { pullDatabase, directorySource, slotsSource } = await import('./local.js');
-			const onPage = (progress: PullProgress) => (this.progress = progress);
 			for (const region of this.prefs.regions) {
-				await pullDatabase(this.db.directory, directorySource(region), onPage);
-				await pullDatabase(this.db.slots, slotsSource(region), onPage);
+				await pullDatabase(this.db.directory, directorySource(region), (progress) => (this.progress = progress));
+				// markers are few and small: no progress to show
+				await pullDatabase(this.db.slots, slotsSource(region));
 			}
 			this.prefs = { ...this.prefs, lastPulledAt: Date.now() };
 			savePrefs(this.prefs);
