@@ -11,7 +11,7 @@
  * - a staff write to the copy: its status and slot reach the patient's document (a new slot is claimed
  *   first); walk-ins and blocks hold markers for their slots.
  */
-import { APPOINTMENT_STATUSES, type AppointmentStatus, type Schedule, type SlotRef } from '../../src/lib/booking/schema.js';
+import { APPOINTMENT_STATUSES, type Appointment, type AppointmentStatus, type Schedule, type SlotRef } from '../../src/lib/booking/schema.js';
 import { cancellable, nearestFreeSlots, scheduleSlots, slotProblem } from '../../src/lib/booking/slots.js';
 import { clinicDatabase, slotsDatabase } from '../../src/lib/db/names.js';
 import type { Clinic, Practitioner } from '../../src/lib/directory/schema.js';
@@ -40,22 +40,8 @@ const FREED: ReadonlySet<string> = new Set<AppointmentStatus>(['rejected', 'decl
 /** upcoming and still on: what counts towards the limit of future appointments */
 const UPCOMING: ReadonlySet<string> = new Set<AppointmentStatus>(['pending', 'booked']);
 
-export type AppointmentDoc = Doc & {
-	type: string;
-	clinicId: string;
-	practitionerId: string;
-	start: string;
-	end?: string;
-	status: AppointmentStatus;
-	updatedAt: number;
-	patientName?: string;
-	visitReason?: string;
-	replaces?: string;
-	replacedBy?: string;
-	reason?: string;
-	alternatives?: SlotRef[];
-	by?: 'patient' | 'clinic' | 'router';
-};
+/** a patient's appointment, or a clinic's book entry (`type` appointment, walk-in or block), as stored */
+export type AppointmentDoc = Doc & Omit<Appointment, 'id' | 'type'> & { type: string };
 
 /** Which request a clinic's copy answers to: the router's own record, never a field staff can edit. */
 interface Route extends Doc {

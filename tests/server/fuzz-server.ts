@@ -1,6 +1,7 @@
 /**
- * The sync-server for the fuzzer, in a process of its own: a request that crashes the server ends this
- * process, and the fuzzer sees a stopped server instead of losing its own test worker. Sends
+ * The sync-server in a process of its own, for the fuzzer (a request that crashes the server ends this
+ * process, and the fuzzer sees a stopped server instead of losing its own test worker) and for tests that
+ * kill the server on purpose (booking-restart.test.ts). Sends
  * `{ url, couchUrl }` to the parent once it listens (the demo accounts are in the data directory's
  * `demo-accounts.json`). Argument: the data directory.
  */

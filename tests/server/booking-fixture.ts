@@ -1,0 +1,115 @@
+/**
+ * Booking test data: a region with clinics and practitioners written straight into the store (as the
+ * seeder does), patients signed up through the API, and requests pushed like the app pushes them.
+ */
+import { expect } from 'vitest';
+import { slotMarkerId, type Schedule } from '../../src/lib/booking/schema.js';
+import { slotsDatabase, userDatabase } from '../../src/lib/db/names.js';
+import type { Couch } from '../../sync-server/couch.js';
+import { Client, uniqueName } from './harness.js';
+
+export const REGION = 'bookland';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** slots 08:00–17:00 UTC every day, 30 minutes each */
+const EVERY_DAY = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [{ open: '08:00', close: '17:00' }]]));
+
+export function schedule(clinicId: string, extra: Partial<Schedule> = {}): Schedule {
+	return { clinicId, slotMinutes: 30, weekly: EVERY_DAY, exceptions: [], horizonDays: 60, noticeMinutes: 60, ...extra };
+}
+
+export function clinicDoc(id: string, booking?: Record<string, unknown>) {
+	return {
+		_id: id,
+		type: 'clinic',
+		name: `Clinic ${id}`,
+		kind: 'clinic',
+		specialties: ['general-practice'],
+		services: [],
+		conditionsTreated: [],
+		address: '1 Main Road',
+		town: 'Booktown',
+		region: REGION,
+		coordinates: { lat: 6.7, lon: -1.6 },
+		hours: EVERY_DAY,
+		exceptions: [],
+		timeZone: 'UTC',
+		languages: ['en'],
+		feeBand: 'low',
+		walkIn: true,
+		telehealth: false,
+		accessibility: { wheelchair: true },
+		...(booking ? { booking } : {}),
+		updatedAt: 1
+	};
+}
+
+export function practitionerDoc(id: string, clinicIds: string[], schedules: Schedule[]) {
+	return { _id: id, type: 'practitioner', name: `Dr ${id}`, clinicIds, specialties: ['general-practice'], languages: ['en'], qualifications: ['MD'], schedules, updatedAt: 1 };
+}
+
+/** Writes directory documents into `directory-<REGION>` (and makes `slots-<REGION>`). */
+export async function writeDirectory(admin: Couch, docs: { _id: string }[]): Promise<void> {
+	await admin.ensureDatabase(`directory-${REGION}`);
+	await admin.ensureDatabase(slotsDatabase(REGION));
+	const res = await admin.request('POST', `/directory-${REGION}/_bulk_docs`, { body: { docs } });
+	expect(res.status).toBe(201);
+}
+
+/** `days` from today at hh:mm UTC, as the contract writes instants. */
+export function slotAt(days: number, hh: number, mm = 0): string {
+	const day = Math.floor(Date.now() / DAY) + days;
+	return new Date(day * DAY + hh * HOUR + mm * 60_000).toISOString();
+}
+
+export interface Patient {
+	name: string;
+	client: Client;
+	db: string;
+}
+
+export async function signUp(url: string, prefix = 'patient'): Promise<Patient> {
+	const name = uniqueName(prefix);
+	const client = new Client(url);
+	expect((await client.signup(name)).status).toBe(201);
+	return { name, client, db: userDatabase(name, 'appointments') };
+}
+
+let requestCounter = 0;
+export function requestId(): string {
+	return `req-${process.pid}-${Date.now().toString(36)}-${requestCounter++}`;
+}
+
+/** The contract's minimal request: only these fields. */
+export function minimalRequest(clinicId: string, practitionerId: string, start: string, id = requestId()) {
+	return { _id: id, type: 'appointment', clinicId, practitionerId, start, status: 'requested', updatedAt: Date.now() };
+}
+
+export async function push(patient: Patient, doc: { _id: string }): Promise<void> {
+	const res = await patient.client.post(`/couch/${patient.db}/_bulk_docs`, { docs: [doc] });
+	expect(res.status).toBe(201);
+	expect(res.body[0].ok).toBe(true);
+}
+
+/** Reads a patient's appointment until `done` holds for it (the router works after the push answered). */
+export async function waitFor<T = any>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 30_000): Promise<T> {
+	const until = Date.now() + ms;
+	for (;;) {
+		const value = await read();
+		if (done(value)) return value;
+		if (Date.now() > until) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+export async function readOwn(patient: Patient, id: string): Promise<any> {
+	return (await patient.client.get(`/couch/${patient.db}/${id}`)).body;
+}
+
+export function decided(patient: Patient, id: string): Promise<any> {
+	return waitFor(() => readOwn(patient, id), (doc) => doc?.status !== undefined && doc.status !== 'requested', `a decision on ${id}`);
+}
+
+export function markerPath(practitionerId: string, start: string): string {
+	return `/${slotsDatabase(REGION)}/${encodeURIComponent(slotMarkerId(practitionerId, start))}`;
+}
