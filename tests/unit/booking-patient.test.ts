@@ -5,7 +5,7 @@ import { USER_COLLECTIONS } from '$lib/db/validation';
 import { appointmentWinner, laterAppointmentWins } from '$lib/booking/collection';
 import { newRequest, openAlternatives, requestAgain, splitAppointments, nextAppointment } from '$lib/booking/requests';
 import { cancelAppointment, requestAlternative, requestReschedule, requestVisit } from '$lib/booking/actions';
-import { statusText, whenLabel } from '$lib/booking/format';
+import { deliveryOf, statusText, whenLabel } from '$lib/booking/format';
 import { appointmentCalendar, calendarFileName } from '$lib/booking/calendar';
 import { dueReminders, nextReminderDelay, REMINDER_LEAD_MS, statusChanges } from '$lib/booking/reminders';
 import { bookingCaseId, caseOfBooking, learnFromBookings } from '$lib/booking/learning';
@@ -129,6 +129,7 @@ describe('status in words', () => {
 		expect(statusText(appointment({ status: 'rejected', reason: 'That slot is taken' }), 'sent')).toMatchObject({ label: 'Not booked', detail: 'That slot is taken', tone: 'bad' });
 		expect(statusText(appointment({ status: 'declined', reason: 'Doctor away' }), 'sent')).toMatchObject({ label: 'Declined by the clinic', detail: 'Doctor away' });
 		expect(statusText(appointment({ status: 'cancelled', by: 'clinic' }), 'sent').detail).toBe('Cancelled by the clinic.');
+		expect([deliveryOf(false, undefined), deliveryOf(true, 'offline'), deliveryOf(true, 'syncing'), deliveryOf(true, 'up-to-date')]).toEqual(['no-account', 'waiting', 'waiting', 'sent']);
 	});
 
 	it('shows the time in the clinic\'s zone, naming the zone only when it is not the device\'s', () => {

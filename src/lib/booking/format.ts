@@ -47,6 +47,9 @@ export interface StatusText {
 /** Where the device stands with the server: a request may not have left the device yet. */
 export type Delivery = 'no-account' | 'waiting' | 'sent';
 
+/** Once the profile's sync is up to date, every request on the device has reached the server. */
+export const deliveryOf = (hasAccount: boolean, syncStatus: string | undefined): Delivery => (!hasAccount ? 'no-account' : syncStatus === 'up-to-date' ? 'sent' : 'waiting');
+
 export function statusText(appointment: Appointment, delivery: Delivery): StatusText {
 	const reason = appointment.reason ?? '';
 	switch (appointment.status) {
