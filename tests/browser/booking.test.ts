@@ -79,7 +79,10 @@ async function requestSlot(page: Page, start: string, reason = '') {
 	if (reason) await page.getByLabel(/Reason for the visit/).fill(reason);
 	await page.getByRole('button', { name: /^Request / }).click();
 	await page.getByText(/is saved on this device/).waitFor();
+	expect(await focused(page)).toMatch(/is saved on this device/);
 }
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 async function openAppointments(page: Page) {
 	await page.getByRole('link', { name: 'Appointments', exact: true }).click();
@@ -168,6 +171,7 @@ describe('booking a visit as a patient', () => {
 		await expect.poll(() => slot(kofi, wanted).count(), { timeout: 30_000 }).toBe(0);
 
 		await ama.getByRole('button', { name: 'Cancel appointment' }).first().click();
+		expect(await focused(ama)).toBe('Yes, cancel it');
 		await ama.getByRole('button', { name: 'Yes, cancel it' }).click();
 		await waitForStatus(ama, 'cancelled');
 
