@@ -120,6 +120,12 @@ describe('booking a visit as a patient', () => {
 		await openClinic(kofi);
 		expect(await seriousViolations(ama)).toEqual([]);
 		await kofi.getByText("Times are the clinic's (Africa/Accra time).").waitFor();
+		// the demo clinic has other bookable practitioners: each shows their next free times, one tap picks one
+		const quickPicks = kofi.getByRole('button', { name: new RegExp(` with ${practitioner.name}$`) });
+		expect(await quickPicks.count()).toBe(3);
+		const firstFree = await kofi.locator('input[name="slot"]').first().getAttribute('value');
+		await quickPicks.first().click();
+		expect(await kofi.locator('input[name="slot"]:checked').getAttribute('value')).toBe(firstFree);
 		expect(await ama.getByText("Times are the clinic's.").count()).toBe(1);
 
 		await amaDevice.setOffline(true);
