@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
 import { USER_COLLECTIONS } from '$lib/db/validation';
 import { appointmentWinner, laterAppointmentWins } from '$lib/booking/collection';
-import { newRequest, openAlternatives, requestAgain, splitAppointments, nextAppointment } from '$lib/booking/requests';
+import { newRequest, openAlternatives, replacementOf, requestAgain, splitAppointments, nextAppointment } from '$lib/booking/requests';
 import { cancelAppointment, requestAlternative, requestReschedule, requestVisit } from '$lib/booking/actions';
 import { deliveryOf, statusText, whenLabel } from '$lib/booking/format';
 import { appointmentCalendar, calendarFileName } from '$lib/booking/calendar';
@@ -35,6 +35,8 @@ describe('a request', () => {
 		const again = requestAgain(booked, { practitionerId: 'pr-2', start: '2026-12-09T09:00:00.000Z' }, NOW + 1, booked.id);
 		expect(again).toMatchObject({ practitionerId: 'pr-2', start: '2026-12-09T09:00:00.000Z', status: 'requested', patientName: 'Ama', visitReason: 'chest pain', specialty: 'cardiology', replaces: 'a-1' });
 		expect(again.id).not.toBe(booked.id);
+		expect(replacementOf(booked, [booked, again])).toBe(again);
+		expect(replacementOf(booked, [booked, { ...again, status: 'rejected' }])).toBeUndefined();
 	});
 
 	it('offers a rejection\'s alternatives until one of them is requested', () => {

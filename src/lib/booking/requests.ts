@@ -58,6 +58,9 @@ export const isLive = (appointment: Appointment) => LIVE.has(appointment.status)
 /** A patient may cancel or reschedule what is still live and has not started (the clinic's notice aside). */
 export const patientMayChange = (appointment: Appointment, now: number) => isLive(appointment) && Date.parse(appointment.start) > now;
 
+/** The live request (or booking) that moves `appointment` to another time, if there is one. */
+export const replacementOf = (appointment: Appointment, all: Appointment[]) => all.find((b) => b.replaces === appointment.id && isLive(b));
+
 /** Upcoming (live, not yet started) first by start; the rest, most recent first. */
 export function splitAppointments(appointments: Appointment[], now: number): { upcoming: Appointment[]; past: Appointment[] } {
 	const upcoming = appointments.filter((a) => patientMayChange(a, now)).sort((a, b) => a.start.localeCompare(b.start));
