@@ -10,6 +10,7 @@ import { recommenderBenchmarks } from './recommender';
 import { ocrBenchmarks } from './ocr';
 import { wireBenchmarks } from './wire';
 import { slotsBenchmarks } from './slots';
+import { bookingBenchmarks } from './booking';
 
 import type { Figure } from './figures';
 export type { Figure };
@@ -19,7 +20,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

@@ -21,7 +21,8 @@ import { Client, onCouchDB, startTestServer, tempDataDir, testCouchUrl, uniqueNa
 const OWN = 'clinic-ashanti-0001';
 const OTHER = 'clinic-ashanti-0002';
 const COLLECTIONS = ['appointments', 'shared', 'messages', 'notes'];
-const ownDb = (collection = 'appointments') => clinicDatabase(OWN, collection);
+// flat documents: appointments have their own schema now (tests/server/booking.test.ts)
+const ownDb = (collection = 'notes') => clinicDatabase(OWN, collection);
 const staffPath = (clinicId = OWN) => `/api/clinics/${clinicId}/staff`;
 
 let server: TestServer;
