@@ -19,13 +19,6 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** A fetch that sends the test client's session cookie, as the browser does for its own origin. */
-const withCookies = (client: Client): typeof fetch => (input, init = {}) => {
-	const headers = new Headers(init.headers);
-	headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-	return fetch(input, { ...init, headers });
-};
-
 async function until(check: () => Promise<boolean> | boolean, what: string) {
 	for (let i = 0; i < 100; i++) {
 		if (await check()) return;
@@ -60,7 +53,7 @@ describe('replication through the gatekeeper', () => {
 		const invalid: RefusedItem[] = [];
 		await db.records.insert(invalidRecord('bad-1') as never);
 		const good = await saveRecord(db.records, 'condition', { name: 'Asthma', status: 'active' }, 'dev');
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, {
+		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, {
 			unauthorized: () => undefined,
 			refused: () => undefined,
 			invalid: (item) => invalid.push(item)
@@ -85,7 +78,7 @@ describe('replication through the gatekeeper', () => {
 			url: `${server.url}/couch/${userDatabase(name, 'records')}/`,
 			live: true,
 			waitForLeadership: false,
-			fetch: gatekeeperFetch({ unauthorized: () => undefined, refused: (items) => refused.push(...items) }, withCookies(client)),
+			fetch: gatekeeperFetch({ unauthorized: () => undefined, refused: (items) => refused.push(...items) }, client.fetch),
 			pull: {},
 			push: {}
 		});
@@ -106,7 +99,7 @@ describe('replication through the gatekeeper', () => {
 		expect((await other.login(name)).status).toBe(200);
 		const pushed = { _id: '0190a1b2-c3d4-7e5f-8a9b-000000000001', kind: 'note', data: { text: 'from elsewhere' }, updatedAt: 5, updatedBy: 'other' };
 		expect((await other.post(`${records}/_bulk_docs`, { docs: [pushed] })).status).toBe(201);
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, {
+		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, {
 			unauthorized: () => undefined,
 			refused: () => undefined,
 			invalid: () => undefined
@@ -122,7 +115,7 @@ describe('replication through the gatekeeper', () => {
 	it('pushes a deletion (RxDB sends the last content) that the server stores bare, and another device pulls it', async () => {
 		const { client, name, records } = await signedIn();
 		const hooks = { unauthorized: () => undefined, refused: () => undefined, invalid: () => undefined };
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, hooks);
+		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, hooks);
 		cancel = () => replication.cancel();
 		const kept = await saveRecord(db.records, 'note', { text: 'stays' }, 'dev');
 		const gone = await saveRecord(db.records, 'note', { text: 'goes' }, 'dev');
@@ -134,7 +127,7 @@ describe('replication through the gatekeeper', () => {
 		expect(Object.keys(tombstone).sort()).toEqual(['_deleted', '_id', '_rev']);
 
 		const device = await openProfileDatabase(name, 'e'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
-		const pull = replicateCollection(device.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, hooks);
+		const pull = replicateCollection(device.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, hooks);
 		try {
 			await pull.awaitInSync();
 			expect((await device.records.find().exec()).map((d) => d.id)).toEqual([kept.id]);
@@ -147,7 +140,7 @@ describe('replication through the gatekeeper', () => {
 	it('reports an expired session once and keeps local edits', async () => {
 		const { client, name } = await signedIn();
 		let unauthorized = 0;
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: withCookies(client) }, {
+		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, {
 			unauthorized: () => unauthorized++,
 			refused: () => undefined,
 			invalid: () => undefined
