@@ -9,8 +9,8 @@ import { directoryBenchmarks } from './directory';
 import { recommenderBenchmarks } from './recommender';
 import { ocrBenchmarks } from './ocr';
 import { wireBenchmarks } from './wire';
-import { slotsBenchmarks } from './slots';
 import { bookingBenchmarks } from './booking';
+import { slotsBenchmarks } from './slots';
 
 import type { Figure } from './figures';
 export type { Figure };

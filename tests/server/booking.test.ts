@@ -391,6 +391,18 @@ describe('hostile callers', () => {
 		expect((await readOwn(victim, victimDoc._id)).status).toBe('booked');
 	});
 
+	it("keeps everyone out of the router's own database (jobs, routes, the claim secret)", async () => {
+		const patient = await signUp(server.url);
+		const staff = await staffOf(CLINIC);
+		for (const client of [patient.client, staff, new Client(server.url)]) {
+			for (const path of ['', '/secret', '/_all_docs', '/_changes']) {
+				const res = await client.get(`/couch/healthsync-router${path}`);
+				expect(res.status).toBe(403);
+				expect(typeof res.body.error).toBe('string');
+			}
+		}
+	});
+
 	it('answers /api/slots to anyone, with starts and ends only', async () => {
 		const res = await new Client(server.url).get(`/api/slots?practitioner=${DOC}&from=${slotAt(7, 0)}&to=${slotAt(8, 0)}`);
 		expect(res.status).toBe(200);
