@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountsRouter } from './accounts.js';
+import { changesRouter } from './changes.js';
 import { compressedAnswers } from './compression.js';
 import { DEFAULT_LIMITS, servedSecurely, withoutAccountNames, type Limits, type ServerContext } from './context.js';
 import { Couch } from './couch.js';
@@ -49,6 +50,8 @@ export interface ServerOptions {
 	roleCacheMs?: number;
 	/** storage per account in bytes (default 100 MB) */
 	quotaBytes?: number;
+	/** how long the change signal waits before answering that nothing changed (default 25 s; tests lower it) */
+	signalWaitMs?: number;
 	/** upcoming appointments a patient may hold at one clinic (default 3) */
 	maxFutureAppointments?: number;
 }
@@ -118,6 +121,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
 	app.use('/api', staffRouter(ctx));
+	app.use('/api', changesRouter(ctx, { waitMs: opts.signalWaitMs }));
 	app.use('/api', slotsRouter(ctx));
 	app.use(
 		'/api',

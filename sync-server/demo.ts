@@ -1,5 +1,6 @@
 /**
- * The demo directory and demo clinic-admin accounts. One code path for both users of it: start-up demo
+ * The demo directory and demo staff accounts (an administrator, a receptionist and a doctor of each demo
+ * clinic). One code path for both users of it: start-up demo
  * mode (a small directory, seeded only into an empty database) and `npm run seed` (any size, several
  * regions, brought exactly to the generated content).
  */
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
 import { DEMO_REGIONS, generateDirectory } from '../src/lib/directory/demo.js';
 import { validateDirectoryDoc } from '../src/lib/directory/schema.js';
-import { withGrant } from '../src/lib/staff/roles.js';
+import { isStaffRole, PRACTITIONER_ID_PATTERN, withGrant, type StaffGrant, type StaffRole } from '../src/lib/staff/roles.js';
 import { validateReplicatedDoc } from '../src/lib/db/validation.js';
 import { createAccount, saveAccount, setPassword } from './accounts.js';
 import type { ServerContext } from './context.js';
@@ -17,6 +18,7 @@ import type { Couch } from './couch.js';
 import { countClinics, writeClinicCount, writeDocs, WRITE_BATCH, type WireDoc } from './directory.js';
 import { provisionClinic } from './provision.js';
 import { readAccount, type AccountDoc } from './roles.js';
+import { recordStaff } from './staff.js';
 
 export const DEMO_REGION = 'ashanti';
 export const DEMO_SEED = 20251128;
@@ -27,10 +29,22 @@ export const MAX_SEED_CLINICS = 200_000;
 export interface DemoAccount {
 	name: string;
 	password: string;
-	role: string;
+	role: StaffRole;
 	region: string;
 	clinicId: string;
+	/** a doctor's practitioner at the clinic */
+	practitionerId?: string;
 }
+
+/** A region's demo clinic: its first generated clinic, and that clinic's first practitioner (the demo doctor). */
+export interface DemoClinic {
+	region: string;
+	clinicId: string;
+	practitionerId?: string;
+}
+
+/** The demo staff roles of a demo clinic, administrators first. */
+const DEMO_ROLES: readonly StaffRole[] = ['clinic-admin', 'reception', 'doctor'];
 
 export interface SeedOptions {
 	couch: Couch;
@@ -54,8 +68,10 @@ export interface RegionSeedSummary {
 	unchanged: number;
 	/** onlyIfEmpty found documents and wrote nothing */
 	skipped: boolean;
-	/** the region's first generated clinic (its demo administrator runs it), null with no clinics */
+	/** the region's first generated clinic (its demo staff work there), null with no clinics */
 	firstClinicId: string | null;
+	/** that clinic's first practitioner (the demo doctor), null when it has none */
+	firstPractitionerId: string | null;
 	/** live clinic docs in the directory after seeding (the count `/api/config` shows) */
 	clinicsListed: number | null;
 }
@@ -116,6 +132,7 @@ export async function seedRegions(opts: SeedOptions): Promise<SeedSummary> {
 			unchanged: 0,
 			skipped: false,
 			firstClinicId: clinics[0]?.id ?? null,
+			firstPractitionerId: practitioners.find((p) => p.clinicIds[0] === clinics[0]?.id)?.id ?? null,
 			clinicsListed: null
 		};
 		summaries.push(summary);
@@ -149,9 +166,16 @@ export async function seedRegions(opts: SeedOptions): Promise<SeedSummary> {
 	};
 }
 
-/** The demo administrator of a region: `demo-clinic-admin` for the default region, else suffixed. */
-export function demoAccountName(region: string): string {
-	return region === DEMO_REGION ? 'demo-clinic-admin' : `demo-clinic-admin-${region}`;
+/** The demo clinics a seeding made, one per region that has clinics. */
+export function demoClinics(summary: SeedSummary): DemoClinic[] {
+	return summary.regions.flatMap((r) =>
+		r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId, ...(r.firstPractitionerId ? { practitionerId: r.firstPractitionerId } : {}) }] : []
+	);
+}
+
+/** A demo staff account's name: `demo-<role>` for the default region (`demo-clinic-admin`), else suffixed. */
+export function demoAccountName(region: string, role: StaffRole = 'clinic-admin'): string {
+	return region === DEMO_REGION ? `demo-${role}` : `demo-${role}-${region}`;
 }
 
 function readDemoFile(file: string): DemoAccount[] {
@@ -165,7 +189,10 @@ function readDemoFile(file: string): DemoAccount[] {
 				// files written before regions existed hold only the default region's administrator
 				const region = typeof a.region === 'string' ? a.region : DEMO_REGION;
 				const clinicId = typeof a.clinicId === 'string' ? a.clinicId : `clinic-${region}-0001`;
-				return { name: a.name, password: a.password, role: 'clinic-admin', region, clinicId };
+				// files written before demo staff existed hold administrators only
+				const role: StaffRole = isStaffRole(a.role) ? a.role : 'clinic-admin';
+				const practitionerId = role === 'doctor' && PRACTITIONER_ID_PATTERN.test(a.practitionerId ?? '') ? { practitionerId: a.practitionerId as string } : {};
+				return { name: a.name, password: a.password, role, region, clinicId, ...practitionerId };
 			});
 	} catch {
 		return [];
@@ -184,23 +211,27 @@ export interface DemoAccounts {
 	refused: string[];
 }
 
+/** The grant a demo account holds (src/lib/staff/roles.ts). */
+const grantOf = (a: DemoAccount): StaffGrant => ({ clinicId: a.clinicId, role: a.role, ...(a.role === 'doctor' ? { practitionerId: a.practitionerId } : {}) });
+
 /**
- * Makes sure there is one demo clinic-admin account per wanted region (the staff role clinic-admin of
- * its clinic, src/lib/staff/roles.ts), and that clinic's databases, with a random password kept in `<dataDir>/demo-accounts.json` (mode 0600) for the
- * operator. Only accounts the seeder created itself are updated: a name held by anyone else is refused.
+ * Makes sure each wanted demo clinic has its demo staff: an administrator, a receptionist and (when the
+ * clinic has a practitioner) a doctor who is that practitioner, each with the clinic's databases and a
+ * random password kept in `<dataDir>/demo-accounts.json` (mode 0600) for the operator, and on the
+ * clinic's staff list. Only accounts the seeder created itself are updated: a name held by anyone else
+ * is refused.
  */
-export async function ensureDemoAccounts(
-	ctx: Pick<ServerContext, 'couch' | 'embedded'>,
-	dataDir: string,
-	wanted: { region: string; clinicId: string }[]
-): Promise<DemoAccounts> {
+export async function ensureDemoAccounts(ctx: Pick<ServerContext, 'couch' | 'embedded'>, dataDir: string, wanted: DemoClinic[]): Promise<DemoAccounts> {
 	const file = join(dataDir, 'demo-accounts.json');
-	const saved = readDemoFile(file);
-	const candidates = [...saved];
-	for (const { region, clinicId } of wanted) {
-		const known = candidates.find((a) => a.region === region);
-		if (known) known.clinicId = clinicId;
-		else candidates.push({ name: demoAccountName(region), password: '', role: 'clinic-admin', region, clinicId });
+	const candidates = readDemoFile(file);
+	for (const role of DEMO_ROLES) {
+		for (const { region, clinicId, practitionerId } of wanted) {
+			if (role === 'doctor' && !practitionerId) continue;
+			const doctor = role === 'doctor' ? { practitionerId } : {};
+			const known = candidates.find((a) => a.region === region && a.role === role);
+			if (known) Object.assign(known, { clinicId, ...doctor });
+			else candidates.push({ name: demoAccountName(region, role), password: '', role, region, clinicId, ...doctor });
+		}
 	}
 	const result: DemoAccounts = { accounts: [], created: [], refused: [] };
 	const existing = new Map<string, AccountDoc>();
@@ -221,7 +252,7 @@ export async function ensureDemoAccounts(
 	writeFileSync(file, JSON.stringify(result.accounts, null, 2) + '\n', { mode: 0o600 });
 	chmodSync(file, 0o600);
 	for (const account of result.accounts) {
-		const roles = withGrant([], { clinicId: account.clinicId, role: 'clinic-admin' });
+		const roles = withGrant([], grantOf(account));
 		await provisionClinic(ctx.couch, account.clinicId, { setSecurity: !ctx.embedded });
 		const doc = existing.get(account.name);
 		if (!doc) {
@@ -233,6 +264,7 @@ export async function ensureDemoAccounts(
 		} else if (JSON.stringify(doc.roles) !== JSON.stringify(roles)) {
 			await saveAccount(ctx, { ...doc, roles });
 		}
+		await recordStaff(ctx.couch, account.clinicId, account.name, roles);
 	}
 	return result;
 }
@@ -240,16 +272,22 @@ export async function ensureDemoAccounts(
 /** Start-up demo mode: a small directory of the default region, seeded only when empty, and its admin. */
 export async function seedDemo(ctx: Pick<ServerContext, 'couch' | 'embedded'>, dataDir: string): Promise<DemoAccounts> {
 	const summary = await seedRegions({ couch: ctx.couch, clinics: DEMO_CLINIC_COUNT, seed: DEMO_SEED, regions: [DEMO_REGION], onlyIfEmpty: true });
-	const wanted = summary.regions.flatMap((r) => (r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId }] : []));
-	return ensureDemoAccounts(ctx, dataDir, wanted);
+	return ensureDemoAccounts(ctx, dataDir, demoClinics(summary));
 }
+
+const DUTY: Record<StaffRole, (a: DemoAccount) => string> = {
+	'clinic-admin': (a) => `admin of ${a.clinicId}`,
+	reception: (a) => `reception at ${a.clinicId}`,
+	nurse: (a) => `nurse at ${a.clinicId}`,
+	doctor: (a) => `doctor at ${a.clinicId}, practitioner ${a.practitionerId}`
+};
 
 /** What an operator is told about demo accounts: new credentials (once) and names refused. */
 export function demoAccountsReport(demo: DemoAccounts, dataDir: string): string[] {
 	const lines: string[] = [];
 	if (demo.created.length) {
-		lines.push(`New demo clinic-admin accounts (demo data only; never use these in production; kept in ${join(dataDir, 'demo-accounts.json')}):`);
-		for (const a of demo.created) lines.push(`  ${a.region}: name "${a.name}", password "${a.password}" (admin of ${a.clinicId})`);
+		lines.push(`New demo staff accounts (demo data only; never use these in production; kept in ${join(dataDir, 'demo-accounts.json')}):`);
+		for (const a of demo.created) lines.push(`  ${a.region}: name "${a.name}", password "${a.password}" (${DUTY[a.role](a)})`);
 	}
 	for (const name of demo.refused) {
 		lines.push(`Not a demo account: "${name}" exists but was not made by the seeder, so it was left alone (check its roles; an older seeder's accounts are not marked: delete them to have them made again).`);

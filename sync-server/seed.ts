@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Couch } from './couch.js';
-import { checkSeedOptions, DEMO_CLINIC_COUNT, DEMO_REGION, DEMO_SEED, demoAccountsReport, ensureDemoAccounts, seedRegions, type DemoAccounts, type SeedSummary } from './demo.js';
+import { checkSeedOptions, DEMO_CLINIC_COUNT, DEMO_REGION, DEMO_SEED, demoAccountsReport, demoClinics, ensureDemoAccounts, seedRegions, type DemoAccounts, type SeedSummary } from './demo.js';
 import { StoreInUseError } from './store.js';
 import { runTool, withToolStore } from './tool-store.js';
 
@@ -74,8 +74,7 @@ export interface SeedResult extends DemoAccounts {
 /** Seeds the directory and the demo administrators through an open store. */
 export async function seed(opts: SeedArgs & { couch: Couch; embedded: boolean; dataDir: string }): Promise<SeedResult> {
 	const summary = await seedRegions({ couch: opts.couch, clinics: opts.clinics, seed: opts.seed, regions: opts.regions });
-	const wanted = summary.regions.flatMap((r) => (r.firstClinicId ? [{ region: r.region, clinicId: r.firstClinicId }] : []));
-	const demo = await ensureDemoAccounts({ couch: opts.couch, embedded: opts.embedded }, opts.dataDir, wanted);
+	const demo = await ensureDemoAccounts({ couch: opts.couch, embedded: opts.embedded }, opts.dataDir, demoClinics(summary));
 	return { summary, ...demo };
 }
 

@@ -10,7 +10,7 @@
  *    an index there, and the embedded store's `_users` is not CouchDB's). It is rebuilt, for that account,
  *    from the roles just saved.
  */
-import { staffRoles, withGrant, withoutGrant, type StaffGrant, type StaffRole } from '../src/lib/staff/roles.js';
+import { staffRoles, withGrant, withoutGrant, type StaffGrant, type StaffMember, type StaffRole } from '../src/lib/staff/roles.js';
 import { saveAccount } from './accounts.js';
 import type { Couch } from './couch.js';
 import { Refusal } from './errors.js';
@@ -19,10 +19,6 @@ import { readAccount } from './roles.js';
 
 export const STAFF_DB = 'healthsync-staff';
 const ATTEMPTS = 5;
-
-export interface StaffMember extends StaffGrant {
-	name: string;
-}
 
 interface StaffList {
 	_id: string;
@@ -71,7 +67,7 @@ export async function readStaff(couch: Couch, clinicId: string): Promise<StaffMe
 }
 
 /** Sets one account's entries in a clinic's staff list to what its roles say. */
-async function recordStaff(couch: Couch, clinicId: string, name: string, roles: readonly string[]): Promise<void> {
+export async function recordStaff(couch: Couch, clinicId: string, name: string, roles: readonly string[]): Promise<void> {
 	await couch.ensureDatabase(STAFF_DB);
 	const mine = staffRoles(roles).filter((g) => g.clinicId === clinicId).map((g) => ({ name, ...g }));
 	for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appAndBrowser, openApp, signInOnThisDevice } from './harness';
+import { clinicDatabase } from '../../src/lib/db/names';
+import { Couch } from '../../sync-server/couch';
+import { appAndBrowser, openApp, rawIndexedDb, signInOnThisDevice, watchLongPolls } from './harness';
 
 const app = appAndBrowser({ demo: true });
 /** Wednesday 2 December 2026, 10:00 in Accra (UTC+0): the demo clinics keep weekday hours. */
@@ -135,9 +137,13 @@ describe('clinic administrators', () => {
 		const admin = app.server.demo.accounts.find((a) => a.region === 'ashanti')!;
 		const context = await app.browser.newContext();
 		await downloadRegion(context);
+		const requested: string[] = [];
+		context.on('request', (request) => requested.push(request.url()));
 		const page = await openApp(context, app.server.url, '/new?account=1');
 		await signInOnThisDevice(page, { name: admin.name, password: admin.password, pin: '4242' });
-		await page.waitForURL('**/profile');
+		// staff land on their clinic's day
+		await page.waitForURL('**/clinic');
+		await page.getByRole('group', { name: 'View' }).waitFor();
 		await page.waitForSelector('header [data-sync-status="up-to-date"]');
 		await page.getByRole('link', { name: 'Clinics', exact: true }).click();
 		await page.locator(`.results a[href="/clinics/${admin.clinicId}"]`).click();
@@ -145,10 +151,20 @@ describe('clinic administrators', () => {
 		await page.getByLabel('Name', { exact: true }).waitFor();
 		expect(await seriousViolations(page)).toEqual([]);
 		await page.getByLabel('Name', { exact: true }).fill('Renamed Community Clinic');
+		// a practitioner's schedule is edited with the listing
+		await page.getByLabel('Minutes per appointment').first().fill('25');
 		await page.getByRole('button', { name: 'Save listing' }).click();
 		await page.getByRole('heading', { level: 1, name: 'Renamed Community Clinic' }).waitFor();
 		const stored = async () => (await (await fetch(`${app.server.url}/couch/directory-ashanti/${admin.clinicId}`)).json()) as { name: string; description?: string };
 		await expect.poll(async () => (await stored()).name, { timeout: 20_000 }).toBe('Renamed Community Clinic');
+		const slotLengths = async () => {
+			const { rows } = (await (await fetch(`${app.server.url}/couch/directory-ashanti/_all_docs?include_docs=true`)).json()) as { rows: { doc: { clinicIds?: string[]; schedules?: { slotMinutes: number }[] } }[] };
+			return rows.filter((r) => r.doc.clinicIds?.includes(admin.clinicId)).flatMap((r) => r.doc.schedules?.map((s) => s.slotMinutes) ?? []);
+		};
+		await expect.poll(async () => (await slotLengths()).includes(25), { timeout: 20_000 }).toBe(true);
+		// online, the page says it is published, not that it waits for a connection
+		await page.getByText('Your changes are published in the directory.').waitFor({ timeout: 20_000 });
+		expect(await page.getByText('will be published when you are online').count()).toBe(0);
 
 		// Offline: the edit shows at once and is published when the connection returns.
 		await context.setOffline(true);
@@ -160,6 +176,33 @@ describe('clinic administrators', () => {
 		expect((await stored()).description).not.toBe('Now with a weekend malaria clinic.');
 		await context.setOffline(false);
 		await expect.poll(async () => (await stored()).description, { timeout: 30_000 }).toBe('Now with a weekend malaria clinic.');
+		await page.getByText('Your changes are published in the directory.').waitFor({ timeout: 20_000 });
+		expect(requested.filter((url) => url.includes('undefined'))).toEqual([]);
+		await context.close();
+	});
+
+	it('replicate their clinic\'s appointments on their own profile, pulled when the one change signal names them', async () => {
+		const admin = app.server.demo.accounts.find((a) => a.region === 'ashanti')!;
+		const book = clinicDatabase(admin.clinicId, 'appointments');
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url, '/new?account=1');
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(request.url()));
+		const longPolls = watchLongPolls(page);
+		await signInOnThisDevice(page, { name: admin.name, password: admin.password, pin: '4444' });
+		await page.waitForURL('**/clinic');
+		await page.waitForSelector('header [data-sync-status="up-to-date"]');
+		// a booking lands in the clinic's book on the server (as the router writes it)
+		const id = 'booked-while-signed-in';
+		const entry = { type: 'appointment', clinicId: admin.clinicId, practitionerId: 'p-1', start: '2026-12-08T09:00:00.000Z', status: 'booked', updatedAt: 1 };
+		expect((await new Couch(app.server.couchUrl).request('PUT', `/${book}/${id}`, { body: entry })).status).toBe(201);
+		await expect.poll(async () => (await rawIndexedDb(page)).includes(id), { timeout: 20_000 }).toBe(true);
+		expect(requested.some((url) => url.includes(`/couch/${book}/`))).toBe(true);
+		// one signal for all of a staff member's databases: their own, their clinic's, each region's
+		const { databases } = await (await page.request.get(`${app.server.url}/api/session`)).json();
+		expect(databases.length).toBeGreaterThanOrEqual(8);
+		expect(longPolls.couchLongPolls).toBe(0);
+		expect(longPolls.maxPendingSignals).toBeLessThanOrEqual(1);
 		await context.close();
 	});
 
@@ -176,7 +219,7 @@ describe('clinic administrators', () => {
 		expect(await page.getByRole('link', { name: 'Edit this listing' }).count()).toBe(0);
 		const signIn = await openApp(context, app.server.url, '/new?account=1');
 		await signInOnThisDevice(signIn, { name: admin.name, password: admin.password, pin: '4343' });
-		await signIn.waitForURL('**/profile');
+		await signIn.waitForURL('**/clinic');
 		await signIn.waitForSelector('header [data-sync-status="up-to-date"]');
 		await signIn.getByRole('link', { name: 'Clinics', exact: true }).click();
 		await signIn.locator(`.results a[href="${otherHref}"]`).click();

@@ -79,6 +79,8 @@ export async function unlockProfile(page: Page, name: string, pin: string) {
 
 export async function addRecord(page: Page, kind: string, fields: Record<string, string>) {
 	await page.getByRole('link', { name: new RegExp(`^Add ${kind}`) }).click();
+	// the profile page's own sections carry the same labels: look for the fields on the form only
+	await page.waitForURL('**/profile/edit?kind=*');
 	for (const [label, value] of Object.entries(fields)) {
 		const field = page.getByLabel(label, { exact: false }).first();
 		if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
@@ -86,6 +88,28 @@ export async function addRecord(page: Page, kind: string, fields: Record<string,
 	}
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.waitForURL('**/profile');
+}
+
+/**
+ * Long-polls a page holds: a browser keeps ~6 HTTP/1.1 connections per origin, so a profile may
+ * wait on one change signal at a time and never on a `_changes` long-poll per database.
+ */
+export function watchLongPolls(page: Page) {
+	const seen = { couchLongPolls: 0, signals: 0, pendingSignals: 0, maxPendingSignals: 0 };
+	const isSignal = (url: string) => new URL(url).pathname === '/api/changes';
+	page.on('request', (request) => {
+		const url = request.url();
+		if (url.includes('/_changes') && url.includes('feed=longpoll')) seen.couchLongPolls++;
+		if (!isSignal(url)) return;
+		seen.signals++;
+		seen.maxPendingSignals = Math.max(seen.maxPendingSignals, ++seen.pendingSignals);
+	});
+	const done = (request: { url(): string }) => {
+		if (isSignal(request.url())) seen.pendingSignals--;
+	};
+	page.on('requestfinished', done);
+	page.on('requestfailed', done);
+	return seen;
 }
 
 /** Every value stored in this origin's IndexedDB, as text. */

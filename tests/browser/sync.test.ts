@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice, SYNC_STORES } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice, SYNC_STORES, watchLongPolls } from './harness';
 
 // the whole sync path (sign up, edit offline, come online, a second device pulls) on each store
 for (const store of SYNC_STORES) {
@@ -32,10 +32,12 @@ for (const store of SYNC_STORES) {
 		let second: BrowserContext;
 		let one: Page;
 		let two: Page;
+		let oneLongPolls: ReturnType<typeof watchLongPolls>;
 
 		it('signs up from a profile and syncs it', async () => {
 			first = await app.browser.newContext();
 			one = await openApp(first, app.server.url);
+			oneLongPolls = watchLongPolls(one);
 			await createProfile(one, app.server.url, 'Esi', '2468');
 			await addRecord(one, 'condition', { Condition: 'Hypertension' });
 			expect(await syncStatus(one)).toBe('local-only');
@@ -56,6 +58,20 @@ for (const store of SYNC_STORES) {
 			two = await signInOnNewDevice(second, 'esi', 'correct horse', '1357');
 			await two.getByText('Hypertension').waitFor();
 			await waitForStatus(two, 'up-to-date');
+		});
+
+		it('pulls an edit from the other device when the change signal names its database, holding one long-poll at most', async () => {
+			const twoLongPolls = watchLongPolls(two);
+			const signalsBefore = oneLongPolls.signals;
+			await addRecord(two, 'condition', { Condition: 'Asthma' });
+			// nothing but the signal makes device one pull (no timer, no long-poll of its own)
+			await one.getByRole('link', { name: 'Profile', exact: true }).click();
+			await one.getByRole('link', { name: 'Asthma', exact: true }).waitFor({ timeout: 20_000 });
+			expect(oneLongPolls.signals).toBeGreaterThan(signalsBefore);
+			for (const seen of [oneLongPolls, twoLongPolls]) {
+				expect(seen.couchLongPolls).toBe(0);
+				expect(seen.maxPendingSignals).toBeLessThanOrEqual(1);
+			}
 		});
 
 		it('converges after both devices edit the same item offline, keeping the losing edit', async () => {

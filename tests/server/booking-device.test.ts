@@ -5,11 +5,13 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { openProfile, type ProfileDatabase } from '$lib/collections';
+import { USER_COLLECTIONS } from '$lib/db/validation';
+import { userDatabase } from '$lib/db/names';
 import { replicateCollection } from '$lib/sync/replication';
 import { cancelAppointment, requestVisit } from '$lib/booking/actions';
 import { changeStaff } from '../../sync-server/staff.js';
-import { Client, startTestServer, type TestServer } from './harness';
+import { Client, startTestServer, withCookies, type TestServer } from './harness';
 import { clinicDoc, practitionerDoc, readOwn, schedule, signUp, slotAt, waitFor, writeDirectory, type Patient } from './booking-fixture';
 
 const CLINIC = 'clinic-device-confirm';
@@ -38,7 +40,8 @@ describe("the patient's device and the router", () => {
 	});
 
 	function online(patient: Patient) {
-		const replication = replicateCollection(db!.appointments, 'appointments', { accountName: patient.name, baseUrl: server.url, fetch: patient.client.fetch }, {
+		const target = { database: userDatabase(patient.name, 'appointments'), identifier: `hs-${patient.name}-appointments`, validate: USER_COLLECTIONS.appointments, baseUrl: server.url, fetch: withCookies(patient.client) };
+		const replication = replicateCollection(db!.appointments, target, {
 			unauthorized: () => undefined,
 			refused: () => undefined,
 			invalid: () => undefined
@@ -49,11 +52,20 @@ describe("the patient's device and the router", () => {
 
 	it('keeps an offline cancellation when the clinic confirms meanwhile, and frees the slot', async () => {
 		const patient = await signUp(server.url);
-		db = await openProfileDatabase(patient.name, 'd'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		db = await openProfile(patient.name, 'd'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
 		const start = slotAt(9, 10);
 		const request = await requestVisit(db.appointments, { clinicId: CLINIC, practitionerId: DOC, start, patientName: 'Esi Owusu' });
 		let replication = online(patient);
-		const pending = await waitFor(() => db!.appointments.findOne(request.id).exec(), (d) => d?.status === 'pending', 'the held request');
+		// the app pulls when the server's change signal fires; here the test asks for each pull
+		const pending = await waitFor(
+			async () => {
+				replication.reSync();
+				await replication.awaitInSync();
+				return db!.appointments.findOne(request.id).exec();
+			},
+			(d) => d?.status === 'pending',
+			'the held request'
+		);
 		expect(pending?.status).toBe('pending');
 		expect(await freeStarts(slotAt(9, 0), slotAt(10, 0))).not.toContain(start);
 

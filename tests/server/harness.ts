@@ -85,21 +85,10 @@ export class Client {
 
 	constructor(readonly base: string) {}
 
-	private cookieHeader(): string {
-		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-	}
-
-	/** A fetch that sends this client's session cookie, as the browser does for its own origin (for the app's replication code). */
-	readonly fetch: typeof fetch = (input, init = {}) => {
-		const headers = new Headers(init.headers);
-		headers.set('cookie', this.cookieHeader());
-		return fetch(input, { ...init, headers });
-	};
-
 	async request<T = any>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Answer<T>> {
 		const headers: Record<string, string> = { accept: 'application/json', ...(init.headers as Record<string, string>) };
 		if (body !== undefined) headers['content-type'] = 'application/json';
-		if (this.cookies.size) headers.cookie = this.cookieHeader();
+		if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		const res = await fetch(this.base + path, {
 			...init,
 			method,
@@ -146,6 +135,15 @@ export class Client {
 		return this.post('/api/login', { name, password });
 	}
 }
+
+/** A fetch that sends the test client's session cookie, as the browser does for its own origin. */
+export const withCookies =
+	(client: Client): typeof fetch =>
+	(input, init = {}) => {
+		const headers = new Headers(init.headers);
+		headers.set('cookie', [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+		return fetch(input, { ...init, headers });
+	};
 
 let counter = 0;
 /** unique valid account names */

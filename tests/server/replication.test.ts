@@ -5,11 +5,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
-import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { openProfile, type ProfileDatabase } from '$lib/collections';
 import { saveRecord } from '$lib/profile/records';
 import { gatekeeperFetch, replicateCollection, type RefusedItem } from '$lib/sync/replication';
 import { userDatabase } from '$lib/db/names';
-import { Client, startTestServer, uniqueName, type TestServer } from './harness';
+import { USER_COLLECTIONS } from '$lib/db/validation';
+import { Client, startTestServer, uniqueName, withCookies, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,6 +18,15 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await server?.stop();
+});
+
+/** The account's records database, as the sync controller replicates it. */
+const recordsOf = (name: string, client: Client) => ({
+	database: userDatabase(name, 'records'),
+	identifier: `hs-${name}-records`,
+	validate: USER_COLLECTIONS.records,
+	baseUrl: server.url,
+	fetch: withCookies(client)
 });
 
 async function until(check: () => Promise<boolean> | boolean, what: string) {
@@ -41,7 +51,7 @@ describe('replication through the gatekeeper', () => {
 		const client = new Client(server.url);
 		const name = uniqueName('repl');
 		expect((await client.signup(name)).status).toBeLessThan(300);
-		db = await openProfileDatabase(name, 'e'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		db = await openProfile(name, 'e'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
 		return { client, name, records: `/couch/${userDatabase(name, 'records')}` };
 	}
 
@@ -53,7 +63,7 @@ describe('replication through the gatekeeper', () => {
 		const invalid: RefusedItem[] = [];
 		await db.records.insert(invalidRecord('bad-1') as never);
 		const good = await saveRecord(db.records, 'condition', { name: 'Asthma', status: 'active' }, 'dev');
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, {
+		const replication = replicateCollection(db.records, recordsOf(name, client), {
 			unauthorized: () => undefined,
 			refused: () => undefined,
 			invalid: (item) => invalid.push(item)
@@ -78,7 +88,7 @@ describe('replication through the gatekeeper', () => {
 			url: `${server.url}/couch/${userDatabase(name, 'records')}/`,
 			live: true,
 			waitForLeadership: false,
-			fetch: gatekeeperFetch({ unauthorized: () => undefined, refused: (items) => refused.push(...items) }, client.fetch),
+			fetch: gatekeeperFetch({ unauthorized: () => undefined, refused: (items) => refused.push(...items) }, withCookies(client)),
 			pull: {},
 			push: {}
 		});
@@ -99,7 +109,7 @@ describe('replication through the gatekeeper', () => {
 		expect((await other.login(name)).status).toBe(200);
 		const pushed = { _id: '0190a1b2-c3d4-7e5f-8a9b-000000000001', kind: 'note', data: { text: 'from elsewhere' }, updatedAt: 5, updatedBy: 'other' };
 		expect((await other.post(`${records}/_bulk_docs`, { docs: [pushed] })).status).toBe(201);
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, {
+		const replication = replicateCollection(db.records, recordsOf(name, client), {
 			unauthorized: () => undefined,
 			refused: () => undefined,
 			invalid: () => undefined
@@ -109,13 +119,15 @@ describe('replication through the gatekeeper', () => {
 		expect((await db.records.find().exec()).map((d) => d.id)).toEqual([pushed._id]);
 		const second = { ...pushed, _id: '0190a1b2-c3d4-7e5f-8a9b-000000000002', data: { text: 'and more' } };
 		expect((await other.post(`${records}/_bulk_docs`, { docs: [second] })).status).toBe(201);
+		// the device's change signal would name the database: then it pulls
+		replication.reSync();
 		await until(async () => (await db.records.count().exec()) === 2, 'the second pulled record');
 	});
 
 	it('pushes a deletion (RxDB sends the last content) that the server stores bare, and another device pulls it', async () => {
 		const { client, name, records } = await signedIn();
 		const hooks = { unauthorized: () => undefined, refused: () => undefined, invalid: () => undefined };
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, hooks);
+		const replication = replicateCollection(db.records, recordsOf(name, client), hooks);
 		cancel = () => replication.cancel();
 		const kept = await saveRecord(db.records, 'note', { text: 'stays' }, 'dev');
 		const gone = await saveRecord(db.records, 'note', { text: 'goes' }, 'dev');
@@ -126,8 +138,8 @@ describe('replication through the gatekeeper', () => {
 		const tombstone = feed.body.results.find((row: { id: string }) => row.id === gone.id).doc;
 		expect(Object.keys(tombstone).sort()).toEqual(['_deleted', '_id', '_rev']);
 
-		const device = await openProfileDatabase(name, 'e'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
-		const pull = replicateCollection(device.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, hooks);
+		const device = await openProfile(name, 'e'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
+		const pull = replicateCollection(device.records, recordsOf(name, client), hooks);
 		try {
 			await pull.awaitInSync();
 			expect((await device.records.find().exec()).map((d) => d.id)).toEqual([kept.id]);
@@ -140,7 +152,7 @@ describe('replication through the gatekeeper', () => {
 	it('reports an expired session once and keeps local edits', async () => {
 		const { client, name } = await signedIn();
 		let unauthorized = 0;
-		const replication = replicateCollection(db.records, 'records', { accountName: name, baseUrl: server.url, fetch: client.fetch }, {
+		const replication = replicateCollection(db.records, recordsOf(name, client), {
 			unauthorized: () => unauthorized++,
 			refused: () => undefined,
 			invalid: () => undefined

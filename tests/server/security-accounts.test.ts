@@ -57,15 +57,16 @@ describe('issue 10: accounts', () => {
 		expect(await createAccount({ couch: own.admin, embedded: true }, 'demo-clinic-admin-northern', 'stranger password')).toBe('created');
 		const result = await seed({ couch: own.admin, embedded: true, dataDir: own.dataDir, clinics: 4, seed: 3, regions: ['ashanti', 'northern'] });
 		expect(result.refused).toEqual(['demo-clinic-admin-northern']);
-		expect(result.accounts.map((a) => a.name)).toEqual(['demo-clinic-admin']);
+		const made = ['demo-clinic-admin', 'demo-reception', 'demo-reception-northern', 'demo-doctor', 'demo-doctor-northern'];
+		expect(result.accounts.map((a) => a.name)).toEqual(made);
 		const login = await new Client(own.url).login('demo-clinic-admin-northern', 'stranger password');
 		expect(login.status).toBe(200);
 		expect(login.body.roles).toEqual([]);
 		const file = JSON.parse(readFileSync(join(own.dataDir, 'demo-accounts.json'), 'utf8'));
-		expect(file.map((a: { name: string }) => a.name)).toEqual(['demo-clinic-admin']);
+		expect(file.map((a: { name: string }) => a.name)).toEqual(made);
 
 		// the seeder's own account: created once (password shown then), kept and not shown again
-		expect(result.created.map((a) => a.name)).toEqual(['demo-clinic-admin']);
+		expect(result.created.map((a) => a.name)).toEqual(made);
 		const again = await seed({ couch: own.admin, embedded: true, dataDir: own.dataDir, clinics: 4, seed: 3, regions: ['ashanti', 'northern'] });
 		expect(again.created).toEqual([]);
 		expect(again.accounts).toEqual(result.accounts);
@@ -73,7 +74,7 @@ describe('issue 10: accounts', () => {
 		expect(admin.body.roles).toEqual(['staff:clinic-ashanti-0001:clinic-admin', 'staff:clinic-ashanti-0001']);
 		// another data directory gets another password
 		const other = await fresh({ demo: true });
-		expect(other.demo.created).toHaveLength(1);
+		expect(other.demo.created.map((a) => a.role)).toEqual(['clinic-admin', 'reception', 'doctor']);
 		expect(other.demo.accounts[0].password).not.toBe(result.accounts[0].password);
 	});
 

@@ -117,9 +117,13 @@ describe('seed (directory and demo administrators)', () => {
 		const server = await fresh();
 		const opts = { couch: server.admin, embedded: server.embedded, dataDir: server.dataDir, clinics: 8, seed: 3, regions: ['ashanti', 'northern'] };
 		const first = await seed(opts);
-		expect(first.accounts.map((a) => [a.name, a.region, a.clinicId])).toEqual([
-			['demo-clinic-admin', 'ashanti', 'clinic-ashanti-0001'],
-			['demo-clinic-admin-northern', 'northern', 'clinic-northern-0001']
+		expect(first.accounts.map((a) => [a.name, a.role, a.clinicId, a.practitionerId])).toEqual([
+			['demo-clinic-admin', 'clinic-admin', 'clinic-ashanti-0001', undefined],
+			['demo-clinic-admin-northern', 'clinic-admin', 'clinic-northern-0001', undefined],
+			['demo-reception', 'reception', 'clinic-ashanti-0001', undefined],
+			['demo-reception-northern', 'reception', 'clinic-northern-0001', undefined],
+			['demo-doctor', 'doctor', 'clinic-ashanti-0001', 'practitioner-ashanti-0001-1'],
+			['demo-doctor-northern', 'doctor', 'clinic-northern-0001', 'practitioner-northern-0001-1']
 		]);
 		const file = join(server.dataDir, 'demo-accounts.json');
 		expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -136,6 +140,18 @@ describe('seed (directory and demo administrators)', () => {
 		const edit = await client.put('/couch/directory-northern/clinic-northern-0001', { ...clinic, walkIn: !clinic.walkIn, updatedAt: clinic.updatedAt + 1 });
 		expect(edit.status).toBe(201);
 		expect((await client.put('/couch/directory-ashanti/clinic-ashanti-0001', {})).status).toBe(403);
+
+		// the clinic's demo reception and doctor sign in with their roles and are on its staff list
+		const staffOf = (role: string) => first.accounts.find((a) => a.region === 'northern' && a.role === role)!;
+		const roles = async (role: string) => (await new Client(server.url).login(staffOf(role).name, staffOf(role).password)).body.roles;
+		expect(await roles('reception')).toEqual(['staff:clinic-northern-0001:reception', 'staff:clinic-northern-0001']);
+		expect(await roles('doctor')).toEqual(['staff:clinic-northern-0001:doctor:practitioner-northern-0001-1', 'staff:clinic-northern-0001']);
+		const list = await client.get('/api/clinics/clinic-northern-0001/staff');
+		expect(list.body.staff.map((m: { name: string; role: string }) => `${m.name} ${m.role}`)).toEqual([
+			'demo-clinic-admin-northern clinic-admin',
+			'demo-doctor-northern doctor',
+			'demo-reception-northern reception'
+		]);
 	});
 });
 
@@ -167,6 +183,8 @@ describe('npm run seed (child process)', () => {
 		expect(first.stdout).toMatch(/Seeded 50 clinics and \d+ practitioners in 1 region\(s\) \(seed 7\) in [\d.]+ s/);
 		expect(first.stdout).toMatch(/directory-ashanti: 50 clinics/);
 		expect(first.stdout).toMatch(/ashanti: name "demo-clinic-admin", password "demo-[0-9a-f]+" \(admin of clinic-ashanti-0001\)/);
+		expect(first.stdout).toMatch(/ashanti: name "demo-reception", password "demo-[0-9a-f]+" \(reception at clinic-ashanti-0001\)/);
+		expect(first.stdout).toMatch(/ashanti: name "demo-doctor", password "demo-[0-9a-f]+" \(doctor at clinic-ashanti-0001, practitioner practitioner-ashanti-0001-1\)/);
 		const practitioners = Number(/and (\d+) practitioners/.exec(first.stdout)![1]);
 		expect(first.stdout).toContain(`${50 + practitioners} documents written, 0 unchanged`);
 

@@ -21,7 +21,6 @@ import { Client, onCouchDB, startTestServer, tempDataDir, testCouchUrl, uniqueNa
 const OWN = 'clinic-ashanti-0001';
 const OTHER = 'clinic-ashanti-0002';
 const COLLECTIONS = ['appointments', 'shared', 'messages', 'notes'];
-// flat documents: appointments have their own schema now (tests/server/booking.test.ts)
 const ownDb = (collection = 'notes') => clinicDatabase(OWN, collection);
 const staffPath = (clinicId = OWN) => `/api/clinics/${clinicId}/staff`;
 
@@ -371,7 +370,7 @@ describe('npm run admin (a child process)', () => {
 		} finally {
 			if (checking !== server) await checking.stop();
 		}
-	});
+	}, 90_000); // several child processes, each starting tsx
 
 	it('checks SIGNUPS_PER_ADDRESS and LOGIN_FAILURES_PER_ADDRESS before starting', async () => {
 		for (const env of [{ SIGNUPS_PER_ADDRESS: 'many' }, { LOGIN_FAILURES_PER_ADDRESS: '0' }]) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { openProfile, type ProfileDatabase } from '$lib/collections';
 import { USER_COLLECTIONS } from '$lib/db/validation';
 import { appointmentWinner, laterAppointmentWins } from '$lib/booking/collection';
 import { newRequest, openAlternatives, replacementOf, requestAgain, splitAppointments, nextAppointment } from '$lib/booking/requests';
@@ -69,7 +69,7 @@ describe('on the device', () => {
 
 	it('saves a request at once, with the name and reason encrypted at rest; cancels, reschedules and takes an alternative', async () => {
 		const indexedDB = new IDBFactory();
-		db = await openProfileDatabase('book-1', 'e'.repeat(64), { indexedDB, IDBKeyRange });
+		db = await openProfile('book-1', 'e'.repeat(64), null, { indexedDB, IDBKeyRange });
 		const saved = await requestVisit(db.appointments, { clinicId: 'clinic-1', practitionerId: 'pr-1', start: START, patientName: 'Kofi Boateng', visitReason: 'Wheezing at night' }, NOW);
 		const stored = (await db.appointments.findOne(saved.id).exec())?.toJSON();
 		expect(stored).toMatchObject({ status: 'requested', start: START, patientName: 'Kofi Boateng', visitReason: 'Wheezing at night' });
@@ -91,13 +91,13 @@ describe('on the device', () => {
 	});
 
 	it('refuses a request the server would refuse, before it is stored', async () => {
-		db = await openProfileDatabase('book-2', 'f'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		db = await openProfile('book-2', 'f'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
 		await expect(requestVisit(db.appointments, { clinicId: 'clinic-1', practitionerId: 'pr-1', start: START, patientName: 'x'.repeat(161) }, NOW)).rejects.toThrow(/cannot be sent/);
 		expect(await db.appointments.count().exec()).toBe(0);
 	});
 
 	it('stores a booked visit with a specialty as one learning case, once', async () => {
-		db = await openProfileDatabase('book-3', '1'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		db = await openProfile('book-3', '1'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
 		const booked = appointment({ specialty: 'pulmonology', visitReason: 'cough and wheezing for two weeks' });
 		const noWords = appointment({ id: 'a-2', specialty: 'pulmonology' });
 		const requested = appointment({ id: 'a-3', status: 'requested', specialty: 'pulmonology', visitReason: 'cough' });

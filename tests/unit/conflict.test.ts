@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
-import { recordConflictHandler, resolveConflict } from '$lib/db/conflict';
+import { recordConflictHandler, resolveConflict } from '$lib/profile/conflict';
 import { MAX_PREVIOUS_VERSIONS, type HealthRecord, type PreviousVersion } from '$lib/profile/schema';
 import { USER_COLLECTIONS } from '$lib/db/validation';
 

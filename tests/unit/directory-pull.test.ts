@@ -5,7 +5,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { directorySource, openDirectoryDatabase, pullDatabase, slotsSource, type DirectoryDatabase, type PullProgress } from '$lib/directory/local';
 import { directoryCollectionSchema } from '$lib/directory/collection';
 import { slotMarkerId } from '$lib/booking/schema';
-import { openProfileDatabase, profileDatabaseName } from '$lib/db/local';
+import { openProfile } from '$lib/collections';
+import { profileDatabaseName } from '$lib/db/local';
 import { encryptedStorage } from '$lib/db/encrypted-storage';
 
 type Row = { id: string; seq: number; deleted?: boolean; doc?: Record<string, unknown> };
@@ -69,32 +70,32 @@ describe('pullDatabase into the directory database', () => {
 		db = await openDirectoryDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
 		const feed = fakeFeed('slots-ashanti');
 		const base = Date.parse('2026-12-07T08:00:00.000Z');
-		const starts = Array.from({ length: 2003 }, (_, i) => new Date(base + i * 1_800_000).toISOString());
+		const starts = Array.from({ length: 203 }, (_, i) => new Date(base + i * 1_800_000).toISOString());
 		for (const start of starts) feed.put(marker('p1', start));
 		feed.put({ _id: '_design/x', language: 'javascript' }); // not a marker: nothing kept
 		const sequences = memoryStorage();
-		const env = { baseUrl: 'http://server.test', fetch: feed.fetch, sequences };
+		const env = { baseUrl: 'http://server.test', fetch: feed.fetch, sequences, pageSize: 200 };
 		const pages: PullProgress[] = [];
 
 		await pullDatabase(db.slots, slotsSource('ashanti'), (p) => pages.push(p), env);
-		expect(feed.asked).toEqual(['0', '2000']);
-		expect(pages.map((p) => p.records)).toEqual([2000, 2004]);
+		expect(feed.asked).toEqual(['0', '200']);
+		expect(pages.map((p) => p.records)).toEqual([200, 204]);
 		expect(pages.every((p) => p.region === 'ashanti' && p.bytes > 0)).toBe(true);
-		expect(await db.slots.count().exec()).toBe(2003);
+		expect(await db.slots.count().exec()).toBe(203);
 		const one = (await db.slots.findOne(slotMarkerId('p1', starts[5])).exec())!.toJSON();
 		expect(one).toMatchObject({ id: slotMarkerId('p1', starts[5]), practitionerId: 'p1', start: starts[5] });
 		expect(Object.keys(one)).not.toContain('claim');
 		expect(Object.keys(one)).not.toContain('clinicId');
-		expect(sequences.map.get('hs:slots-seq:ashanti')).toBe('2004');
+		expect(sequences.map.get('hs:slots-seq:ashanti')).toBe('204');
 
 		// a cancellation removes a marker; a marker turned into something else is dropped too
 		feed.remove(slotMarkerId('p1', starts[0]));
 		feed.put({ ...marker('p1', starts[1]), type: 'other' });
 		feed.put(marker('p2', starts[0]));
 		await pullDatabase(db.slots, slotsSource('ashanti'), undefined, env);
-		expect(feed.asked.at(-1)).toBe('2004');
+		expect(feed.asked.at(-1)).toBe('204');
 		const left = (await db.slots.find().exec()).map((d) => d.id);
-		expect(left).toHaveLength(2002);
+		expect(left).toHaveLength(202);
 		expect(left).not.toContain(slotMarkerId('p1', starts[0]));
 		expect(left).not.toContain(slotMarkerId('p1', starts[1]));
 		expect(left).toContain(slotMarkerId('p2', starts[0]));
@@ -146,7 +147,7 @@ describe('directory schema version 1', () => {
 		await old.listings.insert({ id: 'c1', type: 'clinic', region: 'ashanti', name: 'Edited', updatedAt: 4 });
 		await old.close();
 
-		const db = await openProfileDatabase('p9', password, { indexedDB, IDBKeyRange });
+		const db = await openProfile('p9', password, null, { indexedDB, IDBKeyRange });
 		expect((await db.listings.findOne('c1').exec())?.toJSON()).toMatchObject({ id: 'c1', name: 'Edited', region: 'ashanti' });
 		await db.close();
 	});

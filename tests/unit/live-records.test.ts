@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openProfileDatabase, type ProfileDatabase } from '$lib/db/local';
+import { openProfile, type ProfileDatabase } from '$lib/collections';
 import { deleteRecord, saveRecord } from '$lib/profile/records';
 import { watchRecords } from '$lib/profile/live-records';
 import type { HealthRecord } from '$lib/profile/schema';
@@ -15,7 +15,7 @@ describe('watching all records', () => {
 	});
 
 	it('follows the first read, large bulk writes, edits and deletions, newest first', async () => {
-		db = await openProfileDatabase('w1', 'w'.repeat(64), { indexedDB: new IDBFactory(), IDBKeyRange });
+		db = await openProfile('w1', 'w'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
 		const first = await saveRecord(db.records, 'note', { text: 'before' }, 'dev-1');
 		const shown: HealthRecord[][] = [];
 		const subscription = watchRecords(db.records, (records) => shown.push(records));

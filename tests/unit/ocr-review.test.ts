@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openProfileDatabase, removeProfileDatabase } from '../../src/lib/db/local';
+import { openProfile } from '../../src/lib/collections';
+import { removeProfileDatabase } from '../../src/lib/db/local';
 import { flagOf, plannedRecords, reviewFrom, saveReview, unconfirmed } from '../../src/lib/ocr/review';
 import { labSeries } from '../../src/lib/ocr/trends';
 import { extractFields } from '../../src/lib/ocr/extract';
@@ -58,7 +59,7 @@ describe('reviewing findings before saving', () => {
 
 	it('saves records and the document linked to them, only once confirmed', async () => {
 		const options = { indexedDB: new IDBFactory(), IDBKeyRange };
-		const db = await openProfileDatabase('ocr-review', 'c'.repeat(64), options);
+		const db = await openProfile('ocr-review', 'c'.repeat(64), null, options);
 		try {
 			const review = reviewFrom(scan());
 			await expect(saveReview(db, 'device-1', review, '')).rejects.toThrow(/confirm/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatekeeperFetch, UnauthorizedError, type RefusedItem } from '$lib/sync/replication';
+import { gatekeeperFetch, ofClinic, UnauthorizedError, type RefusedItem } from '$lib/sync/replication';
 
 function recorder() {
 	const refused: RefusedItem[] = [];
@@ -34,5 +34,21 @@ describe('gatekeeperFetch', () => {
 		const r = recorder();
 		await expect(gatekeeperFetch(r.hooks, answer(401, { error: 'unauthorized' }) as typeof fetch)('http://x/couch/db/_changes')).rejects.toBeInstanceOf(UnauthorizedError);
 		expect(r.count()).toBe(1);
+	});
+});
+
+describe('ofClinic', () => {
+	const schema = (doc: unknown) => ((doc as { status?: unknown }).status === 'booked' ? null : 'status is invalid');
+	const check = ofClinic(schema, 'clinic-a');
+
+	it('never lets a document naming another clinic go to this clinic\'s database', () => {
+		expect(check({ clinicId: 'clinic-b', status: 'booked' })).toBe('belongs to another clinic');
+		expect(check({ clinicId: '', status: 'booked' })).toBe('belongs to another clinic');
+	});
+
+	it('applies the shared schema to this clinic\'s documents and to those naming no clinic', () => {
+		expect(check({ clinicId: 'clinic-a', status: 'booked' })).toBeNull();
+		expect(check({ clinicId: 'clinic-a', status: 'lost' })).toBe('status is invalid');
+		expect(check({ status: 'booked' })).toBeNull();
 	});
 });

@@ -3,7 +3,7 @@
  * (offline too); replication carries it to the server. Each document is checked with the shared schema
  * first: one the server would refuse must never enter the push queue.
  */
-import type { AppointmentsCollection } from '../db/local.js';
+import type { AppointmentsCollection } from './collection.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
 import { cancellation, newRequest, requestAgain, type RequestDetails } from './requests.js';
 import type { Appointment, SlotRef } from './schema.js';

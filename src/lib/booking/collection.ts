@@ -1,4 +1,12 @@
-/** The RxDB shape of a patient's appointments on their device (`u-<hex>-appointments` on the server). */
+/**
+ * Appointments on a device: a patient's own (`u-<hex>-appointments` on the server) and, for a staff
+ * profile only, their clinic's book (`c-<clinicId>-appointments`).
+ */
+import type { RxCollection } from 'rxdb';
+import type { CollectionDeclaration } from '../db/declarations.js';
+import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../db/validation.js';
+import type { Appointment, ClinicAppointment } from './schema.js';
+
 const instant = { type: 'string', maxLength: 24 };
 const text = { type: 'string' };
 
@@ -46,4 +54,30 @@ export function appointmentWinner<T extends Version>(device: T, master: T): T {
 export const laterAppointmentWins = {
 	isEqual: (a: Version, b: Version) => a.updatedAt === b.updatedAt && a.status === b.status && !!a._deleted === !!b._deleted,
 	resolve: async <T extends Version>(input: { newDocumentState: T; realMasterState: T }) => appointmentWinner(input.newDocumentState, input.realMasterState)
+};
+
+/** A clinic's book holds the fields of `ClinicAppointment`, typed as the patient's side types them. */
+const CLINIC_FIELDS = ['id', 'type', 'clinicId', 'practitionerId', 'start', 'end', 'status', 'updatedAt', 'patientName', 'visitReason', 'reason', 'by'] as const;
+
+export const clinicAppointmentsCollectionSchema = {
+	...appointmentsCollectionSchema,
+	properties: Object.fromEntries(CLINIC_FIELDS.map((field) => [field, appointmentsCollectionSchema.properties[field]]))
+};
+
+export type AppointmentsCollection = RxCollection<Appointment>;
+export type ClinicAppointmentsCollection = RxCollection<ClinicAppointment>;
+
+export const appointmentsCollection: CollectionDeclaration = {
+	name: 'appointments',
+	schema: appointmentsCollectionSchema,
+	conflictHandler: laterAppointmentWins as never,
+	sync: { scope: 'user', collection: 'appointments', validate: USER_COLLECTIONS.appointments }
+};
+
+/** Opened and replicated only for a profile working for a clinic (see declarationsFor). */
+export const clinicAppointmentsCollection: CollectionDeclaration = {
+	name: 'clinicAppointments',
+	schema: clinicAppointmentsCollectionSchema,
+	conflictHandler: laterAppointmentWins as never,
+	sync: { scope: 'clinic', collection: 'appointments', validate: CLINIC_COLLECTIONS.appointments }
 };

@@ -3,7 +3,7 @@
  * recommender's features, labelled with the specialty they booked. Stored once per appointment, like
  * the recommender's own cases (the `cases` collection, never replicated).
  */
-import type { CasesCollection, LocalCaseDoc } from '../db/local.js';
+import type { CasesCollection, LocalCaseDoc } from '../recommender/collection.js';
 import { SPECIALTIES } from '../directory/specialties.js';
 import type { HealthRecord } from '../profile/schema.js';
 import { extractSymptoms } from '../recommender/extract.js';

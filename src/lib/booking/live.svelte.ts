@@ -1,6 +1,6 @@
 /** The profile's appointments as plain documents, kept current from the collection's changes. */
 import type { Subscription } from 'rxjs';
-import type { AppointmentsCollection } from '../db/local.js';
+import type { AppointmentsCollection } from './collection.js';
 import type { Appointment } from './schema.js';
 
 export function watchAppointments(collection: AppointmentsCollection, onChange: (appointments: Appointment[]) => void): Subscription {

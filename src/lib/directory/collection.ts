@@ -1,6 +1,8 @@
 /** The RxDB shape of directory documents, used by the device's directory copy and by listing edits. */
-import { addRxPlugin } from 'rxdb';
+import { addRxPlugin, type RxCollection } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import type { CollectionDeclaration } from '../db/declarations.js';
+import type { DirectoryDoc } from './schema.js';
 
 const stringList = { type: 'array', items: { type: 'string' } };
 
@@ -57,6 +59,15 @@ export function directoryCollection() {
 export const newerListingWins = {
 	isEqual: (a: { updatedAt: number; _deleted: boolean }, b: { updatedAt: number; _deleted: boolean }) =>
 		a.updatedAt === b.updatedAt && a._deleted === b._deleted,
-	resolve: async <T extends { updatedAt: number }>(input: { newDocumentState: T; realMasterState: T }) =>
-		input.newDocumentState.updatedAt > input.realMasterState.updatedAt ? input.newDocumentState : input.realMasterState
+	// the server's practitioner carries no region: the device's edit keeps the one that routes it
+	resolve: async <T extends { updatedAt: number; region?: string }>({ newDocumentState, realMasterState }: { newDocumentState: T; realMasterState: T }) =>
+		newDocumentState.updatedAt > realMasterState.updatedAt
+			? newDocumentState
+			: { ...realMasterState, ...(realMasterState.region === undefined && newDocumentState.region !== undefined ? { region: newDocumentState.region } : {}) }
 };
+
+/** A clinic administrator's listing edits, kept with their profile until the server has them (see publishing.ts). */
+export type ListingsCollection = RxCollection<DirectoryDoc & { region: string }>;
+
+/** published by the directory feature's own sync hook, not replicated as a user collection */
+export const listingsCollection: CollectionDeclaration = { name: 'listings', ...directoryCollection(), conflictHandler: newerListingWins as never };

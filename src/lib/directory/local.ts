@@ -78,6 +78,8 @@ export interface PullEnvironment {
 	baseUrl?: string;
 	fetch?: typeof fetch;
 	sequences?: Pick<Storage, 'getItem' | 'setItem'>;
+	/** changes per request (tests use small pages: fake-indexeddb is slow) */
+	pageSize?: number;
 }
 
 export const directorySource = (region: string): PulledDatabase<DirectoryDoc> => ({
@@ -116,9 +118,9 @@ export async function pullDatabase<T>(
 	onPage: (progress: PullProgress) => void = () => {},
 	env: PullEnvironment = {}
 ): Promise<void> {
-	const { baseUrl = location.origin, fetch: get = fetch, sequences = localStorage } = env;
+	const { baseUrl = location.origin, fetch: get = fetch, sequences = localStorage, pageSize = PAGE } = env;
 	// no revisions (a read-only copy needs none) and one sequence per page (CouchDB's are long): fewer bytes
-	const url = `${baseUrl}/couch/${source.name}/_changes?feed=normal&style=main_only&include_docs=true&omit_revs=true&seq_interval=${PAGE}&limit=${PAGE}`;
+	const url = `${baseUrl}/couch/${source.name}/_changes?feed=normal&style=main_only&include_docs=true&omit_revs=true&seq_interval=${pageSize}&limit=${pageSize}`;
 	let since = sequences.getItem(source.sequenceKey) ?? '0';
 	const progress: PullProgress = { region: source.region, records: 0, bytes: 0 };
 	for (;;) {
@@ -142,7 +144,7 @@ export async function pullDatabase<T>(
 		progress.bytes += wireBytes(response.url || pageUrl, text);
 		progress.pending = page.pending;
 		onPage({ ...progress });
-		if (page.results.length < PAGE) return;
+		if (page.results.length < pageSize) return;
 	}
 }
 

@@ -24,6 +24,8 @@ class DirectoryState {
 	private taken = $state.raw(new Map<string, Set<string>>());
 	/** Listing edits of the unlocked clinic administrator, shown over the pulled copy until confirmed. */
 	private overlay = new Map<string, DirectoryDoc>();
+	/** ids of the overlay's edits → whether the directory copy still lacks them (state: pages follow it) */
+	private edits = $state.raw(new Map<string, boolean>());
 	private pulled = new Map<string, DirectoryDoc>();
 	private db: DirectoryDatabase | null = null;
 	private started: Promise<void> | null = null;
@@ -76,15 +78,31 @@ class DirectoryState {
 		this.rebuild();
 	}
 
+	/** A listing edit the server accepted: the device copy takes it now rather than at the next pull. */
+	async acceptPublished(doc: DirectoryDoc, deleted: boolean) {
+		await this.start();
+		if (deleted) await this.db!.directory.bulkRemove([doc.id]);
+		else await this.db!.directory.upsert(doc);
+		await this.reload();
+	}
+
 	/** True while this listing has an edit on this device that the directory copy does not have yet. */
 	isPending(id: string): boolean {
-		const edit = this.overlay.get(id);
-		if (!edit) return false;
-		const pulled = this.pulled.get(id);
-		return !pulled || pulled.updatedAt < edit.updatedAt;
+		return this.edits.get(id) === true;
+	}
+
+	/** True when this device holds a listing edit of it (pending or published). */
+	wasEdited(id: string): boolean {
+		return this.edits.has(id);
 	}
 
 	private rebuild() {
+		this.edits = new Map(
+			[...this.overlay.values()].map((edit) => {
+				const pulled = this.pulled.get(edit.id);
+				return [edit.id, !pulled || pulled.updatedAt < edit.updatedAt];
+			})
+		);
 		const docs = [...this.pulled.values()].map((doc) => (this.isPending(doc.id) ? this.overlay.get(doc.id)! : doc));
 		for (const edit of this.overlay.values()) if (!this.pulled.has(edit.id)) docs.push(edit);
 		this.docs = docs;

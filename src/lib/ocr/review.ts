@@ -4,7 +4,7 @@
  */
 import { uuidv7 } from '../db/ids.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
-import type { ProfileDatabase } from '../db/local.js';
+import type { ProfileDatabase } from '../collections.js';
 import { deleteRecord, InvalidRecordError, saveRecord, compact } from '../profile/records.js';
 import type { ConditionData, MedicationData, ObservationData, RecordKind } from '../profile/schema.js';
 import { flagAgainst, parseRange } from './extract.js';

@@ -4,7 +4,7 @@
  * 100 documents, so each 1,000-record batch a new device pulls cost more than the one before.
  */
 import type { Subscription } from 'rxjs';
-import type { RecordsCollection } from '../db/local.js';
+import type { RecordsCollection } from './collection.js';
 import type { HealthRecord } from './schema.js';
 
 type Stored = HealthRecord & { _deleted?: boolean; _rev?: string; _meta?: { lwt: number }; _attachments?: unknown };

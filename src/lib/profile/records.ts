@@ -1,7 +1,7 @@
 /** Reading and writing health records: every write is validated and stamped, so sync never carries junk. */
 import { uuidv7 } from '../db/ids.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
-import type { RecordsCollection } from '../db/local.js';
+import type { RecordsCollection } from './collection.js';
 import { ABOUT_RECORD_ID, MAX_PREVIOUS_VERSIONS, type HealthRecord, type RecordDataByKind, type RecordKind } from './schema.js';
 
 export class InvalidRecordError extends Error {}

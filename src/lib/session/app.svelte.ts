@@ -4,13 +4,14 @@
  * the next person on a shared tablet sees nothing of it.
  */
 import { goto } from '$app/navigation';
-import type { ProfileDatabase } from '../db/local.js';
+import type { ProfileDatabase } from '../collections.js';
 import type { SyncController } from '../sync/controller.svelte.js';
-import { api } from '../sync/api.js';
+import { api, type ServerSession } from '../sync/api.js';
 import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
 import { afterFailure, afterSuccess, describeWait, remainingLockMs } from './lockout.js';
 import { createRegistry, type DeviceProfile } from './registry.js';
 import { uuidv7 } from '../db/ids.js';
+import { rememberedKeys, rememberedRoles, workingClinic } from '../sync/remembered.js';
 
 export const registry = createRegistry(localStorage);
 
@@ -30,6 +31,11 @@ export const session = new DeviceSession();
 
 export class UnlockError extends Error {}
 
+/** Where a profile lands after unlocking or signing in: staff on their clinic's day, patients on their profile. */
+export function landingPath(roles: readonly string[] = session.current?.sync?.roles ?? []): string {
+	return workingClinic(roles) ? '/clinic' : '/profile';
+}
+
 /** The unlocked profile; pages behind the lock screen call this and are sent back when there is none. */
 export function requireUnlocked(): UnlockedProfile | null {
 	if (!session.current) void goto(`/?next=${encodeURIComponent(location.pathname + location.search)}`, { replaceState: true });
@@ -39,15 +45,17 @@ export function requireUnlocked(): UnlockedProfile | null {
 async function startSync(unlocked: UnlockedProfile) {
 	const account = unlocked.profile.account;
 	if (!account) return;
-	const { SyncController } = await import('../sync/controller.svelte.js');
-	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, () => openSecret(unlocked.keys.secretsKey, account.sealedPassword));
+	const [{ SyncController }, { PROFILE_COLLECTIONS, SYNC_FEATURES }] = await Promise.all([import('../sync/controller.svelte.js'), import('../collections.js')]);
+	const password = () => openSecret(unlocked.keys.secretsKey, account.sealedPassword);
+	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, password, PROFILE_COLLECTIONS, SYNC_FEATURES);
 	session.current = { ...unlocked, sync };
 	void sync.connect();
 }
 
 async function open(profile: DeviceProfile, keys: ProfileKeys): Promise<UnlockedProfile> {
-	const { openProfileDatabase } = await import('../db/local.js');
-	const db = await openProfileDatabase(profile.id, keys.databasePassword);
+	const { openProfile } = await import('../collections.js');
+	// a staff profile opens its clinic's collections too (as its account's roles were last known)
+	const db = await openProfile(profile.id, keys.databasePassword, workingClinic(rememberedRoles(profile.id)));
 	session.current = { profile, db, keys, sync: null, deviceId: registry.deviceId() };
 	await startSync(session.current);
 	return session.current!;
@@ -89,16 +97,17 @@ export async function createProfile(displayName: string, secret: string): Promis
 
 /**
  * Links the unlocked profile to an account (new or existing) and starts syncing it; `signedIn` is that
- * sign-in or sign-up when the caller already started it.
+ * sign-in or sign-up when the caller already started it. Answers the account's server session.
  */
-export async function linkAccount(mode: 'signup' | 'login', name: string, password: string, signedIn?: Promise<unknown>) {
+export async function linkAccount(mode: 'signup' | 'login', name: string, password: string, signedIn?: Promise<ServerSession>): Promise<ServerSession> {
 	const current = session.current;
 	if (!current) throw new UnlockError('Unlock a profile first.');
-	await (signedIn ?? (mode === 'signup' ? api.signup(name, password) : api.login(name, password)));
+	const server = await (signedIn ?? (mode === 'signup' ? api.signup(name, password) : api.login(name, password)));
 	const account = { name, sealedPassword: await sealSecret(current.keys.secretsKey, password) };
 	registry.updateProfile(current.profile.id, { account });
 	await current.sync?.stop();
 	await startSync({ ...current, profile: { ...current.profile, account }, sync: null });
+	return server;
 }
 
 /** Ends the account link. With `wipe`, the profile and its local data leave this device. */
@@ -114,7 +123,7 @@ export async function signOut(wipe: boolean) {
 		const { removeProfileDatabase } = await import('../db/local.js');
 		await removeProfileDatabase(profile.id);
 		registry.removeProfile(profile.id);
-		for (const key of [`hs:refused:${profile.id}`, `hs:roles:${profile.id}`]) localStorage.removeItem(key);
+		for (const key of rememberedKeys(profile.id)) localStorage.removeItem(key);
 		await goto('/', { replaceState: true });
 		return;
 	}

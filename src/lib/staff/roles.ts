@@ -19,6 +19,11 @@ export interface StaffGrant {
 	practitionerId?: string;
 }
 
+/** A member of a clinic's staff as its staff list holds them: one row per role. */
+export interface StaffMember extends StaffGrant {
+	name: string;
+}
+
 /** Clinic ids name databases (`c-<clinicId>-<collection>`), so lower case only: `clinic-ashanti-0001`. */
 export const CLINIC_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Directory document ids (see the directory schema's `idSchema`). */

@@ -1,4 +1,6 @@
-/** The sync-server's account API (DESIGN.md, "Interfaces"), as one small wrapper. */
+/** The sync-server's account API (see docs/architecture.md), as one small wrapper. */
+import type { StaffGrant, StaffMember } from '../staff/roles.js';
+
 export interface ServerSession {
 	name: string;
 	roles: string[];
@@ -43,10 +45,18 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
 
+const staffPath = (clinicId: string) => `/api/clinics/${encodeURIComponent(clinicId)}/staff`;
+
 export const api = {
 	signup: (name: string, password: string) => post<ServerSession>('/api/signup', { name, password }),
 	login: (name: string, password: string) => post<ServerSession>('/api/login', { name, password }),
 	logout: () => post<{ ok: true }>('/api/logout'),
+	/** A clinic's staff, for its administrators. */
+	staff: (clinicId: string) => call<{ clinicId: string; staff: StaffMember[] }>(staffPath(clinicId)).then((answer) => answer.staff),
+	addStaff: (name: string, grant: StaffGrant) =>
+		post<{ ok: true; changed: boolean }>(staffPath(grant.clinicId), { name, role: grant.role, ...(grant.practitionerId ? { practitionerId: grant.practitionerId } : {}) }),
+	removeStaff: (clinicId: string, name: string, role: StaffGrant['role']) =>
+		call<{ ok: true; changed: boolean }>(`${staffPath(clinicId)}/${encodeURIComponent(name)}/${encodeURIComponent(role)}`, { method: 'DELETE' }),
 	/** The current server session, or null when signed out. */
 	async session(): Promise<ServerSession | null> {
 		try {

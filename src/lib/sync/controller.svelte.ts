@@ -1,23 +1,21 @@
 /**
- * Keeps one unlocked profile in sync with its account: signs in with the sealed credentials, runs the
- * replications, and reports a status the user always sees (offline / syncing / up to date / error).
- * For a clinic administrator it also publishes their listing edits to the directory.
+ * Keeps one unlocked profile in sync with its account: signs in with the sealed credentials, replicates
+ * every declared collection that has a `sync` (pulling when the device's one change signal names its
+ * database), runs the features' sync hooks, and reports a status the user always sees (offline /
+ * syncing / up to date / error). See docs/architecture.md, "Collections and sync".
  */
-import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import type { RxDatabase } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Subscription } from 'rxjs';
-import type { ProfileDatabase } from '../db/local.js';
-import { USER_COLLECTION_NAMES } from '../db/validation.js';
-import { administeredClinics } from '../staff/roles.js';
-import type { DirectoryDoc } from '../directory/schema.js';
+import { addDeclaredCollections } from '../db/local.js';
+import { declarationsFor, type CollectionDeclaration, type CollectionSync } from '../db/declarations.js';
+import { clinicDatabase, userDatabase } from '../db/names.js';
 import { api, ApiError, OfflineError } from './api.js';
-import { replicateCollection, type RefusedItem } from './replication.js';
+import type { RunningFeature, SyncFeature } from './feature.js';
+import { refusedKey, rememberedRoles, rememberRoles, workingClinic } from './remembered.js';
+import { ofClinic, replicateCollection, type RefusedItem } from './replication.js';
+import { watchChanges, type ChangeSignal } from './signal.js';
 import type { SyncStatus } from './status.js';
-
-const refusedKey = (profileId: string) => `hs:refused:${profileId}`;
-/** Roles are remembered so a clinic administrator can edit their listing offline too. */
-const rolesKey = (profileId: string) => `hs:roles:${profileId}`;
-
-type ListingEdit = DirectoryDoc & { region: string };
 
 export class SyncController {
 	status = $state<SyncStatus>('offline');
@@ -25,7 +23,11 @@ export class SyncController {
 	refused = $state<RefusedItem[]>([]);
 	/** The account's roles on the server (e.g. clinic administrator), known once connected. */
 	roles = $state<string[]>([]);
-	private replications: RxCouchDBReplicationState<unknown>[] = [];
+	private replications: RxReplicationState<any, any>[] = [];
+	/** the replication pulling each server database, for the change signal */
+	private byDatabase = new Map<string, RxReplicationState<any, any>>();
+	private signal: ChangeSignal | null = null;
+	private features: RunningFeature[];
 	private subscriptions: Subscription[] = [];
 	private active = new Set<number>();
 	/** replications that have not finished their first round: the profile is not up to date before that */
@@ -33,21 +35,21 @@ export class SyncController {
 	private stopped = false;
 	private connected = false;
 	private connecting: Promise<void> | null = null;
-	private listingEdits: ListingEdit[] = [];
-	private publishedRegions = new Set<string>();
-	private listingsSubscription: Subscription;
 
 	constructor(
 		private readonly profileId: string,
-		private readonly db: ProfileDatabase,
+		private readonly db: RxDatabase<any>,
 		readonly accountName: string,
-		private readonly password: () => Promise<string>
+		private readonly password: () => Promise<string>,
+		private readonly declarations: readonly CollectionDeclaration[],
+		features: readonly SyncFeature[]
 	) {
 		this.refused = JSON.parse(localStorage.getItem(refusedKey(profileId)) ?? '[]');
-		this.roles = JSON.parse(localStorage.getItem(rolesKey(profileId)) ?? '[]');
+		this.roles = rememberedRoles(profileId);
 		addEventListener('online', this.onOnline);
 		addEventListener('offline', this.onOffline);
-		this.listingsSubscription = db.listings.find().$.subscribe((docs) => void this.onListingEdits(docs.map((d) => d.toJSON() as ListingEdit)));
+		const context = { db, roles: () => this.roles, hooks: this.hooks(), track: (r: RxReplicationState<any, any>) => this.track(r) };
+		this.features = features.map((feature) => feature.start(context));
 	}
 
 	private onOnline = () => void this.connect();
@@ -71,7 +73,7 @@ export class SyncController {
 			let session = await api.session();
 			if (session?.name !== this.accountName) session = await api.login(this.accountName, await this.password());
 			this.roles = session.roles;
-			localStorage.setItem(rolesKey(this.profileId), JSON.stringify(session.roles));
+			rememberRoles(this.profileId, session.roles);
 		} catch (error) {
 			if (error instanceof OfflineError) this.status = 'offline';
 			else if (error instanceof ApiError && error.status === 401) this.signedOut('The account password was changed or the account is gone. Sign in again.');
@@ -84,25 +86,42 @@ export class SyncController {
 		}
 		this.status = 'syncing';
 		this.connected = true;
-		USER_COLLECTION_NAMES.forEach((name) => this.track(replicateCollection(this.db[name], name, { accountName: this.accountName }, this.hooks())));
-		await this.publishListingEdits();
+		try {
+			await this.replicateDeclared();
+		} catch (error) {
+			this.fail(error);
+			return;
+		}
+		this.signal = watchChanges({
+			changed: (databases) => databases.forEach((db) => this.byDatabase.get(db)?.reSync()),
+			unauthorized: () => this.signedOut('Your session ended. Sign in again to keep syncing; your changes stay on this device.'),
+			failed: () => {
+				if (!navigator.onLine) this.status = 'offline';
+			}
+		});
+		await Promise.all(this.features.map((f) => f.connected?.()));
 	}
 
-	/** Listing edits show over the directory copy at once (offline too); they are pushed once connected. */
-	private async onListingEdits(edits: ListingEdit[]) {
-		const hadEdits = this.listingEdits.length > 0;
-		this.listingEdits = edits;
-		if (edits.length || hadEdits) (await import('../directory/state.svelte.js')).directory.setOverlay(this.stopped ? [] : edits);
-		await this.publishListingEdits();
+	/** Where a declared collection replicates for this account, or null (a clinic's, for a patient). */
+	private serverDatabase(sync: CollectionSync, clinicId: string | null): string | null {
+		if (sync.scope === 'user') return userDatabase(this.accountName, sync.collection);
+		return clinicId === null ? null : clinicDatabase(clinicId, sync.collection);
 	}
 
-	private async publishListingEdits() {
-		if (!this.connected || this.stopped || !administeredClinics(this.roles).length) return;
-		const { publishListings } = await import('../directory/publish.js');
-		for (const region of new Set(this.listingEdits.map((e) => e.region))) {
-			if (this.publishedRegions.has(region)) continue;
-			this.publishedRegions.add(region);
-			this.track(publishListings(this.db.listings, region, this.hooks()));
+	private async replicateDeclared() {
+		const clinicId = workingClinic(this.roles);
+		// a profile that became staff since it was unlocked opens its clinic's collections now
+		await addDeclaredCollections(this.db, declarationsFor(this.declarations, clinicId));
+		for (const { name, sync } of this.declarations) {
+			const collection = this.db.collections[name];
+			const database = sync ? this.serverDatabase(sync, clinicId) : null;
+			if (!sync || !collection || !database) continue;
+			// a user collection keeps the identifier it always had, so its checkpoints carry over
+			const identifier = sync.scope === 'user' ? `hs-${this.accountName}-${sync.collection}` : `hs-${this.accountName}-${database}`;
+			const validate = sync.scope === 'clinic' ? ofClinic(sync.validate, clinicId!) : sync.validate;
+			const replication = replicateCollection(collection, { database, identifier, validate }, this.hooks());
+			this.byDatabase.set(database, replication);
+			this.track(replication);
 		}
 	}
 
@@ -110,12 +129,13 @@ export class SyncController {
 		return {
 			unauthorized: () => this.signedOut('Your session ended. Sign in again to keep syncing; your changes stay on this device.'),
 			refused: (items: RefusedItem[]) => this.addRefused(items),
-			invalid: (item: RefusedItem) => this.addRefused([item])
+			invalid: (item: RefusedItem) => this.addRefused([item]),
+			accepted: (id: string) => this.clearRefused(id)
 		};
 	}
 
 	/** Folds a replication's activity and errors into the one status the user sees. */
-	private track(replication: RxCouchDBReplicationState<unknown>) {
+	private track(replication: RxReplicationState<any, any>) {
 		const index = this.replications.push(replication) - 1;
 		// A new replication reports "not active" before it has pushed or pulled anything.
 		this.starting.add(index);
@@ -181,11 +201,14 @@ export class SyncController {
 	private async stopReplications() {
 		this.subscriptions.forEach((s) => s.unsubscribe());
 		this.subscriptions = [];
+		this.signal?.stop();
+		this.signal = null;
 		const replications = this.replications;
 		this.replications = [];
+		this.byDatabase.clear();
 		this.active.clear();
 		this.starting.clear();
-		this.publishedRegions.clear();
+		this.features.forEach((f) => f.disconnected?.());
 		this.connected = false;
 		await Promise.all(replications.map((r) => r.cancel()));
 	}
@@ -194,8 +217,7 @@ export class SyncController {
 		this.stopped = true;
 		removeEventListener('online', this.onOnline);
 		removeEventListener('offline', this.onOffline);
-		this.listingsSubscription.unsubscribe();
-		if (this.listingEdits.length) (await import('../directory/state.svelte.js')).directory.setOverlay([]);
+		await Promise.all(this.features.map((f) => f.stop?.()));
 		await this.stopReplications();
 	}
 }

@@ -1,15 +1,17 @@
 /**
- * Live two-way replication of a profile's collections with the sync-server (`/couch/<db>/`).
+ * Two-way replication of a profile's collections with the sync-server (`/couch/<db>/`): pushes go at
+ * once on every local change; pulls run at start and on `reSync()`, which the controller calls when the
+ * device's change signal names the database (no `_changes` long-poll per collection: see signal.ts).
  * The gatekeeper's answers are adapted so one bad item never stalls the rest:
  * - a document the shared schema refuses is not pushed at all (checked on the device first);
  * - a row the server still refuses is reported and treated as done, so later pushes go on, while the
  *   item stays on the device and the user sees why;
  * - a 401 stops replication and asks the user to sign in again, keeping every local edit.
  */
-import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { replicateCouchDB } from 'rxdb/plugins/replication-couchdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection } from 'rxdb';
-import { USER_COLLECTIONS, type UserCollection } from '../db/validation.js';
-import { userDatabase } from '../db/names.js';
+import type { Validator } from '../db/validation.js';
 
 export interface RefusedItem {
 	id: string;
@@ -39,8 +41,23 @@ export function gatekeeperFetch(hooks: ReplicationHooks, base: typeof fetch = fe
 	};
 }
 
+/**
+ * A clinic database's check: besides the shared schema, a document naming another clinic is never
+ * pushed (a profile whose working clinic changed still holds the earlier clinic's documents).
+ */
+export function ofClinic(validate: Validator, clinicId: string): Validator {
+	return (doc) => {
+		const named = (doc as { clinicId?: unknown } | null)?.clinicId;
+		return named !== undefined && named !== clinicId ? 'belongs to another clinic' : validate(doc);
+	};
+}
+
 export interface ReplicationTarget {
-	accountName: string;
+	/** the server database, e.g. `u-<hex>-records` */
+	database: string;
+	/** names the replication's checkpoints on this device */
+	identifier: string;
+	validate: Validator;
 	/** The sync-server's origin; the page's own in the app. */
 	baseUrl?: string;
 	/** The fetch that carries the session cookie; the browser's own in the app. */
@@ -49,22 +66,36 @@ export interface ReplicationTarget {
 
 export function replicateCollection(
 	collection: RxCollection,
-	name: UserCollection,
-	{ accountName, baseUrl = location.origin, fetch: transport = fetch }: ReplicationTarget,
+	{ database, identifier, validate, baseUrl = location.origin, fetch: transport = fetch }: ReplicationTarget,
 	hooks: ReplicationHooks & { invalid(item: RefusedItem): void }
-): RxCouchDBReplicationState<unknown> {
-	const validate = USER_COLLECTIONS[name];
-	return replicateCouchDB({
-		replicationIdentifier: `hs-${accountName}-${name}`,
+): RxReplicationState<unknown, unknown> {
+	// RxDB's CouchDB handlers, from a replication that is never started: started live, it would run a
+	// `_changes` long-poll of its own for every collection.
+	const couch = replicateCouchDB({
+		replicationIdentifier: identifier,
 		collection,
-		url: `${baseUrl}/couch/${userDatabase(accountName, name)}/`,
+		url: `${baseUrl}/couch/${database}/`,
+		live: false,
+		autoStart: false,
+		waitForLeadership: false,
+		fetch: gatekeeperFetch(hooks, transport),
+		pull: {},
+		push: {}
+	});
+	const { pull, push } = { pull: couch.pull!, push: couch.push! };
+	// its handlers only use its fetch: the never-started state is cancelled, nothing of it runs
+	void couch.cancel();
+	return replicateRxCollection({
+		replicationIdentifier: identifier,
+		collection,
 		live: true,
 		retryTime: 5000,
 		waitForLeadership: false,
-		fetch: gatekeeperFetch(hooks, transport),
+		autoStart: true,
 		// large pulls: a new device gets 5,000 records in five round trips and store writes, not 25
-		pull: { batchSize: 1000 },
+		pull: { handler: pull.handler, batchSize: 1000 },
 		push: {
+			handler: push.handler,
 			batchSize: 100,
 			modifier: (doc) => {
 				if (doc._deleted) return doc;
@@ -75,5 +106,5 @@ export function replicateCollection(
 				return null;
 			}
 		}
-	}) as RxCouchDBReplicationState<unknown>;
+	}) as RxReplicationState<unknown, unknown>;
 }

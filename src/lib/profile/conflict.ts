@@ -4,7 +4,7 @@
  * device computes identically, and the losing version is kept in `previous` so no edit is ever lost.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import { MAX_PREVIOUS_VERSIONS, type HealthRecord, type PreviousVersion } from '../profile/schema.js';
+import { MAX_PREVIOUS_VERSIONS, type HealthRecord, type PreviousVersion } from './schema.js';
 
 type Doc = WithDeleted<HealthRecord>;
 

@@ -1,0 +1,41 @@
+/**
+ * The app's collections and sync hooks, gathered from the features that declare them: the db and sync
+ * layers open and replicate whatever is listed here (see docs/architecture.md, "Collections and sync").
+ */
+import type { RxDatabase } from 'rxdb';
+import { declarationsFor, type CollectionDeclaration } from './db/declarations.js';
+import { openProfileDatabase, type StorageOptions } from './db/local.js';
+import { appointmentsCollection, clinicAppointmentsCollection, type AppointmentsCollection, type ClinicAppointmentsCollection } from './booking/collection.js';
+import { listingsCollection, type ListingsCollection } from './directory/collection.js';
+import { listingPublishing } from './directory/publishing.js';
+import { documentsCollection, type DocumentsCollection } from './ocr/collection.js';
+import { recordsCollection, type RecordsCollection } from './profile/collection.js';
+import { casesCollection, type CasesCollection } from './recommender/collection.js';
+import type { SyncFeature } from './sync/feature.js';
+
+export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
+	recordsCollection,
+	appointmentsCollection,
+	clinicAppointmentsCollection,
+	listingsCollection,
+	casesCollection,
+	documentsCollection
+];
+
+/** Sync work a feature does beyond replicating its collections, started by the sync controller. */
+export const SYNC_FEATURES: readonly SyncFeature[] = [listingPublishing];
+
+export type ProfileDatabase = RxDatabase<{
+	records: RecordsCollection;
+	appointments: AppointmentsCollection;
+	/** staff profiles only */
+	clinicAppointments?: ClinicAppointmentsCollection;
+	listings: ListingsCollection;
+	cases: CasesCollection;
+	documents: DocumentsCollection;
+}>;
+
+/** A profile's database with the app's collections; a staff profile's (`clinicId`) with its clinic's too. */
+export function openProfile(profileId: string, password: string, clinicId: string | null, options?: StorageOptions): Promise<ProfileDatabase> {
+	return openProfileDatabase<ProfileDatabase['collections']>(profileId, password, declarationsFor(PROFILE_COLLECTIONS, clinicId), options);
+}
