@@ -42,6 +42,9 @@ describe('accessibility (axe) of every page', () => {
 		await scan('personal details');
 		await page.getByRole('link', { name: 'Account', exact: true }).click();
 		await scan('account');
+		await page.getByRole('link', { name: 'Appointments', exact: true }).click();
+		await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
+		await scan('my appointments');
 		// the staff pages (scanned with staff in clinic-day.test.ts), as a patient who opens them sees them
 		await page.goto(`${app.server.url}/clinic`);
 		await page.getByLabel(/PIN or passphrase for/).fill('3141');
@@ -52,7 +55,7 @@ describe('accessibility (axe) of every page', () => {
 		await page.getByRole('button', { name: 'Kwame' }).click();
 		await scan('lock screen with a profile');
 		expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
-		expect(Object.keys(found)).toHaveLength(10);
+		expect(Object.keys(found)).toHaveLength(11);
 		await context.close();
 	});
 });

@@ -37,12 +37,23 @@ export const appointmentsCollectionSchema = {
 	encrypted: ['patientName', 'visitReason']
 } as const;
 
-/** The later change wins; a server decision (router) is never lost to an older device edit. */
+type Version = { updatedAt: number; status: string; _deleted?: boolean };
+
+/**
+ * Which version of an appointment a device keeps when its write meets a newer one on the server:
+ * the patient's offline cancellation is never dropped (a device `cancelled` wins over a master that is
+ * not cancelled), a device `requested` never overrides a decision already made on the server, and
+ * otherwise the later change wins. See docs/architecture.md, "Booking".
+ */
+export function appointmentWinner<T extends Version>(device: T, master: T): T {
+	if (device.status === 'cancelled' && master.status !== 'cancelled') return device;
+	if (device.status === 'requested' && master.status !== 'requested') return master;
+	return device.updatedAt > master.updatedAt ? device : master;
+}
+
 export const laterAppointmentWins = {
-	isEqual: (a: { updatedAt: number; status: string; _deleted: boolean }, b: { updatedAt: number; status: string; _deleted: boolean }) =>
-		a.updatedAt === b.updatedAt && a.status === b.status && a._deleted === b._deleted,
-	resolve: async <T extends { updatedAt: number }>(input: { newDocumentState: T; realMasterState: T }) =>
-		input.newDocumentState.updatedAt > input.realMasterState.updatedAt ? input.newDocumentState : input.realMasterState
+	isEqual: (a: Version, b: Version) => a.updatedAt === b.updatedAt && a.status === b.status && !!a._deleted === !!b._deleted,
+	resolve: async <T extends Version>(input: { newDocumentState: T; realMasterState: T }) => appointmentWinner(input.newDocumentState, input.realMasterState)
 };
 
 /** A clinic's book holds the fields of `ClinicAppointment`, typed as the patient's side types them. */

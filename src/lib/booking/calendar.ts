@@ -1,0 +1,56 @@
+/**
+ * A calendar file (.ics) for one appointment, made with the `ics` package: the time in UTC, where and
+ * with whom, a reminder an hour before. Calendars sync to other services, so the file carries no health
+ * detail: no specialty, and the reason for the visit only when the patient asks for it.
+ */
+import { createEvent, type EventAttributes, type EventStatus } from 'ics';
+import type { Clinic } from '../directory/schema.js';
+import type { Appointment } from './schema.js';
+
+/** when the slot's end is not known yet (the router writes it) */
+const DEFAULT_MINUTES = 30;
+
+const CALENDAR_STATUS: Partial<Record<Appointment['status'], EventStatus>> = {
+	booked: 'CONFIRMED',
+	'checked-in': 'CONFIRMED',
+	requested: 'TENTATIVE',
+	pending: 'TENTATIVE',
+	cancelled: 'CANCELLED',
+	rescheduled: 'CANCELLED',
+	declined: 'CANCELLED',
+	rejected: 'CANCELLED'
+};
+
+export interface CalendarPlace {
+	clinic: Pick<Clinic, 'name' | 'address' | 'town' | 'coordinates' | 'phone'>;
+	practitionerName?: string;
+}
+
+export function appointmentCalendar(appointment: Appointment, { clinic, practitionerName }: CalendarPlace, options: { includeReason?: boolean } = {}): string {
+	const start = Date.parse(appointment.start);
+	const end = appointment.end ? Date.parse(appointment.end) : start + DEFAULT_MINUTES * 60_000;
+	const notes = [clinic.phone ? `Clinic phone: ${clinic.phone}` : '', options.includeReason && appointment.visitReason ? `Reason for the visit: ${appointment.visitReason}` : ''];
+	const event: EventAttributes = {
+		uid: `${appointment.id}@healthsync`,
+		productId: 'healthsync/appointments',
+		start,
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end,
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		title: practitionerName ? `Visit with ${practitionerName} at ${clinic.name}` : `Visit at ${clinic.name}`,
+		location: clinic.address.includes(clinic.town) ? clinic.address : `${clinic.address}, ${clinic.town}`,
+		geo: clinic.coordinates,
+		status: CALENDAR_STATUS[appointment.status],
+		alarms: [{ action: 'display', description: 'Appointment in one hour', trigger: { hours: 1, before: true } }]
+	};
+	const description = notes.filter(Boolean).join('\n');
+	if (description) event.description = description;
+	const { error, value } = createEvent(event);
+	if (error || !value) throw error ?? new Error('Could not make the calendar file');
+	return value;
+}
+
+/** "appointment-2026-12-07.ics" */
+export const calendarFileName = (appointment: Appointment) => `appointment-${appointment.start.slice(0, 10)}.ics`;

@@ -1,0 +1,84 @@
+/** How an appointment reads to the patient: its time in the clinic's zone and its state in words. */
+import { wallClockMs } from '../directory/hours.js';
+import type { Appointment } from './schema.js';
+
+/** The device's own time zone. */
+export const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+const cached = (cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions) => {
+	let format = cache.get(timeZone);
+	if (!format) cache.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })));
+	return format;
+};
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date "2026-12-07" in that zone: slots are grouped by the clinic's days. */
+export const dateKey = (instant: string | number, timeZone: string) => cached(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant)).split('/').reverse().join('-');
+/** "Mon 7 Dec" in that zone. */
+export const dayLabel = (instant: string | number, timeZone: string) =>
+	cached(dayFormats, timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(instant));
+/** "09:30" in that zone. */
+export const timeLabel = (instant: string | number, timeZone: string) => cached(timeFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+
+/**
+ * The zone's name when its clocks show another time than the device's at `instant`: times are always
+ * the clinic's, so say so when the patient's own clock reads differently.
+ */
+export const zoneNote = (timeZone: string, instant: string | number, deviceZone = deviceTimeZone()) =>
+	wallClockMs(Number(new Date(instant)), timeZone) === wallClockMs(Number(new Date(instant)), deviceZone) ? '' : `${timeZone} time`;
+
+/** "Mon 7 Dec, 09:30" plus the clinic's zone when the device's clock reads another time. */
+export function whenLabel(instant: string, timeZone: string, deviceZone = deviceTimeZone()): string {
+	const note = zoneNote(timeZone, instant, deviceZone);
+	return `${dayLabel(instant, timeZone)}, ${timeLabel(instant, timeZone)}${note ? ` (${note})` : ''}`;
+}
+
+export interface StatusText {
+	/** a few words */
+	label: string;
+	/** what it means for the patient, or the clinic's reason */
+	detail: string;
+	tone: 'waiting' | 'good' | 'bad' | 'neutral';
+}
+
+/** Where the device stands with the server: a request may not have left the device yet. */
+export type Delivery = 'no-account' | 'waiting' | 'sent';
+
+/** Once the profile's sync is up to date, every request on the device has reached the server. */
+export const deliveryOf = (hasAccount: boolean, syncStatus: string | undefined): Delivery => (!hasAccount ? 'no-account' : syncStatus === 'up-to-date' ? 'sent' : 'waiting');
+
+export function statusText(appointment: Appointment, delivery: Delivery): StatusText {
+	const reason = appointment.reason ?? '';
+	switch (appointment.status) {
+		case 'requested':
+			if (delivery === 'no-account') return { label: 'Saved on this device only', detail: 'Link an account on the Account page to send it to the clinic.', tone: 'waiting' };
+			if (delivery === 'waiting') return { label: 'Waiting for a connection', detail: 'Saved on this device; it is sent to the clinic when you are online.', tone: 'waiting' };
+			return { label: 'Requested', detail: 'Sent; the answer comes in a moment when the clinic is reachable.', tone: 'waiting' };
+		case 'pending':
+			return { label: 'Waiting for the clinic to confirm', detail: 'The time is held for you until the clinic confirms.', tone: 'waiting' };
+		case 'booked':
+			return { label: 'Booked', detail: '', tone: 'good' };
+		case 'rejected':
+			return { label: 'Not booked', detail: reason || 'That time could not be booked.', tone: 'bad' };
+		case 'declined':
+			return { label: 'Declined by the clinic', detail: reason, tone: 'bad' };
+		case 'cancelled':
+			return { label: 'Cancelled', detail: appointment.by === 'clinic' ? reason || 'Cancelled by the clinic.' : reason, tone: 'neutral' };
+		case 'rescheduled':
+			return { label: 'Moved to another time', detail: 'Replaced by your new booking.', tone: 'neutral' };
+		case 'checked-in':
+			return { label: 'Checked in', detail: '', tone: 'good' };
+		case 'no-show':
+			return { label: 'Missed', detail: reason, tone: 'neutral' };
+		case 'completed':
+			return { label: 'Visit done', detail: '', tone: 'neutral' };
+	}
+}
+
+/** "Tue 8 Dec, 08:30 at Hope Clinic", in the clinic's zone; the clinic may be missing from this device's directory. */
+export function visitLabel(appointment: Appointment, clinic: { name: string; timeZone: string } | undefined): string {
+	return clinic ? `${whenLabel(appointment.start, clinic.timeZone)} at ${clinic.name}` : whenLabel(appointment.start, 'UTC');
+}
