@@ -145,10 +145,10 @@ describe('accounts', () => {
 });
 
 describe('demo mode', () => {
-	it('created the clinic-admin demo account with its roles, and it can log in', async () => {
-		expect(server.demo.accounts).toHaveLength(1);
-		const account = server.demo.accounts[0];
-		expect(account.role).toBe('clinic-admin');
+	it('created the demo clinic admin, reception and doctor with their roles, and the admin can log in', async () => {
+		expect(server.demo.accounts.map((a) => a.role).sort()).toEqual(['clinic-admin', 'doctor', 'reception']);
+		expect(new Set(server.demo.accounts.map((a) => a.clinicId))).toEqual(new Set(['clinic-ashanti-0001']));
+		const account = server.demo.accounts.find((a) => a.role === 'clinic-admin')!;
 		const client = new Client(server.url);
 		const res = await client.login(account.name, account.password);
 		expect(res.status).toBe(200);
