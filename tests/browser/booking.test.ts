@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Couch } from '../../sync-server/couch';
 import { directoryDatabase } from '../../src/lib/db/names';
 import { dayLabel } from '../../src/lib/booking/format';
 import type { Clinic, Practitioner } from '../../src/lib/directory/schema';
-import { appAndBrowser, createProfile, openApp, SYNC_STORES } from './harness';
+import { appAndBrowser, demoStaff, patientDevice, seriousViolations, showDayOf, staffDevice, SYNC_STORES } from './harness';
 
 const REGION = 'ashanti';
 const ZONE = 'Africa/Accra';
@@ -40,27 +39,6 @@ for (const store of SYNC_STORES) {
 				expect((await couch.request('PUT', `${db}/${encodeURIComponent(id)}`, { body: { ...doc, _rev: revs.get(id) } })).status).toBe(201);
 			}
 		});
-
-		async function seriousViolations(page: Page) {
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		}
-
-		/** A new device: a profile with an account, and the region's directory on it. */
-		async function patientDevice(context: BrowserContext, name: string, account: string): Promise<Page> {
-			const page = await openApp(context, app.server.url);
-			await createProfile(page, app.server.url, name, '2580');
-			await page.getByRole('link', { name: 'Account', exact: true }).click();
-			await page.getByLabel('Account name').fill(account);
-			await page.getByLabel('Password (8 or more characters)').fill('correct horse');
-			await page.getByRole('button', { name: 'Create account and sync' }).click();
-			await page.waitForSelector('header [data-sync-status="up-to-date"]', { timeout: 30_000 });
-			await page.getByRole('link', { name: 'Clinics', exact: true }).click();
-			await page.getByLabel(/Ashanti/).check();
-			await page.getByRole('button', { name: 'Save and download' }).click();
-			await page.waitForSelector('[data-result-count]');
-			return page;
-		}
 
 		/** Inside the app (a typed address would reload it and lock the profile). */
 		async function openClinic(page: Page) {
@@ -117,8 +95,8 @@ for (const store of SYNC_STORES) {
 			});
 			// Kofi has a small phone whose clock is set to another zone than the clinic's
 			kofiDevice = await app.browser.newContext({ viewport: { width: 360, height: 740 }, timezoneId: 'Africa/Nairobi' });
-			ama = await patientDevice(amaDevice, 'Ama', 'ama-booking');
-			kofi = await patientDevice(kofiDevice, 'Kofi', 'kofi-booking');
+			ama = await patientDevice(amaDevice, app.server.url, { name: 'Ama', account: 'ama-booking' });
+			kofi = await patientDevice(kofiDevice, app.server.url, { name: 'Kofi', account: 'kofi-booking' });
 			await openClinic(ama);
 			await openClinic(kofi);
 			expect(await seriousViolations(ama)).toEqual([]);
@@ -213,6 +191,41 @@ for (const store of SYNC_STORES) {
 			expect(await statusOf(kofi, wanted)).toBe('booked');
 			await amaDevice.close();
 			await kofiDevice.close();
+		});
+
+		it("is checked in by the clinic's reception on another device, and the patient's page shows it without a reload", async () => {
+			// a day later than the slots above: the rejection's alternatives lie near `wanted`
+			const visit = new Date(Date.parse(wanted) + 24 * HOUR).toISOString();
+			const condition = 'Sickle cell disease';
+			const reason = 'Headache since Monday';
+			const esiDevice = await app.browser.newContext({ timezoneId: ZONE });
+			const esi = await patientDevice(esiDevice, app.server.url, { name: 'Esi Mensah', account: 'esi-checkin', condition });
+			await openClinic(esi);
+			await esiDevice.setOffline(true);
+			await requestSlot(esi, visit, reason);
+			await openAppointments(esi);
+			await esiDevice.setOffline(false);
+			await waitForStatus(esi, 'booked');
+			// a reload would leave no mark
+			await esi.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
+
+			const desk = await app.browser.newContext({ timezoneId: ZONE });
+			const staff = await staffDevice(desk, app.server.url, demoStaff(app.server, clinic.id, 'reception'));
+			const entry = await showDayOf(staff, visit);
+			await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1);
+			expect(await entry.textContent()).toContain('Esi Mensah');
+			expect(await entry.textContent()).toContain(reason);
+			// the clinic sees what the patient sent with the request, nothing else of her health data
+			expect(await staff.locator('body').textContent()).not.toContain(condition);
+			await entry.getByRole('button', { name: /^Check in/ }).click();
+			await expect.poll(() => entry.getAttribute('data-entry-status')).toBe('checked-in');
+
+			await esi.waitForSelector('[data-appointment][data-status="checked-in"]', { timeout: 60_000 });
+			await esi.getByText('Checked in', { exact: true }).waitFor();
+			expect(await esi.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
+			expect(esi.url()).toMatch(/\/appointments$/);
+			await desk.close();
+			await esiDevice.close();
 		});
 	});
 }

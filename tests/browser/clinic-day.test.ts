@@ -5,9 +5,7 @@
  * see nothing of this one.
  */
 import { describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
-import { appAndBrowser, createProfile, openApp, signInOnThisDevice, unlockProfile } from './harness';
+import { appAndBrowser, createProfile, demoStaff, openApp, seriousViolations, showDayOf, staffDevice, unlockProfile } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { Couch } from '../../sync-server/couch';
 import { changeStaff } from '../../sync-server/staff';
@@ -19,15 +17,10 @@ const CLINIC = 'clinic-ashanti-0001';
 const PATIENT_NAME = 'Abena Owusu';
 const VISIT_REASON = 'Dry cough for two weeks';
 
-async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const demoStaff = (role: string) => app.server.demo.accounts.find((a) => a.clinicId === CLINIC && a.role === role)!;
+const demoStaffOf = (role: string) => demoStaff(app.server, CLINIC, role);
 
 /** A patient (API client) books a practitioner's first free slot (the demo doctor's); answers once the router decided. */
-async function bookedPatient(at = { clinicId: CLINIC, practitionerId: demoStaff('doctor').practitionerId! }) {
+async function bookedPatient(at = { clinicId: CLINIC, practitionerId: demoStaffOf('doctor').practitionerId! }) {
 	const patient = new Client(app.server.url);
 	const name = uniqueName('patient');
 	expect((await patient.signup(name)).status).toBe(201);
@@ -45,17 +38,6 @@ async function bookedPatient(at = { clinicId: CLINIC, practitionerId: demoStaff(
 	return { status, start: slots[0].start, start$: async () => (await doc()).start, reason: async () => ((await doc()) as { reason?: string }).reason };
 }
 
-/** Signs a demo staff account in on a new device; staff land on the clinic day, which needs the region. */
-async function staffDevice(context: BrowserContext, account: { name: string; password: string }) {
-	const page = await openApp(context, app.server.url, '/new?account=1');
-	await signInOnThisDevice(page, { name: account.name, password: account.password, pin: '2468' });
-	await page.waitForURL('**/clinic');
-	await page.getByLabel(/Ashanti/).check();
-	await page.getByRole('button', { name: 'Save and download' }).click();
-	await page.getByRole('group', { name: 'View' }).waitFor({ timeout: 30_000 });
-	return page;
-}
-
 /** A new account working at the reception of another demo clinic. */
 async function receptionistOf(clinicId: string) {
 	const name = uniqueName('staff');
@@ -64,21 +46,11 @@ async function receptionistOf(clinicId: string) {
 	return { name, password: 'correct horse battery' };
 }
 
-/** Steps the day view forward until the entry of that start shows (bookings lie within a week). */
-async function showDayOf(page: Page, start: string) {
-	const entry = page.locator(`[data-slot="${start}"] [data-entry-status]`);
-	for (let day = 0; day < 9 && !(await entry.count()); day++) {
-		await page.getByRole('button', { name: 'Next' }).click();
-		await page.waitForTimeout(50);
-	}
-	return entry;
-}
-
 describe('the clinic day', () => {
 	it('lands reception on the day, shows only name and reason, and a check-in reaches the patient', async () => {
 		const booking = await bookedPatient();
 		const context = await app.browser.newContext();
-		const page = await staffDevice(context, demoStaff('reception'));
+		const page = await staffDevice(context, app.server.url, demoStaffOf('reception'));
 		expect(await page.getByRole('link', { name: 'Clinic day' }).count()).toBe(1);
 		expect(await page.getByRole('link', { name: 'Staff' }).count()).toBe(0);
 
@@ -98,7 +70,7 @@ describe('the clinic day', () => {
 
 		// the week view shows the same entry in its day
 		await page.getByRole('button', { name: 'Week' }).click();
-		await page.getByLabel('Practitioner').selectOption(demoStaff('doctor').practitionerId!);
+		await page.getByLabel('Practitioner').selectOption(demoStaffOf('doctor').practitionerId!);
 		expect(await page.locator(`[data-slot="${booking.start}"] [data-entry-status="checked-in"]`).count()).toBe(1);
 		expect(await seriousViolations(page)).toEqual([]);
 		await context.close();
@@ -107,7 +79,7 @@ describe('the clinic day', () => {
 	it('reschedules an appointment to a free slot, and the patient\'s document moves with it', async () => {
 		const booking = await bookedPatient();
 		const context = await app.browser.newContext();
-		const page = await staffDevice(context, demoStaff('reception'));
+		const page = await staffDevice(context, app.server.url, demoStaffOf('reception'));
 		const entry = await showDayOf(page, booking.start);
 		await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1);
 		await entry.getByRole('button', { name: /^Reschedule/ }).click();
@@ -127,7 +99,7 @@ describe('the clinic day', () => {
 		const second = await bookedPatient(at);
 		expect([await first.status(), await second.status()]).toEqual(['pending', 'pending']);
 		const context = await app.browser.newContext();
-		const page = await staffDevice(context, await receptionistOf(at.clinicId));
+		const page = await staffDevice(context, app.server.url, await receptionistOf(at.clinicId));
 		const one = await showDayOf(page, first.start);
 		await expect.poll(() => one.count(), { timeout: 30_000 }).toBe(1);
 		await one.getByRole('button', { name: /^Confirm/ }).click();
@@ -143,9 +115,9 @@ describe('the clinic day', () => {
 
 	it('books a walk-in offline; it is sent once the connection is back', async () => {
 		const context = await app.browser.newContext();
-		const page = await staffDevice(context, demoStaff('reception'));
+		const page = await staffDevice(context, app.server.url, demoStaffOf('reception'));
 		const admin = new Client(app.server.url);
-		await admin.login(demoStaff('clinic-admin').name, demoStaff('clinic-admin').password);
+		await admin.login(demoStaffOf('clinic-admin').name, demoStaffOf('clinic-admin').password);
 		await context.setOffline(true);
 		// a day with free time: step forward to the first one that offers some
 		for (let day = 0; day < 7 && (await page.locator('#add-slot option').count()) === 0; day++) await page.getByRole('button', { name: 'Next' }).click();
@@ -168,10 +140,10 @@ describe('the clinic day', () => {
 
 	it('lets the administrator manage staff, and nobody else', async () => {
 		const context = await app.browser.newContext();
-		const page = await staffDevice(context, demoStaff('clinic-admin'));
+		const page = await staffDevice(context, app.server.url, demoStaffOf('clinic-admin'));
 		await page.getByRole('link', { name: 'Staff' }).click();
 		await page.getByRole('table').waitFor();
-		expect(await page.getByRole('cell', { name: demoStaff('reception').name, exact: true }).count()).toBe(1);
+		expect(await page.getByRole('cell', { name: demoStaffOf('reception').name, exact: true }).count()).toBe(1);
 		const nurse = uniqueName('nurse');
 		expect((await new Client(app.server.url).signup(nurse)).status).toBe(201);
 		await page.getByLabel('Account name').fill(nurse);
@@ -188,7 +160,7 @@ describe('the clinic day', () => {
 
 		// reception: no link, and the page itself refuses
 		const reception = await app.browser.newContext();
-		const desk = await staffDevice(reception, demoStaff('reception'));
+		const desk = await staffDevice(reception, app.server.url, demoStaffOf('reception'));
 		await desk.goto(`${app.server.url}/clinic/staff`);
 		await unlockProfile(desk, 'Me', '2468');
 		await desk.getByText("Only a clinic's administrators manage its staff.").waitFor();
@@ -209,7 +181,7 @@ describe('the clinic day', () => {
 		await patientContext.close();
 
 		const otherContext = await app.browser.newContext();
-		const page = await staffDevice(otherContext, await receptionistOf('clinic-ashanti-0002'));
+		const page = await staffDevice(otherContext, app.server.url, await receptionistOf('clinic-ashanti-0002'));
 		await showDayOf(page, booking.start);
 		await page.waitForSelector('header [data-sync-status="up-to-date"]');
 		expect(await page.locator('main').textContent()).not.toContain(PATIENT_NAME);

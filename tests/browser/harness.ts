@@ -1,5 +1,6 @@
 /** The real built app, served by the real sync-server, driven in the system Chromium. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,60 @@ export async function addRecord(page: Page, kind: string, fields: Record<string,
 	}
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.waitForURL('**/profile');
+}
+
+/** The serious and critical accessibility violations axe finds on the page, one line each. */
+export async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * A patient's new device: a profile (with a condition on it, if given), an account it syncs to, and the
+ * demo region's directory; answers on the clinic search.
+ */
+export async function patientDevice(context: BrowserContext, baseUrl: string, patient: { name: string; account: string; condition?: string }): Promise<Page> {
+	const page = await openApp(context, baseUrl);
+	await createProfile(page, baseUrl, patient.name, '2580');
+	if (patient.condition) await addRecord(page, 'condition', { Condition: patient.condition });
+	await page.getByRole('link', { name: 'Account', exact: true }).click();
+	await page.getByLabel('Account name').fill(patient.account);
+	await page.getByLabel('Password (8 or more characters)').fill('correct horse');
+	await page.getByRole('button', { name: 'Create account and sync' }).click();
+	await page.waitForSelector('header [data-sync-status="up-to-date"]', { timeout: 30_000 });
+	await page.getByRole('link', { name: 'Clinics', exact: true }).click();
+	await page.getByLabel(/Ashanti/).check();
+	await page.getByRole('button', { name: 'Save and download' }).click();
+	await page.waitForSelector('[data-result-count]');
+	return page;
+}
+
+/** The demo staff account of that clinic in that role (demo mode makes one of each for the demo clinic). */
+export function demoStaff(server: AppServer, clinicId: string, role: string) {
+	const account = server.demo.accounts.find((a) => a.clinicId === clinicId && a.role === role);
+	if (!account) throw new Error(`no demo ${role} for ${clinicId}`);
+	return account;
+}
+
+/** Signs a staff account in on a new device; staff land on the clinic day, which needs the demo region. */
+export async function staffDevice(context: BrowserContext, baseUrl: string, account: { name: string; password: string }) {
+	const page = await openApp(context, baseUrl, '/new?account=1');
+	await signInOnThisDevice(page, { name: account.name, password: account.password, pin: '2468' });
+	await page.waitForURL('**/clinic');
+	await page.getByLabel(/Ashanti/).check();
+	await page.getByRole('button', { name: 'Save and download' }).click();
+	await page.getByRole('group', { name: 'View' }).waitFor({ timeout: 30_000 });
+	return page;
+}
+
+/** On the clinic day: steps forward until the entry of that start shows (bookings lie within a week). */
+export async function showDayOf(page: Page, start: string) {
+	const entry = page.locator(`[data-slot="${start}"] [data-entry-status]`);
+	for (let day = 0; day < 9 && !(await entry.count()); day++) {
+		await page.getByRole('button', { name: 'Next' }).click();
+		await page.waitForTimeout(50);
+	}
+	return entry;
 }
 
 /**
