@@ -9,6 +9,7 @@ import { directoryBenchmarks } from './directory';
 import { recommenderBenchmarks } from './recommender';
 import { ocrBenchmarks } from './ocr';
 import { wireBenchmarks } from './wire';
+import { bookingBenchmarks } from './booking';
 import { slotsBenchmarks } from './slots';
 
 import type { Figure } from './figures';
@@ -19,7 +20,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

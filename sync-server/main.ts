@@ -4,9 +4,11 @@
  * PUBLIC_URL (https → secure cookies and HSTS), TRUST_PROXY (express `trust proxy`: true, a hop count, or
  * addresses/subnets), SIGNUPS_PER_ADDRESS (per hour, 30) and LOGIN_FAILURES_PER_ADDRESS (per 15 min, 30):
  * raise them where many people share one address (a rural clinic's patients behind one connection).
+ * MAX_FUTURE_APPOINTMENTS (3): upcoming appointments a patient may hold at one clinic.
  */
 import { startServer, type RunningServer } from './app.js';
 import { DEFAULT_LIMITS } from './context.js';
+import { DEFAULT_MAX_FUTURE_APPOINTMENTS } from './router/booking.js';
 import { demoAccountsReport } from './demo.js';
 import { StoreInUseError } from './store.js';
 
@@ -54,6 +56,7 @@ try {
 		publicUrl: process.env.PUBLIC_URL || undefined,
 		trustProxy: trustProxy(process.env.TRUST_PROXY),
 		quotaBytes: quotaMb * 1024 * 1024,
+		maxFutureAppointments: countSetting('MAX_FUTURE_APPOINTMENTS', DEFAULT_MAX_FUTURE_APPOINTMENTS),
 		limits
 	});
 } catch (err) {

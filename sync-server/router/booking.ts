@@ -72,8 +72,18 @@ function slotEnd(practitioner: Practitioner, clinic: Clinic, start: string): str
 	return schedule && scheduleSlots(schedule, clinic.timeZone || 'UTC', at, at + 1)[0]?.end;
 }
 
+interface Listings {
+	clinic?: Clinic;
+	practitioner?: Practitioner;
+}
+
+/** how long a directory read serves (an edited schedule applies to requests after this) */
+const LISTING_CACHE_MS = 5_000;
+const MAX_CACHED_LISTINGS = 1_000;
+
 export class BookingRouter {
 	private readonly ready = new Set<string>();
+	private readonly listings = new Map<string, { until: number; found: Promise<Listings> }>();
 
 	constructor(
 		private readonly couch: Couch,
@@ -122,10 +132,15 @@ export class BookingRouter {
 		if (problem || !clinic || !practitioner) return this.reject(job.db, doc, problem!, []);
 		const end = slotEnd(practitioner, clinic, doc.start);
 		if (!copy) {
+			// a resumed job may hold the slot from before a crash: a refusal now lets it go
+			const refuse = async (reason: string, alternatives: SlotRef[]) => {
+				await freeSlot(this.couch, slotsDatabase(clinic.region), practitioner.id, doc.start, token);
+				await this.reject(job.db, doc, reason, alternatives, end);
+			};
 			const slotIssue = slotProblem(practitioner, clinic, doc.start, Date.now());
-			if (slotIssue) return this.reject(job.db, doc, slotIssue, await this.alternatives(clinic, practitioner, doc.start), end);
+			if (slotIssue) return refuse(slotIssue, await this.alternatives(clinic, practitioner, doc.start));
 			if ((await this.upcomingAt(job.db, doc)) >= this.opts.maxFutureAppointments) {
-				return this.reject(job.db, doc, REASONS.tooMany(this.opts.maxFutureAppointments), [], end);
+				return refuse(REASONS.tooMany(this.opts.maxFutureAppointments), []);
 			}
 			const slot = { practitionerId: practitioner.id, clinicId: clinic.id, start: doc.start, end: end! };
 			if ((await this.claim(clinic, slot, token, job)) === 'taken') {
@@ -133,13 +148,15 @@ export class BookingRouter {
 			}
 			copy = await this.writeCopy(doc, slot, clinic.booking?.confirm ? 'pending' : 'booked', copyIdOf(token));
 		}
-		await this.couch.createOnce(`/${ROUTER_DB}/${routeId(copy._id)}`, { copyDb: this.copyDb(clinic.id), db: job.db, docId: doc._id });
+		// the same content every time: a second write (409) or a cluster's second create changes nothing
+		await writeDoc(this.couch, ROUTER_DB, { _id: routeId(copy._id), copyDb: this.copyDb(clinic.id), db: job.db, docId: doc._id });
 		const decided = copy;
 		// the request as it is now: if the patient cancelled meanwhile, their own job follows this one
 		const written = await updateDoc<AppointmentDoc>(this.couch, job.db, doc._id, (current) =>
 			current?.status === 'requested' && current.start === decided.start
 				? { ...current, status: decided.status, end: decided.end, reason: undefined, alternatives: undefined, by: 'router', updatedAt: Date.now() }
-				: null
+				: null,
+			doc
 		);
 		if (written?.status === 'booked') await this.finishReplacement(job, written);
 	}
@@ -148,7 +165,8 @@ export class BookingRouter {
 		await updateDoc<AppointmentDoc>(this.couch, db, doc._id, (current) =>
 			current?.status === 'requested' && current.start === doc.start
 				? { ...current, status: 'rejected', reason, alternatives, ...(end ? { end } : {}), by: 'router', updatedAt: Date.now() }
-				: null
+				: null,
+			doc
 		);
 	}
 
@@ -338,11 +356,21 @@ export class BookingRouter {
 			await this.couch.ensureDatabase(db);
 			this.ready.add(db);
 		}
-		return claimSlot(this.couch, db, slot, { token, order: job._id });
+		return claimSlot(this.couch, db, slot, { token, order: job._id }, !this.opts.embedded);
 	}
 
-	private async lookup(clinicId: string, practitionerId: string): Promise<{ clinic?: Clinic; practitioner?: Practitioner }> {
-		const docs = await directoryDocs(this.couch, [clinicId, practitionerId]);
-		return { clinic: listingOf<Clinic>(docs.get(clinicId), 'clinic'), practitioner: listingOf<Practitioner>(docs.get(practitionerId), 'practitioner') };
+	/** A clinic and a practitioner from the directory; kept a few seconds, as a rush asks for the same pair. */
+	private lookup(clinicId: string, practitionerId: string): Promise<Listings> {
+		const key = `${clinicId}/${practitionerId}`;
+		const hit = this.listings.get(key);
+		if (hit && hit.until > Date.now()) return hit.found;
+		const found = directoryDocs(this.couch, [clinicId, practitionerId]).then((docs) => ({
+			clinic: listingOf<Clinic>(docs.get(clinicId), 'clinic'),
+			practitioner: listingOf<Practitioner>(docs.get(practitionerId), 'practitioner')
+		}));
+		if (this.listings.size >= MAX_CACHED_LISTINGS) this.listings.clear();
+		this.listings.set(key, { until: Date.now() + LISTING_CACHE_MS, found });
+		found.catch(() => this.listings.delete(key));
+		return found;
 	}
 }

@@ -29,11 +29,12 @@ export async function deleteRev(couch: Couch, db: string, id: string, rev: strin
 
 /**
  * Reads a document, applies `change`, writes it on the revision read; on a conflict reads again and
- * re-applies. `change` answers null when there is nothing (more) to do.
+ * re-applies. `change` answers null when there is nothing (more) to do. `known`: a version just read,
+ * tried first instead of a read.
  */
-export async function updateDoc<T extends Doc>(couch: Couch, db: string, id: string, change: (current: T | null) => T | null): Promise<T | null> {
+export async function updateDoc<T extends Doc>(couch: Couch, db: string, id: string, change: (current: T | null) => T | null, known?: T): Promise<T | null> {
 	for (let attempt = 0; attempt < 10; attempt++) {
-		const next = change(await readDoc<T>(couch, db, id));
+		const next = change(attempt === 0 && known ? known : await readDoc<T>(couch, db, id));
 		if (!next) return null;
 		const rev = await writeDoc(couch, db, next);
 		if (rev) return { ...next, _rev: rev };

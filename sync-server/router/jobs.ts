@@ -7,13 +7,15 @@
  * nothing to do).
  */
 import { randomBytes } from 'node:crypto';
+import { withoutAccountNames } from '../context.js';
 import type { Couch } from '../couch.js';
 
 export const ROUTER_DB = 'healthsync-router';
 const ROUTER_PATH = `/${ROUTER_DB}`;
-/** a job that keeps failing (the store away) is tried this often, then left for the next start */
+/** a job that keeps failing (the store away) is tried this often, then again later while its lane goes on */
 const ATTEMPTS = 5;
 const RETRY_MS = 200;
+const RETRY_LATER_MS = 30_000;
 
 export interface Job {
 	_id: string;
@@ -43,12 +45,15 @@ export class Outbox {
 	private readonly busyLanes = new Set<string>();
 	private readonly running = new Set<Promise<void>>();
 	private stopped = false;
+	private readonly writer: GroupWriter;
 
 	constructor(
 		private readonly couch: Couch,
 		private readonly work: JobWorker,
 		private readonly log: boolean
-	) {}
+	) {
+		this.writer = new GroupWriter(couch, `${ROUTER_PATH}/_bulk_docs`);
+	}
 
 	/** Works every job a previous run left (the router database exists). */
 	async start(): Promise<void> {
@@ -63,13 +68,16 @@ export class Outbox {
 	/** Records jobs for documents about to be written; throws (and the write is refused) if it cannot. */
 	async record(db: string, writes: { docId: string; lane: string }[]): Promise<Job[]> {
 		if (!writes.length) return [];
-		const jobs = writes.map(({ docId, lane }) => ({ _id: jobId(), db, docId, lane }));
-		const res = await this.couch.request('POST', `${ROUTER_PATH}/_bulk_docs`, { body: { docs: jobs } });
-		if (res.status >= 300 || !Array.isArray(res.body) || res.body.some((row: { error?: unknown }) => row.error)) {
-			throw new Error(`Could not record router jobs: ${res.status}`);
-		}
+		const jobs: Job[] = writes.map(({ docId, lane }) => ({ _id: jobId(), db, docId, lane }));
+		// known before it is stored, so no later job of its lane starts first
 		for (const job of jobs) this.recorded.set(job._id, job.lane);
-		return jobs.map((job, i) => ({ ...job, _rev: res.body[i].rev }));
+		try {
+			const revs = await this.writer.write(jobs);
+			return jobs.map((job, i) => ({ ...job, _rev: revs[i] }));
+		} catch (err) {
+			for (const job of jobs) this.recorded.delete(job._id);
+			throw err;
+		}
 	}
 
 	/** The store has answered the write these jobs stand for (whatever it said): work them. */
@@ -87,11 +95,6 @@ export class Outbox {
 		while (this.running.size) await Promise.allSettled([...this.running]);
 	}
 
-	/** Nothing handed over is left to work (tests and benchmarks wait for this). */
-	get idle(): boolean {
-		return !this.pending.size && !this.running.size;
-	}
-
 	private pump(): void {
 		if (this.stopped) return;
 		const seen = new Set<string>();
@@ -103,13 +106,18 @@ export class Outbox {
 			if (this.busyLanes.has(job.lane) || this.earlierInFlight(job)) continue;
 			this.pending.delete(id);
 			this.busyLanes.add(job.lane);
-			const run = this.run(job).finally(() => {
-				this.busyLanes.delete(job.lane);
-				this.running.delete(run);
-				this.pump();
-			});
-			this.running.add(run);
+			this.track(
+				this.run(job).finally(() => {
+					this.busyLanes.delete(job.lane);
+					this.pump();
+				})
+			);
 		}
+	}
+
+	private track(work: Promise<void>): void {
+		const tracked = work.catch(() => {}).finally(() => this.running.delete(tracked));
+		this.running.add(tracked);
 	}
 
 	private earlierInFlight(job: Job): boolean {
@@ -121,13 +129,62 @@ export class Outbox {
 		for (let attempt = 1; attempt <= ATTEMPTS && !this.stopped; attempt++) {
 			try {
 				await this.work(job);
-				await this.couch.request('DELETE', `${ROUTER_PATH}/${encodeURIComponent(job._id)}`, { query: { rev: job._rev } });
+				// the lane goes on meanwhile: a job whose deletion a crash lost is worked again, to no effect
+				this.track(this.writer.write([{ _id: job._id, _rev: job._rev, _deleted: true }]).then(() => {}));
 				return;
 			} catch (err) {
-				// the job's database and id only: never a document's content
-				if (this.log) console.error(`router job ${job._id} failed (attempt ${attempt}): ${(err as Error).message}`);
+				// the job's id and the error: never a document's content, nor whose database it was
+				if (this.log) console.error(withoutAccountNames(`router job ${job._id} failed (attempt ${attempt}): ${(err as Error).message}`));
 				await new Promise((done) => setTimeout(done, RETRY_MS * attempt));
 			}
 		}
+		if (this.stopped) return;
+		const later = setTimeout(() => this.hand([job]), RETRY_LATER_MS);
+		later.unref();
+	}
+}
+
+type Written = { _id: string; _rev?: string; _deleted?: boolean };
+
+/**
+ * Writes documents of one database in groups: while one `_bulk_docs` is on its way, the writes asked
+ * for meanwhile wait and go together in the next. A rush of pushes then costs the router database a
+ * few writes instead of one each (the embedded store writes one database at a time).
+ */
+class GroupWriter {
+	private queue: { docs: Written[]; done: (revs: string[]) => void; fail: (err: Error) => void }[] = [];
+	private flushing = false;
+
+	constructor(
+		private readonly couch: Couch,
+		private readonly path: string
+	) {}
+
+	/** Answers each document's new revision, or throws if any of them was not written. */
+	write(docs: Written[]): Promise<string[]> {
+		return new Promise((done, fail) => {
+			this.queue.push({ docs, done, fail });
+			if (!this.flushing) void this.flush();
+		});
+	}
+
+	private async flush(): Promise<void> {
+		this.flushing = true;
+		while (this.queue.length) {
+			const group = this.queue.splice(0);
+			try {
+				const res = await this.couch.request('POST', this.path, { body: { docs: group.flatMap((g) => g.docs) } });
+				if (res.status >= 300 || !Array.isArray(res.body)) throw new Error(`Could not write router documents: ${res.status}`);
+				let row = 0;
+				for (const { docs, done, fail } of group) {
+					const rows = res.body.slice(row, (row += docs.length)) as { rev?: string; error?: string }[];
+					if (rows.some((r) => r.error && r.error !== 'not_found')) fail(new Error(`Could not write router documents: ${rows.find((r) => r.error)?.error}`));
+					else done(rows.map((r) => r.rev ?? ''));
+				}
+			} catch (err) {
+				for (const { fail } of group) fail(err as Error);
+			}
+		}
+		this.flushing = false;
 	}
 }

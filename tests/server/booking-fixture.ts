@@ -1,8 +1,8 @@
 /**
  * Booking test data: a region with clinics and practitioners written straight into the store (as the
- * seeder does), patients signed up through the API, and requests pushed like the app pushes them.
+ * seeder does), patients signed up through the API, and requests pushed like the app pushes them. Used by
+ * the server tests and the booking benchmark, so it throws instead of asserting.
  */
-import { expect } from 'vitest';
 import { slotMarkerId, type Schedule } from '../../src/lib/booking/schema.js';
 import { slotsDatabase, userDatabase } from '../../src/lib/db/names.js';
 import type { Couch } from '../../sync-server/couch.js';
@@ -53,7 +53,7 @@ export async function writeDirectory(admin: Couch, docs: { _id: string }[]): Pro
 	await admin.ensureDatabase(`directory-${REGION}`);
 	await admin.ensureDatabase(slotsDatabase(REGION));
 	const res = await admin.request('POST', `/directory-${REGION}/_bulk_docs`, { body: { docs } });
-	expect(res.status).toBe(201);
+	if (res.status !== 201) throw new Error(`Could not write the directory: ${res.status}`);
 }
 
 /** `days` from today at hh:mm UTC, as the contract writes instants. */
@@ -71,7 +71,8 @@ export interface Patient {
 export async function signUp(url: string, prefix = 'patient'): Promise<Patient> {
 	const name = uniqueName(prefix);
 	const client = new Client(url);
-	expect((await client.signup(name)).status).toBe(201);
+	const res = await client.signup(name);
+	if (res.status !== 201) throw new Error(`Could not sign up: ${res.status}`);
 	return { name, client, db: userDatabase(name, 'appointments') };
 }
 
@@ -87,8 +88,7 @@ export function minimalRequest(clinicId: string, practitionerId: string, start: 
 
 export async function push(patient: Patient, doc: { _id: string }): Promise<void> {
 	const res = await patient.client.post(`/couch/${patient.db}/_bulk_docs`, { docs: [doc] });
-	expect(res.status).toBe(201);
-	expect(res.body[0].ok).toBe(true);
+	if (res.status !== 201 || res.body[0].ok !== true) throw new Error(`The push was refused: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Reads a patient's appointment until `done` holds for it (the router works after the push answered). */
@@ -108,6 +108,27 @@ export async function readOwn(patient: Patient, id: string): Promise<any> {
 
 export function decided(patient: Patient, id: string): Promise<any> {
 	return waitFor(() => readOwn(patient, id), (doc) => doc?.status !== undefined && doc.status !== 'requested', `a decision on ${id}`);
+}
+
+/**
+ * Waits until every one of these requests is decided, reading them in turn through /couch one at a time
+ * (fifty pollers at once would slow the server they wait for); `onDecided` hears of each as it is seen.
+ */
+export async function allDecided(patients: Patient[], ids: string[], onDecided: (i: number) => void = () => {}, ms = 120_000): Promise<any[]> {
+	const until = Date.now() + ms;
+	const docs: any[] = ids.map(() => null);
+	while (docs.includes(null)) {
+		if (Date.now() > until) throw new Error(`Timed out: ${docs.filter((d) => d === null).length} requests undecided`);
+		for (const [i, patient] of patients.entries()) {
+			if (docs[i] !== null) continue;
+			const doc = await readOwn(patient, ids[i]);
+			if (doc?.status && doc.status !== 'requested') {
+				docs[i] = doc;
+				onDecided(i);
+			}
+		}
+	}
+	return docs;
 }
 
 export function markerPath(practitionerId: string, start: string): string {

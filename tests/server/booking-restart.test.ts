@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Couch } from '../../sync-server/couch.js';
-import { clinicDoc, markerPath, minimalRequest, practitionerDoc, schedule, signUp, slotAt, waitFor, writeDirectory, type Patient } from './booking-fixture.js';
+import { allDecided, clinicDoc, markerPath, minimalRequest, practitionerDoc, schedule, signUp, slotAt, waitFor, writeDirectory, type Patient } from './booking-fixture.js';
 import { Client, tempDataDir, testCouchUrl, wipeCouch } from './harness.js';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./fuzz-server.ts', import.meta.url));
@@ -67,9 +67,7 @@ describe('a crash while the router decides', () => {
 			p.client = moved;
 		}
 		await Promise.all(pushes);
-		const results = await Promise.all(
-			docs.map((_, i) => waitFor(() => read(i), (d) => d?.status && d.status !== 'requested', `a decision on request ${i}`, 60_000))
-		);
+		const results = await allDecided(patients, docs.map((d) => d._id));
 		const booked = results.filter((r) => r.status === 'booked');
 		expect(booked.map((r) => r.start).sort()).toEqual(starts);
 		expect(results.filter((r) => r.status === 'rejected')).toHaveLength(45);

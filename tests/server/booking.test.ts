@@ -12,6 +12,7 @@ import { REASONS, SLOT_TAKEN, TOO_LATE_TO_CANCEL } from '../../sync-server/route
 import { claimSlot } from '../../sync-server/router/markers.js';
 import { Client, startTestServer, type TestServer } from './harness.js';
 import {
+	allDecided,
 	clinicDoc,
 	decided,
 	markerPath,
@@ -164,7 +165,7 @@ describe('the race for a few slots', () => {
 		const patients = await Promise.all(Array.from({ length: 50 }, () => signUp(server.url, 'racer')));
 		const docs = patients.map((_, i) => minimalRequest(CLINIC, DOC2, starts[i % 5]));
 		await Promise.all(patients.map((p, i) => push(p, docs[i])));
-		const results = await Promise.all(patients.map((p, i) => decided(p, docs[i]._id)));
+		const results = await allDecided(patients, docs.map((d) => d._id));
 		const booked = results.filter((r) => r.status === 'booked');
 		expect(booked.map((r) => r.start).sort()).toEqual(starts);
 		const rejected = results.filter((r) => r.status === 'rejected');
@@ -388,6 +389,18 @@ describe('hostile callers', () => {
 		const later = await signUp(server.url);
 		await book(later, slotAt(18, 11));
 		expect((await readOwn(victim, victimDoc._id)).status).toBe('booked');
+	});
+
+	it("keeps everyone out of the router's own database (jobs, routes, the claim secret)", async () => {
+		const patient = await signUp(server.url);
+		const staff = await staffOf(CLINIC);
+		for (const client of [patient.client, staff, new Client(server.url)]) {
+			for (const path of ['', '/secret', '/_all_docs', '/_changes']) {
+				const res = await client.get(`/couch/healthsync-router${path}`);
+				expect(res.status).toBe(403);
+				expect(typeof res.body.error).toBe('string');
+			}
+		}
 	});
 
 	it('answers /api/slots to anyone, with starts and ends only', async () => {

@@ -1,7 +1,7 @@
 /** Clinic administrators write their own clinic's listing through the gatekeeper, and nothing else. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userDatabase } from '../../src/lib/db/names.js';
 import { createAccount } from '../../sync-server/accounts.js';
+import { userDatabases } from '../../sync-server/provision.js';
 import { seedRegions } from '../../sync-server/demo.js';
 import { Client, startTestServer, uniqueName, type TestServer } from './harness.js';
 
@@ -122,7 +122,7 @@ describe('a clinic admin edits their own clinic', () => {
 		expect(session.body.roles).toEqual(['clinic-admin', `clinic:${OWN}`]);
 		const publicDbs = ['directory-ashanti', 'directory-northern', 'slots-ashanti', 'slots-northern'];
 		const clinicDbs = ['appointments', 'shared', 'messages', 'notes'].map((c) => `c-${OWN}-${c}`);
-		expect([...session.body.databases].sort()).toEqual([...publicDbs, ...clinicDbs, userDatabase(adminName, 'records'), userDatabase(adminName, 'appointments')].sort());
+		expect([...session.body.databases].sort()).toEqual([...publicDbs, ...clinicDbs, ...userDatabases(adminName)].sort());
 		const other = (await patient.get('/api/session')).body;
 		const shared = (dbs: string[]) => dbs.filter((db) => !db.startsWith('u-') && !db.startsWith('c-'));
 		expect(shared(session.body.databases)).toEqual(shared(other.databases));

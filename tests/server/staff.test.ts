@@ -21,6 +21,7 @@ import { Client, onCouchDB, startTestServer, tempDataDir, testCouchUrl, uniqueNa
 const OWN = 'clinic-ashanti-0001';
 const OTHER = 'clinic-ashanti-0002';
 const COLLECTIONS = ['appointments', 'shared', 'messages', 'notes'];
+// flat documents: appointments have their own schema now (tests/server/booking.test.ts)
 const ownDb = (collection = 'notes') => clinicDatabase(OWN, collection);
 const staffPath = (clinicId = OWN) => `/api/clinics/${clinicId}/staff`;
 
