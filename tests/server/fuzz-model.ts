@@ -760,15 +760,21 @@ function staffRequestArb(world: FuzzWorld): fc.Arbitrary<{ method: string; path:
 	const grant = fc
 		.record({ name: staffNameArb(world), role: fc.constantFrom(...STAFF_ROLE_VALUES), practitionerId: fc.constantFrom<unknown>(undefined, world.ownPractitioner._id, world.otherPractitioner._id, 'practitioner-nobody', '../x', 7) })
 		.map(({ practitionerId, ...rest }) => (practitionerId === undefined ? rest : { ...rest, practitionerId }));
+	const goodName = fc.constantFrom(...NEW_NAMES, world.names.other);
+	const wellFormed = fc.oneof(
+		fc.record({ name: goodName, role: fc.constantFrom('reception', 'nurse', 'clinic-admin') }),
+		goodName.map((name) => ({ name, role: 'doctor', practitionerId: world.ownPractitioner._id }))
+	);
 	const body = fc.oneof(
-		{ weight: 5, arbitrary: grant.map(json) },
+		{ weight: 4, arbitrary: wellFormed.map(json) },
+		{ weight: 4, arbitrary: grant.map(json) },
 		{ weight: 1, arbitrary: grant.map((g) => json(withOwnKey(g, '__proto__', { role: 'clinic-admin' }))) },
 		{ weight: 1, arbitrary: grant.map((g) => json({ ...g, clinicId: world.otherClinic._id, roles: ['_admin'] })) },
 		{ weight: 1, arbitrary: hostileRawBody }
 	);
 	// revocations may name the receptionist: taking a role away only narrows what a caller may do
-	const revokedName = fc.oneof(staffNameArb(world).map((n) => encodeURIComponent(String(n))), fc.constantFrom(world.names.reception, '..%2F..%2F_users', '%2E%2E', 'a%2Fb'));
-	const revokedRole = fc.constantFrom(...STAFF_ROLE_VALUES).map((r) => encodeURIComponent(String(r)));
+	const revokedName = fc.oneof(goodName, staffNameArb(world).map((n) => encodeURIComponent(String(n))), fc.constantFrom(world.names.reception, '..%2F..%2F_users', '%2E%2E', 'a%2Fb'));
+	const revokedRole = fc.oneof(fc.constantFrom('reception', 'nurse', 'doctor', 'clinic-admin'), fc.constantFrom(...STAFF_ROLE_VALUES).map((r) => encodeURIComponent(String(r))));
 	return fc.record({ clinic, body, kind: fc.constantFrom('list', 'grant', 'grant', 'revoke', 'odd'), name: revokedName, role: revokedRole, odd: fc.constantFrom(...ANY_METHOD), extra: fc.constantFrom('', '/', '/x/y/z') }).map(({ clinic, body, kind, name, role, odd, extra }) => {
 		const base = `/api/clinics/${clinic}/staff`;
 		if (kind === 'list') return { method: 'GET', path: base, body };
