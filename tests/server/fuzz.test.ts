@@ -157,9 +157,44 @@ function wroteSomething(req: FuzzRequest, text: string): boolean {
 	}
 }
 
-/** A successful answer to a write the caller has no right to. */
+/** Databases a caller may not read: other accounts' and other clinics'. */
+function unreadable(who: CallerName): Set<string> {
+	const own = new Set<string>(who === 'anonymous' ? [] : [world.ownDb[who], world.appointmentsDb[who]]);
+	const accounts = CALLERS.filter((c) => c !== 'anonymous').flatMap((c) => [world.ownDb[c], world.appointmentsDb[c]]);
+	const clinics = [...(who === 'clinicAdmin' || who === 'reception' ? [] : world.clinicDbs), ...(who === 'otherStaff' ? [] : world.otherClinicDbs)];
+	return new Set([world.otherDb, world.otherAppointmentsDb, ...accounts.filter((db) => !own.has(db)), ...clinics]);
+}
+
+/** A change signal that names a database the caller may not read, in its list or in its token. */
+function signalOverreach(who: CallerName, text: string): string[] {
+	let named: string[];
+	try {
+		const { changed, since } = JSON.parse(text);
+		named = [...changed, ...Object.keys(JSON.parse(Buffer.from(since, 'base64url').toString()))];
+	} catch {
+		return ['a change signal that is not {changed, since}'];
+	}
+	const hidden = unreadable(who);
+	const foreign = named.filter((db) => hidden.has(db));
+	return foreign.length ? [`a change signal to ${who} names ${foreign.join(', ')}`] : [];
+}
+
+/** Free slots are instants only: nothing of who holds the others. */
+function slotsOverreach(text: string): string[] {
+	try {
+		const { slots, ...rest } = JSON.parse(text);
+		const fine = Object.keys(rest).length === 0 && slots.every((slot: object) => Object.keys(slot).sort().join() === 'end,start');
+		return fine ? [] : ['free slots with more than their start and end'];
+	} catch {
+		return ['free slots that are not {slots}'];
+	}
+}
+
+/** A successful answer that goes beyond the caller's rights: a write, a staff change, a signal, slots. */
 function overreach(req: FuzzRequest, text: string): string[] {
 	const who = actingAs(req);
+	if (req.endpoint === 'api changes' && req.method === 'GET') return signalOverreach(who, text);
+	if (req.endpoint === 'api slots' && req.method === 'GET') return slotsOverreach(text);
 	if (req.database && !WRITABLE[who].includes(req.database) && wroteSomething(req, text)) return [`a write into a ${req.database} database accepted from ${who}`];
 	const ownStaffApi = req.path.startsWith(`/api/clinics/${world.ownClinic._id}/staff`);
 	if (req.endpoint === 'api staff' && !READS.has(req.method) && !(who === 'clinicAdmin' && ownStaffApi)) return [`a staff change accepted from ${who}`];
