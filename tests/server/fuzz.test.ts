@@ -136,25 +136,24 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Who the server should take the sender for: the caller with their own session, anonymous with a forged one. */
 const actingAs = (req: FuzzRequest): CallerName => (req.cookie === 'own' || req.cookie === 'doubled' ? req.caller : 'anonymous');
 
+/** Parsed JSON, or undefined for anything else. */
+function parsed(text: unknown): any {
+	try {
+		return typeof text === 'string' ? JSON.parse(text) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Whether a successful answer says a document (or a database) was written. */
 function wroteSomething(req: FuzzRequest, text: string): boolean {
 	if (READS.has(req.method)) return false;
 	const kind = req.endpoint.replace(/^couch /, '');
 	if (kind !== '_bulk_docs') return ['doc', '_local', 'db'].includes(kind);
-	// with new_edits=false a store answers an empty list for documents it stored
-	const sentDocs = (() => {
-		try {
-			return typeof req.body?.bytes === 'string' && (JSON.parse(req.body.bytes)?.docs?.length ?? 0) > 0;
-		} catch {
-			return false;
-		}
-	})();
-	try {
-		const results = JSON.parse(text);
-		return Array.isArray(results) && (results.some((r) => r?.ok === true) || (results.length === 0 && sentDocs));
-	} catch {
-		return false;
-	}
+	const results = parsed(text);
+	// with new_edits=false a store answers an empty list for the documents it stored
+	const sentDocs = (parsed(req.body?.bytes)?.docs?.length ?? 0) > 0;
+	return Array.isArray(results) && (results.some((r) => r?.ok === true) || (results.length === 0 && sentDocs));
 }
 
 /** Databases a caller may not read: other accounts' and other clinics'. */
