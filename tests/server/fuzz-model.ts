@@ -1,22 +1,33 @@
 /**
  * The fuzzer's request model: fast-check arbitraries for malformed and hostile requests to every `/couch`
- * and `/api` endpoint, sent as anonymous, a patient or a clinic administrator.
+ * and `/api` endpoint, sent as anonymous, a patient, a clinic's administrator, its receptionist or the
+ * receptionist of another clinic.
  */
 import fc from 'fast-check';
 import { hexOf } from '../../src/lib/db/names.js';
 import { uuidLike, validRecord } from './harness.js';
 
-export const CALLERS = ['anonymous', 'patient', 'clinicAdmin'] as const;
+export const CALLERS = ['anonymous', 'patient', 'clinicAdmin', 'reception', 'otherStaff'] as const;
 export type CallerName = (typeof CALLERS)[number];
 
 /** What the fuzzer knows of the server it attacks (read at set-up). */
 export interface FuzzWorld {
 	/** each caller's own records database; anonymous has none and aims at the patient's */
 	ownDb: Record<CallerName, string>;
-	/** the records database of another patient, who never takes part in the fuzzing */
+	/** each caller's own appointments database (anonymous: the patient's) */
+	appointmentsDb: Record<CallerName, string>;
+	/** the records and appointments databases of another patient, who never takes part in the fuzzing */
 	otherDb: string;
+	otherAppointmentsDb: string;
 	otherDocId: string;
-	names: { patient: string; other: string; clinicAdmin: string };
+	names: { patient: string; other: string; clinicAdmin: string; reception: string; otherStaff: string };
+	/** the databases of the clinic of the administrator and the receptionist, and of the other staff member's */
+	clinicDbs: string[];
+	otherClinicDbs: string[];
+	/** free slot starts of `ownPractitioner` at set-up: requests for them are valid and get decided */
+	freeStarts: string[];
+	/** each caller's change-signal token from `GET /api/changes` (anonymous: the patient's) */
+	changeTokens: Record<CallerName, string>;
 	/** the session cookie's name, and the patient's token that forged cookies start from */
 	sessionCookie: string;
 	sampleToken: string;
@@ -53,7 +64,7 @@ export interface FuzzRequest {
 
 const COOKIE_STYLES = ['own', 'none', 'other-name', 'made-up', 'garbage', 'doubled'] as const;
 type CookieStyle = (typeof COOKIE_STYLES)[number];
-const DATABASE_KINDS = ['own', 'other', 'directory', 'slots', 'unknown'] as const;
+const DATABASE_KINDS = ['own', 'appointments', 'other', 'otherAppointments', 'clinic', 'otherClinic', 'directory', 'slots', 'unknown'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 
 /** mostly the caller's real session, sometimes a forgery */
@@ -106,6 +117,7 @@ function nested(depth: number): unknown {
 }
 
 const hugeString = (n: number) => 'x'.repeat(n);
+const hugeList = (n: number, item: unknown) => Array.from({ length: n }, () => item);
 
 /** Bodies that are not what any endpoint expects: not JSON, the wrong JSON, too deep, too big. */
 const hostileRawBody: fc.Arbitrary<Payload> = fc.oneof(
@@ -326,8 +338,54 @@ function mutationArb(world: FuzzWorld): fc.Arbitrary<(doc: Doc) => Doc> {
 
 const withoutRev = ({ _rev, ...doc }: Doc): Doc => doc;
 
+const BAD_STARTS: unknown[] = [
+	'2026-12-07',
+	'2026-12-07T08:30:00Z',
+	'2026-12-07T08:30:00.000+01:00',
+	'2026-02-30T08:30:00.000Z',
+	'9999-99-99T99:99:99.999Z',
+	'2026-12-07T08:30:00.000Z\u0000',
+	'tomorrow',
+	'',
+	1796608905349,
+	null,
+	['2026-12-07T08:30:00.000Z']
+];
+
+/**
+ * Appointments: valid requests for a free slot (the router decides them), the contract's minimal
+ * request, a clinic's book entries, and broken ones (up to `maxBreaks` changes that break one).
+ */
+function appointmentArb(world: FuzzWorld, maxBreaks = 2): fc.Arbitrary<Doc> {
+	const starts = world.freeStarts.length ? world.freeStarts : ['2030-01-07T08:30:00.000Z'];
+	const base = fc
+		.record({
+			n: fc.integer({ min: 1, max: 0xffff }),
+			start: fc.constantFrom(...starts),
+			type: fc.constantFrom('appointment', 'appointment', 'walk-in', 'block'),
+			full: fc.boolean()
+		})
+		.map(({ n, start, type, full }): Doc => {
+			const id = `fuzz-appointment-${n}`;
+			const minimal = { _id: id, id, type, clinicId: world.ownClinic._id, practitionerId: world.ownPractitioner._id, start, status: 'requested', updatedAt: n };
+			return full ? { ...minimal, patientName: 'Ama Mensah', visitReason: 'A cough', specialty: 'general-practice', by: 'patient' } : minimal;
+		});
+	const alternative = { practitionerId: world.ownPractitioner._id, start: starts[0] };
+	const broken = fc.oneof(
+		fc.constantFrom(...BAD_STARTS).map((start) => (d: Doc) => ({ ...d, start })),
+		fc.constantFrom<unknown>('approved', 'BOOKED', 'booked', 'requested ', '', null, 7, ['requested']).map((status) => (d: Doc) => ({ ...d, status })),
+		fc.constantFrom('__proto__', 'constructor').map((key) => (d: Doc) => withOwnKey(d, key, { status: 'booked', clinicId: world.otherClinic._id })),
+		fc.constantFrom<unknown>(hugeList(10_000, alternative), hugeList(4, alternative), [{ ...alternative, extra: 1 }], 'x', [null]).map((alternatives) => (d: Doc) => ({ ...d, alternatives })),
+		fc.constantFrom(world.otherClinic._id, 'clinic-nowhere', '').map((clinicId) => (d: Doc) => ({ ...d, clinicId })),
+		fc.constantFrom(world.otherPractitioner._id, 'practitioner-nobody').map((practitionerId) => (d: Doc) => ({ ...d, practitionerId })),
+		fc.constantFrom<Doc>({ replaces: world.otherDocId }, { by: 'router' }, { end: '2026-12-07T08:00:00.000Z' }, { updatedAt: -1 }, { claim: 'x' }, { visitReason: hugeString(5_000) }).map((extra) => (d: Doc) => ({ ...d, ...extra }))
+	);
+	return fc.tuple(base, fc.array(broken, { maxLength: maxBreaks })).map(([doc, changes]) => changes.reduce((d, change) => change(d), doc));
+}
+
 function baseDocArb(world: FuzzWorld): fc.Arbitrary<Doc> {
 	return fc.oneof(
+		{ weight: 4, arbitrary: appointmentArb(world) },
 		fc.integer({ min: 1, max: 0xffffff }).map((n) => validRecord(uuidLike(n)) as Doc),
 		fc.constant(validRecord(world.otherDocId, 'Overwritten') as Doc),
 		fc.constantFrom(world.ownClinic, world.otherClinic, world.ownPractitioner, world.otherPractitioner).chain((doc) =>
@@ -342,8 +400,6 @@ function baseDocArb(world: FuzzWorld): fc.Arbitrary<Doc> {
 function docArb(world: FuzzWorld): fc.Arbitrary<Doc> {
 	return fc.tuple(baseDocArb(world), fc.array(mutationArb(world), { maxLength: 3 })).map(([base, changes]) => changes.reduce((doc, change) => change(doc), base));
 }
-
-const hugeList = (n: number, item: unknown) => Array.from({ length: n }, () => item);
 
 function selectorArb(world: FuzzWorld): fc.Arbitrary<unknown> {
 	return fc.constantFrom<unknown>(
@@ -472,8 +528,16 @@ function databasePath(world: FuzzWorld, caller: CallerName, kind: DatabaseKind):
 	switch (kind) {
 		case 'own':
 			return fc.constant(world.ownDb[caller]);
+		case 'appointments':
+			return fc.constant(world.appointmentsDb[caller]);
 		case 'other':
 			return fc.constant(world.otherDb);
+		case 'otherAppointments':
+			return fc.constant(world.otherAppointmentsDb);
+		case 'clinic':
+			return fc.constantFrom(...world.clinicDbs);
+		case 'otherClinic':
+			return fc.constantFrom(...world.otherClinicDbs);
 		case 'directory':
 			return fc.constantFrom(world.directoryDb, world.directoryDb.toUpperCase(), encodeURIComponent(world.directoryDb).replace('-', '%2D'));
 		case 'slots':
@@ -491,6 +555,9 @@ function databasePath(world: FuzzWorld, caller: CallerName, kind: DatabaseKind):
 				'..%2F_users',
 				'u-%2E%2E-records',
 				`${world.otherDb}%00`,
+				`c-${world.otherClinic._id}-records`,
+				`c-${world.ownClinic._id}-appointments/../${world.otherClinicDbs[0]}`.replaceAll('/', '%2F'),
+				`C-${world.ownClinic._id}-APPOINTMENTS`,
 				'directory-' + hugeString(80)
 			);
 	}
@@ -499,7 +566,11 @@ function databasePath(world: FuzzWorld, caller: CallerName, kind: DatabaseKind):
 function couchRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
 	const dbKind = fc.oneof(
 		{ weight: 3, arbitrary: fc.constant<DatabaseKind>('own') },
+		{ weight: 2, arbitrary: fc.constant<DatabaseKind>('appointments') },
 		{ weight: 2, arbitrary: fc.constant<DatabaseKind>('other') },
+		{ weight: 1, arbitrary: fc.constant<DatabaseKind>('otherAppointments') },
+		{ weight: 2, arbitrary: fc.constant<DatabaseKind>('clinic') },
+		{ weight: 2, arbitrary: fc.constant<DatabaseKind>('otherClinic') },
 		{ weight: 3, arbitrary: fc.constant<DatabaseKind>('directory') },
 		{ weight: 1, arbitrary: fc.constant<DatabaseKind>('slots') },
 		{ weight: 1, arbitrary: fc.constant<DatabaseKind>('unknown') }
@@ -523,7 +594,30 @@ function couchRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
 	const serverWide = fc
 		.record({ caller: fc.constantFrom(...CALLERS), cookie: cookieArb, rest: fc.constantFrom(...SERVER_WIDE), method: fc.constantFrom(...ANY_METHOD), query: queryArb(), headers, body: hostileRawBody })
 		.map(({ caller, cookie, rest, method, query, headers, body }) => ({ caller, cookie, method, path: `/couch${rest}${query}`, headers, body, endpoint: 'couch server-wide' }));
-	return fc.oneof({ weight: 12, arbitrary: perDatabase }, { weight: 1, arbitrary: serverWide });
+	// well-formed pushes of whole appointments and records, with the caller's session: most hostile requests
+	// are refused before any write, and the rights checks need writes that a store would take
+	const record = fc.integer({ min: 1, max: 0xffffff }).map((n) => validRecord(uuidLike(n)) as Doc);
+	const appointment = appointmentArb(world, 1);
+	const wellFormed = fc
+		.record({ caller: fc.constantFrom(...CALLERS), database: dbKind })
+		.chain(({ caller, database }) =>
+			fc.record({
+				db: databasePath(world, caller, database),
+				// records where records belong, appointments everywhere else
+				docs: fc.array(database === 'own' || database === 'other' ? record : appointment, { minLength: 1, maxLength: 3 })
+			}).map(({ db, docs }) => ({
+				caller,
+				cookie: 'own' as CookieStyle,
+				database,
+				method: 'POST',
+				path: `/couch/${db}/_bulk_docs`,
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				// an appointment names the clinic whose book it is in: the other clinic's in its databases
+				body: json({ docs: database === 'otherClinic' ? docs.map((d) => (d.clinicId === world.ownClinic._id ? { ...d, clinicId: world.otherClinic._id } : d)) : docs }),
+				endpoint: 'couch _bulk_docs'
+			}))
+		);
+	return fc.oneof({ weight: 12, arbitrary: perDatabase }, { weight: 4, arbitrary: wellFormed }, { weight: 1, arbitrary: serverWide });
 }
 
 // ---- /api -----------------------------------------------------------------------------------------
@@ -564,7 +658,7 @@ function credentialsArb(world: FuzzWorld): fc.Arbitrary<Payload> {
 	return fc.oneof({ weight: 4, arbitrary: object.map(json) }, { weight: 1, arbitrary: hostileRawBody }, { weight: 1, arbitrary: fc.constant(big('a JSON object of 17 KB', () => JSON.stringify({ name: hugeString(17 * 1024) }))) });
 }
 
-function apiRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
+function accountApiRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
 	const endpoint = fc.constantFrom(...Object.keys(API_ENDPOINTS), 'unknown');
 	const query = queryArb();
 	const pathFor = (name: string) =>
@@ -590,15 +684,130 @@ function apiRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
 		);
 }
 
+/** `GET /api/slots` queries: a valid one, and arrays, repeats, bad instants, huge ranges, unknown practitioners. */
+function slotsQueryArb(world: FuzzWorld): fc.Arbitrary<string> {
+	const from = world.freeStarts[0] ?? '2030-01-07T08:30:00.000Z';
+	const to = new Date(Date.parse(from) + 7 * 86_400_000).toISOString();
+	const valid = `practitioner=${encodeURIComponent(world.ownPractitioner._id as string)}&from=${from}&to=${to}`;
+	const practitioner = fc.constantFrom(world.ownPractitioner._id as string, world.otherPractitioner._id as string, world.ownClinic._id as string, 'practitioner-nobody', '', '__proto__', '../x', hugeString(300));
+	const instant = fc.constantFrom(from, to, '2026-12-07', 'now', '', '2026-02-30T08:00:00Z', '0000-01-01T00:00Z', '9999-12-31T23:59:59.999Z', '+275760-09-13T00:00:00.000Z', '2026-12-07T08:30:00.000+01:00', '1e309');
+	const part = fc.oneof(
+		practitioner.map((v) => `practitioner=${encodeURIComponent(v)}`),
+		fc.tuple(fc.constantFrom('from', 'to'), instant).map(([k, v]) => `${k}=${encodeURIComponent(v)}`),
+		fc.constantFrom('practitioner[]=x', 'from[0]=2026-12-07T08:30:00Z', '__proto__[practitioner]=x', 'constructor[prototype][x]=1', 'limit=5', 'practitioner', 'to=')
+	);
+	return fc.oneof(
+		{ weight: 2, arbitrary: fc.constant(valid) },
+		// the whole range at once, a reversed one, and the same name twice
+		{ weight: 1, arbitrary: fc.constantFrom(`${valid.split('&from')[0]}&from=0000-01-01T00:00Z&to=9999-12-31T23:59Z`, `${valid.split('&from')[0]}&from=${to}&to=${from}`, `${valid}&practitioner=practitioner-nobody`, `${valid}&${valid}`) },
+		{ weight: 3, arbitrary: fc.array(part, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('&')) }
+	);
+}
+
+const tokenOf = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/** `GET /api/changes` queries: none, the caller's own token, and forged, malformed, oversized or foreign ones. */
+function changesQueryArb(world: FuzzWorld, caller: CallerName): fc.Arbitrary<string> {
+	const own = world.changeTokens[caller];
+	const forged = [
+		{ [world.otherDb]: 0 },
+		{ [world.otherAppointmentsDb]: 0 },
+		{ [world.otherClinicDbs[0]]: 0 },
+		{ [world.clinicDbs[0]]: 0 },
+		{ [world.ownDb[caller]]: 0, [world.otherDb]: 0 },
+		{ '_users': 0 },
+		{ [world.ownDb[caller]]: -1 },
+		{ [world.ownDb[caller]]: 'x'.repeat(5_000) },
+		{ [world.ownDb[caller]]: 1e300 },
+		{ [world.ownDb[caller]]: { $gt: 0 } },
+		'{"__proto__":{"admin":true}}',
+		'{"constructor":0}',
+		'[]',
+		'null',
+		'not json',
+		Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`u-${i}-records`, i]))
+	].map(tokenOf);
+	const since = fc.oneof(
+		{ weight: 2, arbitrary: fc.constant(own) },
+		{ weight: 4, arbitrary: fc.constantFrom(...forged) },
+		{ weight: 2, arbitrary: fc.constantFrom('', '0', 'now', '!!!', `${own}=`, `${own}.${own}`, 'A'.repeat(13 * 1024), encodeURIComponent(Buffer.from(own, 'base64url').toString())) }
+	);
+	return fc.oneof(
+		{ weight: 1, arbitrary: fc.constant('') },
+		{ weight: 6, arbitrary: since.map((t) => `?since=${t}`) },
+		{ weight: 2, arbitrary: fc.constantFrom(`?since=${own}&since=${own}`, `?since[]=${own}`, `?since[a]=1`, `?since=${own}&feed=continuous`, '?__proto__[since]=1', `?since=${own}%00`) }
+	);
+}
+
+/** Names the staff API is asked to grant roles to: none of them is a caller, so no caller's rights change. */
+function staffNameArb(world: FuzzWorld): fc.Arbitrary<unknown> {
+	return fc.oneof(
+		{ weight: 4, arbitrary: fc.constantFrom(...NEW_NAMES, world.names.other, world.names.clinicAdmin, 'nobody-here') },
+		{ weight: 2, arbitrary: fc.constantFrom<unknown>('../../_users', '..', 'org.couchdb.user:x', '_admin', 'Upper', ' padded', '', hugeString(70), 7, null, [], {}, [world.names.other]) }
+	);
+}
+
+const STAFF_ROLE_VALUES: unknown[] = ['reception', 'nurse', 'doctor', 'clinic-admin', '_admin', 'admin', 'Reception', '', null, 1, ['reception'], { role: 'reception' }];
+
+/** The staff API: lists, grants and revocations, for this clinic, another one and ids that are none. */
+function staffRequestArb(world: FuzzWorld): fc.Arbitrary<{ method: string; path: string; body: Payload }> {
+	const own = world.ownClinic._id as string;
+	const clinic = fc.oneof(
+		{ weight: 4, arbitrary: fc.constant(own) },
+		{ weight: 2, arbitrary: fc.constant(world.otherClinic._id as string) },
+		{ weight: 1, arbitrary: fc.constantFrom('clinic-nowhere', own.toUpperCase(), `${own}%00`, '%2E%2E', '..%2F..%2Fcouch%2F_users', '__proto__', encodeURIComponent(hugeString(100))) }
+	);
+	const grant = fc
+		.record({ name: staffNameArb(world), role: fc.constantFrom(...STAFF_ROLE_VALUES), practitionerId: fc.constantFrom<unknown>(undefined, world.ownPractitioner._id, world.otherPractitioner._id, 'practitioner-nobody', '../x', 7) })
+		.map(({ practitionerId, ...rest }) => (practitionerId === undefined ? rest : { ...rest, practitionerId }));
+	const goodName = fc.constantFrom(...NEW_NAMES, world.names.other);
+	const wellFormed = fc.oneof(
+		fc.record({ name: goodName, role: fc.constantFrom('reception', 'nurse', 'clinic-admin') }),
+		goodName.map((name) => ({ name, role: 'doctor', practitionerId: world.ownPractitioner._id }))
+	);
+	const body = fc.oneof(
+		{ weight: 4, arbitrary: wellFormed.map(json) },
+		{ weight: 4, arbitrary: grant.map(json) },
+		{ weight: 1, arbitrary: grant.map((g) => json(withOwnKey(g, '__proto__', { role: 'clinic-admin' }))) },
+		{ weight: 1, arbitrary: grant.map((g) => json({ ...g, clinicId: world.otherClinic._id, roles: ['_admin'] })) },
+		{ weight: 1, arbitrary: hostileRawBody }
+	);
+	// revocations may name the receptionist: taking a role away only narrows what a caller may do
+	const revokedName = fc.oneof(goodName, staffNameArb(world).map((n) => encodeURIComponent(String(n))), fc.constantFrom(world.names.reception, '..%2F..%2F_users', '%2E%2E', 'a%2Fb'));
+	const revokedRole = fc.oneof(fc.constantFrom('reception', 'nurse', 'doctor', 'clinic-admin'), fc.constantFrom(...STAFF_ROLE_VALUES).map((r) => encodeURIComponent(String(r))));
+	return fc.record({ clinic, body, kind: fc.constantFrom('list', 'grant', 'grant', 'revoke', 'odd'), name: revokedName, role: revokedRole, odd: fc.constantFrom(...ANY_METHOD), extra: fc.constantFrom('', '/', '/x/y/z') }).map(({ clinic, body, kind, name, role, odd, extra }) => {
+		const base = `/api/clinics/${clinic}/staff`;
+		if (kind === 'list') return { method: 'GET', path: base, body };
+		if (kind === 'grant') return { method: 'POST', path: base, body };
+		if (kind === 'revoke') return { method: 'DELETE', path: `${base}/${name}/${role}`, body };
+		return { method: odd, path: `${base}${extra}`, body };
+	});
+}
+
+/** The booking, signal and staff endpoints, each with its own hostile inputs. */
+function clinicApiRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
+	const who = fc.record({ caller: fc.constantFrom(...CALLERS), cookie: cookieArb, headers: headersArb() });
+	const slots = fc.record({ who, query: slotsQueryArb(world), method: methodArb(['GET']) }).map(({ who, query, method }) => ({ ...who, method, path: `/api/slots?${query}`, endpoint: 'api slots' }));
+	const changes = who.chain((w) =>
+		fc.record({ query: changesQueryArb(world, w.caller), method: methodArb(['GET']) }).map(({ query, method }) => ({ ...w, method, path: `/api/changes${query}`, endpoint: 'api changes' }))
+	);
+	const staff = fc.record({ who, call: staffRequestArb(world) }).map(({ who, call }) => ({ ...who, ...call, endpoint: 'api staff' }));
+	return fc.oneof({ weight: 1, arbitrary: slots }, { weight: 1, arbitrary: changes }, { weight: 2, arbitrary: staff });
+}
+
+function apiRequestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
+	return fc.oneof({ weight: 2, arbitrary: accountApiRequestArb(world) }, { weight: 1, arbitrary: clinicApiRequestArb(world) });
+}
+
 const COUCH_KINDS = ['db', '_changes', '_bulk_docs', '_bulk_get', '_revs_diff', '_all_docs', '_local', 'doc', 'forbidden', 'server-wide'];
 
 /** What every caller must have sent at least once: each endpoint kind and each kind of database. */
 export const COVERAGE_LABELS = [
 	...COUCH_KINDS.map((kind) => `couch ${kind}`),
-	...[...Object.keys(API_ENDPOINTS), 'unknown'].map((name) => `api ${name}`),
+	...[...Object.keys(API_ENDPOINTS), 'unknown', 'slots', 'changes', 'staff'].map((name) => `api ${name}`),
 	...DATABASE_KINDS.map((kind) => `database ${kind}`)
 ];
 
 export function requestArb(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
-	return fc.oneof({ weight: 3, arbitrary: couchRequestArb(world) }, { weight: 1, arbitrary: apiRequestArb(world) });
+	return fc.oneof({ weight: 5, arbitrary: couchRequestArb(world) }, { weight: 2, arbitrary: apiRequestArb(world) });
 }
