@@ -128,8 +128,10 @@ describe('shared-tablet profiles', () => {
 		await page.getByLabel('Show only initials on the lock screen').check();
 		await page.getByRole('button', { name: 'Save settings' }).click();
 		await page.goto(`${app.server.url}/`);
-		expect(await page.getByText('Efua Asante').count()).toBe(0);
+		// the lock screen lists profiles once it has read them: wait for the list before looking at it
+		await page.getByRole('button', { name: /EA/ }).waitFor();
 		expect(await page.getByRole('button', { name: /EA/ }).count()).toBe(1);
+		expect(await page.getByText('Efua Asante').count()).toBe(0);
 		await context.close();
 	});
 

@@ -119,14 +119,18 @@ export async function allDecided(patients: Patient[], ids: string[], onDecided: 
 	const docs: any[] = ids.map(() => null);
 	while (docs.includes(null)) {
 		if (Date.now() > until) throw new Error(`Timed out: ${docs.filter((d) => d === null).length} requests undecided`);
-		for (const [i, patient] of patients.entries()) {
-			if (docs[i] !== null) continue;
-			const doc = await readOwn(patient, ids[i]);
-			if (doc?.status && doc.status !== 'requested') {
-				docs[i] = doc;
-				onDecided(i);
-			}
-		}
+		// every patient looks at once, as their devices would: one slow read does not delay the others' times
+		await Promise.all(
+			patients.map(async (patient, i) => {
+				if (docs[i] !== null) return;
+				const doc = await readOwn(patient, ids[i]);
+				if (doc?.status && doc.status !== 'requested') {
+					docs[i] = doc;
+					onDecided(i);
+				}
+			})
+		);
+		await new Promise((done) => setTimeout(done, 25));
 	}
 	return docs;
 }
