@@ -50,11 +50,12 @@ export function isReservedName(ctx: Pick<ServerContext, 'adminName'>, name: stri
 /** The databases an account may replicate: its own, its clinics' (staff) and the public ones. */
 export async function databasesOf(ctx: ServerContext, name: string, roles: readonly string[]): Promise<string[]> {
 	const regions = await ctx.regions();
-	return [
-		...userDatabases(name),
-		...staffClinics(roles).flatMap(clinicDatabases),
-		...regions.flatMap((r) => [directoryDatabase(r), slotsDatabase(r)])
-	];
+	return [...ownDatabasesOf(name, roles), ...regions.flatMap((r) => [directoryDatabase(r), slotsDatabase(r)])];
+}
+
+/** The databases a device of this account replicates live: its own and its clinics'. Public ones are pulled on a timer. */
+export function ownDatabasesOf(name: string, roles: readonly string[]): string[] {
+	return [...userDatabases(name), ...staffClinics(roles).flatMap(clinicDatabases)];
 }
 
 function newGeneration(): string {

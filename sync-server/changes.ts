@@ -3,13 +3,15 @@
  * database (a browser keeps ~6 HTTP/1.1 connections per origin; see docs/architecture.md, "Sync").
  *
  * The answer is `{changed: [database names], since: <token>}`. With no `since` it answers at once with
- * every database of the account (those `/api/session` lists) and the current token. With a token it
+ * every database a device of the account replicates live (its own and its clinics'; the public directory
+ * and slots databases, shared by every device of a region, are pulled on a timer instead: one booking
+ * must not wake every device of the region) and the current token. With a token it
  * waits until one of them changes after it, or answers `changed: []` after ~25 s. The token is opaque
  * to the client but checked here: it only maps databases this account may read to their store sequences.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { isPlainObject } from '../src/lib/db/validation.js';
-import { databasesOf } from './accounts.js';
+import { ownDatabasesOf } from './accounts.js';
 import { sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { apiError, badRequest, Refusal } from './errors.js';
 import { MAX_ID_LENGTH, Slots } from './gatekeeper/limits.js';
@@ -46,7 +48,7 @@ export function decodeToken(token: unknown, readable: ReadonlySet<string>): Posi
 	const positions: Positions = new Map();
 	// own keys only, `__proto__` included: it names no database, so it is refused like any other
 	for (const db of Object.keys(parsed)) {
-		if (!readable.has(db)) throw new Refusal(400, 'bad_request', 'since names a database this account may not read');
+		if (!readable.has(db)) throw new Refusal(400, 'bad_request', 'since names a database this signal does not watch for this account');
 		const seq = parsed[db];
 		if (!isSequence(seq)) throw badRequest('since holds an invalid sequence');
 		positions.set(db, seq);
@@ -121,7 +123,7 @@ export function changesRouter(ctx: ServerContext, { waitMs = SIGNAL_WAIT_MS }: {
 			const session = await sessionOf(ctx, req);
 			const roles = session ? await ctx.roles(session.name) : null;
 			if (!session || roles === null) return apiError(res, 401, 'Not signed in');
-			const readable = await databasesOf(ctx, session.name, roles);
+			const readable = ownDatabasesOf(session.name, roles);
 			const since = req.query.since;
 			if (since === undefined) {
 				const positions = await currentPositions(ctx, readable);

@@ -24,7 +24,6 @@ import { clinicDatabases, userDatabases } from './provision.js';
 import { parseEndpoint, parseTarget, upstreamPath, type Endpoint, type Target } from './gatekeeper/route.js';
 import type { CouchResponse } from './couch.js';
 import type { Job } from './router/jobs.js';
-import { routedWrites } from './router/start.js';
 
 /** a longpoll never holds a browser request longer than this (plus a little slack) */
 export const LONGPOLL_CAP_MS = 50_000;
@@ -222,7 +221,7 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
  * (no job recorded, no write) and handed to the router once the store has answered, whatever it said.
  */
 async function withJobs<T>(ctx: ServerContext, target: Target, docs: unknown[], write: () => Promise<T>): Promise<T> {
-	const writes = ctx.outbox ? routedWrites(target, docs) : [];
+	const writes = ctx.outbox?.writesOf(target, docs) ?? [];
 	if (!writes.length) return write();
 	let jobs: Job[] = [];
 	try {

@@ -1,14 +1,16 @@
 /**
  * The router's outbox (docs/architecture.md, "Booking and the router"). The gatekeeper records one job
  * per document written to a routed database in `healthsync-router` BEFORE the write reaches the store,
- * and hands the jobs over once the store has answered. Jobs are worked one at a time per lane in id order
- * (the order the writes reached this server), each step idempotent, and deleted when done; on start every
+ * and hands the jobs over once the store has answered. A job names lanes (its slot, its appointment, its
+ * patient's limit at the clinic: start.ts); jobs sharing a lane are worked one at a time in id order
+ * (the order the writes reached this server), jobs sharing none side by side, each step idempotent, and deleted when done; on start every
  * job left is worked again, so a crash at any moment loses nothing (a job whose write never landed finds
  * nothing to do).
  */
 import { randomBytes } from 'node:crypto';
 import { withoutAccountNames } from '../context.js';
 import type { Couch } from '../couch.js';
+import type { Target } from '../gatekeeper/route.js';
 
 export const ROUTER_DB = 'healthsync-router';
 const ROUTER_PATH = `/${ROUTER_DB}`;
@@ -23,11 +25,12 @@ export interface Job {
 	/** the database written to and the document written */
 	db: string;
 	docId: string;
-	/** jobs of one lane run in order; different lanes may run side by side */
-	lane: string;
+	/** jobs sharing a lane run in id order; jobs sharing none may run side by side */
+	lanes: string[];
 }
 
 export type JobWorker = (job: Job) => Promise<void>;
+export type JobWrite = { docId: string; lanes: string[] };
 
 let counter = 0;
 const processTag = randomBytes(3).toString('hex');
@@ -39,8 +42,8 @@ export function jobId(now = Date.now()): string {
 }
 
 export class Outbox {
-	/** recorded, not yet handed over: a lane waits for these so it never overtakes an earlier write */
-	private readonly recorded = new Map<string, string>();
+	/** recorded, not yet handed over: their lanes wait for them so no job overtakes an earlier write */
+	private readonly recorded = new Map<string, string[]>();
 	private readonly pending = new Map<string, Job>();
 	private readonly busyLanes = new Set<string>();
 	private readonly running = new Set<Promise<void>>();
@@ -50,7 +53,9 @@ export class Outbox {
 	constructor(
 		private readonly couch: Couch,
 		private readonly work: JobWorker,
-		private readonly log: boolean
+		private readonly log: boolean,
+		/** the jobs a write to a database needs (none for most), with their lanes */
+		readonly writesOf: (target: Target, docs: unknown[]) => JobWrite[]
 	) {
 		this.writer = new GroupWriter(couch, `${ROUTER_PATH}/_bulk_docs`);
 	}
@@ -66,11 +71,11 @@ export class Outbox {
 	}
 
 	/** Records jobs for documents about to be written; throws (and the write is refused) if it cannot. */
-	async record(db: string, writes: { docId: string; lane: string }[]): Promise<Job[]> {
+	async record(db: string, writes: JobWrite[]): Promise<Job[]> {
 		if (!writes.length) return [];
-		const jobs: Job[] = writes.map(({ docId, lane }) => ({ _id: jobId(), db, docId, lane }));
-		// known before it is stored, so no later job of its lane starts first
-		for (const job of jobs) this.recorded.set(job._id, job.lane);
+		const jobs: Job[] = writes.map(({ docId, lanes }) => ({ _id: jobId(), db, docId, lanes }));
+		// known before it is stored, so no later job of its lanes starts first
+		for (const job of jobs) this.recorded.set(job._id, job.lanes);
 		try {
 			const revs = await this.writer.write(jobs);
 			return jobs.map((job, i) => ({ ...job, _rev: revs[i] }));
@@ -97,18 +102,20 @@ export class Outbox {
 
 	private pump(): void {
 		if (this.stopped) return;
-		const seen = new Set<string>();
+		// lanes of earlier jobs still waiting: a later job sharing one must not overtake them
+		const waiting = new Set<string>();
 		for (const id of [...this.pending.keys()].sort()) {
 			const job = this.pending.get(id)!;
-			if (seen.has(job.lane)) continue;
-			seen.add(job.lane);
+			const lanes = lanesOf(job);
 			// an earlier write of this process may still be on its way to the store
-			if (this.busyLanes.has(job.lane) || this.earlierInFlight(job)) continue;
+			const free = lanes.every((lane) => !waiting.has(lane) && !this.busyLanes.has(lane)) && !this.earlierInFlight(job);
+			lanes.forEach((lane) => waiting.add(lane));
+			if (!free) continue;
 			this.pending.delete(id);
-			this.busyLanes.add(job.lane);
+			lanes.forEach((lane) => this.busyLanes.add(lane));
 			this.track(
 				this.run(job).finally(() => {
-					this.busyLanes.delete(job.lane);
+					lanes.forEach((lane) => this.busyLanes.delete(lane));
 					this.pump();
 				})
 			);
@@ -121,7 +128,8 @@ export class Outbox {
 	}
 
 	private earlierInFlight(job: Job): boolean {
-		for (const [id, lane] of this.recorded) if (lane === job.lane && id < job._id) return true;
+		const lanes = lanesOf(job);
+		for (const [id, recorded] of this.recorded) if (id < job._id && recorded.some((lane) => lanes.includes(lane))) return true;
 		return false;
 	}
 
@@ -129,7 +137,7 @@ export class Outbox {
 		for (let attempt = 1; attempt <= ATTEMPTS && !this.stopped; attempt++) {
 			try {
 				await this.work(job);
-				// the lane goes on meanwhile: a job whose deletion a crash lost is worked again, to no effect
+				// its lanes go on meanwhile: a job whose deletion a crash lost is worked again, to no effect
 				this.track(this.writer.write([{ _id: job._id, _rev: job._rev, _deleted: true }]).then(() => {}));
 				return;
 			} catch (err) {
@@ -142,6 +150,11 @@ export class Outbox {
 		const later = setTimeout(() => this.hand([job]), RETRY_LATER_MS);
 		later.unref();
 	}
+}
+
+/** A job read back from the store is trusted no more than needed: no lanes, one lane of its own database. */
+function lanesOf(job: Job): string[] {
+	return Array.isArray(job.lanes) && job.lanes.length ? job.lanes : [job.db];
 }
 
 type Written = { _id: string; _rev?: string; _deleted?: boolean };

@@ -2,26 +2,39 @@
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import { BookingRouter, type BookingOptions } from './booking.js';
-import { claimTokens } from './claims.js';
-import { Outbox, ROUTER_DB } from './jobs.js';
+import { claimTokens, copyIdOf, type ClaimTokens } from './claims.js';
+import { Outbox, ROUTER_DB, type JobWrite } from './jobs.js';
 
 export async function startRouter(couch: Couch, opts: BookingOptions & { log: boolean }): Promise<Outbox> {
 	await couch.ensureDatabase(ROUTER_DB);
-	const booking = new BookingRouter(couch, await claimTokens(couch), opts);
-	const outbox = new Outbox(couch, (job) => booking.work(job), opts.log);
+	const tokens = await claimTokens(couch);
+	const booking = new BookingRouter(couch, tokens, opts);
+	const outbox = new Outbox(couch, (job) => booking.work(job), opts.log, (target, docs) => routedWrites(target, docs, tokens));
 	await outbox.start();
 	return outbox;
 }
 
 /**
- * The jobs a write needs: one per written document of a patient's or a clinic's appointments. Jobs of one
- * clinic share a lane (in order: its slots and each patient's limit there), clinics run side by side.
+ * The jobs a write needs: one per written document of a patient's or a clinic's appointments, with the
+ * lanes that keep it in order with the jobs it could race: the slot it asks for (the earliest request
+ * wins it), the appointment itself (the patient's request and the clinic's copy share the copy's id, so
+ * a cancellation and a staff move never cross), and for a request the patient's limit at that clinic.
+ * Jobs sharing no lane run side by side: fifty patients asking for five slots make five queues.
  */
-export function routedWrites(target: Target, docs: unknown[]): { docId: string; lane: string }[] {
+export function routedWrites(target: Target, docs: unknown[], tokens: ClaimTokens): JobWrite[] {
 	if (target.type === 'public' || target.collection !== 'appointments') return [];
 	return docs.flatMap((doc) => {
-		const { _id: docId, clinicId } = (doc ?? {}) as Record<string, unknown>;
+		const { _id: docId, clinicId, practitionerId, start, replaces } = (doc ?? {}) as Record<string, unknown>;
 		if (typeof docId !== 'string') return [];
-		return [{ docId, lane: typeof clinicId === 'string' ? clinicId : target.type === 'clinic' ? target.clinicId : target.db }];
+		const text = (value: unknown) => (typeof value === 'string' ? value : null);
+		const lanes = [`db:${target.db}`];
+		if (text(practitionerId) && text(start)) lanes.push(`slot:${practitionerId}:${start}`);
+		if (target.type === 'clinic') {
+			lanes.push(`copy:${docId}`);
+		} else {
+			lanes.push(`copy:${copyIdOf(tokens(target.db, docId))}`);
+			if (text(replaces)) lanes.push(`copy:${copyIdOf(tokens(target.db, replaces as string))}`);
+		}
+		return [{ docId, lanes }];
 	});
 }
