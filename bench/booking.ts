@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../sync-server/app';
 import { Couch } from '../sync-server/couch';
+import { provisionClinic } from '../sync-server/provision';
 import { clinicDoc, minimalRequest, practitionerDoc, push, readOwn, schedule, signUp, slotAt, writeDirectory, type Patient } from '../tests/server/booking-fixture';
 import { percentile, type Figure } from './figures';
 import { benchCouchUrl } from './store';
@@ -29,7 +30,10 @@ export const bookingBenchmarks = {
 			const run = Date.now().toString(36);
 			const clinicId = `clinic-bench-${run}`;
 			const practitionerId = `pract-bench-${run}`;
-			await writeDirectory(new Couch(server.couchUrl), [clinicDoc(clinicId), practitionerDoc(practitionerId, [clinicId], [schedule(clinicId)])]);
+			const couch = new Couch(server.couchUrl);
+			await writeDirectory(couch, [clinicDoc(clinicId), practitionerDoc(practitionerId, [clinicId], [schedule(clinicId)])]);
+			// a clinic's databases exist before patients book it (made by its first staff grant or the seeder)
+			await provisionClinic(couch, clinicId, { setSecurity: !!benchCouchUrl });
 			const patients = await Promise.all(Array.from({ length: PATIENTS }, () => signUp(server.url, 'bench')));
 			const starts = Array.from({ length: SLOTS }, (_, i) => slotAt(9, 9 + i));
 			const docs = patients.map((_, i) => minimalRequest(clinicId, practitionerId, starts[i % SLOTS]));
