@@ -62,14 +62,33 @@ class DirectoryState {
 	async reload() {
 		if (!this.db) return;
 		this.pulled = new Map((await this.db.directory.find().exec()).map((d) => [d.id, d.toJSON() as DirectoryDoc]));
+		await this.reloadTaken();
+		this.rebuild();
+	}
+
+	private async reloadTaken() {
 		const taken = new Map<string, Set<string>>();
-		for (const { practitionerId, start } of await this.db.slots.find().exec()) {
+		for (const { practitionerId, start } of await this.db!.slots.find().exec()) {
 			let starts = taken.get(practitionerId);
 			if (!starts) taken.set(practitionerId, (starts = new Set()));
 			starts.add(start);
 		}
 		this.taken = taken;
-		this.rebuild();
+	}
+
+	/** Pulls the taken-slot markers alone (a few small rows), so a booking form shows the slots free now. */
+	async refreshTaken() {
+		if (!this.db || this.pulling || !navigator.onLine) return;
+		this.pulling = true;
+		try {
+			const { pullDatabase, slotsSource } = await import('./local.js');
+			for (const region of this.prefs.regions) await pullDatabase(this.db.slots, slotsSource(region));
+			await this.reloadTaken();
+		} catch {
+			// the copy on the device still serves; the next full pull tries again
+		} finally {
+			this.pulling = false;
+		}
 	}
 
 	/** Shows these listing edits over the pulled copy wherever they are newer; an empty list clears them. */
