@@ -21,7 +21,7 @@ import { directoryDocs } from '../staff.js';
 import { copyIdOf, type ClaimTokens } from './claims.js';
 import { lastLiveContent, listingOf, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job } from './jobs.js';
-import { claimSlot, freeSlot, heldStarts, takenStarts, type HeldSlot } from './markers.js';
+import { claimSlot, freeSlot, heldByAnother, heldStarts, takenStarts, type HeldSlot } from './markers.js';
 
 export const DEFAULT_MAX_FUTURE_APPOINTMENTS = 3;
 export const TOO_LATE_TO_CANCEL = 'Too late to cancel online: please call the clinic';
@@ -111,6 +111,8 @@ export class BookingRouter {
 			return;
 		}
 		if (doc.type !== 'appointment') return;
+		// a request for a slot known to be held by another has no copy of its own: it is refused at once
+		if (doc.status === 'requested' && (await this.heldByAnother(doc, token))) return this.decide(job, doc, null, token);
 		const copy = await this.readCopy(doc.clinicId, copyId);
 		if (doc.status === 'requested' && (!copy || (!FREED.has(copy.status) && copy.start === doc.start))) {
 			return this.decide(job, doc, copy, token);
@@ -139,12 +141,14 @@ export class BookingRouter {
 			};
 			const slotIssue = slotProblem(practitioner, clinic, doc.start, Date.now());
 			if (slotIssue) return refuse(slotIssue, await this.alternatives(clinic, practitioner, doc.start));
-			if ((await this.upcomingAt(job.db, doc)) >= this.opts.maxFutureAppointments) {
-				return refuse(REASONS.tooMany(this.opts.maxFutureAppointments), []);
-			}
+			// the slot first: in a rush most requests find it taken and need no count. Jobs for one slot
+			// run one at a time (start.ts), so holding it while counting keeps nobody else waiting.
 			const slot = { practitionerId: practitioner.id, clinicId: clinic.id, start: doc.start, end: end! };
 			if ((await this.claim(clinic, slot, token, job)) === 'taken') {
 				return this.reject(job.db, doc, REASONS.justTaken, await this.alternatives(clinic, practitioner, doc.start), end);
+			}
+			if ((await this.upcomingAt(job.db, doc)) >= this.opts.maxFutureAppointments) {
+				return refuse(REASONS.tooMany(this.opts.maxFutureAppointments), []);
 			}
 			copy = await this.writeCopy(doc, slot, clinic.booking?.confirm ? 'pending' : 'booked', copyIdOf(token));
 		}
@@ -348,6 +352,11 @@ export class BookingRouter {
 
 	private updateCopy(copy: AppointmentDoc, change: (current: AppointmentDoc) => AppointmentDoc | null): Promise<AppointmentDoc | null> {
 		return updateDoc<AppointmentDoc>(this.couch, this.copyDb(copy.clinicId), copy._id, (current) => (current ? change(current) : null));
+	}
+
+	private async heldByAnother(doc: AppointmentDoc, token: string): Promise<boolean> {
+		const { clinic } = await this.lookup(doc.clinicId, doc.practitionerId);
+		return !!clinic && heldByAnother(this.couch, slotsDatabase(clinic.region), doc.practitionerId, doc.start, token);
 	}
 
 	private async claim(clinic: Clinic, slot: HeldSlot, token: string, job: Job): Promise<'ours' | 'taken'> {

@@ -23,6 +23,41 @@ export interface HeldSlot {
 
 type Marker = SlotMarker & Doc & { order?: string };
 
+/**
+ * The holder this process last saw for each marker, per store: in a rush for one slot, every request
+ * after the first is refused without writing. This process frees markers only through `freeSlot`, which
+ * forgets the holder; the entry expires soon anyway, for markers another process or an operator removed.
+ */
+const HOLDER_KEPT_MS = 10_000;
+const knownHolders = new WeakMap<Couch, Map<string, { claim: string; until: number }>>();
+
+function holdersOf(couch: Couch): Map<string, { claim: string; until: number }> {
+	let holders = knownHolders.get(couch);
+	if (!holders) knownHolders.set(couch, (holders = new Map()));
+	return holders;
+}
+
+function knownHolder(couch: Couch, key: string): string | undefined {
+	const holders = holdersOf(couch);
+	const known = holders.get(key);
+	if (known && known.until < Date.now()) holders.delete(key);
+	return known && known.until >= Date.now() ? known.claim : undefined;
+}
+
+/** Whether this process knows the slot to be held by another claim (no store call). */
+export function heldByAnother(couch: Couch, db: string, practitionerId: string, start: string, token: string): boolean {
+	const holder = knownHolder(couch, `${db}/${slotMarkerId(practitionerId, start)}`);
+	return holder !== undefined && holder !== token;
+}
+
+function rememberHolder(couch: Couch, key: string, claim: string | undefined): void {
+	const holders = holdersOf(couch);
+	if (!claim) return void holders.delete(key);
+	// a rush touches a few slots; a long run must not keep every slot it ever saw
+	if (holders.size >= 10_000) holders.clear();
+	holders.set(key, { claim, until: Date.now() + HOLDER_KEPT_MS });
+}
+
 const firstOf = (a: Marker, b: Marker) => (String(a.order ?? '') + a.claim < String(b.order ?? '') + b.claim ? a : b);
 
 /**
@@ -32,11 +67,20 @@ const firstOf = (a: Marker, b: Marker) => (String(a.order ?? '') + a.claim < Str
  */
 export async function claimSlot(couch: Couch, db: string, slot: HeldSlot, claim: SlotClaim, cluster = true): Promise<'ours' | 'taken'> {
 	const id = slotMarkerId(slot.practitionerId, slot.start);
+	const key = `${db}/${id}`;
+	const holder = knownHolder(couch, key);
+	// another's hold is final for this request; our own is read back on a cluster, where a conflict may come
+	if (holder && holder !== claim.token) return 'taken';
+	if (holder && !cluster) return 'ours';
 	const marker = { _id: id, type: 'slot', ...slot, claim: claim.token, order: claim.order };
 	const put = await couch.request('PUT', docPath(db, id), { body: marker });
 	if (put.status >= 300 && put.status !== 409) throw new Error(`Could not write a slot marker: ${put.status}`);
-	if (put.status < 300 && !cluster) return 'ours';
+	if (put.status < 300 && !cluster) {
+		rememberHolder(couch, key, claim.token);
+		return 'ours';
+	}
 	const winner = await settledMarker(couch, db, id);
+	rememberHolder(couch, key, winner?.claim);
 	return winner?.claim === claim.token ? 'ours' : 'taken';
 }
 
@@ -58,7 +102,9 @@ async function settledMarker(couch: Couch, db: string, id: string): Promise<Mark
 
 /** Frees a slot if this claim holds it. */
 export async function freeSlot(couch: Couch, db: string, practitionerId: string, start: string, token: string): Promise<void> {
-	const marker = await settledMarker(couch, db, slotMarkerId(practitionerId, start));
+	const id = slotMarkerId(practitionerId, start);
+	rememberHolder(couch, `${db}/${id}`, undefined);
+	const marker = await settledMarker(couch, db, id);
 	if (marker?.claim === token) await deleteRev(couch, db, marker._id, marker._rev!);
 }
 
