@@ -133,6 +133,8 @@ export class BookingRouter {
 					: null;
 		if (problem || !clinic || !practitioner) return this.reject(job.db, doc, problem!, []);
 		const end = slotEnd(practitioner, clinic, doc.start);
+		const slot = { practitionerId: practitioner.id, clinicId: clinic.id, start: doc.start, end: end! };
+		const copyId = copyIdOf(token);
 		if (!copy) {
 			// a resumed job may hold the slot from before a crash: a refusal now lets it go
 			const refuse = async (reason: string, alternatives: SlotRef[]) => {
@@ -143,18 +145,19 @@ export class BookingRouter {
 			if (slotIssue) return refuse(slotIssue, await this.alternatives(clinic, practitioner, doc.start));
 			// the slot first: in a rush most requests find it taken and need no count. Jobs for one slot
 			// run one at a time (start.ts), so holding it while counting keeps nobody else waiting.
-			const slot = { practitionerId: practitioner.id, clinicId: clinic.id, start: doc.start, end: end! };
 			if ((await this.claim(clinic, slot, token, job)) === 'taken') {
 				return this.reject(job.db, doc, REASONS.justTaken, await this.alternatives(clinic, practitioner, doc.start), end);
 			}
 			if ((await this.upcomingAt(job.db, doc)) >= this.opts.maxFutureAppointments) {
 				return refuse(REASONS.tooMany(this.opts.maxFutureAppointments), []);
 			}
-			copy = await this.writeCopy(doc, slot, clinic.booking?.confirm ? 'pending' : 'booked', copyIdOf(token));
 		}
-		// the same content every time: a second write (409) or a cluster's second create changes nothing
-		await writeDoc(this.couch, ROUTER_DB, { _id: routeId(copy._id), copyDb: this.copyDb(clinic.id), db: job.db, docId: doc._id });
-		const decided = copy;
+		// the route has the same content every time: a second write (409) or a cluster's second create
+		// changes nothing; it is only read for a copy that exists, so it may go beside the copy's write
+		const [decided] = await Promise.all([
+			copy ?? this.writeCopy(doc, slot, clinic.booking?.confirm ? 'pending' : 'booked', copyId),
+			writeDoc(this.couch, ROUTER_DB, { _id: routeId(copyId), copyDb: this.copyDb(clinic.id), db: job.db, docId: doc._id })
+		]);
 		// the request as it is now: if the patient cancelled meanwhile, their own job follows this one
 		const written = await updateDoc<AppointmentDoc>(this.couch, job.db, doc._id, (current) =>
 			current?.status === 'requested' && current.start === decided.start
