@@ -21,7 +21,7 @@ import { directoryDocs } from '../staff.js';
 import { copyIdOf, type ClaimTokens } from './claims.js';
 import { lastLiveContent, listingOf, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job } from './jobs.js';
-import { claimSlot, freeSlot, heldByAnother, heldStarts, takenStarts, type HeldSlot } from './markers.js';
+import { claimSlot, freeSlot, heldByAnother, heldStarts, recentTakenStarts, type HeldSlot } from './markers.js';
 
 export const DEFAULT_MAX_FUTURE_APPOINTMENTS = 3;
 export const TOO_LATE_TO_CANCEL = 'Too late to cancel online: please call the clinic';
@@ -196,7 +196,7 @@ export class BookingRouter {
 		if (!schedule) return [];
 		const now = Date.now();
 		const to = new Date(now + (schedule.horizonDays + 1) * DAY).toISOString();
-		const taken = await takenStarts(this.couch, slotsDatabase(clinic.region), practitioner.id, new Date(now).toISOString(), to);
+		const taken = await recentTakenStarts(this.couch, slotsDatabase(clinic.region), practitioner.id, new Date(now).toISOString(), to);
 		return nearestFreeSlots(practitioner, clinic, start, now, taken, 3).map((slot) => ({ practitionerId: practitioner.id, start: slot.start }));
 	}
 

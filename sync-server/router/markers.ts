@@ -77,10 +77,12 @@ export async function claimSlot(couch: Couch, db: string, slot: HeldSlot, claim:
 	if (put.status >= 300 && put.status !== 409) throw new Error(`Could not write a slot marker: ${put.status}`);
 	if (put.status < 300 && !cluster) {
 		rememberHolder(couch, key, claim.token);
+		noteTaken(couch, db, slot.practitionerId, slot.start, true);
 		return 'ours';
 	}
 	const winner = await settledMarker(couch, db, id);
 	rememberHolder(couch, key, winner?.claim);
+	noteTaken(couch, db, slot.practitionerId, slot.start, !!winner);
 	return winner?.claim === claim.token ? 'ours' : 'taken';
 }
 
@@ -105,13 +107,39 @@ export async function freeSlot(couch: Couch, db: string, practitionerId: string,
 	const id = slotMarkerId(practitionerId, start);
 	rememberHolder(couch, `${db}/${id}`, undefined);
 	const marker = await settledMarker(couch, db, id);
-	if (marker?.claim === token) await deleteRev(couch, db, marker._id, marker._rev!);
+	if (marker?.claim !== token) return;
+	await deleteRev(couch, db, marker._id, marker._rev!);
+	noteTaken(couch, db, practitionerId, start, false);
 }
 
 const markerRange = (practitionerId: string, from: string, to: string) => ({
 	startkey: JSON.stringify(slotMarkerId(practitionerId, from)),
 	endkey: JSON.stringify(slotMarkerId(practitionerId, to))
 });
+
+/**
+ * A practitioner's taken starts as last read, kept as briefly as a holder (a rush offers alternatives
+ * to every refused request) and kept true by this process's own claims and frees.
+ */
+interface TakenRead {
+	to: string;
+	until: number;
+	starts: Set<string>;
+}
+const takenReads = new WeakMap<Couch, Map<string, TakenRead>>();
+
+function takenReadsOf(couch: Couch): Map<string, TakenRead> {
+	let reads = takenReads.get(couch);
+	if (!reads) takenReads.set(couch, (reads = new Map()));
+	return reads;
+}
+
+function noteTaken(couch: Couch, db: string, practitionerId: string, start: string, taken: boolean): void {
+	const read = takenReadsOf(couch).get(`${db}/${practitionerId}`);
+	if (!read) return;
+	if (taken) read.starts.add(start);
+	else read.starts.delete(start);
+}
 
 /** Starts of this practitioner's taken slots from `from` to `to` (ISO instants; a missing database holds none). */
 export async function takenStarts(couch: Couch, db: string, practitionerId: string, from: string, to: string): Promise<Set<string>> {
@@ -120,6 +148,21 @@ export async function takenStarts(couch: Couch, db: string, practitionerId: stri
 	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read slot markers: ${res.status}`);
 	const prefix = slotMarkerId(practitionerId, '');
 	return new Set((res.body.rows as { id: string }[]).map((row) => row.id.slice(prefix.length)));
+}
+
+/** `takenStarts` for the router's alternatives: one read serves a rush of refusals for a few seconds. */
+export async function recentTakenStarts(couch: Couch, db: string, practitionerId: string, from: string, to: string): Promise<Set<string>> {
+	const reads = takenReadsOf(couch);
+	const key = `${db}/${practitionerId}`;
+	let read = reads.get(key);
+	if (!read || read.until < Date.now() || read.to < to) {
+		// a day further than asked, so the next requests of a rush find it covered
+		const readTo = new Date(Date.parse(to) + 86_400_000).toISOString();
+		read = { to: readTo, until: Date.now() + HOLDER_KEPT_MS, starts: await takenStarts(couch, db, practitionerId, '', readTo) };
+		if (reads.size >= 10_000) reads.clear();
+		reads.set(key, read);
+	}
+	return new Set([...read.starts].filter((start) => start >= from && start <= to));
 }
 
 /** The starts this claim holds for a practitioner (every marker of theirs is read: a walk-in or block moves). */
