@@ -16,6 +16,7 @@ import { configRouter, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './conf
 import { seedDemo, type DemoAccounts } from './demo.js';
 import { apiError, jsonErrors } from './errors.js';
 import { gatekeeper } from './gatekeeper.js';
+import { Recent } from './recent.js';
 import { cachedRoles, ROLE_CACHE_MS } from './roles.js';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './headers.js';
 import { SessionStore } from './session.js';
@@ -72,7 +73,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	const couch = new Couch(couchUrl);
 	const demo = opts.demo ?? !opts.couchUrl;
 
-	let regionCache: { at: number; regions: string[] } | null = null;
+	const regionCache = new Recent<Promise<string[]>>(30_000);
 	const ctx: ServerContext = {
 		couch,
 		embedded: !opts.couchUrl,
@@ -81,12 +82,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		adminName: decodeURIComponent(new URL(couchUrl).username),
 		limits: { ...DEFAULT_LIMITS, ...opts.limits },
 		log: opts.log ?? false,
-		async regions() {
-			if (regionCache && Date.now() - regionCache.at < 30_000) return regionCache.regions;
-			const regions = await directoryRegions(couch);
-			regionCache = { at: Date.now(), regions };
-			return regions;
-		},
+		regions: () => regionCache.remember('', () => directoryRegions(couch)),
 		roles: cachedRoles(couch, opts.roleCacheMs ?? ROLE_CACHE_MS)
 	};
 

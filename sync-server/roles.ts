@@ -4,6 +4,7 @@
  * effect within that time, and a burst of replication requests costs one `_users` read.
  */
 import type { Couch } from './couch.js';
+import { Recent } from './recent.js';
 
 export function userDocPath(name: string): string {
 	return `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
@@ -34,29 +35,13 @@ export async function readRoles(couch: Couch, name: string): Promise<string[] | 
 }
 
 export const ROLE_CACHE_MS = 30_000;
-const MAX_ENTRIES = 10_000;
 
 /** Roles by account name, cached; `forget` drops a name whose account was just deleted or created. */
 export type RoleLookup = ((name: string) => Promise<string[] | null>) & { forget(name: string): void };
 
 /** `readRoles` with a small time-limited cache (failures are not cached). */
 export function cachedRoles(couch: Couch, ttlMs = ROLE_CACHE_MS): RoleLookup {
-	const cache = new Map<string, { at: number; roles: Promise<string[] | null> }>();
-	const lookup = (name: string) => {
-		const now = Date.now();
-		const hit = cache.get(name);
-		if (hit && now - hit.at < ttlMs) return hit.roles;
-		if (hit) cache.delete(name);
-		if (cache.size >= MAX_ENTRIES) {
-			// Maps iterate in insertion order: drop the oldest entry
-			cache.delete(cache.keys().next().value as string);
-		}
-		const roles = readRoles(couch, name);
-		if (ttlMs > 0) cache.set(name, { at: now, roles });
-		roles.catch(() => {
-			if (cache.get(name)?.roles === roles) cache.delete(name);
-		});
-		return roles;
-	};
-	return Object.assign(lookup, { forget: (name: string) => void cache.delete(name) });
+	const cache = new Recent<Promise<string[] | null>>(ttlMs);
+	const lookup = (name: string) => cache.remember(name, () => readRoles(couch, name));
+	return Object.assign(lookup, { forget: (name: string) => cache.delete(name) });
 }

@@ -7,13 +7,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hexOf } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
+import { Recent } from './recent.js';
 import { readAccount } from './roles.js';
 
 export const SESSIONS_DB = 'healthsync-sessions';
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 /** a verified session is trusted this long without asking the database again (this process forgets it on logout) */
 const SESSION_CACHE_MS = 5_000;
-const MAX_CACHED = 10_000;
 const TOKEN = /^([0-9a-f]{2,128})\.([A-Za-z0-9_-]{43})$/;
 
 interface SessionDoc {
@@ -39,7 +39,8 @@ function parse(token: string | undefined): { hex: string; id: string } | null {
 }
 
 export class SessionStore {
-	private readonly verified = new Map<string, { name: string; until: number }>();
+	/** account names of tokens verified lately, by session id */
+	private readonly verified = new Recent<string>(SESSION_CACHE_MS);
 
 	private constructor(private readonly couch: Couch) {}
 
@@ -68,8 +69,7 @@ export class SessionStore {
 		const parsed = parse(token);
 		if (!parsed) return null;
 		const cached = this.verified.get(parsed.id);
-		if (cached && cached.until > Date.now()) return { name: cached.name, token: token! };
-		this.verified.delete(parsed.id);
+		if (cached !== undefined) return { name: cached, token: token! };
 		const res = await this.couch.request<SessionDoc>('GET', this.path(parsed.id));
 		if (res.status === 404) return null;
 		if (res.status !== 200) throw new Error(`Could not read the session: ${res.status}`);
@@ -77,8 +77,7 @@ export class SessionStore {
 		if (doc.expiresAt <= Date.now() || hexOf(doc.name) !== parsed.hex) return null;
 		const account = await readAccount(this.couch, doc.name);
 		if (!account || account.generation !== doc.generation) return null;
-		if (this.verified.size >= MAX_CACHED) this.verified.clear();
-		this.verified.set(parsed.id, { name: doc.name, until: Date.now() + SESSION_CACHE_MS });
+		this.verified.set(parsed.id, doc.name);
 		return { name: doc.name, token: token! };
 	}
 

@@ -21,6 +21,7 @@ import { directoryDocs } from '../staff.js';
 import { copyIdOf, type ClaimTokens } from './claims.js';
 import { lastLiveContent, listingOf, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job } from './jobs.js';
+import { Recent } from '../recent.js';
 import { claimSlot, freeSlot, heldByAnother, heldStarts, recentTakenStarts, type HeldSlot } from './markers.js';
 
 export const DEFAULT_MAX_FUTURE_APPOINTMENTS = 3;
@@ -83,7 +84,7 @@ const MAX_CACHED_LISTINGS = 1_000;
 
 export class BookingRouter {
 	private readonly ready = new Set<string>();
-	private readonly listings = new Map<string, { until: number; found: Promise<Listings> }>();
+	private readonly listings = new Recent<Promise<Listings>>(LISTING_CACHE_MS, MAX_CACHED_LISTINGS);
 
 	constructor(
 		private readonly couch: Couch,
@@ -373,16 +374,11 @@ export class BookingRouter {
 
 	/** A clinic and a practitioner from the directory; kept a few seconds, as a rush asks for the same pair. */
 	private lookup(clinicId: string, practitionerId: string): Promise<Listings> {
-		const key = `${clinicId}/${practitionerId}`;
-		const hit = this.listings.get(key);
-		if (hit && hit.until > Date.now()) return hit.found;
-		const found = directoryDocs(this.couch, [clinicId, practitionerId]).then((docs) => ({
-			clinic: listingOf<Clinic>(docs.get(clinicId), 'clinic'),
-			practitioner: listingOf<Practitioner>(docs.get(practitionerId), 'practitioner')
-		}));
-		if (this.listings.size >= MAX_CACHED_LISTINGS) this.listings.clear();
-		this.listings.set(key, { until: Date.now() + LISTING_CACHE_MS, found });
-		found.catch(() => this.listings.delete(key));
-		return found;
+		return this.listings.remember(`${clinicId}/${practitionerId}`, () =>
+			directoryDocs(this.couch, [clinicId, practitionerId]).then((docs) => ({
+				clinic: listingOf<Clinic>(docs.get(clinicId), 'clinic'),
+				practitioner: listingOf<Practitioner>(docs.get(practitionerId), 'practitioner')
+			}))
+		);
 	}
 }

@@ -6,6 +6,7 @@
  */
 import { slotMarkerId, type SlotMarker } from '../../src/lib/booking/schema.js';
 import type { Couch } from '../couch.js';
+import { Recent } from '../recent.js';
 import { deleteRev, docPath, readDoc, type Doc } from './docs.js';
 
 export interface SlotClaim {
@@ -24,38 +25,43 @@ export interface HeldSlot {
 type Marker = SlotMarker & Doc & { order?: string };
 
 /**
- * The holder this process last saw for each marker, per store: in a rush for one slot, every request
- * after the first is refused without writing. This process frees markers only through `freeSlot`, which
- * forgets the holder; the entry expires soon anyway, for markers another process or an operator removed.
+ * What this process saw lately of each store's markers, kept a few seconds: the holder of each marker
+ * (in a rush for one slot, every request after the first is refused without writing) and each
+ * practitioner's taken starts (the alternatives offered to those refusals). This process frees markers
+ * only through `freeSlot` and claims them only through `claimSlot`, which keep both true; entries expire
+ * soon anyway, for markers another process or an operator changed.
  */
-const HOLDER_KEPT_MS = 10_000;
-const knownHolders = new WeakMap<Couch, Map<string, { claim: string; until: number }>>();
+const MARKERS_KEPT_MS = 10_000;
 
-function holdersOf(couch: Couch): Map<string, { claim: string; until: number }> {
-	let holders = knownHolders.get(couch);
-	if (!holders) knownHolders.set(couch, (holders = new Map()));
-	return holders;
+interface TakenRead {
+	/** read up to this start */
+	to: string;
+	starts: Set<string>;
 }
 
-function knownHolder(couch: Couch, key: string): string | undefined {
-	const holders = holdersOf(couch);
-	const known = holders.get(key);
-	if (known && known.until < Date.now()) holders.delete(key);
-	return known && known.until >= Date.now() ? known.claim : undefined;
+const memories = new WeakMap<Couch, { holders: Recent<string>; taken: Recent<TakenRead> }>();
+
+function memoryOf(couch: Couch): { holders: Recent<string>; taken: Recent<TakenRead> } {
+	let memory = memories.get(couch);
+	if (!memory) memories.set(couch, (memory = { holders: new Recent(MARKERS_KEPT_MS), taken: new Recent(MARKERS_KEPT_MS) }));
+	return memory;
 }
 
 /** Whether this process knows the slot to be held by another claim (no store call). */
 export function heldByAnother(couch: Couch, db: string, practitionerId: string, start: string, token: string): boolean {
-	const holder = knownHolder(couch, `${db}/${slotMarkerId(practitionerId, start)}`);
+	const holder = memoryOf(couch).holders.get(`${db}/${slotMarkerId(practitionerId, start)}`);
 	return holder !== undefined && holder !== token;
 }
 
-function rememberHolder(couch: Couch, key: string, claim: string | undefined): void {
-	const holders = holdersOf(couch);
-	if (!claim) return void holders.delete(key);
-	// a rush touches a few slots; a long run must not keep every slot it ever saw
-	if (holders.size >= 10_000) holders.clear();
-	holders.set(key, { claim, until: Date.now() + HOLDER_KEPT_MS });
+/** Keeps the remembered holder and taken starts true after this process claimed, lost or freed a slot. */
+function remember(couch: Couch, db: string, practitionerId: string, start: string, holder: string | undefined): void {
+	const { holders, taken } = memoryOf(couch);
+	const key = `${db}/${slotMarkerId(practitionerId, start)}`;
+	if (holder) holders.set(key, holder);
+	else holders.delete(key);
+	const read = taken.get(`${db}/${practitionerId}`);
+	if (holder) read?.starts.add(start);
+	else read?.starts.delete(start);
 }
 
 const firstOf = (a: Marker, b: Marker) => (String(a.order ?? '') + a.claim < String(b.order ?? '') + b.claim ? a : b);
@@ -67,23 +73,16 @@ const firstOf = (a: Marker, b: Marker) => (String(a.order ?? '') + a.claim < Str
  */
 export async function claimSlot(couch: Couch, db: string, slot: HeldSlot, claim: SlotClaim, cluster = true): Promise<'ours' | 'taken'> {
 	const id = slotMarkerId(slot.practitionerId, slot.start);
-	const key = `${db}/${id}`;
-	const holder = knownHolder(couch, key);
+	const holder = memoryOf(couch).holders.get(`${db}/${id}`);
 	// another's hold is final for this request; our own is read back on a cluster, where a conflict may come
 	if (holder && holder !== claim.token) return 'taken';
 	if (holder && !cluster) return 'ours';
 	const marker = { _id: id, type: 'slot', ...slot, claim: claim.token, order: claim.order };
 	const put = await couch.request('PUT', docPath(db, id), { body: marker });
 	if (put.status >= 300 && put.status !== 409) throw new Error(`Could not write a slot marker: ${put.status}`);
-	if (put.status < 300 && !cluster) {
-		rememberHolder(couch, key, claim.token);
-		noteTaken(couch, db, slot.practitionerId, slot.start, true);
-		return 'ours';
-	}
-	const winner = await settledMarker(couch, db, id);
-	rememberHolder(couch, key, winner?.claim);
-	noteTaken(couch, db, slot.practitionerId, slot.start, !!winner);
-	return winner?.claim === claim.token ? 'ours' : 'taken';
+	const winner = put.status < 300 && !cluster ? claim.token : (await settledMarker(couch, db, id))?.claim;
+	remember(couch, db, slot.practitionerId, slot.start, winner);
+	return winner === claim.token ? 'ours' : 'taken';
 }
 
 /** The marker as it stands once conflicting revisions (a cluster's double create) are resolved. */
@@ -104,42 +103,16 @@ async function settledMarker(couch: Couch, db: string, id: string): Promise<Mark
 
 /** Frees a slot if this claim holds it. */
 export async function freeSlot(couch: Couch, db: string, practitionerId: string, start: string, token: string): Promise<void> {
-	const id = slotMarkerId(practitionerId, start);
-	rememberHolder(couch, `${db}/${id}`, undefined);
-	const marker = await settledMarker(couch, db, id);
-	if (marker?.claim !== token) return;
+	const marker = await settledMarker(couch, db, slotMarkerId(practitionerId, start));
+	if (marker?.claim !== token) return remember(couch, db, practitionerId, start, marker?.claim);
 	await deleteRev(couch, db, marker._id, marker._rev!);
-	noteTaken(couch, db, practitionerId, start, false);
+	remember(couch, db, practitionerId, start, undefined);
 }
 
 const markerRange = (practitionerId: string, from: string, to: string) => ({
 	startkey: JSON.stringify(slotMarkerId(practitionerId, from)),
 	endkey: JSON.stringify(slotMarkerId(practitionerId, to))
 });
-
-/**
- * A practitioner's taken starts as last read, kept as briefly as a holder (a rush offers alternatives
- * to every refused request) and kept true by this process's own claims and frees.
- */
-interface TakenRead {
-	to: string;
-	until: number;
-	starts: Set<string>;
-}
-const takenReads = new WeakMap<Couch, Map<string, TakenRead>>();
-
-function takenReadsOf(couch: Couch): Map<string, TakenRead> {
-	let reads = takenReads.get(couch);
-	if (!reads) takenReads.set(couch, (reads = new Map()));
-	return reads;
-}
-
-function noteTaken(couch: Couch, db: string, practitionerId: string, start: string, taken: boolean): void {
-	const read = takenReadsOf(couch).get(`${db}/${practitionerId}`);
-	if (!read) return;
-	if (taken) read.starts.add(start);
-	else read.starts.delete(start);
-}
 
 /** Starts of this practitioner's taken slots from `from` to `to` (ISO instants; a missing database holds none). */
 export async function takenStarts(couch: Couch, db: string, practitionerId: string, from: string, to: string): Promise<Set<string>> {
@@ -152,15 +125,14 @@ export async function takenStarts(couch: Couch, db: string, practitionerId: stri
 
 /** `takenStarts` for the router's alternatives: one read serves a rush of refusals for a few seconds. */
 export async function recentTakenStarts(couch: Couch, db: string, practitionerId: string, from: string, to: string): Promise<Set<string>> {
-	const reads = takenReadsOf(couch);
+	const { taken } = memoryOf(couch);
 	const key = `${db}/${practitionerId}`;
-	let read = reads.get(key);
-	if (!read || read.until < Date.now() || read.to < to) {
+	let read = taken.get(key);
+	if (!read || read.to < to) {
 		// a day further than asked, so the next requests of a rush find it covered
 		const readTo = new Date(Date.parse(to) + 86_400_000).toISOString();
-		read = { to: readTo, until: Date.now() + HOLDER_KEPT_MS, starts: await takenStarts(couch, db, practitionerId, '', readTo) };
-		if (reads.size >= 10_000) reads.clear();
-		reads.set(key, read);
+		read = { to: readTo, starts: await takenStarts(couch, db, practitionerId, '', readTo) };
+		taken.set(key, read);
 	}
 	return new Set([...read.starts].filter((start) => start >= from && start <= to));
 }
