@@ -11,8 +11,8 @@
  * - a staff write to the copy: its status and slot reach the patient's document (a new slot is claimed
  *   first); walk-ins and blocks hold markers for their slots.
  */
-import { APPOINTMENT_STATUSES, type Appointment, type AppointmentStatus, type Schedule, type SlotRef } from '../../src/lib/booking/schema.js';
-import { cancellable, nearestFreeSlots, scheduleSlots, slotProblem } from '../../src/lib/booking/slots.js';
+import { holdsSlot, SLOT_FREEING_STATUSES, type Appointment, type AppointmentStatus, type SlotRef } from '../../src/lib/booking/schema.js';
+import { cancellable, nearestFreeSlots, scheduleAt, scheduleSlots, slotProblem } from '../../src/lib/booking/slots.js';
 import { clinicDatabase, slotsDatabase } from '../../src/lib/db/names.js';
 import type { Clinic, Practitioner } from '../../src/lib/directory/schema.js';
 import type { Couch } from '../couch.js';
@@ -36,8 +36,6 @@ export const REASONS = {
 };
 
 const DAY = 86_400_000;
-/** a booking not (or no longer) holding its slot */
-const FREED: ReadonlySet<string> = new Set<AppointmentStatus>(['rejected', 'declined', 'cancelled', 'rescheduled']);
 /** upcoming and still on: what counts towards the limit of future appointments */
 const UPCOMING: ReadonlySet<string> = new Set<AppointmentStatus>(['pending', 'booked']);
 
@@ -59,16 +57,10 @@ export interface BookingOptions {
 }
 
 const routeId = (copyId: string) => `route-${copyId}`;
-const isStatus = (s: unknown): s is AppointmentStatus => (APPOINTMENT_STATUSES as readonly unknown[]).includes(s);
-
-
-function scheduleOf(practitioner: Practitioner, clinicId: string): Schedule | undefined {
-	return practitioner.schedules?.find((s) => s.clinicId === clinicId);
-}
 
 /** The end of the schedule's slot starting at `start`, if there is one. */
 function slotEnd(practitioner: Practitioner, clinic: Clinic, start: string): string | undefined {
-	const schedule = scheduleOf(practitioner, clinic.id);
+	const schedule = scheduleAt(practitioner, clinic.id);
 	const at = Date.parse(start);
 	return schedule && scheduleSlots(schedule, clinic.timeZone || 'UTC', at, at + 1)[0]?.end;
 }
@@ -115,11 +107,11 @@ export class BookingRouter {
 		// a request for a slot known to be held by another has no copy of its own: it is refused at once
 		if (doc.status === 'requested' && (await this.heldByAnother(doc, token))) return this.decide(job, doc, null, token);
 		const copy = await this.readCopy(doc.clinicId, copyId);
-		if (doc.status === 'requested' && (!copy || (!FREED.has(copy.status) && copy.start === doc.start))) {
+		if (doc.status === 'requested' && (!copy || (!SLOT_FREEING_STATUSES.has(copy.status) && copy.start === doc.start))) {
 			return this.decide(job, doc, copy, token);
 		}
 		if (!copy) return;
-		if (doc.status === 'cancelled' && !FREED.has(copy.status)) return this.patientCancelled(db, doc, copy, token);
+		if (doc.status === 'cancelled' && !SLOT_FREEING_STATUSES.has(copy.status)) return this.patientCancelled(db, doc, copy, token);
 		await this.copyIsTruth(job, db, doc, copy, token);
 	}
 
@@ -193,7 +185,7 @@ export class BookingRouter {
 	}
 
 	private async alternatives(clinic: Clinic, practitioner: Practitioner, start: string): Promise<SlotRef[]> {
-		const schedule = scheduleOf(practitioner, clinic.id);
+		const schedule = scheduleAt(practitioner, clinic.id);
 		if (!schedule) return [];
 		const now = Date.now();
 		const to = new Date(now + (schedule.horizonDays + 1) * DAY).toISOString();
@@ -230,7 +222,7 @@ export class BookingRouter {
 		const { clinic } = await this.lookup(copy.clinicId, copy.practitionerId);
 		if (!clinic) return;
 		if (cancellable(copy.start, clinic, Date.now())) {
-			await this.updateCopy(copy, (current) => (FREED.has(current.status) ? null : { ...current, status: 'cancelled', by: 'patient', updatedAt: Date.now() }));
+			await this.updateCopy(copy, (current) => (SLOT_FREEING_STATUSES.has(current.status) ? null : { ...current, status: 'cancelled', by: 'patient', updatedAt: Date.now() }));
 			await freeSlot(this.couch, slotsDatabase(clinic.region), copy.practitionerId, copy.start, token);
 		} else if (doc) {
 			await updateDoc<AppointmentDoc>(this.couch, db, doc._id, (current) =>
@@ -242,7 +234,7 @@ export class BookingRouter {
 	/** A patient write the router did not ask for: the copy's status and slot are written back onto it. */
 	private async copyIsTruth(job: Job, db: string, doc: AppointmentDoc, copy: AppointmentDoc, token: string): Promise<void> {
 		const { clinic } = await this.lookup(copy.clinicId, copy.practitionerId);
-		if (clinic && FREED.has(copy.status)) await freeSlot(this.couch, slotsDatabase(clinic.region), copy.practitionerId, copy.start, token);
+		if (clinic && SLOT_FREEING_STATUSES.has(copy.status)) await freeSlot(this.couch, slotsDatabase(clinic.region), copy.practitionerId, copy.start, token);
 		const written = await this.applyCopy(db, doc._id, copy);
 		if (written?.status === 'booked' || (!written && doc.status === 'booked')) await this.finishReplacement(job, written ?? doc);
 	}
@@ -266,7 +258,7 @@ export class BookingRouter {
 		const token = this.tokens(job.db, old._id);
 		const oldCopy = await this.readCopy(old.clinicId, copyIdOf(token));
 		if (oldCopy) {
-			await this.updateCopy(oldCopy, (current) => (FREED.has(current.status) ? null : { ...current, status: 'rescheduled', by: 'router', updatedAt: Date.now() }));
+			await this.updateCopy(oldCopy, (current) => (SLOT_FREEING_STATUSES.has(current.status) ? null : { ...current, status: 'rescheduled', by: 'router', updatedAt: Date.now() }));
 			const { clinic } = await this.lookup(oldCopy.clinicId, oldCopy.practitionerId);
 			if (clinic) await freeSlot(this.couch, slotsDatabase(clinic.region), oldCopy.practitionerId, oldCopy.start, token);
 		}
@@ -299,7 +291,7 @@ export class BookingRouter {
 		if (!clinic) return;
 		const slots = slotsDatabase(clinic.region);
 		const moved = copy.start !== patient.start || copy.practitionerId !== patient.practitionerId;
-		if (moved && !deleted && !FREED.has(copy.status)) {
+		if (moved && !deleted && !SLOT_FREEING_STATUSES.has(copy.status)) {
 			const end = copy.end ?? new Date(Date.parse(copy.start) + Date.parse(patient.end ?? patient.start) - Date.parse(patient.start)).toISOString();
 			const slot = { practitionerId: copy.practitionerId, clinicId: clinic.id, start: copy.start, end };
 			if ((await this.claim(clinic, slot, token, job)) === 'taken') {
@@ -309,10 +301,10 @@ export class BookingRouter {
 			}
 			await freeSlot(this.couch, slots, patient.practitionerId, patient.start, token);
 		}
-		if (FREED.has(copy.status)) await freeSlot(this.couch, slots, copy.practitionerId, copy.start, token);
+		if (SLOT_FREEING_STATUSES.has(copy.status)) await freeSlot(this.couch, slots, copy.practitionerId, copy.start, token);
 		if (deleted) {
 			await updateDoc<AppointmentDoc>(this.couch, route.db, route.docId, (current) =>
-				current && !FREED.has(current.status) ? { ...current, status: 'cancelled', by: 'clinic', updatedAt: Date.now() } : null
+				current && !SLOT_FREEING_STATUSES.has(current.status) ? { ...current, status: 'cancelled', by: 'clinic', updatedAt: Date.now() } : null
 			);
 			return;
 		}
@@ -327,8 +319,8 @@ export class BookingRouter {
 		const token = this.tokens(job.db, job.docId);
 		const slots = slotsDatabase(clinic.region);
 		const wanted = new Map<string, string>();
-		if (!FREED.has(entry.status) && isStatus(entry.status)) {
-			const schedule = scheduleOf(practitioner, clinic.id);
+		if (holdsSlot(entry.status)) {
+			const schedule = scheduleAt(practitioner, clinic.id);
 			const at = Date.parse(entry.start);
 			if (entry.type === 'walk-in') {
 				wanted.set(entry.start, entry.end ?? slotEnd(practitioner, clinic, entry.start) ?? new Date(at + (schedule?.slotMinutes ?? 15) * 60_000).toISOString());

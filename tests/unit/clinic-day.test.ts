@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ClinicAppointment, Schedule } from '$lib/booking/schema';
 import type { Clinic, Practitioner } from '$lib/directory/schema';
 import { CLINIC_COLLECTIONS } from '$lib/db/validation';
-import { addDays, clockTime, dayBounds, dayView, localDate, openSlots, practitionerDay, weekStart, weekView } from '$lib/clinic/calendar';
+import { addDays, dayBounds, dayView, openSlots, practitionerDay, weekStart, weekView } from '$lib/clinic/calendar';
+import { dateKey, timeLabel } from '$lib/booking/format';
 import {
 	actionsFor,
 	blockEntry,
@@ -78,9 +79,9 @@ describe('the clinic day', () => {
 		const [from, to] = dayBounds(MONDAY, 'America/New_York');
 		expect([new Date(from).toISOString(), new Date(to).toISOString()]).toEqual(['2026-12-07T05:00:00.000Z', '2026-12-08T05:00:00.000Z']);
 		const day = practitionerDay(person('p1'), ny, [], MONDAY);
-		expect(day.cells.map((c) => clockTime(c.start, ny.timeZone))).toEqual(['08:00', '08:30', '09:00', '09:30']);
+		expect(day.cells.map((c) => timeLabel(c.start, ny.timeZone))).toEqual(['08:00', '08:30', '09:00', '09:30']);
 		expect(day.cells[0].start).toBe('2026-12-07T13:00:00.000Z');
-		expect(localDate(Date.parse('2026-12-08T03:00:00Z'), 'America/New_York')).toBe(MONDAY);
+		expect(dateKey(Date.parse('2026-12-08T03:00:00Z'), 'America/New_York')).toBe(MONDAY);
 	});
 
 	it('offers free slots not yet over for walk-ins and reschedules', () => {

@@ -6,22 +6,20 @@ import type { Appointment } from './schema.js';
 export const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const cached = (cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions) => {
-	let format = cache.get(timeZone);
-	if (!format) cache.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone })));
-	return format;
-};
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** The zone's wall clock at an instant, as an ISO string read as if it were UTC. */
+const wallClock = (instant: string | number, timeZone: string) => new Date(wallClockMs(Number(new Date(instant)), timeZone)).toISOString();
 
 /** The local date "2026-12-07" in that zone: slots are grouped by the clinic's days. */
-export const dateKey = (instant: string | number, timeZone: string) => cached(dateFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant)).split('/').reverse().join('-');
+export const dateKey = (instant: string | number, timeZone: string) => wallClock(instant, timeZone).slice(0, 10);
 /** "Mon 7 Dec" in that zone. */
-export const dayLabel = (instant: string | number, timeZone: string) =>
-	cached(dayFormats, timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(instant));
+export const dayLabel = (instant: string | number, timeZone: string) => {
+	let format = dayFormats.get(timeZone);
+	if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone })));
+	return format.format(new Date(instant));
+};
 /** "09:30" in that zone. */
-export const timeLabel = (instant: string | number, timeZone: string) => cached(timeFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+export const timeLabel = (instant: string | number, timeZone: string) => wallClock(instant, timeZone).slice(11, 16);
 
 /**
  * The zone's name when its clocks show another time than the device's at `instant`: times are always

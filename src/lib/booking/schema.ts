@@ -64,6 +64,12 @@ export const APPOINTMENT_STATUSES = [
 ] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** An appointment in one of these no longer holds its slot: the router lets the slot go, a clinic's day shows it free. */
+export const SLOT_FREEING_STATUSES: ReadonlySet<string> = new Set<AppointmentStatus>(['rejected', 'declined', 'cancelled', 'rescheduled']);
+
+/** A known status that holds its slot. */
+export const holdsSlot = (status: string) => (APPOINTMENT_STATUSES as readonly string[]).includes(status) && !SLOT_FREEING_STATUSES.has(status);
+
 export interface SlotRef {
 	practitionerId: string;
 	start: string;

@@ -108,7 +108,7 @@ export function scheduleSlots(schedule: Schedule, timeZone: string, from: number
 }
 
 /** The practitioner's schedule at this clinic, if they can be booked there. */
-function scheduleAt(practitioner: Practitioner, clinicId: string): Schedule | undefined {
+export function scheduleAt(practitioner: Practitioner, clinicId: string): Schedule | undefined {
 	if (!practitioner.clinicIds.includes(clinicId)) return undefined;
 	return practitioner.schedules?.find((s) => s.clinicId === clinicId);
 }

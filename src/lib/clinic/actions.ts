@@ -19,8 +19,6 @@ const FROM: Record<BookAction, readonly AppointmentStatus[]> = {
 };
 
 /** Statuses that hold a slot: what the day shows as taken. */
-export const LIVE_STATUSES: readonly AppointmentStatus[] = ['requested', 'pending', 'booked', 'checked-in', 'no-show', 'completed'];
-
 export class BookActionError extends Error {}
 
 /** The actions staff may take on an entry now (walk-ins and blocks: only cancelling, blocks never checked in). */

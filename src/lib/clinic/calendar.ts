@@ -3,11 +3,10 @@
  * clinic, in the clinic's zone) with the book entries that fall in them. Pure: the pages feed it the
  * directory copy and the clinic's appointments collection. See docs/architecture.md, "Booking".
  */
-import { scheduleSlots, type Slot } from '../booking/slots.js';
-import type { ClinicAppointment } from '../booking/schema.js';
-import { instantOfWallClock, wallClockMs } from '../directory/hours.js';
+import { scheduleAt, scheduleSlots, type Slot } from '../booking/slots.js';
+import { holdsSlot, type ClinicAppointment } from '../booking/schema.js';
+import { instantOfWallClock } from '../directory/hours.js';
 import type { Clinic, Practitioner } from '../directory/schema.js';
-import { LIVE_STATUSES } from './actions.js';
 
 const DAY = 86_400_000;
 
@@ -26,11 +25,6 @@ export interface PractitionerDay {
 	others: ClinicAppointment[];
 }
 
-/** The clinic's local date (YYYY-MM-DD) at an instant. */
-export function localDate(instant: number, timeZone: string): string {
-	return new Date(wallClockMs(instant, timeZone)).toISOString().slice(0, 10);
-}
-
 export function addDays(date: string, days: number): string {
 	return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
@@ -47,8 +41,6 @@ export function dayBounds(date: string, timeZone: string): [number, number] {
 	return [instantOfWallClock(midnight, timeZone), instantOfWallClock(midnight + DAY, timeZone)];
 }
 
-const isLive = (entry: ClinicAppointment) => LIVE_STATUSES.includes(entry.status);
-
 /** An entry's time span: its `end`, else one slot's length (or a minute, with no schedule). */
 function spanOf(entry: ClinicAppointment, slotMs: number): [number, number] {
 	const start = Date.parse(entry.start);
@@ -58,7 +50,7 @@ function spanOf(entry: ClinicAppointment, slotMs: number): [number, number] {
 /** One practitioner's day at a clinic. Entries of other practitioners or clinics are ignored. */
 export function practitionerDay(practitioner: Practitioner, clinic: Clinic, entries: readonly ClinicAppointment[], date: string): PractitionerDay {
 	const [from, to] = dayBounds(date, clinic.timeZone);
-	const schedule = practitioner.clinicIds.includes(clinic.id) ? practitioner.schedules?.find((s) => s.clinicId === clinic.id) : undefined;
+	const schedule = scheduleAt(practitioner, clinic.id);
 	const slotMs = (schedule?.slotMinutes ?? 1) * 60_000;
 	const mine = entries
 		.filter((e) => e.practitionerId === practitioner.id && e.clinicId === clinic.id && e.status !== 'rescheduled')
@@ -70,7 +62,7 @@ export function practitionerDay(practitioner: Practitioner, clinic: Clinic, entr
 		const [start, end] = [Date.parse(slot.start), Date.parse(slot.end)];
 		const inside = mine.filter(({ span }) => span[0] < end && span[1] > start).map(({ entry }) => entry);
 		inside.forEach((entry) => placed.add(entry));
-		return { ...slot, entries: inside, free: !inside.some(isLive) };
+		return { ...slot, entries: inside, free: !inside.some((entry) => holdsSlot(entry.status)) };
 	});
 	return { date, cells, others: mine.map(({ entry }) => entry).filter((entry) => !placed.has(entry)) };
 }
@@ -89,11 +81,6 @@ export function weekView(practitioner: Practitioner, clinic: Clinic, entries: re
 /** Free slots of a day not yet over at `now`: where a walk-in or a reschedule can go. */
 export function openSlots(day: PractitionerDay, now: number): Slot[] {
 	return day.cells.filter((cell) => cell.free && Date.parse(cell.end) > now).map(({ start, end }) => ({ start, end }));
-}
-
-/** Local clock time of an instant, HH:MM. */
-export function clockTime(instant: string, timeZone: string): string {
-	return new Date(wallClockMs(Date.parse(instant), timeZone)).toISOString().slice(11, 16);
 }
 
 /** The instant (ISO) at which the clinic's clocks show `time` (HH:MM) on local `date`. */
