@@ -76,13 +76,18 @@ class DirectoryState {
 		this.taken = taken;
 	}
 
+	/** The taken-slot markers of the chosen regions: few and small, so no progress to show. */
+	private async pullTaken() {
+		const { pullDatabase, slotsSource } = await import('./local.js');
+		for (const region of this.prefs.regions) await pullDatabase(this.db!.slots, slotsSource(region));
+	}
+
 	/** Pulls the taken-slot markers alone (a few small rows), so a booking form shows the slots free now. */
 	async refreshTaken() {
 		if (!this.db || this.pulling || !navigator.onLine) return;
 		this.pulling = true;
 		try {
-			const { pullDatabase, slotsSource } = await import('./local.js');
-			for (const region of this.prefs.regions) await pullDatabase(this.db.slots, slotsSource(region));
+			await this.pullTaken();
 			await this.reloadTaken();
 		} catch {
 			// the copy on the device still serves; the next full pull tries again
@@ -133,12 +138,11 @@ class DirectoryState {
 		this.pulling = true;
 		this.error = '';
 		try {
-			const { pullDatabase, directorySource, slotsSource } = await import('./local.js');
+			const { pullDatabase, directorySource } = await import('./local.js');
 			for (const region of this.prefs.regions) {
 				await pullDatabase(this.db.directory, directorySource(region), (progress) => (this.progress = progress));
-				// markers are few and small: no progress to show
-				await pullDatabase(this.db.slots, slotsSource(region));
 			}
+			await this.pullTaken();
 			this.prefs = { ...this.prefs, lastPulledAt: Date.now() };
 			savePrefs(this.prefs);
 			await this.reload();
