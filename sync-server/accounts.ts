@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
 import { apiError } from './errors.js';
 import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
-import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck } from './passwords.js';
+import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck, storeHashMatches } from './passwords.js';
 import { clinicDatabases, deleteUserDatabases, provisionClinic, provisionUser, userDatabases } from './provision.js';
 import { staffClinics } from '../src/lib/staff/roles.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
@@ -105,14 +105,6 @@ export async function setPassword(ctx: Pick<ServerContext, 'couch'>, account: Ac
 	return saveAccount(ctx, updated);
 }
 
-/** Asks the store to check a password (accounts made before the sync-server hashed them). */
-async function storeAcceptsPassword(ctx: ServerContext, name: string, password: string): Promise<boolean> {
-	const res = await ctx.couch.request('POST', '/_session', { body: { name, password }, noAuth: true });
-	if (res.status === 401 || res.status === 403) return false;
-	if (res.status !== 200) throw new Error(`The store could not check the password: ${res.status}`);
-	return res.body?.name === name;
-}
-
 /** The account when the password is right, else null. An older store-hashed account is upgraded here. */
 export async function checkPassword(ctx: ServerContext, name: string, password: string): Promise<AccountDoc | null> {
 	const account = await readAccount(ctx.couch, name);
@@ -121,7 +113,7 @@ export async function checkPassword(ctx: ServerContext, name: string, password: 
 		return null;
 	}
 	if (isPasswordHash(account.password_hash)) return (await passwordMatches(password, account.password_hash)) ? account : null;
-	if (!(await storeAcceptsPassword(ctx, name, password))) return null;
+	if (!(await storeHashMatches(password, account))) return null;
 	// a concurrent login may have upgraded it first: either way the account now has our hash
 	await setPassword(ctx, account, password);
 	return readAccount(ctx.couch, name);

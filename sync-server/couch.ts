@@ -16,8 +16,6 @@ export interface CouchRequest {
 	rawBody?: string;
 	headers?: Record<string, string>;
 	signal?: AbortSignal;
-	/** authenticate as this user instead of the admin (used for `/_session` checks) */
-	noAuth?: boolean;
 }
 
 export class Couch {
@@ -65,7 +63,7 @@ export class Couch {
 			if (qs) url += (url.includes('?') ? '&' : '?') + qs;
 		}
 		const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-		if (this.auth && !opts.noAuth) headers.authorization = this.auth;
+		if (this.auth) headers.authorization = this.auth;
 		let body: string | undefined;
 		if (opts.rawBody !== undefined) body = opts.rawBody;
 		else if (opts.body !== undefined) body = JSON.stringify(opts.body);

@@ -1,10 +1,10 @@
 /**
  * The embedded CouchDB-compatible store: PouchDB (leveldb) behind express-pouchdb, listening on
- * 127.0.0.1 only, with a real server admin (no admin party). The rest of the server talks to it through
- * the admin URL exactly as it would talk to an Apache CouchDB.
+ * 127.0.0.1 only and answering only its server admin (the credentials in `store-admin.json`). The rest of
+ * the server talks to it through the admin URL exactly as it would talk to an Apache CouchDB.
  */
 import { createRequire } from 'node:module';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
@@ -104,6 +104,9 @@ export function storeAdminCredentials(dataDir: string): AdminFile {
 	return creds;
 }
 
+/** parts of express-pouchdb the server never asks for (a user interface, request logs, virtual hosts and rewrites) */
+const UNUSED_PARTS = ['routes/fauxton', 'routes/http-log', 'routes/vhosts', 'routes/rewrite', 'routes/cluster-rewrite'];
+
 export async function startEmbeddedStore(dataDir: string): Promise<EmbeddedStore> {
 	const root = resolve(dataDir);
 	const storeDir = join(root, 'store');
@@ -117,28 +120,32 @@ export async function startEmbeddedStore(dataDir: string): Promise<EmbeddedStore
 	const express = require('express');
 
 	const LocalPouch = PouchDB.defaults({ prefix: storeDir + '/' });
-	const storeApp = expressPouchDB(LocalPouch, {
-		// configuration lives in memory: the admin is set again on every start from store-admin.json
+	const storeApp = expressPouchDB({
 		inMemoryConfig: true,
 		logPath: join(storeDir, 'log.txt'),
 		mode: 'fullCouchDB',
-		overrideMode: { exclude: ['routes/fauxton', 'routes/http-log'] }
+		// The store's own accounts and sessions are left out: the gate below lets only the server in, and
+		// the server checks every password itself (passwords.ts). Run per request, their session check
+		// (a users-database read, its size on disk, three hashes) cost more than the request's own work.
+		overrideMode: { exclude: [...UNUSED_PARTS, 'routes/authentication', 'routes/authorization', 'routes/session', 'routes/special-test-auth'] }
 	});
 	storeApp.couchConfig.set('log', 'level', 'none', () => {});
-	// setting an admin ends the admin party; the config hashes the password (pbkdf2) before use
-	await new Promise<void>((done, fail) =>
-		storeApp.couchConfig.set('admins', admin.name, admin.password, (err: unknown) => (err ? fail(err) : done()))
-	);
+	// its plugins are installed before the first request comes in
+	await storeApp.setPouchDB(LocalPouch);
 
 	const outer = express();
 	outer.disable('x-powered-by');
-	// Only the server itself (admin basic auth) may use the store; the one exception is logging in at
-	// `/_session`, which is how the accounts module checks a user's password. This also keeps away the
-	// anonymous `PUT /db` that crashes express-pouchdb (db.info is not a function).
-	const adminAuth = 'Basic ' + Buffer.from(`${admin.name}:${admin.password}`).toString('base64');
-	outer.use((req: { method: string; path: string; headers: Record<string, string | undefined> }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
-		if (req.path === '/_session' && (req.method === 'POST' || req.method === 'GET')) return next();
-		if (req.headers.authorization === adminAuth) return next();
+	// Only the server itself (admin basic auth) may use the store; this also keeps away the anonymous
+	// `PUT /db` that crashes express-pouchdb (db.info is not a function).
+	const adminAuth = Buffer.from('Basic ' + Buffer.from(`${admin.name}:${admin.password}`).toString('base64'));
+	outer.use((req: { headers: Record<string, string | undefined>; couchSession?: unknown }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
+		const given = Buffer.from(req.headers.authorization ?? '');
+		if (given.length === adminAuth.length && timingSafeEqual(given, adminAuth)) {
+			// what express-pouchdb's own session check would have found: the server admin (a new object per
+			// request, as express-pouchdb writes the database's name into it)
+			req.couchSession = { ok: true, userCtx: { name: admin.name, roles: ['_admin'] }, info: { authenticated: 'default', authentication_handlers: ['default'] } };
+			return next();
+		}
 		res.status(401).json({ error: 'unauthorized', reason: 'The embedded store serves the sync-server only.' });
 	});
 	outer.use(storeApp);
@@ -148,6 +155,9 @@ export async function startEmbeddedStore(dataDir: string): Promise<EmbeddedStore
 	});
 	const port = (server.address() as AddressInfo).port;
 	const adminUrl = `http://${encodeURIComponent(admin.name)}:${encodeURIComponent(admin.password)}@127.0.0.1:${port}`;
+	// the accounts database, as an Apache CouchDB has it (express-pouchdb's session part made it before)
+	const users = await fetch(`http://127.0.0.1:${port}/_users`, { method: 'PUT', headers: { authorization: adminAuth.toString() } });
+	if (users.status !== 201 && users.status !== 412) throw new Error(`The embedded store could not make its accounts database: ${users.status}`);
 
 	return {
 		adminUrl,

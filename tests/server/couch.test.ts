@@ -1,7 +1,7 @@
 /** The server's own CouchDB client on the store behind the server: what it creates, and how. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSIONS_DB } from '../../sync-server/session.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { onCouchDB, startTestServer, type TestServer } from './harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -39,5 +39,23 @@ describe('the CouchDB client', () => {
 		const after = await server.admin.request('GET', '/create-once/split', { query: { conflicts: true } });
 		expect(after.body._conflicts).toBeUndefined();
 		expect(after.body.value).toBe('side 1');
+	});
+});
+
+describe('the embedded store', () => {
+	it.skipIf(onCouchDB)('answers its admin only: no other name, password or session gets in', async () => {
+		const admin = new URL(server.couchUrl);
+		const base = `http://${admin.host}`;
+		const basic = (name: string, password: string) => ({ authorization: 'Basic ' + Buffer.from(`${name}:${password}`).toString('base64') });
+		const password = decodeURIComponent(admin.password);
+		const wrong = password.slice(0, -1) + (password.endsWith('a') ? 'b' : 'a');
+		expect((await fetch(`${base}/_all_dbs`, { headers: basic(decodeURIComponent(admin.username), password) })).status).toBe(200);
+		for (const headers of [{}, basic(decodeURIComponent(admin.username), wrong), basic('someone', password), { cookie: 'AuthSession=YWRtaW46MDA6MDA' }]) {
+			expect((await fetch(`${base}/_all_dbs`, { headers })).status).toBe(401);
+			expect((await fetch(`${base}/_users`, { method: 'PUT', headers })).status).toBe(401);
+		}
+		// the store's own login, which a password check once went through, is closed too
+		const login = await fetch(`${base}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', password: 'y' }) });
+		expect(login.status).toBe(401);
 	});
 });

@@ -4,6 +4,7 @@
  * tests hold against Apache CouchDB. (Item 4, the login brake, is in ratelimit.test.ts.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -202,10 +203,17 @@ describe('issue 10: accounts', () => {
 		expect(docA.password_hash.salt).not.toBe(docB.password_hash.salt);
 		expect(docA.password_hash.hash).not.toBe(docB.password_hash.hash);
 
-		// an account from before: only the store's own hash of its password
+		// an account from before: only the store's own hash of its password. Apache CouchDB hashes a
+		// plain `password` itself (pbkdf2, its own digest and count); earlier embedded stores kept what
+		// PouchDB's auth plugin made of it: pbkdf2-SHA-1, 10 iterations, a 20-byte key in hex.
 		const old = uniqueName('older');
-		const put = await server.admin.request('PUT', userDocPath(old), { body: { _id: `org.couchdb.user:${old}`, name: old, password: 'older password', roles: [], type: 'user' } });
+		const salt = randomBytes(16).toString('hex');
+		const storeHash = server.embedded
+			? { password_scheme: 'pbkdf2', iterations: 10, salt, derived_key: pbkdf2Sync('older password', salt, 10, 20, 'sha1').toString('hex') }
+			: { password: 'older password' };
+		const put = await server.admin.request('PUT', userDocPath(old), { body: { _id: `org.couchdb.user:${old}`, name: old, ...storeHash, roles: [], type: 'user' } });
 		expect(put.status).toBeLessThan(300);
+		expect((await server.admin.request('GET', userDocPath(old))).body).toMatchObject({ password_scheme: 'pbkdf2', derived_key: expect.stringMatching(/^[0-9a-f]{40,}$/) });
 		expect((await new Client(server.url).login(old, 'wrong password')).status).toBe(401);
 		expect((await server.admin.request('GET', userDocPath(old))).body.password_hash).toBeUndefined();
 		const client = new Client(server.url);
