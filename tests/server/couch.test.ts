@@ -50,7 +50,7 @@ describe('the embedded store', () => {
 		const password = decodeURIComponent(admin.password);
 		const wrong = password.slice(0, -1) + (password.endsWith('a') ? 'b' : 'a');
 		expect((await fetch(`${base}/_all_dbs`, { headers: basic(decodeURIComponent(admin.username), password) })).status).toBe(200);
-		for (const headers of [{}, basic(decodeURIComponent(admin.username), wrong), basic('someone', password), { cookie: 'AuthSession=YWRtaW46MDA6MDA' }]) {
+		for (const headers of [{} as Record<string, string>, basic(decodeURIComponent(admin.username), wrong), basic('someone', password), { cookie: 'AuthSession=YWRtaW46MDA6MDA' }]) {
 			expect((await fetch(`${base}/_all_dbs`, { headers })).status).toBe(401);
 			expect((await fetch(`${base}/_users`, { method: 'PUT', headers })).status).toBe(401);
 		}

@@ -6,10 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CONDITIONS } from './knowledge.js';
 import { MODEL_FILE } from './model-file.js';
-import { trainModel } from './model.js';
+import { trainedModel } from './training.js';
 
 const started = performance.now();
-const model = trainModel(CONDITIONS);
+const model = trainedModel();
 mkdirSync(dirname(MODEL_FILE), { recursive: true });
 const json = JSON.stringify(model);
 writeFileSync(MODEL_FILE, json);

@@ -1,5 +1,5 @@
 /**
- * The model on the device. It is not part of the install (2 MB, 55 KB compressed): once the app is ready
+ * The model on the device. It is not part of the install (about 400 KB, 170 KB compressed): once the app is ready
  * offline, `keepModelOffline` puts it in its own cache, which the service worker serves it from.
  */
 import { loadModel, type Model, type ModelFile } from './model.js';

@@ -31,6 +31,10 @@ export function ageBand(ageYears: number): number {
 	return AGE_BANDS.findIndex((band) => ageYears < band.max);
 }
 
+export function ageBandName(ageYears: number): (typeof AGE_BANDS)[number]['id'] {
+	return AGE_BANDS[ageBand(ageYears)].id;
+}
+
 export function featuresOf(symptoms: Iterable<string>, subject: Subject): number[] {
 	const vector = new Array<number>(FEATURE_COUNT).fill(0);
 	for (const id of symptoms) {

@@ -1,25 +1,22 @@
 /**
- * The k-NN model: training cases sampled from the knowledge base (deterministic), an ml-knn KD-tree
- * over them with the recommender's own distance, and the neighbour search the ranking uses.
+ * The model: training cases sampled from the knowledge base (deterministic) for the k-NN part, searched
+ * with the recommender's own distance, and the learned classifier (classifier.ts).
  * Built at build time (build-model.ts) and shipped as a static asset; loaded on the device.
+ *
+ * The neighbour search scans every case: with ~150 binary features a KD-tree (ml-knn, before) visited
+ * nearly all of them anyway, ten times slower than a plain scan, and its serialised tree made the model
+ * file 2 MB; the cases alone, as the indices of their features, take a few tens of KB.
  */
-// ml-knn ships no types: the small part used here is typed below.
-// @ts-expect-error no declaration file
-import KNN from 'ml-knn';
 import { seededRandom } from '../random.js';
 import type { SpecialtyId } from '../directory/specialties.js';
+import { loadClassifier, type Classifier, type ClassifierFile } from './classifier.js';
 import { caseDistance, FEATURE_COUNT, featuresOf } from './features.js';
 import { SYMPTOM_IDS } from './symptoms.js';
 import type { Condition, Subject, Urgency } from './types.js';
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 export const MODEL_SEED = 20261128;
 const NEIGHBOURS = 25;
-
-interface KnnInstance {
-	kdTree: { nearest(point: number[], count: number): [number[], number][] };
-	toJSON(): object;
-}
 
 /** What the device needs to know of a condition to explain and rank (not its symptom table). */
 export interface ConditionSummary {
@@ -37,7 +34,9 @@ export interface ModelFile {
 	version: number;
 	featureCount: number;
 	conditions: ConditionSummary[];
-	knn: object;
+	/** each k-NN case: the indices of its features that are set, then its condition's index */
+	cases: number[][];
+	classifier: ClassifierFile;
 }
 
 export interface Neighbour {
@@ -50,6 +49,7 @@ export interface Neighbour {
 export interface Model {
 	conditions: ConditionSummary[];
 	nearest(features: number[], count?: number): Neighbour[];
+	classifier: Classifier;
 }
 
 function caseCount(condition: Condition): number {
@@ -99,29 +99,30 @@ function summarise(condition: Condition): ConditionSummary {
 	};
 }
 
-export function trainModel(conditions: Condition[], seed = MODEL_SEED): ModelFile {
-	const cases = generateCases(conditions, seed);
-	const knn: KnnInstance = new KNN(
-		cases.map((c) => c.features),
-		cases.map((c) => c.label),
-		{ k: NEIGHBOURS, distance: caseDistance }
-	);
-	// Through JSON, exactly as shipped: ml-knn's toJSON leaves the KD-tree as a live object otherwise.
-	return { version: MODEL_VERSION, featureCount: FEATURE_COUNT, conditions: conditions.map(summarise), knn: JSON.parse(JSON.stringify(knn)) };
+/** The model from the knowledge base and the trained classifier (training.ts makes both at build time). */
+export function trainModel(conditions: Condition[], classifier: ClassifierFile, seed = MODEL_SEED): ModelFile {
+	const cases = generateCases(conditions, seed).map(({ features, label }) => [...features.flatMap((value, i) => (value ? [i] : [])), label]);
+	return { version: MODEL_VERSION, featureCount: FEATURE_COUNT, conditions: conditions.map(summarise), cases, classifier };
 }
 
 export function loadModel(file: ModelFile): Model {
 	if (file.version !== MODEL_VERSION || file.featureCount !== FEATURE_COUNT) {
 		throw new Error('The recommender model does not match this version of the app; reload to update it.');
 	}
-	const knn: KnnInstance = KNN.load(file.knn, caseDistance);
+	const cases = file.cases.map((indices) => {
+		const point = new Uint8Array(FEATURE_COUNT);
+		for (const i of indices.slice(0, -1)) point[i] = 1;
+		return { point, condition: file.conditions[indices[indices.length - 1]] };
+	});
 	return {
 		conditions: file.conditions,
+		classifier: loadClassifier(file.classifier),
 		nearest(features, count = NEIGHBOURS) {
-			return knn.kdTree
-				.nearest(features, count)
-				.sort((a, b) => a[1] - b[1])
-				.map(([point, distance]) => ({ condition: file.conditions[point[FEATURE_COUNT]], distance, symptoms: symptomIdsOf(point) }));
+			return cases
+				.map(({ point, condition }) => ({ point, condition, distance: caseDistance(features, point) }))
+				.sort((a, b) => a.distance - b.distance)
+				.slice(0, count)
+				.map(({ point, condition, distance }) => ({ condition, distance, symptoms: symptomIdsOf(point) }));
 		}
 	};
 }

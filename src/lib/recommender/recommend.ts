@@ -11,7 +11,9 @@ import type { ConditionSummary, Model, Neighbour } from './model.js';
 import { withDangerSigns } from './danger-signs.js';
 import { redFlags } from './red-flags.js';
 import { SYMPTOM_BY_ID } from './symptoms.js';
-import type { ExtractedSymptom, RedFlag, Subject, Urgency } from './types.js';
+import { answered, type Answers } from './questions.js';
+import { textFeatures, type Vocabulary } from './text-features.js';
+import type { ExtractedSymptom, Extraction, RedFlag, Subject, Urgency } from './types.js';
 
 export const DISCLAIMER = 'This is guidance, not a diagnosis. If you are worried, or if you get worse, see a health worker.';
 
@@ -36,6 +38,8 @@ export interface RecommendInput {
 	localCases?: LocalCase[];
 	/** ids of the danger signs ticked (danger-signs.ts) */
 	dangerSigns?: string[];
+	/** answers to follow-up questions (questions.ts) */
+	answers?: Answers;
 }
 
 export interface SpecialtyScore {
@@ -61,6 +65,8 @@ export interface Recommendation {
 	specialties: SpecialtyScore[];
 	similarCases: SimilarCase[];
 	symptoms: ExtractedSymptom[];
+	/** how long it has lasted, when the words or an answer said */
+	durationDays?: number;
 	subject: Subject;
 	/** true when the profile was used (it is not when the text is about someone else) */
 	usedProfile: boolean;
@@ -75,19 +81,32 @@ const HISTORY_BOOST = 1.6;
 const LOCAL_CASE_WEIGHT = 2;
 const LAY_PRIMARY_SHARE = 0.6;
 const LAY_SECONDARY_SHARE = 0.15;
+/** The learned classifier's share of the specialty ranking and of the urgency (tests/eval/recommender-tune.ts). */
+export const BLEND = { specialty: 0.5, urgency: 0.9, emergencyAt: 0.3 };
 
-function mergeSymptoms(extracted: ExtractedSymptom[], picked: PickedSymptom[] = []): ExtractedSymptom[] {
+/** The text's symptoms with the picked ones added and the denied ones (an answer 'no') marked so. */
+function mergeSymptoms(extracted: ExtractedSymptom[], picked: PickedSymptom[] = [], denied: string[] = []): ExtractedSymptom[] {
 	const byId = new Map(extracted.map((s) => [s.id, s]));
+	const label = (id: string) => SYMPTOM_BY_ID.get(id)!.label.toLowerCase();
 	for (const pick of picked) {
 		if (!SYMPTOM_BY_ID.has(pick.id)) continue;
-		byId.set(pick.id, { id: pick.id, negated: false, durationDays: pick.durationDays, severity: pick.severity, text: SYMPTOM_BY_ID.get(pick.id)!.label.toLowerCase() });
+		byId.set(pick.id, { id: pick.id, negated: false, durationDays: pick.durationDays, severity: pick.severity, text: label(pick.id) });
 	}
+	for (const id of denied) if (SYMPTOM_BY_ID.has(id)) byId.set(id, { id, negated: true, text: label(id) });
 	return [...byId.values()];
 }
 
 function weightOf(distance: number): number {
 	return 1 / (0.35 + distance) ** 2;
 }
+
+const URGENCY_REASONS: Record<Urgency, string> = {
+	emergency: 'Your symptoms are most like conditions that need emergency care.',
+	urgent: 'See a health worker within 24 hours.',
+	routine: 'Nothing you describe needs urgent care. Book a visit at a clinic that fits.',
+	'self-care': 'This usually gets better with rest and care at home. See a health worker if it gets worse or lasts more than a few days.'
+};
+const URGENCY_ORDER: Urgency[] = ['self-care', 'routine', 'urgent', 'emergency'];
 
 function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map<Urgency, number>, total: number, subject: Subject, durationDays?: number): { urgency: Urgency; reason: string } {
 	if (flags.length) return { urgency: 'emergency', reason: flags[0].message };
@@ -97,24 +116,50 @@ function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map
 	// blister'), is not an emergency by itself: the red flags say when one sign alone is; this falls through
 	// to 'urgent'.
 	const mildOnly = present.length > 0 && present.every((s) => s.severity === 'mild');
-	if (share('emergency') >= 0.5 && present.length >= 2 && !mildOnly) return { urgency: 'emergency', reason: 'Your symptoms are most like conditions that need emergency care.' };
+	if (share('emergency') >= 0.5 && present.length >= 2 && !mildOnly) return { urgency: 'emergency', reason: URGENCY_REASONS.emergency };
 	if (subject.ageYears !== undefined && subject.ageYears < 1 && present.some((s) => s.id === 'fever')) {
 		return { urgency: 'urgent', reason: 'A baby with a fever should be seen by a health worker within 24 hours.' };
 	}
 	if (share('emergency') + share('urgent') >= 0.45 || (severe && share('self-care') < 0.6)) {
-		return { urgency: 'urgent', reason: 'See a health worker within 24 hours.' };
+		return { urgency: 'urgent', reason: URGENCY_REASONS.urgent };
 	}
 	const long = durationDays !== undefined && durationDays > 10;
 	if (share('self-care') >= 0.5 && !severe && !long) {
-		return { urgency: 'self-care', reason: 'This usually gets better with rest and care at home. See a health worker if it gets worse or lasts more than a few days.' };
+		return { urgency: 'self-care', reason: URGENCY_REASONS['self-care'] };
 	}
-	return { urgency: 'routine', reason: 'Nothing you describe needs urgent care. Book a visit at a clinic that fits.' };
+	return { urgency: 'routine', reason: URGENCY_REASONS.routine };
 }
 
-export function recommend(model: Model, input: RecommendInput): Recommendation {
+/**
+ * The rules' urgency (red flags, the nearest conditions) weighed with the classifier's: a red flag always
+ * decides; otherwise the blend, where emergency also needs the classifier's own probability to reach
+ * `BLEND.emergencyAt` (an emergency from words alone, without a red flag, must be clear).
+ */
+function blendUrgency(rules: { urgency: Urgency; reason: string }, flags: RedFlag[], learned: Map<Urgency, number>, described: boolean): { urgency: Urgency; reason: string } {
+	if (flags.length || !described) return rules;
+	const score = (u: Urgency) => (u === rules.urgency ? 1 - BLEND.urgency : 0) + BLEND.urgency * (learned.get(u) ?? 0);
+	const candidates = URGENCY_ORDER.filter((u) => u !== 'emergency' || u === rules.urgency || (learned.get(u) ?? 0) >= BLEND.emergencyAt);
+	const urgency = candidates.reduce((best, u) => (score(u) > score(best) ? u : best));
+	return urgency === rules.urgency ? rules : { urgency, reason: URGENCY_REASONS[urgency] };
+}
+
+interface Reading {
+	text: string;
+	extraction: Extraction;
+	/** found in the text or picked, the denied ones included */
+	symptoms: ExtractedSymptom[];
+	present: ExtractedSymptom[];
+	subject: Subject;
+	profile?: ProfileContext;
+}
+
+/** What a description says: its symptoms and the person (the text first, then what was given apart, then the profile). */
+function read(input: RecommendInput): Reading {
 	const text = input.text ?? '';
-	const extraction = extractSymptoms(text);
-	const symptoms = mergeSymptoms(extraction.symptoms, input.picked);
+	const fromAnswers = answered(input.answers);
+	const read = extractSymptoms(text);
+	const extraction = { ...read, durationDays: read.durationDays ?? fromAnswers.durationDays };
+	const symptoms = mergeSymptoms(extraction.symptoms, [...(input.picked ?? []), ...fromAnswers.picked], fromAnswers.denied);
 	const present = symptoms.filter((s) => !s.negated);
 	const profile = extraction.subject.someoneElse ? undefined : input.profile;
 	const subject: Subject = {
@@ -123,7 +168,23 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 		pregnant: extraction.subject.pregnant ?? input.subject?.pregnant ?? profile?.pregnant
 	};
 	if (present.some((s) => s.id === 'pregnancy')) subject.pregnant = true;
+	return { text, extraction, symptoms, present, subject, profile };
+}
+
+function learnedFeatures(reading: Reading, vocabulary?: Vocabulary): string[] {
+	return textFeatures(reading.text, { ...reading.extraction, symptoms: reading.symptoms }, reading.subject, vocabulary);
+}
+
+/** The classifier's features of a description (training reads its cases exactly as a query is read). */
+export function describedFeatures(text: string, subject?: Subject): string[] {
+	return learnedFeatures(read({ text, subject }));
+}
+
+export function recommend(model: Model, input: RecommendInput): Recommendation {
+	const reading = read(input);
+	const { text, extraction, symptoms, present, subject, profile } = reading;
 	const flags = withDangerSigns(redFlags({ symptoms: present, subject, text }), input.dangerSigns ?? []);
+	const learned = model.classifier.predict(learnedFeatures(reading, model.classifier));
 	const features = featuresOf(
 		present.map((s) => s.id),
 		subject
@@ -166,6 +227,13 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 	lay.primary.forEach((id) => vote(id, (knnWeight * LAY_PRIMARY_SHARE) / lay.primary.length));
 	lay.specialties.filter((id) => !lay.primary.includes(id)).forEach((id, i) => vote(id, (knnWeight * LAY_SECONDARY_SHARE) / (i + 1)));
 	if (!specialtyVotes.size && text.trim()) vote('general-practice', 1);
+	// the learned classifier's share: it reads words the phrase lists lack
+	if (text.trim() || present.length) {
+		const votes = [...specialtyVotes.values()].reduce((a, b) => a + b, 0);
+		const scale = votes ? ((1 - BLEND.specialty) / votes) : 0;
+		for (const [id, weight] of specialtyVotes) specialtyVotes.set(id, weight * scale);
+		for (const [id, p] of learned.specialties) if (p >= 0.01) vote(id, (votes ? BLEND.specialty : 1) * p);
+	}
 	for (const flag of flags) vote(flag.specialty, [...specialtyVotes.values()].reduce((a, b) => a + b, 0) + 1);
 
 	const sum = [...specialtyVotes.values()].reduce((a, b) => a + b, 0);
@@ -191,7 +259,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 			shared: present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => SYMPTOM_BY_ID.get(s.id)?.label ?? s.id)
 		});
 	}
-	const { urgency, reason } = decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays);
+	const { urgency, reason } = blendUrgency(decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays), flags, learned.urgency, !!(text.trim() || present.length));
 	return {
 		urgency,
 		urgencyReason: present.length || flags.length ? reason : 'Tell us what you feel, in your own words or from the list.',
@@ -199,6 +267,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 		specialties,
 		similarCases,
 		symptoms,
+		durationDays: extraction.durationDays,
 		subject,
 		usedProfile: !!profile,
 		allergies: profile?.allergies ?? [],
