@@ -82,7 +82,7 @@ const LOCAL_CASE_WEIGHT = 2;
 const LAY_PRIMARY_SHARE = 0.6;
 const LAY_SECONDARY_SHARE = 0.15;
 /** The learned classifier's share of the specialty ranking and of the urgency (tests/eval/recommender-tune.ts). */
-export const BLEND = { specialty: 0.5, urgency: 0.9, emergencyAt: 0.3 };
+export const BLEND = { specialty: 0.7, urgency: 0.95, emergencyAt: 0.25 };
 
 /** The text's symptoms with the picked ones added and the denied ones (an answer 'no') marked so. */
 function mergeSymptoms(extracted: ExtractedSymptom[], picked: PickedSymptom[] = [], denied: string[] = []): ExtractedSymptom[] {
