@@ -39,11 +39,11 @@ const place = (id: string, kind: ClinicKind, specialties: SpecialtyId[], at: Lat
 describe('a query read as a need', () => {
 	it('maps what a patient says to the kinds of care that fit it', () => {
 		const child = understood('my child has fever');
-		expect(child.slice(0, 3)).toContain('pediatrics');
+		expect(child[0]).toBe('pediatrics');
 		expect(child).toContain('general-practice');
 		expect(understood('tooth pain')[0]).toBe('dentistry');
 		expect(understood('skin rash itching')[0]).toBe('dermatology');
-		expect(understood('pregnant and bleeding').sort()).toEqual(['emergency', 'obstetrics-gynecology']);
+		expect(understood('pregnant and bleeding')).toEqual(['emergency', 'obstetrics-gynecology']);
 		const cough = understood('cough for 3 weeks night sweats');
 		expect(cough[0]).toBe('pulmonology');
 		expect(cough).toEqual(expect.arrayContaining(['infectious-disease', 'general-practice']));
@@ -221,7 +221,7 @@ describe('ranking for a need: fit and nearness', () => {
 });
 
 describe('cost of reading a need', () => {
-	it('measures a need search over a 10,000-clinic directory (printed, not asserted)', () => {
+	it('measures a need search over a 10,000-clinic directory (printed, not asserted)', { timeout: 60_000 }, () => {
 		const big = [generateDirectory({ region: 'ashanti', clinics: 5000, seed: 42 }), generateDirectory({ region: 'northern', clinics: 5000, seed: 42 })];
 		const bigIndex = buildDirectoryIndex(big.flatMap((d) => [...d.clinics, ...d.practitioners]));
 		const texts = ['my child has fever', 'tooth pain', 'skin rash itching', 'pregnant and bleeding', 'cough for 3 weeks night sweats', 'skin doctor', 'Kumasi'];

@@ -159,15 +159,27 @@ export function understandNeed(text: string): Need {
 		if (symptomWords && (fromSymptoms.has(specialty) || naming.some(covered))) words.push(symptomWords);
 		return words.join(', ') || text.trim();
 	};
+	const precedence = (s: SpecialtyId) =>
+		s === 'emergency' || flags.some((f) => f.specialty === s) ? 2 : (person.child && s === 'pediatrics') || (person.pregnant && s === 'obstetrics-gynecology') ? 1 : 0;
 	const care = [...weight]
 		.filter(([, w]) => w >= MIN_SHARE)
-		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		// on a tie, emergency care (only here for a red flag or when asked for) and a red flag's care first,
+		// then care for the person described (a child's fever: pediatrics)
+		.sort((a, b) => b[1] - a[1] || precedence(b[0]) - precedence(a[0]) || a[0].localeCompare(b[0]))
 		.slice(0, MAX_CARE)
 		.map(([specialty, w]): NeededCare => ({ specialty, weight: w, reason: reasonFor(specialty) }));
 	return { care, kinds: expanded.kinds, expanded };
 }
 
-/** The need without the kinds of care the patient removed (the rest keep their weights). */
+/** The need without the kinds of care the patient removed (the rest keep their weights); with none left,
+ *  the text is searched for its words only, not widened to the removed care. */
 export function withoutCare(need: Need, removed: ReadonlySet<SpecialtyId>): Need {
-	return removed.size ? { ...need, care: need.care.filter((c) => !removed.has(c.specialty)) } : need;
+	if (!removed.size) return need;
+	const kept = (s: SpecialtyId) => !removed.has(s);
+	const { expanded } = need;
+	return {
+		...need,
+		care: need.care.filter((c) => kept(c.specialty)),
+		expanded: { ...expanded, specialties: expanded.specialties.filter(kept), primary: expanded.primary.filter(kept) }
+	};
 }
