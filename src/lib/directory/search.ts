@@ -52,8 +52,9 @@ export interface DirectoryQuery {
 
 export interface DirectoryResult {
 	clinic: Clinic;
-	/** relevance. For a need: fit of the clinic's care (0–~1.5) plus a quarter of its text score, times a
-	 *  distance decay and a low factor for laboratories and pharmacies not asked for. Otherwise: text score
+	/** relevance. For a need: fit of the clinic's care (best weight + a fifth of the others') plus a quarter
+	 *  of its text score, times a distance decay and a low factor for laboratories and pharmacies not asked
+	 *  for. Otherwise: text score
 	 *  normalised to the best hit (0–1) + lay-term specialty match (0–1.25) + kind match (0.5). 0 when the
 	 *  query has no text */
 	score: number;
