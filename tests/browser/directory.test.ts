@@ -88,6 +88,45 @@ describe('clinic directory, offline after one sync', () => {
 		await context.close();
 	});
 
+	it('reads a need, says what it understood, and lists fitting care nearby first', async () => {
+		const context = await app.browser.newContext();
+		await context.clock.install({ time: WEDNESDAY_MORNING });
+		const page = await downloadRegion(context);
+		await page.getByLabel('or choose a town').selectOption({ label: 'Kumasi' });
+		await page.getByLabel('What do you need?').fill('my child has fever');
+		const understood = page.locator('.understood');
+		await understood.waitFor();
+		expect(await understood.textContent()).toMatch(/^\s*Looking for:/);
+		const chips = () => page.locator('.understood .chip').allTextContents().then((t) => t.map((c) => c.replace('×', '').trim()));
+		expect(await chips()).toEqual(expect.arrayContaining(['Pediatrics', 'General practice']));
+		expect(await seriousViolations(page)).toEqual([]);
+
+		const first = page.locator('.results li').first();
+		const kind = (await first.locator('.muted').textContent()) ?? '';
+		expect(kind).not.toMatch(/laboratory|pharmacy/);
+		expect((await first.locator('.specialties').textContent()) ?? '').toMatch(/Pediatrics|General practice/);
+		expect(await first.locator('.reason').textContent()).toMatch(/^(Pediatrics|General practice|Infectious diseases) — for: fever in a child$/);
+		const [, value, unit] = /([\d.]+) (m|km)/.exec((await first.locator('.facts').textContent()) ?? '')!;
+		expect(unit === 'm' ? Number(value) / 1000 : Number(value)).toBeLessThan(5);
+		// the first laboratory comes well after the places that see patients
+		const kinds = await page.locator('.results li .muted').allTextContents();
+		expect(kinds.slice(0, 5).some((k) => /laboratory|pharmacy/.test(k))).toBe(false);
+
+		// a kind of care the patient does not want is removed with its chip, and comes back with new words
+		const before = await chips();
+		await page.getByRole('button', { name: 'Remove Infectious diseases' }).click();
+		await expect.poll(chips).toEqual(before.filter((c) => c !== 'Infectious diseases'));
+		expect((await page.locator('.results .reason').allTextContents()).some((r) => r.startsWith('Infectious diseases'))).toBe(false);
+		await page.getByLabel('What do you need?').fill('my child has a fever');
+		await expect.poll(chips).toContain('Infectious diseases');
+
+		// a name or a town is no need: nothing to show
+		await page.getByLabel('What do you need?').fill('Kumasi');
+		await page.waitForSelector('section[data-query="Kumasi"]');
+		expect(await understood.count()).toBe(0);
+		await context.close();
+	});
+
 	it('keeps only the regions the device chose', async () => {
 		const context = await app.browser.newContext();
 		const page = await downloadRegion(context);

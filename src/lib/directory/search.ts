@@ -2,12 +2,15 @@
  * Clinic discovery: full-text search (MiniSearch) over the clinics of the directory, widened by lay terms
  * ('skin doctor' → dermatology), filtered (specialty, open now, distance, language, walk-in, fee band,
  * wheelchair, telehealth, kind) and sorted by relevance or distance from the patient's point.
+ * A query read as a need ('my child has fever', see need.ts) ranks by how well each clinic's care fits it
+ * and how near the clinic is, in one score.
  * Pure logic: no DOM, no database; the caller hands in the directory documents.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { bearingDegrees, compassPoint, distanceKm, type CompassPoint, type LatLon } from './geo.js';
 import { openStatus, type OpenStatus } from './hours.js';
-import { expandQuery, normalizeText } from './lay-terms.js';
+import { normalizeText } from './lay-terms.js';
+import { understandNeed, type NeededCare, type Need } from './need.js';
 import type { Clinic, ClinicKind, DirectoryDoc, FeeBand, Practitioner } from './schema.js';
 import { SPECIALTIES, type SpecialtyId } from './specialties.js';
 
@@ -43,13 +46,20 @@ export interface DirectoryQuery {
 	sort?: SearchSort;
 	/** at most this many results (default: all) */
 	limit?: number;
+	/** the text understood as a need (default: understandNeed(text)); lets the caller drop kinds of care */
+	need?: Need;
 }
 
 export interface DirectoryResult {
 	clinic: Clinic;
-	/** relevance: text score normalised to the best hit (0–1) + lay-term specialty match (0–1.25) + kind
-	 *  match (0.5); 0 when the query has no text */
+	/** relevance. For a need: fit of the clinic's care (best weight + a fifth of the others') plus a quarter
+	 *  of its text score, times a distance decay and a low factor for laboratories and pharmacies not asked
+	 *  for. Otherwise: text score
+	 *  normalised to the best hit (0–1) + lay-term specialty match (0–1.25) + kind match (0.5). 0 when the
+	 *  query has no text */
 	score: number;
+	/** for a need: the best fitting kind of care the clinic offers, and what it answers */
+	care?: NeededCare;
 	distanceKm?: number;
 	/** compass point from the origin to the clinic (absent within 10 m) */
 	bearing?: CompassPoint;
@@ -77,6 +87,9 @@ export interface DirectoryIndex {
 	 *  "open now" once per class rather than once per clinic */
 	readonly hoursClass: Int32Array;
 	readonly hoursClassCount: number;
+	/** the directory's towns (normalised name → mean position of its clinics): a town named in a need is
+	 *  where nearness is measured from */
+	readonly towns: ReadonlyMap<string, LatLon>;
 }
 
 const KIND_TEXT: Record<ClinicKind, string> = {
@@ -211,6 +224,8 @@ export function buildDirectoryIndex(docs: readonly DirectoryDoc[]): DirectoryInd
 		searchOptions: SEARCH_OPTIONS
 	});
 	miniSearch.addAll(clinics);
+	const towns = new Map<string, LatLon>();
+	for (const town of townsOf(clinics)) if (!towns.has(normalizeText(town.name))) towns.set(normalizeText(town.name), town);
 
 	return {
 		clinics,
@@ -223,8 +238,68 @@ export function buildDirectoryIndex(docs: readonly DirectoryDoc[]): DirectoryInd
 		ordinalsBySpecialty,
 		nameRank,
 		hoursClass,
-		hoursClassCount: classes.size
+		hoursClassCount: classes.size,
+		towns
 	};
+}
+
+/**
+ * How much nearness counts for a need: 1 at the door, ½ at NEAR_HALF_KM, ⅓ at twice that. A few km is
+ * what a patient walks or rides a tro-tro for; beyond it, a better fitting clinic is worth a longer trip
+ * only in proportion (one fitting twice as well is worth going about twice as far), so a general clinic
+ * 2 km away outranks a laboratory 54 km away, and of two skin clinics the nearer comes first. The decay is
+ * hyperbolic rather than exponential so that, where every fitting clinic is far (rural areas), their order
+ * still follows fit instead of collapsing to ~0.
+ */
+const NEAR_HALF_KM = 5;
+const nearness = (km: number) => 1 / (1 + km / NEAR_HALF_KM);
+
+/** Laboratories and pharmacies list care they support (blood tests, malaria tests, dispensing) but do not
+ *  see a patient with a symptom: low unless the query asks for them ('lab test', 'pharmacy'). */
+const SUPPORT_KINDS: ReadonlySet<ClinicKind> = new Set(['laboratory', 'pharmacy']);
+const SUPPORT_FACTOR = 0.2;
+/** A clinic offering several fitting kinds of care (pediatrics and general practice for a child's fever)
+ *  fits a little better than one offering only the best of them. */
+const BREADTH = 0.2;
+/** The words of a need match listings loosely (prefixes, typos: 'weeks', 'night'): text adds a little, and a
+ *  place offering none of the care understood is listed only when its text matches well. */
+const NEED_TEXT_SHARE = 0.25;
+const NEED_TEXT_ALONE = 0.5;
+const NEED_KIND_BONUS = 0.5;
+
+/** Fit of each clinic to a need, before distance; marks the candidates. `care`: index into need.care of
+ *  the best fitting care the clinic offers, -1 for none. */
+function fitOfCare(index: DirectoryIndex, need: Need, text: Float64Array, candidate: Uint8Array) {
+	const count = index.clinics.length;
+	const best = new Float64Array(count);
+	const sum = new Float64Array(count);
+	const care = new Int8Array(count).fill(-1);
+	need.care.forEach(({ specialty, weight }, c) => {
+		const ordinals = index.ordinalsBySpecialty.get(specialty);
+		if (!ordinals) return;
+		for (let k = 0; k < ordinals.length; k++) {
+			const i = ordinals[k];
+			sum[i] += weight;
+			if (weight > best[i]) (best[i] = weight), (care[i] = c);
+		}
+	});
+	const score = new Float64Array(count);
+	for (let i = 0; i < count; i++) {
+		const kind = index.clinics[i].kind;
+		const asked = need.kinds.includes(kind);
+		if (!(best[i] > 0 || asked || text[i] >= NEED_TEXT_ALONE)) continue;
+		candidate[i] = 1;
+		const place = SUPPORT_KINDS.has(kind) && !asked ? SUPPORT_FACTOR : 1;
+		score[i] = place * (best[i] + BREADTH * (sum[i] - best[i]) + NEED_TEXT_SHARE * text[i] + (asked ? NEED_KIND_BONUS : 0));
+	}
+	return { score, care };
+}
+
+/** The first town of the directory named in the text, as whole words. */
+function namedTown(index: DirectoryIndex, text: string): LatLon | undefined {
+	const padded = ` ${normalizeText(text)} `;
+	for (const [name, point] of index.towns) if (padded.includes(` ${name} `)) return point;
+	return undefined;
 }
 
 /** Search and filter the directory; see DirectoryQuery and DirectoryResult. */
@@ -234,11 +309,13 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 	const origin = query.origin;
 	const clinics = index.clinics;
 	const count = clinics.length;
-	const expanded = expandQuery(query.text ?? '');
+	const need = query.need ?? understandNeed(query.text ?? '');
+	const expanded = need.expanded;
 	const hasQuery = expanded.words.length > 0 || expanded.specialties.length > 0 || expanded.kinds.length > 0;
 
 	// 1. relevance of every candidate, by clinic position (typed arrays: this runs over 10k clinics)
 	const score = new Float64Array(count);
+	const text = new Float64Array(count);
 	let candidate: Uint8Array | null = null; // null: every clinic is a candidate (no query)
 	if (hasQuery) {
 		candidate = new Uint8Array(count);
@@ -247,11 +324,16 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 			const best = hits.length ? hits[0].score : 1;
 			for (const hit of hits) {
 				const ordinal = index.ordinalOf.get(hit.id as string);
-				if (ordinal === undefined) continue;
-				score[ordinal] += hit.score / best;
-				candidate[ordinal] = 1;
+				if (ordinal !== undefined) text[ordinal] = hit.score / best;
 			}
 		}
+	}
+	const caring = need.care.length > 0;
+	const fit = caring ? fitOfCare(index, need, text, candidate!) : null;
+	// 'eye clinic Tamale': near Tamale, wherever the patient is
+	const needPoint = caring ? (namedTown(index, query.text ?? '') ?? origin) : undefined;
+	if (hasQuery && !caring) {
+		for (let i = 0; i < count; i++) if (text[i] > 0) (score[i] = text[i]), (candidate![i] = 1);
 		if (expanded.specialties.length) {
 			const weightOf = (s: SpecialtyId) => (expanded.primary.includes(s) ? 1 : 0.5);
 			const total = expanded.specialties.reduce((sum, s) => sum + weightOf(s), 0);
@@ -261,7 +343,7 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 				if (!ordinals) continue;
 				for (let i = 0; i < ordinals.length; i++) {
 					score[ordinals[i]] += add;
-					candidate[ordinals[i]] = 1;
+					candidate![ordinals[i]] = 1;
 				}
 			}
 		}
@@ -269,7 +351,7 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 			for (let i = 0; i < count; i++) {
 				if (expanded.kinds.includes(clinics[i].kind)) {
 					score[i] += KIND_WEIGHT;
-					candidate[i] = 1;
+					candidate![i] = 1;
 				}
 			}
 		}
@@ -300,6 +382,10 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 			distance[i] = distanceKm(origin!, clinic.coordinates);
 			if (maxDistance !== undefined && distance[i] > maxDistance) continue;
 		}
+		if (fit) {
+			const km = needPoint === origin ? distance?.[i] : needPoint && distanceKm(needPoint, clinic.coordinates);
+			score[i] = km === undefined ? fit.score[i] : fit.score[i] * nearness(km);
+		}
 		if (filters.openNow && !statusOf(i).open) continue;
 		kept.push(i);
 	}
@@ -322,7 +408,7 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 		const clinic = clinics[i];
 		const status = statusOf(i);
 		const practitioners = index.practitionersByClinic.get(clinic.id) ?? [];
-		results[r] = distance
+		const result: DirectoryResult = distance
 			? {
 					clinic,
 					score: score[i],
@@ -332,6 +418,8 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 					practitioners
 				}
 			: { clinic, score: score[i], status, practitioners };
+		if (fit && fit.care[i] >= 0) result.care = need.care[fit.care[i]];
+		results[r] = result;
 	}
 	return results;
 }
