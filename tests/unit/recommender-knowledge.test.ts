@@ -67,6 +67,24 @@ describe('the recommender knowledge base', () => {
 		}
 	});
 
+	it('cites for every condition a clinical reference of a known family, by name', () => {
+		// guidelines and handbooks a condition's presentation and urgency may come from; a condition added without
+		// a source, or citing something else, fails here
+		const families = [
+			'WHO ', 'NICE guideline ', 'NICE Clinical Knowledge Summaries: ', 'Oxford Handbook of ', 'Ghana Standard Treatment Guidelines',
+			'American Diabetes Association ', 'GINA ', 'GOLD ', 'ESC ', 'ESC/EACTS '
+		];
+		for (const c of CONDITIONS) {
+			const references = c.source.split('; ');
+			for (const reference of references) {
+				expect(families.some((family) => reference.startsWith(family)), `${c.id}: "${reference}"`).toBe(true);
+				// a family alone is not a reference: a title follows, and a year or edition ends it
+				expect(reference, c.id).toMatch(/^.+ .{8,}\((\d{4}|\d{4} report)\)$|^NICE Clinical Knowledge Summaries: .{3,}$/);
+			}
+			expect(new Set(references).size, `${c.id} cites a reference twice`).toBe(references.length);
+		}
+	});
+
 	it('never gives two conditions the same set of symptoms', () => {
 		const seen = new Map<string, string>();
 		for (const c of CONDITIONS) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, type Model } from '$lib/recommender/model';
 import { trainedModel } from '$lib/recommender/training';
+import { CONDITIONS } from '$lib/recommender/knowledge';
 import { DISCLAIMER, recommend } from '$lib/recommender/recommend';
 import { DANGER_SIGNS } from '$lib/recommender/danger-signs';
 import { matchClinics } from '$lib/recommender/clinics';
@@ -24,6 +25,16 @@ describe('ranking', () => {
 		expect(result.specialties[0].symptoms.length).toBeGreaterThan(0);
 		expect(result.similarCases.length).toBeGreaterThan(0);
 		expect(result.disclaimer).toBe(DISCLAIMER);
+	});
+
+	it('tells, for each similar case, the clinical reference the knowledge base cites for it', () => {
+		const result = top('burning when I pee and I need to go all the time');
+		expect(result.similarCases.length).toBeGreaterThan(0);
+		const cited = new Map(CONDITIONS.map((c) => [c.name, c.source]));
+		for (const similar of result.similarCases) {
+			expect(similar.source.length, similar.condition).toBeGreaterThan(0);
+			expect(similar.source, similar.condition).toBe(cited.get(similar.condition));
+		}
 	});
 
 	it('does not make one symptom like an emergency condition\'s an emergency: red flags decide that', () => {

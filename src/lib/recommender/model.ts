@@ -28,6 +28,8 @@ export interface ConditionSummary {
 	history: string[];
 	/** the condition's most typical symptoms, for "similar cases" explanations */
 	typical: string[];
+	/** the clinical reference(s) its knowledge comes from, shown with "similar cases" */
+	source: string;
 }
 
 export interface ModelFile {
@@ -95,7 +97,8 @@ function summarise(condition: Condition): ConditionSummary {
 		typical: Object.entries(condition.symptoms)
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, 5)
-			.map(([id]) => id)
+			.map(([id]) => id),
+		source: condition.source
 	};
 }
 

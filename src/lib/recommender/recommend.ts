@@ -56,6 +56,8 @@ export interface SimilarCase {
 	condition: string;
 	specialty: SpecialtyId;
 	shared: string[];
+	/** the clinical reference(s) the condition's knowledge comes from */
+	source: string;
 }
 
 export interface Recommendation {
@@ -256,7 +258,8 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 		similarCases.push({
 			condition: neighbour.condition.name,
 			specialty: neighbour.condition.specialty,
-			shared: present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => SYMPTOM_BY_ID.get(s.id)?.label ?? s.id)
+			shared: present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => SYMPTOM_BY_ID.get(s.id)?.label ?? s.id),
+			source: neighbour.condition.source
 		});
 	}
 	const { urgency, reason } = blendUrgency(decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays), flags, learned.urgency, !!(text.trim() || present.length));

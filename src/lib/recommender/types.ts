@@ -26,6 +26,8 @@ export interface Condition {
 	history?: string[];
 	/** relative frequency in primary care / low-resource settings, 1 (rare) to 5 (very common) */
 	prevalence: number;
+	/** the clinical reference(s) supporting its presentation and urgency, by name; several are separated by '; ' */
+	source: string;
 }
 
 export interface ExtractedSymptom {
