@@ -122,8 +122,8 @@ describe('pullDatabase into the directory database', () => {
 	});
 });
 
-describe('directory schema version 1', () => {
-	const { schedules: _s, booking: _b, ...v0Properties } = directoryCollectionSchema.properties;
+describe('directory schema versions', () => {
+	const { schedules: _s, booking: _b, emergencyNumbers: _e, ...v0Properties } = directoryCollectionSchema.properties;
 	const v0 = { ...directoryCollectionSchema, version: 0, properties: v0Properties } as never;
 
 	it('opens a device copy written with version 0 and keeps its documents', async () => {
