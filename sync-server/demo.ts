@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
-import { DEMO_REGIONS, generateDirectory } from '../src/lib/directory/demo.js';
-import { validateDirectoryDoc } from '../src/lib/directory/schema.js';
+import { DEMO_REGIONS, demoRegion, generateDirectory } from '../src/lib/directory/demo.js';
+import { validateDirectoryDoc, type DirectoryDoc } from '../src/lib/directory/schema.js';
 import { isStaffRole, PRACTITIONER_ID_PATTERN, withGrant, type StaffGrant, type StaffRole } from '../src/lib/staff/roles.js';
 import { validateReplicatedDoc } from '../src/lib/db/validation.js';
 import { createAccount, saveAccount, setPassword } from './accounts.js';
@@ -105,9 +105,20 @@ export function checkSeedOptions(clinics: number, seed: number, regions: string[
 	if (new Set(regions).size !== regions.length) throw new Error('a region is named twice');
 }
 
+/** Generated documents in CouchDB shape, each checked as the gatekeeper would. */
+function toWire(docs: DirectoryDoc[]): WireDoc[] {
+	return docs.map(({ id, ...rest }) => {
+		const doc = { _id: id, ...rest };
+		const reason = validateReplicatedDoc(validateDirectoryDoc, doc);
+		if (reason) throw new Error(`The generator made an invalid document ${doc._id}: ${reason}`);
+		return doc;
+	});
+}
+
 /**
  * Seeds `directory-<region>` (and creates `slots-<region>`) for each region with a deterministic
- * generated directory: same options → same documents, and a second run writes nothing.
+ * generated directory and the region's document (name, emergency numbers; not in the counts): same
+ * options → same documents, and a second run writes nothing.
  */
 export async function seedRegions(opts: SeedOptions): Promise<SeedSummary> {
 	const started = performance.now();
@@ -138,16 +149,12 @@ export async function seedRegions(opts: SeedOptions): Promise<SeedSummary> {
 		summaries.push(summary);
 		if (opts.onlyIfEmpty) {
 			const info = await opts.couch.request('GET', `/${encodeURIComponent(db)}`);
-			if ((info.body?.doc_count ?? 0) > 0) {
-				summary.skipped = true;
-				continue;
-			}
+			summary.skipped = (info.body?.doc_count ?? 0) > 0;
 		}
-		const docs: WireDoc[] = [...clinics, ...practitioners].map(({ id, ...rest }) => ({ _id: id, ...rest }));
-		for (const doc of docs) {
-			const reason = validateReplicatedDoc(validateDirectoryDoc, doc);
-			if (reason) throw new Error(`The generator made an invalid document ${doc._id}: ${reason}`);
-		}
+		// the region and its emergency numbers: written (when changed) also where demo mode leaves the listings alone
+		await writeDocs(opts.couch, db, toWire([demoRegion(region)]));
+		if (summary.skipped) continue;
+		const docs = toWire([...clinics, ...practitioners]);
 		Object.assign(summary, await writeDocs(opts.couch, db, docs, opts.batchSize ?? WRITE_BATCH));
 		const known = new Map(docs.map((d) => [d._id, d.type as string]));
 		summary.clinicsListed = await countClinics(opts.couch, db, known);

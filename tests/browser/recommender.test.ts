@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { appAndBrowser, createProfile, addRecord, openApp } from './harness';
+
+const STROKE = 'my father suddenly cannot speak and his face is drooping';
+const PHONE = { viewport: { width: 390, height: 740 } };
+
+/** Whether the answer's heading is on screen and has the focus (a screen reader reads it out). */
+function headingShownAndFocused(page: Page) {
+	return page.evaluate(() => {
+		const heading = document.getElementById('guidance-heading');
+		const box = heading?.getBoundingClientRect();
+		return !!box && document.activeElement === heading && box.top >= 0 && box.bottom <= innerHeight;
+	});
+}
+
+async function guidance(page: Page, words: string, run: number) {
+	await page.getByLabel('Describe what you feel, in your own words').fill(words);
+	await page.getByRole('button', { name: 'Get guidance' }).click();
+	await page.locator(`section[data-run="${run}"]`).waitFor();
+}
+
+/** The symptoms listed under "I read". */
+const readList = (page: Page) => page.getByRole('list', { name: 'Symptoms I read' }).locator('li > span').allTextContents();
 
 const app = appAndBrowser({ demo: true });
 
@@ -66,6 +88,80 @@ describe('symptom guidance, offline', () => {
 		await page.locator('section[data-urgency]').waitFor();
 		expect(await page.getByText(/From your profile: .*Asthma/).count()).toBeGreaterThan(0);
 		expect(await page.getByText('Your profile (Adwoa) is taken into account').count()).toBe(1);
+		await context.close();
+	});
+
+	it('in an emergency, moves to the answer and offers the region\'s emergency numbers next to emergency care', async () => {
+		const context = await app.browser.newContext({ ...PHONE, reducedMotion: 'reduce' });
+		const page = await openApp(context, app.server.url, '/clinics');
+		await page.getByLabel(/Ashanti/).check();
+		await page.getByRole('button', { name: 'Save and download' }).click();
+		await page.waitForSelector('[data-result-count="30"]');
+		await page.goto(`${app.server.url}/recommend`);
+		await guidance(page, STROKE, 1);
+		expect(await page.locator('section[data-run="1"]').getAttribute('data-urgency')).toBe('emergency');
+		const call = page.getByRole('link', { name: 'Call 112 (Emergency)' });
+		expect(await call.getAttribute('href')).toBe('tel:112');
+		expect((await call.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		expect(await call.locator('svg').count()).toBe(1);
+		expect(await page.getByRole('link', { name: 'Call 193 (Ambulance)' }).getAttribute('href')).toBe('tel:193');
+		// the answer was below the form: the page moved to it at once (reduced motion) and its heading has the focus
+		expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+		expect(await headingShownAndFocused(page)).toBe(true);
+		await page.getByRole('heading', { name: 'Nearest places for emergency care' }).waitFor();
+		expect(await page.getByText('Call your local emergency number now.').count()).toBe(0);
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+		await context.close();
+	});
+
+	it('with no region on the device, says to call the local emergency number and offers 112', async () => {
+		const context = await app.browser.newContext(PHONE);
+		const page = await openApp(context, app.server.url, '/recommend');
+		await guidance(page, STROKE, 1);
+		await page.getByText('Call your local emergency number now.').waitFor();
+		expect(await page.getByRole('link', { name: 'Call 112 (Emergency)' }).getAttribute('href')).toBe('tel:112');
+		expect(await page.getByText(/does not know your region yet/).count()).toBe(1);
+		// smooth scrolling here: the heading has the focus at once and comes into view
+		await page.waitForFunction(() => {
+			const box = document.getElementById('guidance-heading')!.getBoundingClientRect();
+			return box.top >= 0 && box.bottom <= innerHeight;
+		});
+		expect(await headingShownAndFocused(page)).toBe(true);
+		await context.close();
+	});
+
+	it('shows what it read; a misread symptom removed stays gone, a missed one added from the list is read', async () => {
+		const context = await app.browser.newContext({ ...PHONE, reducedMotion: 'reduce' });
+		const page = await openApp(context, app.server.url, '/recommend');
+		await guidance(page, 'I am always thirsty and I have a headache for 3 weeks, no fever', 1);
+		expect(await readList(page)).toEqual(['very thirsty', 'headache']);
+		expect(await page.getByText('— for 3 weeks').count()).toBe(1);
+		expect(await page.getByText('not: fever').count()).toBe(1);
+		expect(await headingShownAndFocused(page)).toBe(true);
+
+		const remove = page.getByRole('button', { name: 'Remove headache' });
+		const box = (await remove.boundingBox())!;
+		expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+		await remove.click();
+		await page.locator('section[data-run="2"]').waitFor();
+		expect(await readList(page)).toEqual(['very thirsty']);
+		expect(await headingShownAndFocused(page)).toBe(true);
+		// asked again with the same words: still gone
+		await page.getByRole('button', { name: 'Get guidance' }).click();
+		await page.locator('section[data-run="3"]').waitFor();
+		expect(await readList(page)).toEqual(['very thirsty']);
+		expect(await page.getByText(/Because of: .*Headache/).count()).toBe(0);
+
+		await page.getByRole('button', { name: 'Add a symptom I missed' }).click();
+		await page.getByLabel('Find the symptom').fill('cough');
+		await page.getByRole('button', { name: 'Add Cough' }).first().click();
+		await page.locator('section[data-run="4"]').waitFor();
+		expect(await readList(page)).toEqual(['very thirsty', 'cough']);
+		// the picked one can be taken away the same way
+		await page.getByRole('button', { name: 'Remove cough', exact: true }).click();
+		await page.locator('section[data-run="5"]').waitFor();
+		expect(await readList(page)).toEqual(['very thirsty']);
 		await context.close();
 	});
 });

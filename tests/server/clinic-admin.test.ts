@@ -215,7 +215,7 @@ describe('a clinic admin cannot', () => {
 			[{ ...own, owner: 'eve' }, /additional properties/],
 			[practitioner('practitioner-bad', [OWN], { specialties: ['astrology'] }), /specialties/],
 			[practitioner('practitioner-bad', [OWN], { updatedAt: 'yesterday' }), /updatedAt/],
-			[{ _id: 'something-else', type: 'note', text: 'hi' }, /type must be clinic or practitioner/],
+			[{ _id: 'something-else', type: 'note', text: 'hi' }, /type must be clinic, practitioner or region/],
 			// schedules: bookable only at their own clinics, spans within a day, exceptions in order, no stray keys
 			[practitioner('practitioner-bad', [OWN], { schedules: [schedule(OTHER)] }), /not in clinicIds/],
 			[practitioner('practitioner-bad', [OWN], { schedules: [schedule(OWN, { weekly: { '1': [{ open: '20:00', close: '06:00' }] } })] }), /weekly\.1 must close after it opens/],

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateReplicatedDoc } from '../../src/lib/db/validation.js';
-import { validateClinic, validateDirectoryDoc, validatePractitioner } from '../../src/lib/directory/schema.js';
+import { validateClinic, validateDirectoryDoc, validatePractitioner, validateRegion } from '../../src/lib/directory/schema.js';
 import { startServer } from '../../sync-server/app.js';
 import { Client, startTestServer, tempDataDir, testCouchUrl, type TestServer } from './harness.js';
 
@@ -34,9 +34,10 @@ describe('demo directory', () => {
 		for (const doc of docs) {
 			expect(validateReplicatedDoc(validateDirectoryDoc, doc), doc._id).toBeNull();
 			const { _id, _rev, ...rest } = doc;
-			const check = doc.type === 'clinic' ? validateClinic : validatePractitioner;
+			const check = { clinic: validateClinic, practitioner: validatePractitioner, region: validateRegion }[doc.type as string]!;
 			expect(check({ id: _id, ...rest })).toBeNull();
 		}
+		expect(docs.filter((d: { type: string }) => d.type === 'region').map((d: { _id: string }) => d._id)).toEqual(['region-ashanti']);
 		const clinicIds = new Set(clinics.map((c: { _id: string }) => c._id));
 		for (const p of practitioners) for (const id of p.clinicIds) expect(clinicIds.has(id)).toBe(true);
 		expect(clinics[0]._id).toBe('clinic-ashanti-0001');

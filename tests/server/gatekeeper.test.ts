@@ -194,7 +194,7 @@ describe('isolation', () => {
 			const changes = await client.get('/couch/directory-ashanti/_changes?since=0&include_docs=true&limit=5');
 			expect(changes.status).toBe(200);
 			expect(changes.body.results).toHaveLength(5);
-			expect(changes.body.results[0].doc.type).toBe('clinic');
+			expect(changes.body.results.map((r: { doc: { type: string } }) => r.doc.type)).toContain('clinic');
 			const doc = await client.get('/couch/directory-ashanti/clinic-ashanti-0001');
 			expect(doc.status).toBe(200);
 			expect(doc.body.region).toBe('ashanti');

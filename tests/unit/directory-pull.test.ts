@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { directorySource, openDirectoryDatabase, pullDatabase, slotsSource, type DirectoryDatabase, type PullProgress } from '$lib/directory/local';
+import { directorySource, forgetRegions, openDirectoryDatabase, pullDatabase, slotsSource, type DirectoryDatabase, type PullProgress } from '$lib/directory/local';
+import { demoRegion } from '$lib/directory/demo';
 import { directoryCollectionSchema } from '$lib/directory/collection';
 import { slotMarkerId } from '$lib/booking/schema';
 import { openProfile } from '$lib/collections';
@@ -113,6 +114,27 @@ describe('pullDatabase into the directory database', () => {
 		expect(await db.directory.count().exec()).toBe(0);
 	});
 
+	it('keeps the region document beside the listings, and forgets it with its region', async () => {
+		db = await openDirectoryDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+		const sequences = memoryStorage();
+		vi.stubGlobal('localStorage', { ...sequences, removeItem: (key: string) => void sequences.map.delete(key) });
+		try {
+			for (const region of ['ashanti', 'northern']) {
+				const feed = fakeFeed(`directory-${region}`);
+				const { id, ...content } = demoRegion(region);
+				feed.put({ _id: id, ...content });
+				feed.put({ _id: `c-${region}`, type: 'clinic', region, name: 'A clinic', updatedAt: 1 });
+				await pullDatabase(db.directory, directorySource(region), undefined, { baseUrl: 'http://server.test', fetch: feed.fetch, sequences });
+			}
+			expect((await db.directory.findOne('region-ashanti').exec())?.toJSON()).toMatchObject({ type: 'region', region: 'ashanti', emergencyNumbers: [{ label: 'Emergency', number: '112' }, {}, {}, {}] });
+			await forgetRegions(db, ['ashanti']);
+			expect((await db.directory.find().exec()).map((d) => d.id).sort()).toEqual(['c-northern', 'region-northern']);
+			expect(sequences.map.has(directorySource('ashanti').sequenceKey)).toBe(false);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
 	it('fails on an error answer without moving the saved sequence', async () => {
 		db = await openDirectoryDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
 		const sequences = memoryStorage();
@@ -122,8 +144,8 @@ describe('pullDatabase into the directory database', () => {
 	});
 });
 
-describe('directory schema version 1', () => {
-	const { schedules: _s, booking: _b, ...v0Properties } = directoryCollectionSchema.properties;
+describe('directory schema versions', () => {
+	const { schedules: _s, booking: _b, emergencyNumbers: _e, ...v0Properties } = directoryCollectionSchema.properties;
 	const v0 = { ...directoryCollectionSchema, version: 0, properties: v0Properties } as never;
 
 	it('opens a device copy written with version 0 and keeps its documents', async () => {

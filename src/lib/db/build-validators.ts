@@ -9,7 +9,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { clinicValidationSchema, practitionerValidationSchema } from '../directory/schema.js';
+import { clinicValidationSchema, practitionerValidationSchema, regionValidationSchema } from '../directory/schema.js';
 import { recordValidationSchema } from '../profile/schema.js';
 import { clinicDocValidationSchema } from '../staff/schema.js';
 import { appointmentValidationSchema, clinicAppointmentValidationSchema } from '../booking/schema.js';
@@ -17,7 +17,7 @@ import { appointmentValidationSchema, clinicAppointmentValidationSchema } from '
 export const GENERATED_FILE = fileURLToPath(new URL('./validators.generated.js', import.meta.url));
 export const GENERATED_TYPES_FILE = fileURLToPath(new URL('./validators.generated.d.ts', import.meta.url));
 
-const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema };
+const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema };
 
 /** The source of `validators.generated.js`. */
 export function validatorsSource(): string {

@@ -17,7 +17,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
 type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'clinicDoc' | 'appointment' | 'clinicAppointment', CompiledCheck>;
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'clinicDoc' | 'appointment' | 'clinicAppointment', CompiledCheck>;
 
 /** A validator from a compiled JSON schema, answering the first problem in words. */
 export function validator(check: CompiledCheck): Validator {

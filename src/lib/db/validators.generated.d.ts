@@ -4,6 +4,7 @@ type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | nu
 export declare const record: CompiledCheck;
 export declare const clinic: CompiledCheck;
 export declare const practitioner: CompiledCheck;
+export declare const region: CompiledCheck;
 export declare const clinicDoc: CompiledCheck;
 export declare const appointment: CompiledCheck;
 export declare const clinicAppointment: CompiledCheck;

@@ -7,11 +7,12 @@ import type { DirectoryDoc } from './schema.js';
 const stringList = { type: 'array', items: { type: 'string' } };
 
 /**
- * Clinics and practitioners in one collection (they share one server database per region).
- * Version 1 added `schedules` and `booking`: stored documents carry over as they are.
+ * Clinics, practitioners and regions in one collection (they share one server database per region).
+ * Version 1 added `schedules` and `booking`, version 2 the region's `emergencyNumbers`: stored
+ * documents carry over as they are.
  */
 export const directoryCollectionSchema = {
-	version: 1,
+	version: 2,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -41,6 +42,7 @@ export const directoryCollectionSchema = {
 		qualifications: stringList,
 		schedules: { type: 'array', items: { type: 'object' } },
 		booking: { type: 'object' },
+		emergencyNumbers: { type: 'array', items: { type: 'object' } },
 		updatedAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 }
 	},
 	required: ['id', 'type', 'updatedAt']
@@ -51,7 +53,7 @@ export function directoryCollection() {
 	addRxPlugin(RxDBMigrationSchemaPlugin);
 	return {
 		schema: directoryCollectionSchema as never,
-		migrationStrategies: { 1: <T>(doc: T) => doc }
+		migrationStrategies: { 1: <T>(doc: T) => doc, 2: <T>(doc: T) => doc }
 	};
 }
 

@@ -10,7 +10,7 @@
  */
 import type { SpecialtyId } from './specialties.js';
 import { seededRandom } from '../random.js';
-import type { Clinic, ClinicKind, FeeBand, OpeningSpan, Practitioner, WeeklyHours } from './schema.js';
+import { regionDocId, type Clinic, type ClinicKind, type EmergencyNumber, type FeeBand, type OpeningSpan, type Practitioner, type Region, type WeeklyHours } from './schema.js';
 import type { BookingPolicy, Schedule, ScheduleException } from '../booking/schema.js';
 
 interface Town {
@@ -24,11 +24,20 @@ interface Town {
 
 interface RegionInfo {
 	label: string;
+	emergencyNumbers: EmergencyNumber[];
 	timeZone: string;
 	languages: string[];
 	towns: Town[];
 	holidays: { date: string; note: string }[];
 }
+
+/** 112 is Ghana's national emergency number (all services); the others reach one service directly. */
+const GHANA_EMERGENCY_NUMBERS: EmergencyNumber[] = [
+	{ label: 'Emergency', number: '112' },
+	{ label: 'Ambulance', number: '193' },
+	{ label: 'Police', number: '191' },
+	{ label: 'Fire', number: '192' }
+];
 
 const GHANA_HOLIDAYS = [
 	{ date: '2026-01-01', note: "New Year's Day" },
@@ -40,6 +49,7 @@ const GHANA_HOLIDAYS = [
 export const DEMO_REGIONS: Record<string, RegionInfo> = {
 	ashanti: {
 		label: 'Ashanti, Ghana',
+		emergencyNumbers: GHANA_EMERGENCY_NUMBERS,
 		timeZone: 'Africa/Accra',
 		languages: ['Twi', 'English'],
 		holidays: GHANA_HOLIDAYS,
@@ -60,6 +70,7 @@ export const DEMO_REGIONS: Record<string, RegionInfo> = {
 	},
 	northern: {
 		label: 'Northern, Ghana',
+		emergencyNumbers: GHANA_EMERGENCY_NUMBERS,
 		timeZone: 'Africa/Accra',
 		languages: ['Dagbani', 'English', 'Hausa'],
 		holidays: GHANA_HOLIDAYS,
@@ -74,6 +85,16 @@ export const DEMO_REGIONS: Record<string, RegionInfo> = {
 		]
 	}
 };
+
+/** When the demo regions' documents were last set: a fixed stamp keeps seeding clock-free and idempotent. */
+const DEMO_REGION_UPDATED_AT = 1764892800000;
+
+/** The region document of a demo region: its name and emergency numbers. */
+export function demoRegion(region: string): Region {
+	const info = DEMO_REGIONS[region];
+	if (!info) throw new Error(`No demo data for region ${region}`);
+	return { id: regionDocId(region), type: 'region', region, name: info.label, emergencyNumbers: info.emergencyNumbers, updatedAt: DEMO_REGION_UPDATED_AT };
+}
 
 export interface DemoDirectory {
 	clinics: Clinic[];

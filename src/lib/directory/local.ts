@@ -148,17 +148,18 @@ export async function pullDatabase<T>(
 	}
 }
 
-/** Removes the listings and taken slots of regions the device no longer keeps. */
+/** Removes the listings, region documents and taken slots of regions the device no longer keeps. */
 export async function forgetRegions(db: DirectoryDatabase, regions: string[]): Promise<void> {
 	const collection = db.directory;
 	const clinics = await collection.find({ selector: { type: 'clinic', region: { $in: regions } } }).exec();
+	const regionDocs = await collection.find({ selector: { type: 'region', region: { $in: regions } } }).exec();
 	const clinicIds = new Set(clinics.map((c) => c.id));
 	const practitioners = (await collection.find({ selector: { type: 'practitioner' } }).exec()).filter((p) =>
 		(p as unknown as Practitioner).clinicIds.every((id) => clinicIds.has(id))
 	);
 	const practitionerIds = practitioners.map((d) => d.id);
 	const slots = await db.slots.find({ selector: { practitionerId: { $in: practitionerIds } } }).exec();
-	await collection.bulkRemove([...clinics, ...practitioners].map((d) => d.id));
+	await collection.bulkRemove([...regionDocs, ...clinics, ...practitioners].map((d) => d.id));
 	await db.slots.bulkRemove(slots.map((d) => d.id));
 	for (const region of regions) {
 		localStorage.removeItem(directorySource(region).sequenceKey);

@@ -1,6 +1,6 @@
 /**
- * Directory documents (clinics and practitioners) replicated from `directory-<region>` and their
- * validation, shared by the browser and the sync-server (same pattern as src/lib/db/validation.ts).
+ * Directory documents (clinics, practitioners and the region itself) replicated from `directory-<region>`
+ * and their validation, shared by the browser and the sync-server (same pattern as src/lib/db/validation.ts).
  */
 import { compiledChecks, validator } from '../db/validation.js';
 import { SPECIALTY_IDS, type SpecialtyId } from './specialties.js';
@@ -69,7 +69,31 @@ export interface Practitioner {
 	updatedAt: number;
 }
 
-export type DirectoryDoc = Clinic | Practitioner;
+/** A number to call in an emergency, e.g. `{ label: 'Ambulance', number: '193' }`. */
+export interface EmergencyNumber {
+	label: string;
+	/** digits only, dialled as they are */
+	number: string;
+}
+
+/**
+ * The region a directory serves, one per `directory-<region>` (id `region-<region>`, so that regions
+ * pulled onto one device do not overwrite each other). Set by the operator only (seeding).
+ */
+export interface Region {
+	id: string;
+	type: 'region';
+	region: string;
+	name: string;
+	/** the most general number first */
+	emergencyNumbers: EmergencyNumber[];
+	updatedAt: number;
+}
+
+export type DirectoryDoc = Clinic | Practitioner | Region;
+
+/** The id of a region's own document in its directory. */
+export const regionDocId = (region: string) => `region-${region}`;
 
 const idSchema = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$' };
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
@@ -83,6 +107,7 @@ const span = {
 };
 const day = list(span, 6);
 const specialty = { type: 'string', enum: SPECIALTY_IDS };
+const regionId = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' };
 const language = { type: 'string', minLength: 2, maxLength: 40 };
 
 export const clinicValidationSchema = {
@@ -103,7 +128,7 @@ export const clinicValidationSchema = {
 		conditionsTreated: list(text(120), 100),
 		address: text(300),
 		town: text(120),
-		region: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+		region: regionId,
 		coordinates: {
 			type: 'object',
 			additionalProperties: false,
@@ -173,8 +198,34 @@ export const practitionerValidationSchema = {
 	}
 };
 
+export const regionValidationSchema = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['id', 'type', 'region', 'name', 'emergencyNumbers', 'updatedAt'],
+	properties: {
+		id: idSchema,
+		type: { const: 'region' },
+		region: regionId,
+		name: text(120),
+		emergencyNumbers: {
+			...list(
+				{
+					type: 'object',
+					additionalProperties: false,
+					required: ['label', 'number'],
+					properties: { label: text(40), number: { type: 'string', pattern: '^[0-9]{2,15}$' } }
+				},
+				8
+			),
+			minItems: 1
+		},
+		updatedAt: { type: 'integer', minimum: 0 }
+	}
+};
+
 const checkClinic = validator(compiledChecks.clinic);
 const checkPractitioner = validator(compiledChecks.practitioner);
+const checkRegion = validator(compiledChecks.region);
 
 /** A span that closes at or before its opening time runs overnight; one that closes as it opens is a slip. */
 function spansValid(spans: OpeningSpan[] | undefined): boolean {
@@ -217,12 +268,20 @@ export function validatePractitioner(doc: unknown): string | null {
 	return checkPractitioner(doc) ?? scheduleProblem(doc as Practitioner);
 }
 
+export function validateRegion(doc: unknown): string | null {
+	const reason = checkRegion(doc);
+	if (reason) return reason;
+	const region = doc as Region;
+	return region.id === regionDocId(region.region) ? null : `id must be ${regionDocId(region.region)}`;
+}
+
 /** Validator for any directory document (by `type`), usable with `validateReplicatedDoc`. */
 export function validateDirectoryDoc(doc: unknown): string | null {
 	const type = doc && typeof doc === 'object' ? (doc as { type?: unknown }).type : undefined;
 	if (type === 'clinic') return validateClinic(doc);
 	if (type === 'practitioner') return validatePractitioner(doc);
-	return 'type must be clinic or practitioner';
+	if (type === 'region') return validateRegion(doc);
+	return 'type must be clinic, practitioner or region';
 }
 
 type WireDoc = Record<string, unknown>;
@@ -243,6 +302,7 @@ function stringList(value: unknown): string[] {
  * into something else or deleted. A practitioner may be created and edited when it belongs to one of the
  * administrator's clinics, before and after the write, and deleted when it belongs to theirs only;
  * clinics the administrator does not run can neither be added to nor removed from a practitioner.
+ * The region document (its name and emergency numbers) and its id are the operator's alone.
  */
 export function clinicAdminRefusal(
 	doc: WireDoc,
@@ -252,6 +312,9 @@ export function clinicAdminRefusal(
 	const mine = (ids: unknown) => stringList(ids).some((id) => scope.clinics.includes(id));
 	const others = (ids: unknown) => [...new Set(stringList(ids).filter((id) => !scope.clinics.includes(id)))].sort().join(',');
 
+	if (doc.type === 'region' || existing?.type === 'region' || doc._id === regionDocId(scope.region)) {
+		return 'Only the operator sets the region and its emergency numbers';
+	}
 	if (doc._deleted === true) {
 		if (!existing) return null; // nothing stored to protect
 		if (existing.type === 'clinic') return 'Clinic listings cannot be deleted';

@@ -144,7 +144,7 @@ export function buildDirectoryIndex(docs: readonly DirectoryDoc[]): DirectoryInd
 	const practitioners: Practitioner[] = [];
 	for (const doc of latest.values()) {
 		if (doc.type === 'clinic') clinics.push(doc);
-		else practitioners.push(doc);
+		else if (doc.type === 'practitioner') practitioners.push(doc);
 	}
 	const byId = new Map<string, Clinic>();
 	for (const clinic of clinics) byId.set(clinic.id, clinic);
