@@ -165,3 +165,32 @@ describe('symptom guidance, offline', () => {
 		await context.close();
 	});
 });
+
+describe('follow-up questions', () => {
+	it('asks one question at a time after the first reading; an answer or a skip gives the guidance again', async () => {
+		const context = await app.browser.newContext(PHONE);
+		const page = await openApp(context, app.server.url, '/recommend');
+		await guidance(page, 'pain in my belly', 1);
+		const card = page.locator('section[data-question]');
+		await card.waitFor();
+		expect(await page.getByRole('heading', { name: 'A question to help (1 of up to 6)' }).count()).toBe(1);
+		const first = await card.getAttribute('data-question');
+		// every answer is a button of a comfortable size
+		for (const box of await card.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+		await card.getByRole('button').first().click();
+		await page.locator('section[data-run="2"]').waitFor();
+		const second = page.locator('section[data-question]');
+		await second.waitFor();
+		expect(await second.getAttribute('data-question')).not.toBe(first);
+		expect(await page.getByRole('heading', { name: 'A question to help (2 of up to 6)' }).count()).toBe(1);
+		await second.getByRole('button', { name: 'Skip' }).click();
+		await page.locator('section[data-run="3"]').waitFor();
+		// a new description starts the questions afresh
+		await guidance(page, 'my tooth is paining me', 4);
+		if (await page.locator('section[data-question]').count()) expect(await page.getByRole('heading', { name: 'A question to help (1 of up to 6)' }).count()).toBe(1);
+		// an emergency asks nothing: it says what to do now
+		await guidance(page, STROKE, 5);
+		expect(await page.locator('section[data-question]').count()).toBe(0);
+		await context.close();
+	});
+});

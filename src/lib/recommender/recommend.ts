@@ -84,7 +84,9 @@ const LOCAL_CASE_WEIGHT = 2;
 const LAY_PRIMARY_SHARE = 0.6;
 const LAY_SECONDARY_SHARE = 0.15;
 /** The learned classifier's share of the specialty ranking and of the urgency (tests/eval/recommender-tune.ts). */
-export const BLEND = { specialty: 0.7, urgency: 0.95, emergencyAt: 0.25 };
+/** words (stems of meaning, not 'my', 'in') a description needs before the classifier alone may call it an emergency */
+const EMERGENCY_WORDS = 4;
+export const BLEND = { specialty: 0.8, specialtyWithSymptoms: 0.55, urgency: 0.85, emergencyAt: 0.15 };
 
 /** The text's symptoms with the picked ones added and the denied ones (an answer 'no') marked so. */
 function mergeSymptoms(extracted: ExtractedSymptom[], picked: PickedSymptom[] = [], denied: string[] = []): ExtractedSymptom[] {
@@ -134,13 +136,18 @@ function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map
 
 /**
  * The rules' urgency (red flags, the nearest conditions) weighed with the classifier's: a red flag always
- * decides; otherwise the blend, where emergency also needs the classifier's own probability to reach
- * `BLEND.emergencyAt` (an emergency from words alone, without a red flag, must be clear).
+ * decides; the classifier's probability of an emergency past `BLEND.emergencyAt` makes it one (a missed
+ * emergency costs most, so it need not be the likeliest level) when the words say enough to read it:
+ * 'pain in my belly' is asked about first (follow-up questions), as one sign alone is left to the red
+ * flags. Otherwise the blend, where an emergency must come from the rules.
  */
-function blendUrgency(rules: { urgency: Urgency; reason: string }, flags: RedFlag[], learned: Map<Urgency, number>, described: boolean): { urgency: Urgency; reason: string } {
-	if (flags.length || !described) return rules;
-	const score = (u: Urgency) => (u === rules.urgency ? 1 - BLEND.urgency : 0) + BLEND.urgency * (learned.get(u) ?? 0);
-	const candidates = URGENCY_ORDER.filter((u) => u !== 'emergency' || u === rules.urgency || (learned.get(u) ?? 0) >= BLEND.emergencyAt);
+function blendUrgency(rules: { urgency: Urgency; reason: string }, flags: RedFlag[], learned: Map<Urgency, number>, words: number): { urgency: Urgency; reason: string } {
+	if (flags.length || !words) return rules;
+	if (words >= EMERGENCY_WORDS && (learned.get('emergency') ?? 0) >= BLEND.emergencyAt) return rules.urgency === 'emergency' ? rules : { urgency: 'emergency', reason: URGENCY_REASONS.emergency };
+	const candidates = URGENCY_ORDER.filter((u) => u !== 'emergency' || u === rules.urgency);
+	// where an emergency is not an answer, the classifier's leaning to one counts for 'urgent'
+	const learnt = (u: Urgency) => (learned.get(u) ?? 0) + (u === 'urgent' && !candidates.includes('emergency') ? (learned.get('emergency') ?? 0) : 0);
+	const score = (u: Urgency) => (u === rules.urgency ? 1 - BLEND.urgency : 0) + BLEND.urgency * learnt(u);
 	const urgency = candidates.reduce((best, u) => (score(u) > score(best) ? u : best));
 	return urgency === rules.urgency ? rules : { urgency, reason: URGENCY_REASONS[urgency] };
 }
@@ -186,7 +193,8 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 	const reading = read(input);
 	const { text, extraction, symptoms, present, subject, profile } = reading;
 	const flags = withDangerSigns(redFlags({ symptoms: present, subject, text }), input.dangerSigns ?? []);
-	const learned = model.classifier.predict(learnedFeatures(reading, model.classifier));
+	const described = learnedFeatures(reading, model.classifier);
+	const learned = model.classifier.predict(described);
 	const features = featuresOf(
 		present.map((s) => s.id),
 		subject
@@ -232,9 +240,11 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 	// the learned classifier's share: it reads words the phrase lists lack
 	if (text.trim() || present.length) {
 		const votes = [...specialtyVotes.values()].reduce((a, b) => a + b, 0);
-		const scale = votes ? ((1 - BLEND.specialty) / votes) : 0;
+		// the symptoms found give the nearest conditions firmer ground: with two or more, they weigh more
+		const share = present.length >= 2 ? BLEND.specialtyWithSymptoms : BLEND.specialty;
+		const scale = votes ? ((1 - share) / votes) : 0;
 		for (const [id, weight] of specialtyVotes) specialtyVotes.set(id, weight * scale);
-		for (const [id, p] of learned.specialties) if (p >= 0.01) vote(id, (votes ? BLEND.specialty : 1) * p);
+		for (const [id, p] of learned.specialties) if (p >= 0.01) vote(id, (votes ? share : 1) * p);
 	}
 	for (const flag of flags) vote(flag.specialty, [...specialtyVotes.values()].reduce((a, b) => a + b, 0) + 1);
 
@@ -262,7 +272,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 			source: neighbour.condition.source
 		});
 	}
-	const { urgency, reason } = blendUrgency(decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays), flags, learned.urgency, !!(text.trim() || present.length));
+	const { urgency, reason } = blendUrgency(decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays), flags, learned.urgency, described.filter((f) => f.startsWith('w:')).length || present.length);
 	return {
 		urgency,
 		urgencyReason: present.length || flags.length ? reason : 'Tell us what you feel, in your own words or from the list.',

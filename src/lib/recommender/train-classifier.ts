@@ -29,12 +29,14 @@ export interface TrainingOptions {
 	minCount: number;
 	/** the first acceptable specialty's share of the target; the others share the rest */
 	firstShare: number;
+	/** how much more a missed emergency costs than another urgency mistake (a missed emergency is the worst) */
+	emergencyWeight: number;
 	/** features none of whose weights reach this are dropped from the shipped file */
 	keptWeight: number;
 	seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.3, l2: 1e-4, minCount: 2, firstShare: 0.6, keptWeight: 0.05, seed: 20261207 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.3, l2: 1e-4, minCount: 2, firstShare: 0.6, emergencyWeight: 2, keptWeight: 0.05, seed: 20261207 };
 
 /** Reads JSON-lines case files. */
 export function readCases(...files: (string | URL)[]): LabelledCase[] {
@@ -78,6 +80,7 @@ export function trainClassifier(cases: LabelledCase[], options: Partial<Training
 	}
 
 	const S = SPECIALTY_IDS.length;
+	const EMERGENCY = URGENCIES.indexOf('emergency');
 	const outputs = S + URGENCIES.length;
 	const weights = names.map(() => new Float64Array(outputs));
 	const squared = names.map(() => new Float64Array(outputs).fill(1e-8));
@@ -102,6 +105,7 @@ export function trainClassifier(cases: LabelledCase[], options: Partial<Training
 				for (let k = from; k < to; k++) sum += Math.exp(logits[k] - max);
 				for (let k = from; k < to; k++) gradient[k] = Math.exp(logits[k] - max) / sum - e.target[k];
 			}
+			if (e.target[S + EMERGENCY] > 0) for (let k = S; k < outputs; k++) gradient[k] *= opts.emergencyWeight;
 			for (let k = 0; k < outputs; k++) {
 				biasSquared[k] += gradient[k] ** 2;
 				bias[k] -= (opts.learningRate * gradient[k]) / Math.sqrt(biasSquared[k]);

@@ -15,12 +15,14 @@ export const TRAINING_FILES = [
 	'corpus/train-a.jsonl',
 	'corpus/train-b.jsonl',
 	'corpus/train-c.jsonl',
+	'corpus/train-d.jsonl',
 	'../../../tests/eval/recommender-cases.jsonl',
 	'../../../tests/eval/recommender-blind.jsonl',
 	'../../../tests/eval/recommender-blind-2.jsonl',
 	'../../../tests/eval/recommender-blind-3.jsonl',
 	'../../../tests/eval/recommender-blind-4.jsonl',
-	'../../../tests/eval/recommender-blind-5.jsonl'
+	'../../../tests/eval/recommender-blind-5.jsonl',
+	'../../../tests/eval/recommender-blind-6.jsonl'
 ].map((file) => new URL(file, import.meta.url));
 
 export function trainingCases() {
