@@ -228,6 +228,9 @@ describe('no over-triage', () => {
 		'I am pregnant and have morning sickness',
 		'my baby has a cough and a runny nose',
 		'I get dizzy when I stand up quickly',
+		// from blind set 6: a painful shoulder that limits the arm is no stroke; Pidgin 'no be say' denies
+		"can't lift my arm above my head, the shoulder hurts, worse at night lying on it",
+		'I no get strength for anything again, I dey cry every night. No be say I wan kill myself o',
 		'pain in my left ear and some discharge',
 		'constipation for a week',
 		'white discharge with itching down there',

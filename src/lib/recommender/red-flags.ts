@@ -269,7 +269,7 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	const pastStroke = said(/\b(had|after|since) (a |his |her |the |my )?stroke\b(?: \w+){0,4} (ago|last (week|month|year))\b/);
 	const strokeOld = strokeSigns.length > 0 && (strokeSigns.every((id) => (dur(id) ?? 0) >= 7) || pastStroke) && !sudden;
 	const strokeExplained =
-		(strokeSigns.length === 1 && strokeSigns[0] === 'one-sided-weakness' && has('limb-injury', 'deformity')) ||
+		(strokeSigns.length === 1 && strokeSigns[0] === 'one-sided-weakness' && has('limb-injury', 'deformity', 'joint-pain')) ||
 		(strokeSigns.length === 1 && strokeSigns[0] === 'slurred-speech' && has('sore-throat', 'hoarse-voice', 'mouth-sores', 'toothache'));
 	raise('stroke', (strokeSigns.length > 0 && !strokeOld && !strokeExplained) || said(/\b(having|had) a stroke (now|today|just now)\b|\bis having a stroke\b/));
 
