@@ -164,7 +164,7 @@ type Written = { _id: string; _rev?: string; _deleted?: boolean };
  * for meanwhile wait and go together in the next. A rush of pushes then costs the router database a
  * few writes instead of one each (the embedded store writes one database at a time).
  */
-class GroupWriter {
+export class GroupWriter {
 	private queue: { docs: Written[]; done: (revs: string[]) => void; fail: (err: Error) => void }[] = [];
 	private flushing = false;
 
@@ -172,6 +172,10 @@ class GroupWriter {
 		private readonly couch: Couch,
 		private readonly path: string
 	) {}
+
+	get busy(): boolean {
+		return this.flushing || this.queue.length > 0;
+	}
 
 	/** Answers each document's new revision, or throws if any of them was not written. */
 	write(docs: Written[]): Promise<string[]> {
