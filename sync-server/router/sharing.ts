@@ -130,7 +130,8 @@ export class SharingRouter {
 		}
 		for (const [clinicId, copies] of groupBy([...wanted.values()], (w) => w.clinicId)) await this.writeCopies(sharedDb(clinicId), copies.map((w) => w.copy));
 		for (const [clinicId, ids] of groupBy(stale, ([clinicId]) => clinicId)) await this.removeCopies(sharedDb(clinicId), ids.map(([, id]) => id));
-		if (stale.length || index.nextEnd !== nextEnd || !index._rev) {
+		// a patient who never shared anything gets no index
+		if (stale.length || index.nextEnd !== nextEnd || (!index._rev && wantedPairs.length)) {
 			const { nextEnd: _, ...rest } = index;
 			await this.writeIndex({ ...rest, copies: wantedPairs, ...(nextEnd === undefined ? {} : { nextEnd }) });
 		}
