@@ -34,8 +34,8 @@ export interface ServerContext {
 	roles: RoleLookup;
 	/** the router's outbox: writes that need routing record their jobs here (set once the router runs) */
 	outbox?: Outbox;
-	/** what the gatekeeper needs of the sharing router to log deliveries of shared records */
-	sharing?: Pick<Router, 'refs' | 'accessLog'>;
+	/** the sharing router, as the gatekeeper (logging deliveries) and account deletion need it */
+	sharing?: Pick<Router, 'refs' | 'accessLog' | 'patientChange'>;
 }
 
 /** HTTPS as the browser sees it: the configured public URL, or a trusted proxy's X-Forwarded-Proto. */

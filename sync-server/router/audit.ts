@@ -1,7 +1,7 @@
 /**
  * The patients' access logs (docs/architecture.md, "Sharing"): one entry in `u-<hex>-audit` per delivery
  * of a shared record to a staff account. Create-only (new ids, never a revision), and written in groups
- * per log so a burst of reads costs a few writes.
+ * per log so a burst of reads costs a few writes. A deleted account has no log left to write.
  */
 import { randomBytes } from 'node:crypto';
 import type { AccessEntry } from '../../src/lib/sharing/schema.js';
@@ -20,7 +20,7 @@ export class AccessLog {
 		if (!entries.length) return;
 		const db = auditDb(hex);
 		let writer = this.writers.get(db);
-		if (!writer) this.writers.set(db, (writer = new GroupWriter(this.couch, `/${db}/_bulk_docs`)));
+		if (!writer) this.writers.set(db, (writer = new GroupWriter(this.couch, `/${db}/_bulk_docs`, true)));
 		const now = Date.now();
 		await writer.write(entries.map((entry) => ({ _id: `e-${String(now).padStart(15, '0')}-${randomBytes(6).toString('hex')}`, type: 'access', ...entry, updatedAt: now })));
 		if (!writer.busy) this.writers.delete(db);

@@ -170,7 +170,9 @@ export class GroupWriter {
 
 	constructor(
 		private readonly couch: Couch,
-		private readonly path: string
+		private readonly path: string,
+		/** a database that no longer exists takes nothing, without an error (a deleted account's log) */
+		private readonly missingOk = false
 	) {}
 
 	get busy(): boolean {
@@ -191,6 +193,10 @@ export class GroupWriter {
 			const group = this.queue.splice(0);
 			try {
 				const res = await this.couch.request('POST', this.path, { body: { docs: group.flatMap((g) => g.docs) } });
+				if (res.status === 404 && this.missingOk) {
+					for (const { docs, done } of group) done(docs.map(() => ''));
+					continue;
+				}
 				if (res.status >= 300 || !Array.isArray(res.body)) throw new Error(`Could not write router documents: ${res.status}`);
 				let row = 0;
 				for (const { docs, done, fail } of group) {

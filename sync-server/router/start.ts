@@ -12,6 +12,8 @@ export interface Router {
 	/** opens the patient reference on a shared copy */
 	refs: PatientRefs;
 	accessLog: AccessLog;
+	/** runs `change` to a patient's databases (account deletion) with a sharing job recorded before and worked after it */
+	patientChange(hex: string, change: () => Promise<void>): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -20,10 +22,15 @@ export async function startRouter(couch: Couch, opts: BookingOptions & { log: bo
 	const tokens = await claimTokens(couch);
 	const refs = await patientRefs(couch);
 	const booking = new BookingRouter(couch, tokens, opts);
-	const sharing: SharingRouter = new SharingRouter(couch, refs, (text) => tokens('share', text), opts, async (hex) => {
-		const db = `u-${hex}-consents`;
-		outbox.hand(await outbox.record(db, [{ docId: 'expiry', lanes: [shareLane(hex)] }]));
-	});
+	const patientChange = async (hex: string, change: () => Promise<void> = async () => {}) => {
+		const jobs = await outbox.record(`u-${hex}-consents`, [{ docId: 'sharing', lanes: [shareLane(hex)] }]);
+		try {
+			await change();
+		} finally {
+			outbox.hand(jobs);
+		}
+	};
+	const sharing: SharingRouter = new SharingRouter(couch, refs, (text) => tokens('share', text), opts, (hex) => patientChange(hex));
 	const outbox = new Outbox(
 		couch,
 		(job) => (isSharingJob(job) ? sharing.work(job) : booking.work(job)),
@@ -38,6 +45,7 @@ export async function startRouter(couch: Couch, opts: BookingOptions & { log: bo
 		outbox,
 		refs,
 		accessLog: new AccessLog(couch),
+		patientChange,
 		async stop() {
 			clearInterval(sweeper);
 			sharing.stop();

@@ -63,6 +63,7 @@ async function push(who: Patient, collection: string, docs: Record<string, unkno
 async function everything(client: Client, db = SHARED): Promise<{ status: number; text: string; ids: string[] }> {
 	const all = await client.get(`/couch/${db}/_all_docs?include_docs=true`);
 	if (all.status !== 200) return { status: all.status, text: all.text, ids: [] };
+	if (!all.body.rows) throw new Error(`A read failed: ${all.text}`);
 	const changes = await client.get(`/couch/${db}/_changes?include_docs=true&style=all_docs`);
 	const ids: string[] = changes.body.results.map((r: { id: string }) => r.id);
 	const bulk = ids.length ? await client.post(`/couch/${db}/_bulk_get?revs=true`, { docs: ids.map((id) => ({ id })) }) : { text: '' };
@@ -251,6 +252,19 @@ describe('the access log', () => {
 			expect((await client.get(`/couch/${audit}/_all_docs`)).status).toBe(403);
 		}
 		expect((await entries()).length).toBe(already + 2);
+	});
+});
+
+describe('an account deletion', () => {
+	it('removes everything the account shared', async () => {
+		const p = await patient();
+		const rec = validRecord(id('rec'), 'Leavercillin');
+		await push(p, 'records', [rec]);
+		await push(p, 'consents', [consent({ recordIds: [rec._id] })]);
+		const [copy] = await waitForCopy(staff.nurse.client, rec._id);
+		expect((await p.client.request('DELETE', '/api/account', { password: 'correct horse battery' })).status).toBe(200);
+		await waitFor(async () => !(await everything(staff.nurse.client)).text.includes('Leavercillin'), Boolean, 'the leaver\'s shares gone');
+		await assertGone(copy, 'Leavercillin');
 	});
 });
 
