@@ -42,6 +42,13 @@ interface ShareIndex extends Doc {
 
 type CopyDoc = Doc & Omit<SharedRecord, 'id'>;
 
+/** A copy's deletion as it was before its purge, kept until it is written back. */
+interface PurgeNote extends Doc {
+	db: string;
+	deletions: Doc[];
+}
+const purgeNoteId = (copyId: string) => `purge-${copyId}`;
+
 export class SharingRouter {
 	private timer: NodeJS.Timeout | null = null;
 	private timerAt = Infinity;
@@ -126,22 +133,23 @@ export class SharingRouter {
 		// known before written: a crash after a copy is written still finds it here
 		const union = [...stale, ...wantedPairs];
 		if (union.length !== index.copies.length || wantedPairs.some(([, id]) => !index.copies.some(([, known]) => known === id))) {
-			index._rev = (await this.writeIndex({ ...index, copies: union }))._rev;
+			index._rev = (await this.writeOwn({ ...index, copies: union }))._rev;
 		}
 		for (const [clinicId, copies] of groupBy([...wanted.values()], (w) => w.clinicId)) await this.writeCopies(sharedDb(clinicId), copies.map((w) => w.copy));
 		for (const [clinicId, ids] of groupBy(stale, ([clinicId]) => clinicId)) await this.removeCopies(sharedDb(clinicId), ids.map(([, id]) => id));
 		// a patient who never shared anything gets no index
 		if (stale.length || index.nextEnd !== nextEnd || (!index._rev && wantedPairs.length)) {
 			const { nextEnd: _, ...rest } = index;
-			await this.writeIndex({ ...rest, copies: wantedPairs, ...(nextEnd === undefined ? {} : { nextEnd }) });
+			await this.writeOwn({ ...rest, copies: wantedPairs, ...(nextEnd === undefined ? {} : { nextEnd }) });
 		}
 		if (nextEnd !== undefined) this.wakeAt(nextEnd);
 	}
 
-	private async writeIndex(index: ShareIndex): Promise<ShareIndex> {
-		const res = await this.couch.request('PUT', `/${ROUTER_DB}/${index._id}`, { body: index });
-		if (res.status >= 300) throw new Error(`Could not write a share index: ${res.status}`);
-		return { ...index, _rev: res.body.rev };
+	/** Writes a document of the router's own (a share list, a purge note) on the revision it carries. */
+	private async writeOwn<T extends Doc>(doc: T): Promise<T> {
+		const res = await this.couch.request('PUT', `/${ROUTER_DB}/${doc._id}`, { body: doc });
+		if (res.status >= 300) throw new Error(`Could not write a router document: ${res.status}`);
+		return { ...doc, _rev: res.body.rev };
 	}
 
 	private async liveDocs(db: string): Promise<Doc[]> {
@@ -176,6 +184,7 @@ export class SharingRouter {
 	 * carries no body and compaction drops the bodies of the revisions before it.
 	 */
 	private async removeCopies(db: string, ids: string[]): Promise<void> {
+		if (!this.opts.embedded) await this.restoreDeletions(ids);
 		const res = await this.couch.request('POST', `/${db}/_all_docs`, { query: { include_docs: true }, body: { keys: ids } });
 		if (res.status === 404) return;
 		if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read shared copies: ${res.status}`);
@@ -195,18 +204,37 @@ export class SharingRouter {
 		for (const row of rows) await this.purgeHistory(db, row.id);
 	}
 
-	/** CouchDB: purge every revision of a deleted copy, then write its deletion back with the history. */
+	/**
+	 * CouchDB: purge every revision of a deleted copy, then write its deletion back with the history. The
+	 * deletion is noted in the router database first: a crash between the purge and the write back is
+	 * finished by `restoreDeletions` (else readers that hold the copy would never learn it is gone).
+	 */
 	private async purgeHistory(db: string, id: string): Promise<void> {
 		const res = await this.couch.request('GET', `/${db}/${encodeURIComponent(id)}`, { query: { open_revs: 'all', revs: true }, headers: { accept: 'application/json' } });
 		if (res.status !== 200 || !Array.isArray(res.body)) return;
 		const leaves = res.body.map((leaf: { ok?: Doc & { _revisions: { start: number; ids: string[] } } }) => leaf.ok).filter(Boolean) as (Doc & { _revisions: { start: number; ids: string[] } })[];
 		const revs = leaves.flatMap((leaf) => leaf._revisions.ids.map((hash, i) => `${leaf._revisions.start - i}-${hash}`));
 		if (!revs.length || leaves.some((leaf) => !leaf._deleted)) return;
+		const deletions = leaves.map((leaf) => ({ _id: id, _rev: leaf._rev, _deleted: true, _revisions: leaf._revisions }));
+		const earlier = await readDoc<PurgeNote>(this.couch, ROUTER_DB, purgeNoteId(id));
+		const note = await this.writeOwn<PurgeNote>({ _id: purgeNoteId(id), ...(earlier ? { _rev: earlier._rev } : {}), db, deletions });
 		const purged = await this.couch.request('POST', `/${db}/_purge`, { body: { [id]: revs } });
 		if (purged.status >= 300) throw new Error(`Could not purge a shared copy: ${purged.status}`);
-		const docs = leaves.map((leaf) => ({ _id: id, _rev: leaf._rev, _deleted: true, _revisions: leaf._revisions }));
-		const back = await this.couch.request('POST', `/${db}/_bulk_docs`, { body: { docs, new_edits: false } });
+		await this.restoreDeletion(note);
+	}
+
+	/** Finishes the purges a crash cut short, before removing anything else. */
+	private async restoreDeletions(ids: string[]): Promise<void> {
+		const res = await this.couch.request('POST', `/${ROUTER_DB}/_all_docs`, { query: { include_docs: true }, body: { keys: ids.map(purgeNoteId) } });
+		if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read the purge notes: ${res.status}`);
+		for (const row of res.body.rows) if (row.doc) await this.restoreDeletion(row.doc as PurgeNote);
+	}
+
+	private async restoreDeletion(note: PurgeNote): Promise<void> {
+		const back = await this.couch.request('POST', `/${note.db}/_bulk_docs`, { body: { docs: note.deletions, new_edits: false } });
 		if (back.status >= 300) throw new Error(`Could not write a purged copy's deletion: ${back.status}`);
+		const done = await this.couch.request('DELETE', `/${ROUTER_DB}/${note._id}`, { query: { rev: note._rev! } });
+		if (done.status >= 300 && done.status !== 404) throw new Error(`Could not delete a purge note: ${done.status}`);
 	}
 
 	/** The live documents of these ids. */

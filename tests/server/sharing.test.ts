@@ -10,7 +10,7 @@ import { createAccount } from '../../sync-server/accounts.js';
 import { jobId, ROUTER_DB } from '../../sync-server/router/jobs.js';
 import { shareLane } from '../../sync-server/router/sharing.js';
 import { waitFor } from './booking-fixture.js';
-import { Client, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
+import { Client, onCouchDB, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-share-a';
 const OTHER = 'clinic-share-b';
@@ -355,5 +355,29 @@ describe('a crash between steps', () => {
 		const oldBody = async () => JSON.stringify((await server.admin.request('POST', `/${SHARED}/_bulk_get`, { body: { docs: [{ id: copy._id, rev: copy._rev }] } })).body);
 		await waitFor(oldBody, (text) => !text.includes('Halfgonecillin'), 'the history gone');
 		await assertGone(copy, 'Halfgonecillin');
+	});
+
+	it.runIf(onCouchDB)('CouchDB: a purge cut before the deletion is written back is finished, so tablets still learn of it', async () => {
+		const p = await patient();
+		const rec = validRecord(id('rec'), 'Purgedcillin');
+		await push(p, 'records', [rec]);
+		const c = consent({ recordIds: [rec._id] });
+		const [rev] = await push(p, 'consents', [c]);
+		const [copy] = await waitForCopy(staff.nurse.client, rec._id);
+		await restartAfter(async (admin) => {
+			await admin.request('PUT', `/${p.db('consents')}/${c._id}`, { body: { ...c, _rev: rev, status: 'revoked' } });
+			await admin.request('DELETE', `/${SHARED}/${copy._id}`, { query: { rev: copy._rev } });
+			const leaves = (await admin.request('GET', `/${SHARED}/${copy._id}`, { query: { open_revs: 'all', revs: true }, headers: { accept: 'application/json' } })).body;
+			const deletions = leaves.map(({ ok }: any) => ({ _id: copy._id, _rev: ok._rev, _deleted: true, _revisions: ok._revisions }));
+			// the router noted the deletion, purged every revision, and died
+			await admin.request('PUT', `/${ROUTER_DB}/purge-${copy._id}`, { body: { db: SHARED, deletions } });
+			const revs = deletions.flatMap((d: any) => d._revisions.ids.map((hash: string, i: number) => `${d._revisions.start - i}-${hash}`));
+			expect((await admin.request('POST', `/${SHARED}/_purge`, { body: { [copy._id]: revs } })).status).toBe(201);
+			await recordJob(admin, p, c._id);
+		});
+		const changes = () => staff.nurse.client.get(`/couch/${SHARED}/_changes?style=all_docs`);
+		await waitFor(changes, (res) => res.body.results.some((r: any) => r.id === copy._id && r.deleted), 'the deletion written back');
+		await assertGone(copy, 'Purgedcillin');
+		expect((await server.admin.request('GET', `/${ROUTER_DB}/purge-${copy._id}`)).status).toBe(404);
 	});
 });
