@@ -97,7 +97,7 @@ describe('a share with a clinic', () => {
 		await push(p, 'records', [allergy, kept]);
 		// the contract, exactly: only these fields
 		const c = { _id: id('consent'), type: 'consent', clinicId: CLINIC, recordIds: [allergy._id], until: inDays(7), status: 'active', updatedAt: Date.now() };
-		await push(p, 'consents', [c]);
+		const [consentRev] = await push(p, 'consents', [c]);
 
 		const [copy] = await waitForCopy(staff.nurse.client, allergy._id);
 		expect(copy).toMatchObject({ type: 'shared-record', consentId: c._id, until: c.until, kind: 'allergy', data: allergy.data });
@@ -132,8 +132,18 @@ describe('a share with a clinic', () => {
 		// a category: a record written later follows while the share is active
 		await push(p, 'consents', [consent({ recordIds: undefined, categories: ['medications'] })]);
 		const med = { ...validRecord(id('rec')), kind: 'medication', data: { name: 'Laterol', dose: '5 mg', frequency: 'daily' } };
-		await push(p, 'records', [med]);
+		const [medRev] = await push(p, 'records', [med]);
 		await waitForCopy(staff.nurse.client, med._id);
+
+		// a record leaving the scope leaves the clinic: taken off the consent, or deleted
+		await push(p, 'consents', [{ ...c, _rev: consentRev, recordIds: [], updatedAt: Date.now() }]);
+		await push(p, 'records', [{ _id: med._id, _rev: medRev, _deleted: true }]);
+		await waitForCopy(staff.nurse.client, allergy._id, (copies) => copies.length === 0);
+		await waitForCopy(staff.nurse.client, med._id, (copies) => copies.length === 0);
+		const left = await everything(staff.nurse.client);
+		expect(left.text).not.toContain('Editedcillin');
+		expect(left.text).not.toContain('Sharedcillin');
+		expect(left.text).not.toContain('Laterol');
 	});
 });
 
