@@ -217,7 +217,7 @@ describe('a revoke and an expiry', () => {
 		const p = await patient();
 		const rec = validRecord(id('rec'), 'Expiringcillin');
 		await push(p, 'records', [rec]);
-		await push(p, 'consents', [consent({ recordIds: [rec._id], until: new Date(Date.now() + 3000).toISOString() })]);
+		await push(p, 'consents', [consent({ recordIds: [rec._id], until: new Date(Date.now() + 8000).toISOString() })]);
 		const [copy] = await waitForCopy(staff.nurse.client, rec._id);
 		await waitFor(async () => !(await everything(staff.nurse.client)).text.includes('Expiringcillin'), Boolean, 'the expired share gone');
 		await assertGone(copy, 'Expiringcillin');
@@ -262,6 +262,18 @@ describe('the access log', () => {
 			expect((await client.get(`/couch/${audit}/_all_docs`)).status).toBe(403);
 		}
 		expect((await entries()).length).toBe(already + 2);
+	});
+});
+
+describe('the sharing databases', () => {
+	it('are made at sign-up, and at login for an account made before they existed', async () => {
+		const p = await patient();
+		const dbs = [p.db('consents'), p.db('audit')];
+		for (const db of dbs) expect((await server.admin.request('GET', `/${db}`)).status).toBe(200);
+		// an older account: only the databases of its time
+		for (const db of dbs) expect((await server.admin.request('DELETE', `/${db}`)).status).toBe(200);
+		expect((await new Client(server.url).login(p.name)).status).toBe(200);
+		for (const db of dbs) expect((await server.admin.request('GET', `/${db}`)).status).toBe(200);
 	});
 });
 
