@@ -126,13 +126,14 @@ export class SharingRouter {
 			}
 		}
 		const wantedPairs: [string, string][] = [...wanted.values()].map(({ clinicId, copy }) => [clinicId, copy._id]);
-		const stale = index.copies.filter(([, id]) => !wanted.has(id));
+		// by clinic and id: a consent moved to another clinic leaves the first one
+		const stale = index.copies.filter(([clinicId, id]) => wanted.get(id)?.clinicId !== clinicId);
 		const ends = shared.map((c) => consentEnd(c.until)!).filter((end) => end > now);
 		const nextEnd = ends.length ? Math.min(...ends) : undefined;
 
 		// known before written: a crash after a copy is written still finds it here
 		const union = [...stale, ...wantedPairs];
-		if (union.length !== index.copies.length || wantedPairs.some(([, id]) => !index.copies.some(([, known]) => known === id))) {
+		if (union.length !== index.copies.length || wantedPairs.some(([clinicId, id]) => !index.copies.some((known) => known[0] === clinicId && known[1] === id))) {
 			index._rev = (await this.writeOwn({ ...index, copies: union }))._rev;
 		}
 		for (const [clinicId, copies] of groupBy([...wanted.values()], (w) => w.clinicId)) await this.writeCopies(sharedDb(clinicId), copies.map((w) => w.copy));
@@ -248,7 +249,17 @@ export class SharingRouter {
 
 function sameContent(stored: Doc, copy: CopyDoc): boolean {
 	const { _rev: _, ...content } = stored;
-	return JSON.stringify(content, Object.keys(content).sort()) === JSON.stringify(copy, Object.keys(copy).sort()) && JSON.stringify(content.data) === JSON.stringify(copy.data);
+	return canonical(content) === canonical(copy);
+}
+
+/** JSON with every object's keys in order: the store may answer them in another. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+		return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonical(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

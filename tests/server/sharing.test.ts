@@ -135,12 +135,22 @@ describe('a share with a clinic', () => {
 		const [medRev] = await push(p, 'records', [med]);
 		await waitForCopy(staff.nurse.client, med._id);
 
+		// a share moved to another clinic leaves the first
+		const moved = consent({ recordIds: [kept._id] });
+		const [movedRev] = await push(p, 'consents', [moved]);
+		await waitForCopy(staff.nurse.client, kept._id);
+		await push(p, 'consents', [{ ...moved, _rev: movedRev, clinicId: OTHER, updatedAt: Date.now() }]);
+		await waitForCopy(staff.nurse.client, kept._id, (copies) => copies.length === 0);
+		const other = (await staff.otherClinic.client.get(`/couch/${clinicDatabase(OTHER, 'shared')}/_all_docs?include_docs=true`)).body.rows.map((r: any) => r.doc);
+		expect(other.filter((d: any) => d.recordId === kept._id)).toHaveLength(1);
+
 		// a record leaving the scope leaves the clinic: taken off the consent, or deleted
 		await push(p, 'consents', [{ ...c, _rev: consentRev, recordIds: [], updatedAt: Date.now() }]);
 		await push(p, 'records', [{ _id: med._id, _rev: medRev, _deleted: true }]);
 		await waitForCopy(staff.nurse.client, allergy._id, (copies) => copies.length === 0);
 		await waitForCopy(staff.nurse.client, med._id, (copies) => copies.length === 0);
 		const left = await everything(staff.nurse.client);
+		expect(left.text).not.toContain('Privatitis');
 		expect(left.text).not.toContain('Editedcillin');
 		expect(left.text).not.toContain('Sharedcillin');
 		expect(left.text).not.toContain('Laterol');
