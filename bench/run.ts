@@ -11,6 +11,7 @@ import { ocrBenchmarks } from './ocr';
 import { wireBenchmarks } from './wire';
 import { bookingBenchmarks } from './booking';
 import { slotsBenchmarks } from './slots';
+import { sharingBenchmarks } from './sharing';
 
 import type { Figure } from './figures';
 export type { Figure };
@@ -20,7 +21,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks, sharingBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

@@ -5,7 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import { ACCOUNT_NAME_PATTERN, directoryDatabase, slotsDatabase } from '../src/lib/db/names.js';
+import { ACCOUNT_NAME_PATTERN, directoryDatabase, hexOf, slotsDatabase } from '../src/lib/db/names.js';
 import { apiError } from './errors.js';
 import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck, storeHashMatches } from './passwords.js';
@@ -121,7 +121,9 @@ export async function checkPassword(ctx: ServerContext, name: string, password: 
 
 /** Deletes an account: its databases, its sessions, then its `_users` doc (so a failure can be retried). */
 async function deleteAccount(ctx: ServerContext, account: AccountDoc): Promise<void> {
-	await deleteUserDatabases(ctx.couch, account.name);
+	// the router then removes what the account shared: its consents are gone
+	const deleteDatabases = () => deleteUserDatabases(ctx.couch, account.name);
+	await (ctx.sharing ? ctx.sharing.patientChange(hexOf(account.name), deleteDatabases) : deleteDatabases());
 	await ctx.sessions.endAll(account.name);
 	const res = await ctx.couch.request('DELETE', userDocPath(account.name), { query: { rev: account._rev } });
 	if (res.status >= 300 && res.status !== 404) throw new Error(`Could not delete the account: ${res.status}`);

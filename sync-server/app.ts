@@ -86,11 +86,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		roles: cachedRoles(couch, opts.roleCacheMs ?? ROLE_CACHE_MS)
 	};
 
-	ctx.outbox = await startRouter(couch, {
+	const router = await startRouter(couch, {
 		embedded: ctx.embedded,
 		log: ctx.log,
 		maxFutureAppointments: opts.maxFutureAppointments ?? DEFAULT_MAX_FUTURE_APPOINTMENTS
 	});
+	ctx.outbox = router.outbox;
+	ctx.sharing = router;
 	const demoAccounts: DemoAccounts = demo ? await seedDemo(ctx, dataDir) : { accounts: [], created: [], refused: [] };
 	const staticDir = resolve(opts.staticDir ?? 'build');
 	const hostsApp = existsSync(staticDir) && statSync(staticDir).isDirectory();
@@ -150,7 +152,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 					server.close(() => done());
 					server.closeAllConnections();
 				});
-				await ctx.outbox?.stop();
+				await router.stop();
 				if (store) await store.close();
 			})();
 			return closing;

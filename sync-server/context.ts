@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { hexOf } from '../src/lib/db/names.js';
 import type { Couch } from './couch.js';
+import type { Router } from './router/start.js';
 import type { Outbox } from './router/jobs.js';
 import type { RoleLookup } from './roles.js';
 import { readCookie, sessionCookieName, type Session, type SessionStore } from './session.js';
@@ -33,6 +34,8 @@ export interface ServerContext {
 	roles: RoleLookup;
 	/** the router's outbox: writes that need routing record their jobs here (set once the router runs) */
 	outbox?: Outbox;
+	/** the sharing router, as the gatekeeper (logging deliveries) and account deletion need it */
+	sharing?: Pick<Router, 'refs' | 'accessLog' | 'patientChange'>;
 }
 
 /** HTTPS as the browser sees it: the configured public URL, or a trusted proxy's X-Forwarded-Proto. */

@@ -16,6 +16,7 @@ import { administeredClinics, isStaffOf } from '../src/lib/staff/roles.js';
 import { sessionUser, type ServerContext } from './context.js';
 import { forbidden, jsonErrors, Refusal } from './errors.js';
 import { allowedBody } from './gatekeeper/body.js';
+import { needsDocs, screenSharedRead, sharedReader, type SharedReader } from './gatekeeper/shared.js';
 import { clinicAdminDocCheck, clinicDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
 import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
 import { allowedQuery } from './gatekeeper/query.js';
@@ -47,6 +48,8 @@ const ENDPOINT_METHODS: Record<string, string[]> = {
 const READ_ONLY = new Set(['db:GET', 'db:HEAD', '_changes:GET', '_changes:POST', '_bulk_get:POST', '_revs_diff:POST', '_all_docs:GET', '_all_docs:POST', 'local:GET', 'doc:GET', 'doc:HEAD']);
 /** what a clinic administrator may also do on a directory database */
 const CLINIC_ADMIN_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST']);
+/** databases only the server writes: a patient's access log, a clinic's copies of shared records */
+const SERVER_WRITTEN = { user: new Set(['audit']), clinic: new Set(['shared']) };
 /** what writes to a user's or a clinic's databases, counted against its owner's quota */
 const OWNED_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST', 'local:PUT', 'local:DELETE']);
 
@@ -113,6 +116,9 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 				const clinics = writable ? administeredClinics((await ctx.roles(user)) ?? []) : [];
 				if (!clinics.length) throw forbidden('This database is read-only');
 				res.locals.clinicAdmin = { region: target.region, clinics } satisfies ClinicAdmin;
+			}
+			if (target.type !== 'public' && SERVER_WRITTEN[target.type].has(target.collection) && !READ_ONLY.has(`${endpoint.kind}:${method}`)) {
+				throw forbidden('Only the server writes this database');
 			}
 			const query = allowedQuery(endpoint.kind, method, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
 			const owner = OWNED_WRITES.has(`${endpoint.kind}:${method}`) ? quotaOwner(quotas, target, user) : null;
@@ -199,12 +205,19 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	const owner = OWNED_WRITES.has(`${endpoint.kind}:${method}`) ? quotaOwner(quotas, target, user) : null;
 	owner?.quota.wrote(owner.key, res.locals.bodyBytes ?? 0);
 	if (endpoint.kind === '_bulk_docs') return bulkDocs(ctx, target, path, body as Json, check!, res);
-	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, query, body);
+	// the documents of a clinic's shared copies are screened (and their deliveries logged) on every read
+	const reader = target.type === 'clinic' && target.collection === 'shared' ? await sharedReader(ctx, req, user!, target.clinicId) : null;
+	const askedDocs = query.get('include_docs') === 'true';
+	const upQuery = new URLSearchParams(query);
+	if (reader && needsDocs(endpoint.kind)) upQuery.set('include_docs', 'true');
+	const screen = (payload: Json) => (reader ? screenSharedRead(ctx, reader, endpoint.kind, payload, askedDocs) : Promise.resolve(payload));
+	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, upQuery, body, screen);
 
 	const written = endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE') ? [method === 'PUT' ? body : { _id: endpoint.id }] : [];
-	const up = await withJobs(ctx, target, written, () => ctx.couch.request(method, path, { query, body }));
+	const upMethod = reader && method === 'HEAD' ? 'GET' : method;
+	const up = await withJobs(ctx, target, written, () => ctx.couch.request(upMethod, path, { query: upQuery, body }));
 	if (up.status >= 400) return send(up.status, storeError(up));
-	let payload = up.body;
+	let payload = reader && method === 'HEAD' ? await screenSharedHead(reader, up.body) : await screen(up.body);
 	if (endpoint.kind === '_all_docs' && Array.isArray(payload?.rows)) {
 		payload = { ...payload, rows: payload.rows.filter((r: Json) => !isDesignId(r?.id ?? r?.key)) };
 	}
@@ -277,7 +290,8 @@ async function changes(
 	res: Response,
 	path: string,
 	query: URLSearchParams,
-	body: unknown
+	body: unknown,
+	screen: (payload: Json) => Promise<Json>
 ): Promise<void> {
 	const upQuery = new URLSearchParams(query);
 	const omitRevs = upQuery.get('omit_revs') === 'true';
@@ -316,7 +330,7 @@ async function changes(
 			upQuery.delete('timeout');
 			up = await ctx.couch.request(req.method, path, { query: upQuery, body });
 		}
-		let payload = up.body;
+		let payload = up.status >= 400 ? up.body : await screen(up.body);
 		if (Array.isArray(payload?.results)) {
 			const rows = payload.results.filter((r: Json) => !isDesignId(r?.id));
 			payload = { ...payload, results: omitRevs ? rows.map(withoutRevs) : rows };
@@ -326,6 +340,12 @@ async function changes(
 		if (timer) clearTimeout(timer);
 		res.off('close', onClose);
 	}
+}
+
+/** A HEAD of a copy another doctor's share holds answers as if it were not there (nothing is delivered). */
+async function screenSharedHead(reader: SharedReader, doc: Json): Promise<Json> {
+	if (typeof doc?.practitionerId === 'string' && !reader.practitionerIds.includes(doc.practitionerId)) throw new Refusal(404, 'not_found', 'missing');
+	return doc;
 }
 
 function withoutRevs({ changes: _changes, doc, ...row }: Json): Json {

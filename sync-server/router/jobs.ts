@@ -164,14 +164,20 @@ type Written = { _id: string; _rev?: string; _deleted?: boolean };
  * for meanwhile wait and go together in the next. A rush of pushes then costs the router database a
  * few writes instead of one each (the embedded store writes one database at a time).
  */
-class GroupWriter {
+export class GroupWriter {
 	private queue: { docs: Written[]; done: (revs: string[]) => void; fail: (err: Error) => void }[] = [];
 	private flushing = false;
 
 	constructor(
 		private readonly couch: Couch,
-		private readonly path: string
+		private readonly path: string,
+		/** a database that no longer exists takes nothing, without an error (a deleted account's log) */
+		private readonly missingOk = false
 	) {}
+
+	get busy(): boolean {
+		return this.flushing || this.queue.length > 0;
+	}
 
 	/** Answers each document's new revision, or throws if any of them was not written. */
 	write(docs: Written[]): Promise<string[]> {
@@ -187,6 +193,10 @@ class GroupWriter {
 			const group = this.queue.splice(0);
 			try {
 				const res = await this.couch.request('POST', this.path, { body: { docs: group.flatMap((g) => g.docs) } });
+				if (res.status === 404 && this.missingOk) {
+					for (const { docs, done } of group) done(docs.map(() => ''));
+					continue;
+				}
 				if (res.status >= 300 || !Array.isArray(res.body)) throw new Error(`Could not write router documents: ${res.status}`);
 				let row = 0;
 				for (const { docs, done, fail } of group) {

@@ -1,19 +1,58 @@
-/** The in-process router: its outbox, worked by the booking router. */
+/** The in-process router: its outbox, worked by the booking and the sharing routers. */
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
+import { AccessLog } from './audit.js';
 import { BookingRouter, type BookingOptions } from './booking.js';
-import { claimTokens, copyIdOf, type ClaimTokens } from './claims.js';
+import { claimTokens, copyIdOf, patientRefs, type ClaimTokens, type PatientRefs } from './claims.js';
 import { Outbox, ROUTER_DB, type JobWrite } from './jobs.js';
+import { EXPIRY_SWEEP_MS, isSharingJob, shareLane, sharingWrites, SharingRouter } from './sharing.js';
 
-export async function startRouter(couch: Couch, opts: BookingOptions & { log: boolean }): Promise<Outbox> {
-	await couch.ensureDatabase(ROUTER_DB);
-	const tokens = await claimTokens(couch);
-	const booking = new BookingRouter(couch, tokens, opts);
-	const outbox = new Outbox(couch, (job) => booking.work(job), opts.log, (target, docs) => routedWrites(target, docs, tokens));
-	await outbox.start();
-	return outbox;
+export interface Router {
+	outbox: Outbox;
+	/** opens the patient reference on a shared copy */
+	refs: PatientRefs;
+	accessLog: AccessLog;
+	/** runs `change` to a patient's databases (account deletion) with a sharing job recorded before and worked after it */
+	patientChange(hex: string, change: () => Promise<void>): Promise<void>;
+	stop(): Promise<void>;
 }
 
+export async function startRouter(couch: Couch, opts: BookingOptions & { log: boolean }): Promise<Router> {
+	await couch.ensureDatabase(ROUTER_DB);
+	const tokens = await claimTokens(couch);
+	const refs = await patientRefs(couch);
+	const booking = new BookingRouter(couch, tokens, opts);
+	const patientChange = async (hex: string, change: () => Promise<void> = async () => {}) => {
+		const jobs = await outbox.record(`u-${hex}-consents`, [{ docId: 'sharing', lanes: [shareLane(hex)] }]);
+		try {
+			await change();
+		} finally {
+			outbox.hand(jobs);
+		}
+	};
+	const sharing: SharingRouter = new SharingRouter(couch, refs, (text) => tokens('share', text), opts, (hex) => patientChange(hex));
+	const outbox = new Outbox(
+		couch,
+		(job) => (isSharingJob(job) ? sharing.work(job) : booking.work(job)),
+		opts.log,
+		(target, docs) => [...routedWrites(target, docs, tokens), ...sharingWrites(target, docs)]
+	);
+	await outbox.start();
+	await sharing.sweep();
+	const sweeper = setInterval(() => void sharing.sweep().catch(() => {}), EXPIRY_SWEEP_MS);
+	sweeper.unref();
+	return {
+		outbox,
+		refs,
+		accessLog: new AccessLog(couch),
+		patientChange,
+		async stop() {
+			clearInterval(sweeper);
+			sharing.stop();
+			await outbox.stop();
+		}
+	};
+}
 /**
  * The jobs a write needs: one per written document of a patient's or a clinic's appointments, with the
  * lanes that keep it in order with the jobs it could race: the slot it asks for (the earliest request

@@ -12,11 +12,15 @@ import { openDirectoryDatabase } from '$lib/directory/local';
 import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '$lib/db/validation';
 
 const options = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
+/** server collections no device opens yet: the sharing pages (issue 13, next slice) declare them */
+const NOT_YET_ON_DEVICES = ['audit', 'consents'];
 const synced = (scope: 'user' | 'clinic') => PROFILE_COLLECTIONS.filter((d) => d.sync?.scope === scope);
 
 describe('the app\'s collection declarations', () => {
 	it('declare every user collection the server keeps, and the clinic appointments for staff', () => {
-		expect(synced('user').map((d) => d.sync!.collection).sort()).toEqual(Object.keys(USER_COLLECTIONS).sort());
+		const onDevices = synced('user').map((d) => d.sync!.collection);
+		expect(onDevices.filter((c) => NOT_YET_ON_DEVICES.includes(c))).toEqual([]);
+		expect([...onDevices, ...NOT_YET_ON_DEVICES].sort()).toEqual(Object.keys(USER_COLLECTIONS).sort());
 		for (const d of synced('user')) expect(d.sync!.validate).toBe(USER_COLLECTIONS[d.sync!.collection as keyof typeof USER_COLLECTIONS]);
 		expect(synced('clinic').map((d) => [d.name, d.sync!.collection])).toEqual([['clinicAppointments', 'appointments']]);
 		expect(synced('clinic')[0].sync!.validate).toBe(CLINIC_COLLECTIONS.appointments);

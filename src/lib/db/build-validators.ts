@@ -13,11 +13,12 @@ import { clinicValidationSchema, practitionerValidationSchema, regionValidationS
 import { recordValidationSchema } from '../profile/schema.js';
 import { clinicDocValidationSchema } from '../staff/schema.js';
 import { appointmentValidationSchema, clinicAppointmentValidationSchema } from '../booking/schema.js';
+import { accessEntryValidationSchema, consentValidationSchema, sharedRecordValidationSchema } from '../sharing/schema.js';
 
 export const GENERATED_FILE = fileURLToPath(new URL('./validators.generated.js', import.meta.url));
 export const GENERATED_TYPES_FILE = fileURLToPath(new URL('./validators.generated.d.ts', import.meta.url));
 
-const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema };
+const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema, consent: consentValidationSchema, sharedRecord: sharedRecordValidationSchema, accessEntry: accessEntryValidationSchema };
 
 /** The source of `validators.generated.js`. */
 export function validatorsSource(): string {

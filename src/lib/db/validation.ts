@@ -17,7 +17,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
 type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'clinicDoc' | 'appointment' | 'clinicAppointment', CompiledCheck>;
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'clinicDoc' | 'appointment' | 'clinicAppointment' | 'consent' | 'sharedRecord' | 'accessEntry', CompiledCheck>;
 
 /** A validator from a compiled JSON schema, answering the first problem in words. */
 export function validator(check: CompiledCheck): Validator {
@@ -27,7 +27,10 @@ export function validator(check: CompiledCheck): Validator {
 /** Collections every user has, each replicated to its own server database `u-<hex name>-<collection>`. */
 export const USER_COLLECTIONS = {
 	records: validator(compiledChecks.record),
-	appointments: validator(compiledChecks.appointment)
+	appointments: validator(compiledChecks.appointment),
+	consents: validator(compiledChecks.consent),
+	/** the access log: read-only to its owner, written by the server only (docs/architecture.md, "Sharing") */
+	audit: validator(compiledChecks.accessEntry)
 } satisfies Record<string, Validator>;
 
 export type UserCollection = keyof typeof USER_COLLECTIONS;
@@ -36,7 +39,8 @@ export const USER_COLLECTION_NAMES = Object.keys(USER_COLLECTIONS) as UserCollec
 /** Collections every clinic has, each in its own server database `c-<clinicId>-<collection>`, for its staff. */
 export const CLINIC_COLLECTIONS = {
 	appointments: validator(compiledChecks.clinicAppointment),
-	shared: validator(compiledChecks.clinicDoc),
+	/** read-only to staff: the router's copies of shared records */
+	shared: validator(compiledChecks.sharedRecord),
 	messages: validator(compiledChecks.clinicDoc),
 	notes: validator(compiledChecks.clinicDoc)
 } satisfies Record<string, Validator>;

@@ -8,3 +8,6 @@ export declare const region: CompiledCheck;
 export declare const clinicDoc: CompiledCheck;
 export declare const appointment: CompiledCheck;
 export declare const clinicAppointment: CompiledCheck;
+export declare const consent: CompiledCheck;
+export declare const sharedRecord: CompiledCheck;
+export declare const accessEntry: CompiledCheck;
