@@ -11,12 +11,14 @@ import { listingPublishing } from './directory/publishing.js';
 import { documentsCollection, type DocumentsCollection } from './ocr/collection.js';
 import { recordsCollection, type RecordsCollection } from './profile/collection.js';
 import { casesCollection, type CasesCollection } from './recommender/collection.js';
+import { clinicSharedCollection, type ClinicSharedCollection } from './sharing/clinic-collection.js';
 import type { SyncFeature } from './sync/feature.js';
 
 export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 	recordsCollection,
 	appointmentsCollection,
 	clinicAppointmentsCollection,
+	clinicSharedCollection,
 	listingsCollection,
 	casesCollection,
 	documentsCollection
@@ -30,6 +32,8 @@ export type ProfileDatabase = RxDatabase<{
 	appointments: AppointmentsCollection;
 	/** staff profiles only */
 	clinicAppointments?: ClinicAppointmentsCollection;
+	/** staff profiles only */
+	clinicShared?: ClinicSharedCollection;
 	listings: ListingsCollection;
 	cases: CasesCollection;
 	documents: DocumentsCollection;

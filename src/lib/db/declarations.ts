@@ -15,6 +15,8 @@ export interface CollectionSync {
 	collection: string;
 	/** the shared schema check the gatekeeper applies too: nothing it would refuse is pushed */
 	validate: Validator;
+	/** the server writes it, devices only read it: never pushed, and a deletion purges the document */
+	pullOnly?: boolean;
 }
 
 export interface CollectionDeclaration {

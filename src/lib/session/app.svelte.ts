@@ -47,7 +47,7 @@ async function startSync(unlocked: UnlockedProfile) {
 	if (!account) return;
 	const [{ SyncController }, { PROFILE_COLLECTIONS, SYNC_FEATURES }] = await Promise.all([import('../sync/controller.svelte.js'), import('../collections.js')]);
 	const password = () => openSecret(unlocked.keys.secretsKey, account.sealedPassword);
-	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, password, PROFILE_COLLECTIONS, SYNC_FEATURES);
+	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, password, PROFILE_COLLECTIONS, SYNC_FEATURES, unlocked.deviceId);
 	session.current = { ...unlocked, sync };
 	void sync.connect();
 }

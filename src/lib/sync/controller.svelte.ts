@@ -42,7 +42,9 @@ export class SyncController {
 		readonly accountName: string,
 		private readonly password: () => Promise<string>,
 		private readonly declarations: readonly CollectionDeclaration[],
-		features: readonly SyncFeature[]
+		features: readonly SyncFeature[],
+		/** sent as `X-Device-Id` with a clinic's pulls: the patient's access log says which device read */
+		private readonly deviceId?: string
 	) {
 		this.refused = JSON.parse(localStorage.getItem(refusedKey(profileId)) ?? '[]');
 		this.roles = rememberedRoles(profileId);
@@ -119,7 +121,8 @@ export class SyncController {
 			// a user collection keeps the identifier it always had, so its checkpoints carry over
 			const identifier = sync.scope === 'user' ? `hs-${this.accountName}-${sync.collection}` : `hs-${this.accountName}-${database}`;
 			const validate = sync.scope === 'clinic' ? ofClinic(sync.validate, clinicId!) : sync.validate;
-			const replication = replicateCollection(collection, { database, identifier, validate }, this.hooks());
+			const headers = sync.scope === 'clinic' && this.deviceId ? { 'X-Device-Id': this.deviceId } : undefined;
+			const replication = replicateCollection(collection, { database, identifier, validate, pullOnly: sync.pullOnly, headers }, this.hooks());
 			this.byDatabase.set(database, replication);
 			this.track(replication);
 		}

@@ -62,11 +62,41 @@ export interface ReplicationTarget {
 	baseUrl?: string;
 	/** The fetch that carries the session cookie; the browser's own in the app. */
 	fetch?: typeof fetch;
+	/** read-only on the server (a clinic's shared records): pull, never push */
+	pullOnly?: boolean;
+	/** sent with every request, e.g. `X-Device-Id` for the access log */
+	headers?: Record<string, string>;
+}
+
+function withHeaders(transport: typeof fetch, headers: Record<string, string> | undefined): typeof fetch {
+	if (!headers) return transport;
+	return (input, init) => transport(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), ...headers } });
+}
+
+/**
+ * A pulled deletion keeps the document in IndexedDB (deleted, body and all, until RxDB's cleanup): for a
+ * collection whose copies must leave the device when the server removes them, deleted documents (and
+ * their replication bookkeeping) are purged as soon as a pull brought a deletion.
+ */
+function purgeDeletionsAfterPull(collection: RxCollection, replication: RxReplicationState<unknown, unknown>) {
+	let purging: Promise<void> | null = null;
+	const purge = async () => {
+		await replication.awaitInSync();
+		if (collection.closed) return;
+		await collection.storageInstance.cleanup(0);
+		await replication.metaInstance?.cleanup(0);
+	};
+	replication.received$.subscribe((doc) => {
+		if (!(doc as { _deleted?: boolean })._deleted || purging) return;
+		purging = purge()
+			.catch(() => {})
+			.finally(() => (purging = null));
+	});
 }
 
 export function replicateCollection(
 	collection: RxCollection,
-	{ database, identifier, validate, baseUrl = location.origin, fetch: transport = fetch }: ReplicationTarget,
+	{ database, identifier, validate, baseUrl = location.origin, fetch: transport = fetch, pullOnly = false, headers }: ReplicationTarget,
 	hooks: ReplicationHooks & { invalid(item: RefusedItem): void }
 ): RxReplicationState<unknown, unknown> {
 	// RxDB's CouchDB handlers, from a replication that is never started: started live, it would run a
@@ -78,14 +108,14 @@ export function replicateCollection(
 		live: false,
 		autoStart: false,
 		waitForLeadership: false,
-		fetch: gatekeeperFetch(hooks, transport),
+		fetch: gatekeeperFetch(hooks, withHeaders(transport, headers)),
 		pull: {},
 		push: {}
 	});
 	const { pull, push } = { pull: couch.pull!, push: couch.push! };
 	// its handlers only use its fetch: the never-started state is cancelled, nothing of it runs
 	void couch.cancel();
-	return replicateRxCollection({
+	const replication = replicateRxCollection({
 		replicationIdentifier: identifier,
 		collection,
 		live: true,
@@ -94,7 +124,7 @@ export function replicateCollection(
 		autoStart: true,
 		// large pulls: a new device gets 5,000 records in five round trips and store writes, not 25
 		pull: { handler: pull.handler, batchSize: 1000 },
-		push: {
+		push: pullOnly ? undefined : {
 			handler: push.handler,
 			batchSize: 100,
 			modifier: (doc) => {
@@ -107,4 +137,6 @@ export function replicateCollection(
 			}
 		}
 	}) as RxReplicationState<unknown, unknown>;
+	if (pullOnly) purgeDeletionsAfterPull(collection, replication);
+	return replication;
 }
