@@ -1,12 +1,12 @@
 /**
  * Shared records on the clinic's tablet (issue 13): a patient shares records with the demo doctor
- * (written through `/couch` as scripts do); the doctor's tablet lists the patient and shows a readable
- * summary; after a revoke the tablet shows nothing of them and its raw IndexedDB keeps nothing of the
+ * (written through `/couch` as scripts do) and books a visit; the doctor's tablet links the visit to the
+ * records, lists the patient and shows a readable summary, and the access log names the tablet; after a revoke the tablet shows nothing of them and its raw IndexedDB keeps nothing of the
  * records' content. A share that ends while the tablet is offline disappears at its end.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, demoStaff, rawIndexedDb, seriousViolations, staffDevice } from './harness';
+import { appAndBrowser, demoStaff, rawIndexedDb, seriousViolations, showDayOf, staffDevice } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { userDatabase } from '../../src/lib/db/names';
 
@@ -31,6 +31,23 @@ async function sharingPatient(patientName: string, records: { kind: string; data
 	expect(put.status, put.text).toBe(201);
 	return {
 		recordIds: docs.map((d) => d._id),
+		/** the access log's entries: who received which record, from which device */
+		async accessLog() {
+			const res = await client.get(`/couch/${userDatabase(name, 'audit')}/_all_docs?include_docs=true`);
+			return (res.body.rows as { doc: { staff: string; recordId: string; deviceId?: string } }[]).map((r) => r.doc);
+		},
+		/** books the doctor's first free slot under the name shared; answers with its start once the router decided */
+		async book() {
+			const from = new Date(Date.now() + 2 * 3600_000).toISOString();
+			const to = new Date(Date.now() + 8 * 86_400_000).toISOString();
+			const { slots } = (await client.get(`/api/slots?practitioner=${doctor().practitionerId}&from=${from}&to=${to}`)).body as { slots: { start: string }[] };
+			const db = userDatabase(name, 'appointments');
+			const id = newId('appt');
+			const request = { type: 'appointment', clinicId: CLINIC, practitionerId: doctor().practitionerId, start: slots[0].start, status: 'requested', updatedAt: Date.now(), patientName };
+			expect((await client.put(`/couch/${db}/${id}`, request)).status).toBe(201);
+			await expect.poll(async () => (await client.get(`/couch/${db}/${id}`)).body.status, { timeout: 20_000 }).toMatch(/^(booked|pending)$/);
+			return slots[0].start;
+		},
 		async revoke() {
 			const current = (await client.get(`/couch/${consentDb}/${consent._id}`)).body;
 			const res = await client.put(`/couch/${consentDb}/${consent._id}`, { ...current, status: 'revoked', updatedAt: Date.now() });
@@ -67,11 +84,19 @@ describe('shared records on the clinic tablet', () => {
 			],
 			new Date(Date.now() + 7 * 86_400_000).toISOString()
 		);
+		const start = await share.book();
 		const context = await app.browser.newContext();
 		const page = await staffDevice(context, app.server.url, doctor());
+		// the appointment on the clinic day links to the patient's shared records
+		const entry = await showDayOf(page, start);
+		await expect.poll(() => entry.getByRole('link', { name: `Shared records of ${NAME}` }).count(), { timeout: 30_000 }).toBe(1);
 		await page.getByRole('link', { name: /Patients who share their records/ }).click();
 		await page.waitForURL('**/clinic/shared');
 		await expect.poll(() => patientLink(page, NAME).count(), { timeout: 30_000 }).toBe(1);
+		// each delivery is in the patient's access log, with the tablet's device id
+		const log = await share.accessLog();
+		expect(new Set(log.map((e) => e.recordId))).toEqual(new Set(share.recordIds));
+		for (const e of log) expect(e).toMatchObject({ staff: doctor().name, deviceId: expect.stringMatching(/^device-/) });
 		expect(await patientLink(page, NAME).textContent()).toContain('Allergies');
 		expect(await seriousViolations(page)).toEqual([]);
 
