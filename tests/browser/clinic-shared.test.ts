@@ -2,25 +2,25 @@
  * Shared records on the clinic's tablet (issue 13): a patient shares records with the demo doctor
  * (written through `/couch` as scripts do) and books a visit; the doctor's tablet links the visit to the
  * records, lists the patient and shows a readable summary, and the access log names the tablet; after a revoke the tablet shows nothing of them and its raw IndexedDB keeps nothing of the
- * records' content. A share that ends while the tablet is offline disappears at its end.
+ * records' content (on the embedded store, and on Apache CouchDB when `TEST_COUCHDB_URL` is set). A share
+ * that ends while the tablet is offline disappears at its end.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, demoStaff, rawIndexedDb, seriousViolations, showDayOf, staffDevice } from './harness';
+import { appAndBrowser, demoStaff, rawIndexedDb, seriousViolations, showDayOf, staffDevice, SYNC_STORES, type AppServer } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { userDatabase } from '../../src/lib/db/names';
 
-const app = appAndBrowser({ demo: true });
 const CLINIC = 'clinic-ashanti-0001';
-const doctor = () => demoStaff(app.server, CLINIC, 'doctor');
 
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
 
 /** A patient account that shares these records with the demo doctor until `until`; answers with how to revoke. */
-async function sharingPatient(patientName: string, records: { kind: string; data: Record<string, unknown> }[], until: string) {
+async function sharingPatient(server: AppServer, patientName: string, records: { kind: string; data: Record<string, unknown> }[], until: string) {
+	const doctor = () => demoStaff(server, CLINIC, 'doctor');
 	const name = uniqueName('patient');
-	const client = new Client(app.server.url);
+	const client = new Client(server.url);
 	expect((await client.signup(name)).status).toBe(201);
 	const docs = records.map((r) => ({ _id: newId('rec'), ...r, updatedAt: Date.now(), updatedBy: 'device-1' }));
 	const written = await client.post(`/couch/${userDatabase(name, 'records')}/_bulk_docs`, { docs });
@@ -71,10 +71,14 @@ function traces(dump: string, ids: string[]): string[] {
 
 const patientLink = (page: Page, name: string) => page.locator('[data-shared-patient]', { hasText: name });
 
-describe('shared records on the clinic tablet', () => {
+describe.each(SYNC_STORES)('shared records on the clinic tablet, $name', ({ couchUrl }) => {
+	const app = appAndBrowser({ demo: true, couchUrl });
+	const doctor = () => demoStaff(app.server, CLINIC, 'doctor');
+
 	it('lists a patient who shares, shows the summary, and keeps nothing after a revoke', async () => {
 		const NAME = `Akosua ${uniqueName('p')}`;
 		const share = await sharingPatient(
+			app.server,
 			NAME,
 			[
 				{ kind: 'allergy', data: { substance: 'Sulfonamides', severity: 'severe', reaction: 'Rash' } },
@@ -123,16 +127,20 @@ describe('shared records on the clinic tablet', () => {
 		expect(await patientLink(page, NAME).count()).toBe(0);
 		await context.close();
 	});
+});
 
-	it('hides a share at its end while the tablet is offline', async () => {
+describe('an ended share on the clinic tablet', () => {
+	const app = appAndBrowser({ demo: true });
+
+	it('is hidden at its end while the tablet is offline', async () => {
 		const NAME = `Yaw ${uniqueName('p')}`;
-		await sharingPatient(NAME, [{ kind: 'allergy', data: { substance: 'Latex', severity: 'mild' } }], new Date(Date.now() + 45_000).toISOString());
+		await sharingPatient(app.server, NAME, [{ kind: 'allergy', data: { substance: 'Latex', severity: 'mild' } }], new Date(Date.now() + 60_000).toISOString());
 		const context = await app.browser.newContext();
-		const page = await staffDevice(context, app.server.url, doctor());
+		const page = await staffDevice(context, app.server.url, demoStaff(app.server, CLINIC, 'doctor'));
 		await page.getByRole('link', { name: /Patients who share their records/ }).click();
 		await expect.poll(() => patientLink(page, NAME).count(), { timeout: 30_000 }).toBe(1);
 		await context.setOffline(true);
 		await expect.poll(() => patientLink(page, NAME).count(), { timeout: 90_000 }).toBe(0);
 		await context.close();
-	}, 120_000);
+	}, 150_000);
 });
