@@ -1,9 +1,10 @@
 /**
  * Shared records on the clinic's tablet (issue 13): a patient shares records with the demo doctor
  * (written through `/couch` as scripts do) and books a visit; the doctor's tablet links the visit to the
- * records, lists the patient and shows a readable summary, and the access log names the tablet; after a revoke the tablet shows nothing of them and its raw IndexedDB keeps nothing of the
- * records' content (on the embedded store, and on Apache CouchDB when `TEST_COUCHDB_URL` is set). A share
- * that ends while the tablet is offline disappears at its end.
+ * records, lists the patient and shows a readable summary, and the access log names the tablet; after a
+ * revoke the tablet shows nothing of them and its raw IndexedDB keeps nothing of the records' content
+ * (on the embedded store, and on Apache CouchDB when `TEST_COUCHDB_URL` is set). A share that ends while
+ * the tablet is offline disappears at its end.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
