@@ -11,6 +11,7 @@ import { listingPublishing } from './directory/publishing.js';
 import { documentsCollection, type DocumentsCollection } from './ocr/collection.js';
 import { recordsCollection, type RecordsCollection } from './profile/collection.js';
 import { casesCollection, type CasesCollection } from './recommender/collection.js';
+import { auditCollection, consentsCollection, type AuditCollection, type ConsentsCollection } from './sharing/collection.js';
 import type { SyncFeature } from './sync/feature.js';
 
 export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
@@ -19,7 +20,9 @@ export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 	clinicAppointmentsCollection,
 	listingsCollection,
 	casesCollection,
-	documentsCollection
+	documentsCollection,
+	consentsCollection,
+	auditCollection
 ];
 
 /** Sync work a feature does beyond replicating its collections, started by the sync controller. */
@@ -33,6 +36,8 @@ export type ProfileDatabase = RxDatabase<{
 	listings: ListingsCollection;
 	cases: CasesCollection;
 	documents: DocumentsCollection;
+	consents: ConsentsCollection;
+	audit: AuditCollection;
 }>;
 
 /** A profile's database with the app's collections; a staff profile's (`clinicId`) with its clinic's too. */

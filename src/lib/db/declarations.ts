@@ -15,6 +15,8 @@ export interface CollectionSync {
 	collection: string;
 	/** the shared schema check the gatekeeper applies too: nothing it would refuse is pushed */
 	validate: Validator;
+	/** written by the server only (an access log): pulled, never pushed */
+	pullOnly?: boolean;
 }
 
 export interface CollectionDeclaration {

@@ -119,7 +119,7 @@ export class SyncController {
 			// a user collection keeps the identifier it always had, so its checkpoints carry over
 			const identifier = sync.scope === 'user' ? `hs-${this.accountName}-${sync.collection}` : `hs-${this.accountName}-${database}`;
 			const validate = sync.scope === 'clinic' ? ofClinic(sync.validate, clinicId!) : sync.validate;
-			const replication = replicateCollection(collection, { database, identifier, validate }, this.hooks());
+			const replication = replicateCollection(collection, { database, identifier, validate, pullOnly: sync.pullOnly }, this.hooks());
 			this.byDatabase.set(database, replication);
 			this.track(replication);
 		}

@@ -62,11 +62,13 @@ export interface ReplicationTarget {
 	baseUrl?: string;
 	/** The fetch that carries the session cookie; the browser's own in the app. */
 	fetch?: typeof fetch;
+	/** a collection only the server writes: nothing is pushed */
+	pullOnly?: boolean;
 }
 
 export function replicateCollection(
 	collection: RxCollection,
-	{ database, identifier, validate, baseUrl = location.origin, fetch: transport = fetch }: ReplicationTarget,
+	{ database, identifier, validate, baseUrl = location.origin, fetch: transport = fetch, pullOnly = false }: ReplicationTarget,
 	hooks: ReplicationHooks & { invalid(item: RefusedItem): void }
 ): RxReplicationState<unknown, unknown> {
 	// RxDB's CouchDB handlers, from a replication that is never started: started live, it would run a
@@ -94,7 +96,7 @@ export function replicateCollection(
 		autoStart: true,
 		// large pulls: a new device gets 5,000 records in five round trips and store writes, not 25
 		pull: { handler: pull.handler, batchSize: 1000 },
-		push: {
+		push: pullOnly ? undefined : {
 			handler: push.handler,
 			batchSize: 100,
 			modifier: (doc) => {
