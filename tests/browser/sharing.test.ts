@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { Couch } from '../../sync-server/couch';
 import { clinicDatabase, userDatabase } from '../../src/lib/db/names';
-import { addRecord, appAndBrowser, patientDevice, seriousViolations } from './harness';
+import { Client } from '../server/harness';
+import { addRecord, appAndBrowser, demoStaff, patientDevice, seriousViolations } from './harness';
 
 const ACCOUNT = 'ama-sharing';
 /** a demo clinic of the Ashanti region the patient downloads */
@@ -48,6 +49,26 @@ describe('sharing records with a clinic, as a patient', () => {
 		expect((consent.recordIds as string[]).length).toBe(2);
 		const copies = async () => (await docsOf(clinicDatabase(clinicId, 'shared'))).filter((r) => r.doc.consentId === consent._id && !r.doc._deleted);
 		await expect.poll(async () => (await copies()).map((r) => (r.doc.data as { name: string }).name).sort(), { timeout: 30_000 }).toEqual(['Asthma', 'Diabetes']);
+
+		// the clinic's doctor reads the copies from a tablet: the patient's access log shows it
+		const doctor = demoStaff(app.server, CLINIC, 'doctor');
+		const tablet = new Client(app.server.url);
+		expect((await tablet.login(doctor.name, doctor.password)).status).toBe(200);
+		const read = await tablet.request('GET', `/couch/${clinicDatabase(CLINIC, 'shared')}/_all_docs?include_docs=true`, undefined, { headers: { 'X-Device-Id': 'front-desk-tablet' } });
+		expect(read.status).toBe(200);
+		await page.reload();
+		await page.getByLabel(/PIN or passphrase for/).fill('2580');
+		await page.getByRole('button', { name: 'Unlock' }).click();
+		// unlocking goes back to the page that asked for it
+		await page.getByRole('heading', { name: 'Share my records' }).waitFor();
+		await page.locator('[data-access]').first().waitFor({ timeout: 30_000 });
+		const log = await page.locator('[data-access]').allTextContents();
+		expect(log.length).toBe(2);
+		for (const line of log) {
+			expect(line).toContain(doctor.name);
+			expect(line).toContain('front-desk-tablet');
+		}
+		expect(log.some((line) => line.includes('Asthma'))).toBe(true);
 
 		await page.getByRole('button', { name: /Stop sharing/ }).click();
 		await page.locator('[data-share-state="revoked"]').waitFor();
