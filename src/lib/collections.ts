@@ -12,6 +12,7 @@ import { documentsCollection, type DocumentsCollection } from './ocr/collection.
 import { recordsCollection, type RecordsCollection } from './profile/collection.js';
 import { casesCollection, type CasesCollection } from './recommender/collection.js';
 import { clinicSharedCollection, type ClinicSharedCollection } from './sharing/clinic-collection.js';
+import { auditCollection, consentsCollection, type AuditCollection, type ConsentsCollection } from './sharing/collection.js';
 import type { SyncFeature } from './sync/feature.js';
 
 export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
@@ -21,7 +22,9 @@ export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 	clinicSharedCollection,
 	listingsCollection,
 	casesCollection,
-	documentsCollection
+	documentsCollection,
+	consentsCollection,
+	auditCollection
 ];
 
 /** Sync work a feature does beyond replicating its collections, started by the sync controller. */
@@ -37,6 +40,8 @@ export type ProfileDatabase = RxDatabase<{
 	listings: ListingsCollection;
 	cases: CasesCollection;
 	documents: DocumentsCollection;
+	consents: ConsentsCollection;
+	audit: AuditCollection;
 }>;
 
 /** A profile's database with the app's collections; a staff profile's (`clinicId`) with its clinic's too. */

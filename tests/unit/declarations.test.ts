@@ -12,15 +12,12 @@ import { openDirectoryDatabase } from '$lib/directory/local';
 import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '$lib/db/validation';
 
 const options = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
-/** server collections no device opens yet: the sharing pages (issue 13, next slice) declare them */
-const NOT_YET_ON_DEVICES = ['audit', 'consents'];
 const synced = (scope: 'user' | 'clinic') => PROFILE_COLLECTIONS.filter((d) => d.sync?.scope === scope);
 
 describe('the app\'s collection declarations', () => {
 	it('declare every user collection the server keeps, and the clinic appointments and shared records for staff', () => {
 		const onDevices = synced('user').map((d) => d.sync!.collection);
-		expect(onDevices.filter((c) => NOT_YET_ON_DEVICES.includes(c))).toEqual([]);
-		expect([...onDevices, ...NOT_YET_ON_DEVICES].sort()).toEqual(Object.keys(USER_COLLECTIONS).sort());
+		expect(onDevices.sort()).toEqual(Object.keys(USER_COLLECTIONS).sort());
 		for (const d of synced('user')) expect(d.sync!.validate).toBe(USER_COLLECTIONS[d.sync!.collection as keyof typeof USER_COLLECTIONS]);
 		expect(synced('clinic').map((d) => [d.name, d.sync!.collection, !!d.sync!.pullOnly])).toEqual([
 			['clinicAppointments', 'appointments', false],
@@ -29,6 +26,10 @@ describe('the app\'s collection declarations', () => {
 		expect(synced('clinic')[0].sync!.validate).toBe(CLINIC_COLLECTIONS.appointments);
 		expect(synced('clinic')[1].sync!.validate).toBe(CLINIC_COLLECTIONS.shared);
 		expect(new Set(PROFILE_COLLECTIONS.map((d) => d.name)).size).toBe(PROFILE_COLLECTIONS.length);
+	});
+
+	it('pull the access log only: the server alone writes it', () => {
+		expect(synced('user').filter((d) => d.sync!.pullOnly).map((d) => d.sync!.collection)).toEqual(['audit']);
 	});
 
 	it('stay within RxDB\'s 13 open collections beside the directory database, staff included', async () => {
@@ -57,7 +58,7 @@ describe('opening a profile with declarations', () => {
 
 	it('opens exactly what it is given: a patient\'s profile has no clinic book', async () => {
 		db = await openProfile('patient', 'a'.repeat(64), null, options());
-		expect(Object.keys(db.collections).sort()).toEqual(['appointments', 'cases', 'documents', 'listings', 'records']);
+		expect(Object.keys(db.collections).sort()).toEqual(['appointments', 'audit', 'cases', 'consents', 'documents', 'listings', 'records']);
 		expect(db.clinicAppointments).toBeUndefined();
 	});
 

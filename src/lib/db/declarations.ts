@@ -15,7 +15,10 @@ export interface CollectionSync {
 	collection: string;
 	/** the shared schema check the gatekeeper applies too: nothing it would refuse is pushed */
 	validate: Validator;
-	/** the server writes it, devices only read it: never pushed, and a deletion purges the document */
+	/**
+	 * written by the server only (an access log, a clinic's shared records): pulled, never pushed, and a
+	 * pulled deletion purges the document from the device
+	 */
 	pullOnly?: boolean;
 }
 

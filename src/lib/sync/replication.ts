@@ -62,7 +62,7 @@ export interface ReplicationTarget {
 	baseUrl?: string;
 	/** The fetch that carries the session cookie; the browser's own in the app. */
 	fetch?: typeof fetch;
-	/** read-only on the server (a clinic's shared records): pull, never push */
+	/** a collection only the server writes (an access log, a clinic's shared records): pull, never push */
 	pullOnly?: boolean;
 	/** sent with every request, e.g. `X-Device-Id` for the access log */
 	headers?: Record<string, string>;
