@@ -15,6 +15,7 @@ import { ownDatabasesOf } from './accounts.js';
 import { sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { apiError, badRequest, Refusal } from './errors.js';
 import { MAX_ID_LENGTH, Slots } from './gatekeeper/limits.js';
+import { Recent } from './recent.js';
 
 /** how long a signal waits before answering "nothing changed" (below common proxy idle timeouts) */
 export const SIGNAL_WAIT_MS = 25_000;
@@ -108,8 +109,43 @@ async function firstChanges(ctx: ServerContext, positions: Positions, gone: Abor
 	return changed;
 }
 
+/**
+ * Databases written rarely (a share given or revoked on another device, a staff member's read in the
+ * access log) are not long-polled: each would cost every waiting device one more store request per
+ * change of anything. Their positions are compared with the store's when a wait ends with no other
+ * change, and otherwise at most once per wait of a device: their changes are named within a wait.
+ */
+const QUIET_COLLECTIONS = ['consents', 'audit'];
+const isQuiet = (db: string) => QUIET_COLLECTIONS.some((collection) => db.endsWith(`-${collection}`));
+
+/** The quiet databases of a token whose store position moved. */
+async function quietChanges(ctx: ServerContext, positions: Positions): Promise<string[]> {
+	const quiet = [...positions.keys()].filter(isQuiet);
+	const now = await currentPositions(ctx, quiet);
+	return quiet.filter((db) => String(now.get(db)) !== String(positions.get(db)));
+}
+
+/**
+ * When each device (session) last had its quiet databases compared: once per wait is enough, counted
+ * from its first signal (a device that just pushed something wants its answer, not a comparison).
+ */
+class QuietChecks {
+	private readonly last: Recent<number>;
+	constructor(private readonly waitMs: number) {
+		this.last = new Recent(waitMs * 4);
+	}
+	due(session: string): boolean {
+		const now = Date.now();
+		const last = this.last.get(session);
+		if (last !== undefined && now - last < this.waitMs) return false;
+		this.last.set(session, now);
+		return last !== undefined;
+	}
+}
+
 export function changesRouter(ctx: ServerContext, { waitMs = SIGNAL_WAIT_MS }: { waitMs?: number } = {}): Router {
 	const router = express.Router();
+	const quietChecks = new QuietChecks(waitMs);
 	// one waiting signal per signed-in device (session): a second one from the same device is refused
 	const waiting = new Slots(1);
 
@@ -134,8 +170,11 @@ export function changesRouter(ctx: ServerContext, { waitMs = SIGNAL_WAIT_MS }: {
 			if (!release) return apiError(res, 429, 'This device already waits for changes');
 			// databases the token does not know yet (a new region, a clinic joined) count as changed
 			const unknown = readable.filter((db) => !positions.has(db));
-			const changed = unknown.length ? unknown : await firstChanges(ctx, positions, gone.signal, waitMs);
+			const lively = new Map([...positions].filter(([db]) => !isQuiet(db)));
+			const changed = unknown.length ? unknown : await firstChanges(ctx, lively, gone.signal, waitMs);
 			if (gone.signal.aborted) return;
+			// after a wait with no other change, or once per wait of this device
+			if (!unknown.length && (!changed.length || quietChecks.due(session.token))) changed.push(...(await quietChanges(ctx, positions)));
 			for (const [db, seq] of await currentPositions(ctx, changed)) positions.set(db, seq);
 			res.json({ changed, since: encodeToken(positions) });
 		} catch (err) {

@@ -79,7 +79,13 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 	const verify = (_req: unknown, res: Response, raw: Buffer) => void (res.locals.bodyBytes = raw.length);
 	const parsers = new Map(Object.entries(BODY_LIMITS).map(([kind, limit]) => [kind, express.json({ limit, type: () => true, strict: true, verify })]));
 	const bytes = opts.quotaBytes ?? DEFAULT_QUOTA_BYTES;
-	const quotas: Quotas = { user: new Quota(ctx.couch, bytes, userDatabases), clinic: new Quota(ctx.couch, bytes, clinicDatabases) };
+	// what the owner writes: the server's own writes (the access log, copies of patients' shares) are
+	// bounded by the patients' quotas, and must never block the owner's writes
+	const ownerWritten = (type: 'user' | 'clinic', dbs: string[]) => dbs.filter((db) => ![...SERVER_WRITTEN[type]].some((collection) => db.endsWith(`-${collection}`)));
+	const quotas: Quotas = {
+		user: new Quota(ctx.couch, bytes, (owner) => ownerWritten('user', userDatabases(owner))),
+		clinic: new Quota(ctx.couch, bytes, (owner) => ownerWritten('clinic', clinicDatabases(owner)))
+	};
 	const longpolls = { perAccount: new Slots(LONGPOLLS_PER_ACCOUNT), perAddress: new Slots(LONGPOLLS_PER_ADDRESS) };
 
 	router.use(async (req: Request, res: Response, next: NextFunction) => {

@@ -89,6 +89,17 @@ describe('GET /api/changes', () => {
 		expect((await firstChange(patient.client, next)).body.changed).toEqual([userDatabase(patient.name, 'records')]);
 	});
 
+	it('names a change of a quiet database (consents, the access log) within a wait', async () => {
+		for (const collection of ['consents', 'audit'] as const) {
+			const since = await token(patient.client);
+			await write(userDatabase(patient.name, collection));
+			const res = await firstChange(patient.client, signal(patient.client, since));
+			expect(res.body.changed).toEqual([userDatabase(patient.name, collection)]);
+			// named once: the next token is past it
+			expect((await signal(patient.client, res.body.since)).body.changed).toEqual([]);
+		}
+	});
+
 	it('gives staff their clinic\'s databases, and fires for them', async () => {
 		const first = await nurse.client.get('/api/changes');
 		expect(first.body.changed).toEqual(expect.arrayContaining([clinicDatabase(CLINIC, 'appointments'), clinicDatabase(CLINIC, 'notes')]));

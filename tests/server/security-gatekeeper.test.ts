@@ -390,6 +390,14 @@ describe('issue 10: the gatekeeper', () => {
 			expect((await other.signup(otherName)).status).toBe(201);
 			const id = uuidLike(0x18aa);
 			expect((await other.put(`/couch/${userDatabase(otherName, 'records')}/${id}`, validRecord(id))).status).toBe(201);
+			// what the server writes for an account (its access log) never counts against it
+			const logged = new Client(small.url);
+			const loggedName = uniqueName('logged');
+			expect((await logged.signup(loggedName)).status).toBe(201);
+			const audit = userDatabase(loggedName, 'audit');
+			for (let i = 0; i < 12; i++) expect((await small.admin.request('PUT', `/${audit}/entry-${i}`, { body: { type: 'access', padding: 'a'.repeat(19_000) } })).status).toBe(201);
+			const after = uuidLike(0x18ab);
+			expect((await logged.put(`/couch/${userDatabase(loggedName, 'records')}/${after}`, validRecord(after))).status).toBe(201);
 		} finally {
 			await small.stop();
 		}
