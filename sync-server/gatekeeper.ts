@@ -81,7 +81,11 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 	const bytes = opts.quotaBytes ?? DEFAULT_QUOTA_BYTES;
 	// what the owner writes: the server's own writes (the access log, copies of patients' shares) are
 	// bounded by the patients' quotas, and must never block the owner's writes
-	const ownerWritten = (type: 'user' | 'clinic', dbs: string[]) => dbs.filter((db) => ![...SERVER_WRITTEN[type]].some((collection) => db.endsWith(`-${collection}`)));
+	const ownerWritten = (type: 'user' | 'clinic', dbs: string[]) =>
+		dbs.filter((db) => {
+			const target = parseTarget(db);
+			return target.type === 'public' || !SERVER_WRITTEN[type].has(target.collection);
+		});
 	const quotas: Quotas = {
 		user: new Quota(ctx.couch, bytes, (owner) => ownerWritten('user', userDatabases(owner))),
 		clinic: new Quota(ctx.couch, bytes, (owner) => ownerWritten('clinic', clinicDatabases(owner)))

@@ -32,10 +32,10 @@ function known(question: Question, input: RecommendInput, result: Recommendation
 /**
  * The most telling questions not yet answered, best first (none once nothing would change the answer).
  * For a yes/no question, how many of the nearest conditions have its sign gives each answer's
- * likelihood, and the question counts most when about half of them have it.
+ * likelihood, and the question counts most when about half of them have it. `current`: the answer to
+ * `input`, when the caller has it already.
  */
-export function nextQuestions(model: Model, input: RecommendInput, count = 1): Question[] {
-	const current = recommend(model, input);
+export function nextQuestions(model: Model, input: RecommendInput, count = 1, current: Recommendation = recommend(model, input)): Question[] {
 	if (!current.symptoms.length && !input.text?.trim()) return [];
 	const neighbours = model.nearest(current.features);
 	// the conditions nearest to what was said, and how typical each sign is of them (the cases themselves
