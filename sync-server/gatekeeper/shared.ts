@@ -87,7 +87,7 @@ async function logDeliveries(ctx: ServerContext, reader: SharedReader, docs: Jso
 	for (const doc of docs) {
 		const hex = typeof doc.patientRef === 'string' ? ctx.sharing?.refs.open(doc.patientRef) : null;
 		if (!hex) continue;
-		const entry = { staff: reader.name, role: reader.role, clinicId: reader.clinicId, recordId: doc.recordId, consentId: doc.consentId, at, ...(reader.deviceId ? { deviceId: reader.deviceId } : {}) };
+		const entry = { action: 'received', staff: reader.name, role: reader.role, clinicId: reader.clinicId, recordId: doc.recordId, consentId: doc.consentId, at, ...(reader.deviceId ? { deviceId: reader.deviceId } : {}) };
 		byPatient.set(hex, [...(byPatient.get(hex) ?? []), entry]);
 	}
 	await Promise.all([...byPatient].map(([hex, entries]) => ctx.sharing!.accessLog.append(hex, entries as never)));

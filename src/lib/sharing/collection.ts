@@ -2,7 +2,8 @@
  * Sharing on a patient's device: their consents (`u-<hex>-consents`, written here) and their access log
  * (`u-<hex>-audit`, written by the server only: pulled, never pushed).
  */
-import type { RxCollection, RxConflictHandler } from 'rxdb';
+import { addRxPlugin, type RxCollection, type RxConflictHandler } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { CollectionDeclaration } from '../db/declarations.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
 import { consentWinner } from './consents.js';
@@ -34,23 +35,25 @@ export const consentsCollectionSchema = {
 } as const;
 
 export const auditCollectionSchema = {
-	version: 0,
+	version: 1,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
 		id,
 		type: text,
+		action: text,
 		staff: text,
 		role: text,
 		clinicId: id,
 		recordId: id,
 		consentId: id,
+		reason: text,
 		at: epochMs,
 		deviceId: text,
 		updatedAt: epochMs
 	},
-	required: ['id', 'type', 'staff', 'role', 'clinicId', 'recordId', 'consentId', 'at', 'updatedAt'],
-	encrypted: ['staff', 'role', 'recordId', 'deviceId']
+	required: ['id', 'type', 'staff', 'role', 'clinicId', 'recordId', 'at', 'updatedAt'],
+	encrypted: ['staff', 'role', 'recordId', 'deviceId', 'reason']
 } as const;
 
 const revokeWins: RxConflictHandler<Consent> = {
@@ -68,8 +71,12 @@ export const consentsCollection: CollectionDeclaration = {
 	sync: { scope: 'user', collection: 'consents', validate: USER_COLLECTIONS.consents }
 };
 
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 export const auditCollection: CollectionDeclaration = {
 	name: 'audit',
 	schema: auditCollectionSchema,
+	// version 1 added `action` and `reason` and made `consentId` optional: older entries are received ones
+	migrationStrategies: { 1: <T>(doc: T) => doc },
 	sync: { scope: 'user', collection: 'audit', validate: USER_COLLECTIONS.audit, pullOnly: true }
 };

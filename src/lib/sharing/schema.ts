@@ -126,17 +126,30 @@ export const sharedRecordValidationSchema = {
 	}
 } as const;
 
-/** One delivery of a shared record to a staff account, in the patient's `u-<hex>-audit`. */
+/**
+ * What an access-log entry records: a record `received` by a staff account through `/couch` (the default
+ * when absent), `opened` on a staff device, read under `emergency` access without a share, or seen
+ * through a visit pass (`pass-view`).
+ */
+export const ACCESS_ACTIONS = ['received', 'opened', 'emergency', 'pass-view'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/** One access to a patient's record, in the patient's `u-<hex>-audit`. */
 export interface AccessEntry {
 	id: string;
 	type: 'access';
-	/** the staff account */
+	/** absent: `received` */
+	action?: AccessAction;
+	/** the staff account (for a visit pass: who holds the pass, as the server names them) */
 	staff: string;
 	/** their roles at the clinic, comma-separated */
 	role: string;
 	clinicId: string;
 	recordId: string;
-	consentId: string;
+	/** the consent (or visit pass) it was read under; absent for emergency access */
+	consentId?: string;
+	/** why: the reason a doctor typed for emergency access */
+	reason?: string;
 	/** epoch ms */
 	at: number;
 	/** the `X-Device-Id` the request carried, if any */
@@ -149,15 +162,17 @@ export const DEVICE_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 export const accessEntryValidationSchema = {
 	type: 'object',
 	additionalProperties: false,
-	required: ['id', 'type', 'staff', 'role', 'clinicId', 'recordId', 'consentId', 'at', 'updatedAt'],
+	required: ['id', 'type', 'staff', 'role', 'clinicId', 'recordId', 'at', 'updatedAt'],
 	properties: {
 		id: { type: 'string', pattern: idPattern },
 		type: { const: 'access' },
+		action: { type: 'string', enum: ACCESS_ACTIONS },
 		staff: { type: 'string', minLength: 1, maxLength: 128 },
 		role: { type: 'string', maxLength: 200 },
 		clinicId: { type: 'string', pattern: clinicIdPattern },
 		recordId: recordProps.id,
 		consentId: { type: 'string', pattern: idPattern },
+		reason: { type: 'string', minLength: 1, maxLength: 500 },
 		at: { type: 'integer', minimum: 0 },
 		deviceId: { type: 'string', pattern: DEVICE_ID_PATTERN.source },
 		updatedAt: { type: 'integer', minimum: 0 }
