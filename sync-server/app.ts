@@ -124,7 +124,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use('/api', staffRouter(ctx));
 	app.use('/api', changesRouter(ctx, { waitMs: opts.signalWaitMs }));
 	app.use('/api', slotsRouter(ctx));
-	const passes = passRoutes(ctx, { now: opts.passClock ?? Date.now, appPage: hostsApp ? appPage(staticDir) : null });
+	const passes = passRoutes(ctx, { now: opts.passClock ?? Date.now, appPage: hostsApp ? appPage(staticDir) : null, publicUrl: opts.publicUrl });
 	app.use('/api', passes.api);
 	app.use(
 		'/api',

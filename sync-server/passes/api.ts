@@ -89,7 +89,15 @@ export interface PassRoutes {
 	stop(): void;
 }
 
-export function passRoutes(ctx: ServerContext, opts: { now: () => number; appPage: RequestHandler | null }): PassRoutes {
+export interface PassRouteOptions {
+	now: () => number;
+	/** sends the app's page (a live pass's link opens the app), or null when this server hosts no app */
+	appPage: RequestHandler | null;
+	/** the address people open the app at, for the link; unset: the address this request came to */
+	publicUrl?: string;
+}
+
+export function passRoutes(ctx: ServerContext, opts: PassRouteOptions): PassRoutes {
 	const passes = new VisitPasses(ctx.couch, opts.now, (hex, entries) => ctx.sharing!.accessLog.append(hex, entries));
 	const made = new SlidingWindowLimiter(PASSES_PER_HOUR, HOUR);
 	const lookups = new SlidingWindowLimiter(ctx.limits.passLookupsPerAddress, WINDOW_MS);
@@ -135,7 +143,8 @@ export function passRoutes(ctx: ServerContext, opts: { now: () => number; appPag
 			if (!clinic) throw new Refusal(404, 'not_found', 'No directory lists that clinic');
 			const pass = await passes.create(owner, { ...request, clinicName: clinic.name });
 			res.set('Cache-Control', 'no-store');
-			res.status(201).json({ ...pass, url: `${req.protocol}://${req.get('host')}${passPath(pass.token)}` });
+			const origin = opts.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
+			res.status(201).json({ ...pass, url: origin + passPath(pass.token) });
 		})
 	);
 	api.get(

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDatabase } from '../../src/lib/db/names.js';
 import { MAX_PASS_HOURS, PASS_ATTEMPTS, PASS_TOKEN_PATTERN } from '../../src/lib/sharing/pass/schema.js';
 import { ROUTER_DB } from '../../sync-server/router/jobs.js';
+import { PASSES_PER_HOUR } from '../../sync-server/passes/api.js';
 import { MAX_LIVE_PASSES, passKey } from '../../sync-server/passes/store.js';
 import { clinicDoc, writeDirectory } from './booking-fixture.js';
 import { Client, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
@@ -86,7 +87,7 @@ describe('visit passes', () => {
 		expect(pass.token).toMatch(PASS_TOKEN_PATTERN);
 		expect(Buffer.from(pass.token, 'base64url')).toHaveLength(32);
 		expect(pass.passcode).toMatch(/^\d{6}$/);
-		expect(pass.url.endsWith(`/p/${pass.token}`)).toBe(true);
+		expect(pass.url).toBe(`${server.url}/p/${pass.token}`);
 		// a second pass is a different link and (most likely) a different passcode
 		expect((await makePass(p, { recordIds: [a._id] })).token).not.toBe(pass.token);
 
@@ -247,6 +248,16 @@ describe('visit passes', () => {
 		expect(refused.body).toMatchObject({ error: 'conflict' });
 		expect((await p.client.delete(`/api/passes/${made[0].id}`)).status).toBe(200);
 		await makePass(p, { recordIds: [a._id] });
+	});
+
+	it(`are made at most ${PASSES_PER_HOUR} times an hour per account, refused tries included`, async () => {
+		const p = await patient();
+		for (let i = 0; i < PASSES_PER_HOUR; i++) expect((await p.client.post('/api/passes', { clinicId: CLINIC })).status).toBe(400);
+		const braked = await p.client.post('/api/passes', { clinicId: CLINIC, categories: ['allergies'] });
+		expect(braked.status).toBe(429);
+		expect(Number(braked.headers.get('retry-after'))).toBeGreaterThan(0);
+		// another patient is not braked by it
+		expect((await (await patient()).client.post('/api/passes', { clinicId: CLINIC, categories: ['allergies'] })).status).toBe(201);
 	});
 
 	it('refuses malformed bodies with {error, reason}', async () => {
