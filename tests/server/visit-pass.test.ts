@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDatabase } from '../../src/lib/db/names.js';
 import { MAX_PASS_HOURS, PASS_ATTEMPTS, PASS_TOKEN_PATTERN } from '../../src/lib/sharing/pass/schema.js';
 import { ROUTER_DB } from '../../sync-server/router/jobs.js';
-import { PASSES_PER_HOUR } from '../../sync-server/passes/api.js';
+import { PASSES_PER_HOUR, withoutPassTokens } from '../../sync-server/passes/api.js';
 import { MAX_LIVE_PASSES, passKey } from '../../sync-server/passes/store.js';
 import { clinicDoc, writeDirectory } from './booking-fixture.js';
 import { Client, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
@@ -303,6 +303,13 @@ describe('visit passes', () => {
 		expect((await raw(p.client, '/api/passes', JSON.stringify({ clinicId: CLINIC, recordIds: [a._id], pad: 'x'.repeat(40_000) }))).status).toBe(413);
 		// none of it cost the pass an attempt
 		expect((await view(pass.token, pass.passcode)).status).toBe(200);
+	});
+
+	it('leaves no token in the request log', () => {
+		const token = 'C'.repeat(43);
+		for (const path of [`/p/${token}`, `/p/${token}/more`, '/p/']) expect(withoutPassTokens(path)).not.toContain(token);
+		expect(withoutPassTokens(`/p/${token}`)).toBe('/p/<pass>');
+		expect(withoutPassTokens('/api/pass-views')).toBe('/api/pass-views');
 	});
 
 	it('limits passcode tries and pass pages per address', async () => {
