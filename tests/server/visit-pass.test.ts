@@ -4,6 +4,7 @@
  * parallel guesses; an expired, revoked or locked pass (or one of a deleted account) answers 404 on the
  * API and on its page; malformed bodies are refused. The passes' clock is moved, never slept on.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userDatabase } from '../../src/lib/db/names.js';
 import { MAX_PASS_HOURS, PASS_ATTEMPTS, PASS_TOKEN_PATTERN } from '../../src/lib/sharing/pass/schema.js';
@@ -16,7 +17,7 @@ import { Client, startTestServer, uniqueName, validRecord, type TestServer } fro
 const CLINIC = 'clinic-pass-a';
 const HOUR = 3_600_000;
 /** passcode tries and pass pages per address for this server: enough for the file, then used up at its end */
-const LOOKUPS = 150;
+const LOOKUPS = 200;
 
 let server: TestServer;
 let anon: Client;
@@ -303,6 +304,29 @@ describe('visit passes', () => {
 		expect((await raw(p.client, '/api/passes', JSON.stringify({ clinicId: CLINIC, recordIds: [a._id], pad: 'x'.repeat(40_000) }))).status).toBe(413);
 		// none of it cost the pass an attempt
 		expect((await view(pass.token, pass.passcode)).status).toBe(200);
+	});
+
+	it('answers any body with a refusal in {error, reason}, never a fault, and opens nothing', async () => {
+		const p = await patient();
+		const a = allergy();
+		await push(p, [a]);
+		const pass = await makePass(p, { recordIds: [a._id] });
+		const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'token', 'passcode', 'clinicId', 'recordIds', 'categories', 'hours');
+		const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom<unknown>(pass.token, pass.token + '=', pass.token.slice(1), wrongCode(pass.passcode), CLINIC, [a._id], ['allergies'], 24, 1e308, -0));
+		const body = fc.oneof(
+			fc.dictionary(hostileKey, value, { maxKeys: 4 }).map((o) => JSON.stringify(o)),
+			fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+			fc.string({ maxLength: 40 })
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.constantFrom('/api/pass-views', '/api/passes'), body, async (path, text) => {
+				const res = await p.client.request('POST', path, text);
+				expect(res.status, `${path} ${text}`).toBeLessThan(500);
+				if (res.status >= 400) expect(Object.keys(res.body).sort()).toEqual(res.body.error === 'wrong_passcode' ? ['attemptsLeft', 'error', 'reason'] : ['error', 'reason']);
+				expect(res.text).not.toContain('Passcillin');
+			}),
+			{ numRuns: 60 }
+		);
 	});
 
 	it('leaves no token in the request log', () => {
