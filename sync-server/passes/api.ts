@@ -183,7 +183,7 @@ export function passRoutes(ctx: ServerContext, opts: PassRouteOptions): PassRout
 
 	const pages = express.Router();
 	pages.get(/^\/p(\/.*)?$/, async (req, res, next) => {
-		res.set('Cache-Control', 'no-store');
+		res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' });
 		const ended = () => res.status(404).type('html').send(ENDED_PAGE);
 		try {
 			spend(lookups, address(req), res, 'Too many tries from this address');
