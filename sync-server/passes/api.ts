@@ -106,7 +106,7 @@ export function passRoutes(ctx: ServerContext, opts: PassRouteOptions): PassRout
 	const sweeper = setInterval(sweep, HOUR);
 	sweeper.unref();
 
-	/** Within the limiter's budget for `key`, else throws 429 (and counts the try). */
+	/** Counts one try against `key`'s budget, or throws 429 when it is spent. */
 	function spend(limiter: SlidingWindowLimiter, key: string, res: Response, reason: string): void {
 		const wait = limiter.retryAfter(key);
 		if (wait) {

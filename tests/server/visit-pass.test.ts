@@ -10,7 +10,7 @@ import { userDatabase } from '../../src/lib/db/names.js';
 import { MAX_PASS_HOURS, PASS_ATTEMPTS, PASS_TOKEN_PATTERN } from '../../src/lib/sharing/pass/schema.js';
 import { ROUTER_DB } from '../../sync-server/router/jobs.js';
 import { PASSES_PER_HOUR, withoutPassTokens } from '../../sync-server/passes/api.js';
-import { MAX_LIVE_PASSES, passKey } from '../../sync-server/passes/store.js';
+import { ENDED_PASS_KEPT_MS, MAX_LIVE_PASSES, passKey, VisitPasses } from '../../sync-server/passes/store.js';
 import { clinicDoc, writeDirectory } from './booking-fixture.js';
 import { Client, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
 
@@ -217,6 +217,13 @@ describe('visit passes', () => {
 		} finally {
 			shift = 0;
 		}
+		// a day after their end, the sweep deletes them: the patient's list and the router database forget them
+		const stored = () => Promise.all([short, longest].map(async (pass) => (await server.admin.request('GET', `/${ROUTER_DB}/${passKey(pass.token)}`)).status));
+		await new VisitPasses(server.admin, () => Date.now() + HOUR + ENDED_PASS_KEPT_MS + 1000, async () => {}).sweep();
+		expect(await stored()).toEqual([404, 200]);
+		await new VisitPasses(server.admin, () => Date.now() + (MAX_PASS_HOURS + 1) * HOUR + ENDED_PASS_KEPT_MS, async () => {}).sweep();
+		expect(await stored()).toEqual([404, 404]);
+		expect(await listOf(p)).toEqual([]);
 	});
 
 	it('answers 404 for unknown links, and for the passes of a deleted account even when its name is taken again', async () => {
