@@ -20,6 +20,9 @@ const CLINIC = 'clinic-ashanti-0001';
 const ZONE = 'Africa/Accra';
 const HOUR = 3_600_000;
 
+/** nothing wider than the screen: no sideways scrolling on a cheap phone */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
 /** The patient's own documents of a collection, read as the store's admin. */
 async function docsOf(couch: Couch, db: string): Promise<Record<string, any>[]> {
 	const res = await couch.request('GET', `/${db}/_all_docs`, { query: { include_docs: true } });
@@ -63,8 +66,8 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		const NAME = `Abena ${uniqueName('p')}`;
 		const account = uniqueName('abena');
 
-		// the patient books the visit in the app
-		const phone = await app.browser.newContext({ timezoneId: ZONE });
+		// the patient books the visit in the app, on a small phone
+		const phone = await app.browser.newContext({ timezoneId: ZONE, viewport: { width: 390, height: 844 } });
 		const page = await patientDevice(phone, app.server.url, { name: 'Abena', account, condition: 'Asthma' });
 		await setFullName(page, NAME);
 		await book(page, clinic.name, doctor.practitionerId, start);
@@ -92,6 +95,7 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		// the form caps the end a year ahead
 		expect(await page.getByLabel('Share until').getAttribute('max')).toBe(addDays(dateKey(Date.now(), ZONE), 365));
 		expect(await seriousViolations(page)).toEqual([]);
+		expect(await fitsWidth(page)).toBe(true);
 
 		await onlyDoctor.check();
 		await page.getByRole('checkbox', { name: /Asthma/ }).check();
@@ -118,6 +122,7 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		await until.waitFor();
 		expect(await until.textContent()).toMatch(/^Shared with this clinic until /);
 		expect(await seriousViolations(page)).toEqual([]);
+		expect(await fitsWidth(page)).toBe(true);
 
 		// the doctor's tablet: the appointment links to the patient's shared records, which list the visit
 		const tablet = await app.browser.newContext({ timezoneId: ZONE });
@@ -135,6 +140,17 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		expect(await visits.first().textContent()).toContain(dayLabel(start, ZONE));
 		expect(await seriousViolations(staff)).toEqual([]);
 		await tablet.close();
+
+		// the share is the doctor's only: the reception's tablet shows the visit without a link to records
+		const desk = await app.browser.newContext({ timezoneId: ZONE });
+		const reception = await staffDevice(desk, app.server.url, demoStaff(app.server, CLINIC, 'reception'));
+		const deskEntry = await showDayOf(reception, start);
+		await expect.poll(() => deskEntry.count(), { timeout: 30_000 }).toBe(1);
+		// once the tablet has pulled everything, the clinic's shared copies included
+		await reception.waitForSelector('header [data-sync-status="up-to-date"]', { timeout: 30_000 });
+		expect(await deskEntry.textContent()).toContain(NAME);
+		expect(await reception.locator('[data-shared-records]').count()).toBe(0);
+		await desk.close();
 		await phone.close();
 	});
 });
