@@ -70,7 +70,7 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		const phone = await app.browser.newContext({ timezoneId: ZONE, viewport: { width: 390, height: 844 } });
 		const page = await patientDevice(phone, app.server.url, { name: 'Abena', account, condition: 'Asthma' });
 		await setFullName(page, NAME);
-		await book(page, clinic.name, doctor.practitionerId, start);
+		await book(page, clinic.name, doctor.practitionerId!, start);
 		await page.getByRole('link', { name: 'Appointments', exact: true }).click();
 		const card = page.locator('[data-appointment][data-status="booked"], [data-appointment][data-status="pending"]');
 		await card.waitFor({ timeout: 30_000 });

@@ -34,14 +34,15 @@ describe('a device from before appointment shares', () => {
 		await old.close();
 
 		const db = await openProfile('p-share', password, 'c1', { indexedDB, IDBKeyRange });
+		const book = db.clinicAppointments!;
 		expect(db.consents.schema.version).toBe(1);
-		expect(db.clinicAppointments.schema.version).toBe(1);
+		expect(book.schema.version).toBe(1);
 		expect((await db.consents.findOne('share-1').exec())?.toJSON()).toMatchObject({ clinicId: 'c1', recordIds: ['r1'], status: 'active' });
-		const entry = await db.clinicAppointments.findOne('a-1').exec();
+		const entry = await book.findOne('a-1').exec();
 		expect(entry?.toJSON()).toMatchObject({ patientName: 'Ama', status: 'booked' });
 		await entry!.incrementalPatch({ patientRef: 'sealed-ref_1' });
 		await db.consents.insert({ id: 'share-2', type: 'consent', clinicId: 'c1', categories: ['allergies'], until: '2026-12-14T23:59:59.000Z', status: 'active', appointmentId: 'appt-1', updatedAt: 2 });
-		expect((await db.clinicAppointments.findOne('a-1').exec())?.patientRef).toBe('sealed-ref_1');
+		expect((await book.findOne('a-1').exec())?.patientRef).toBe('sealed-ref_1');
 		expect((await db.consents.findOne('share-2').exec())?.appointmentId).toBe('appt-1');
 		await db.close();
 	});
