@@ -110,6 +110,8 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		expect(await seriousViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: /Yes, share/ }).click();
 		await page.getByText(/can see it after this phone next syncs/).waitFor();
+		// the list of shares names the visit it was made for
+		expect(await page.locator('[data-share]').textContent()).toContain(`For your visit on ${dayLabel(start, ZONE)}`);
 
 		// the consent the server got: the visit's clinic and doctor, its end, the name, the visit linked
 		await expect.poll(async () => (await docsOf(couch, userDatabase(account, 'consents'))).length, { timeout: 30_000 }).toBe(1);
