@@ -174,15 +174,17 @@ describe('opens on a staff device', () => {
 let slotMinute = 0;
 
 /** A patient with records and a booked appointment at the clinic; staff set its status and day (0: today). */
-async function visit(status: string, day = 0): Promise<{ p: Patient; copy: any }> {
+const RECORDS = () => [
+	record('allergy', { substance: 'Emergencillin', severity: 'life-threatening', reaction: 'Anaphylaxis' }),
+	record('medication', { name: 'Warfarin', dose: '5 mg', frequency: 'daily' }),
+	record('condition', { name: 'Atrial fibrillation', status: 'active' }),
+	record('observation', { category: 'lab', name: 'Secretglucose', value: 5.4, unit: 'mmol/L', takenOn: '2026-11-01' }),
+	record('note', { text: 'Privatenote' })
+];
+
+async function visit(status: string, day = 0, records = RECORDS()): Promise<{ p: Patient; copy: any; requestId: string }> {
 	const p = await patient();
-	await push(p, 'records', [
-		record('allergy', { substance: 'Emergencillin', severity: 'life-threatening', reaction: 'Anaphylaxis' }),
-		record('medication', { name: 'Warfarin', dose: '5 mg', frequency: 'daily' }),
-		record('condition', { name: 'Atrial fibrillation', status: 'active' }),
-		record('observation', { category: 'lab', name: 'Secretglucose', value: 5.4, unit: 'mmol/L', takenOn: '2026-11-01' }),
-		record('note', { text: 'Privatenote' })
-	]);
+	if (records.length) await push(p, 'records', records);
 	// booked for a later day, then moved by staff (who may put it at any time): a visit today needs no free slot later today
 	const n = slotMinute++;
 	const request = minimalRequest(CLINIC, DOC, slotAt(20 + Math.floor(n / 18), 8 + Math.floor((n % 18) / 2), (n % 2) * 30), id('req'));
@@ -194,7 +196,7 @@ async function visit(status: string, day = 0): Promise<{ p: Patient; copy: any }
 	const moved = { ...copy, status, start, end: new Date(Date.parse(start) + 60_000).toISOString(), by: 'clinic', updatedAt: Date.now() };
 	const res = await staff.reception.client.put(`${BOOK}/${copy._id}`, moved);
 	expect(res.status, res.text).toBe(201);
-	return { p, copy: { ...moved, _rev: res.body.rev } };
+	return { p, copy: { ...moved, _rev: res.body.rev }, requestId: request._id };
 }
 
 const emergency = (client: Client, appointmentId: string, reason = 'Unconscious on arrival, allergies needed', headers: Record<string, string> = {}) =>
@@ -219,6 +221,14 @@ describe('emergency access', () => {
 			expect(entry).toMatchObject({ staff: staff.otherDoctor.name, role: 'doctor', clinicId: CLINIC, reason: 'Collapsed in the waiting room, needs treatment now', deviceId: 'tablet-er' });
 			expect(entry.consentId).toBeUndefined();
 		}
+	});
+
+	it('is logged even when the patient has none of these records: one entry naming the visit', async () => {
+		const { p, copy, requestId } = await visit('checked-in', 0, [record('observation', { category: 'vital', name: 'Onlypulse', value: 70, unit: '/min', takenOn: '2026-11-01' })]);
+		const res = await emergency(staff.doctor.client, copy._id);
+		expect(res.body).toEqual({ allergies: [], medications: [], conditions: [] });
+		const entries = await log(p, 'emergency');
+		expect(entries.map((e) => e.recordId)).toEqual([requestId]);
 	});
 
 	it('is refused to nurses, reception, administrators, another clinic\'s doctor, patients and anonymous, and logs nothing', async () => {
