@@ -3,10 +3,11 @@
  * records while the tablet is offline; once it is back online the open reaches the patient's access log,
  * which the patient's own device shows. The doctor uses emergency access on a patient checked in today;
  * the patient's log flags it with the reason. The clinic's administrator finds the switch. Axe on each page.
+ * On the embedded store, and on Apache CouchDB when `TEST_COUCHDB_URL` is set.
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appAndBrowser, demoStaff, openApp, seriousViolations, signInOnThisDevice, staffDevice } from './harness';
+import { appAndBrowser, demoStaff, openApp, seriousViolations, signInOnThisDevice, staffDevice, SYNC_STORES } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { clinicDatabase, userDatabase } from '../../src/lib/db/names';
 
@@ -39,8 +40,8 @@ async function patientLog(context: BrowserContext, url: string, name: string): P
 	return page;
 }
 
-describe('opens and emergency access on the clinic tablet', () => {
-	const app = appAndBrowser({ demo: true });
+describe.each(SYNC_STORES)('opens and emergency access on the clinic tablet, $name', ({ couchUrl }) => {
+	const app = appAndBrowser({ demo: true, couchUrl });
 	const doctor = () => demoStaff(app.server, CLINIC, 'doctor');
 
 	it('an open made offline reaches the patient\'s access log once the tablet is online', async () => {
@@ -65,6 +66,7 @@ describe('opens and emergency access on the clinic tablet', () => {
 		expect(await seriousViolations(page)).toEqual([]);
 		// kept on the tablet, across a reload and the lock, until it can be sent
 		await page.getByRole('link', { name: 'All patients who share' }).click();
+		await page.waitForURL((url) => url.pathname === '/clinic/shared' && !url.search);
 		await page.reload();
 		await page.getByLabel(/PIN or passphrase for/).fill('2468');
 		await page.getByRole('button', { name: 'Unlock' }).click();
