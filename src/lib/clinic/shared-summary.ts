@@ -94,8 +94,11 @@ export function readingSeries(observations: readonly ObservationData[]): Reading
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** What a summary reads of a record: a clinic's copy, or a record a visit pass shows. */
+export type SummaryRecord = Pick<SharedRecord, 'kind' | 'data'>;
+
 /** A readable summary of one patient's shared records. */
-export function sharedSummary(records: readonly SharedRecord[]): SharedSummary {
+export function sharedSummary(records: readonly SummaryRecord[]): SharedSummary {
 	const of = <T>(kind: RecordKind) => records.filter((r) => r.kind === kind).map((r) => r.data as unknown as T);
 	return {
 		allergies: of<AllergyData>('allergy'),

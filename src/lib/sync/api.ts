@@ -1,6 +1,7 @@
 /** The sync-server's account API (see docs/architecture.md), as one small wrapper. */
 import type { ClinicSettings, EmergencyRecords, OpenReport } from '../sharing/access.js';
 import type { StaffGrant, StaffMember } from '../staff/roles.js';
+import type { NewPass, PassInfo, PassRequest, PassSummary } from '../sharing/pass/schema.js';
 
 export interface ServerSession {
 	name: string;
@@ -66,6 +67,11 @@ export const api = {
 	/** A checked-in patient's allergies, medications and conditions, for a doctor; logged with the reason. */
 	emergency: (clinicId: string, appointmentId: string, reason: string, deviceId: string) =>
 		call<EmergencyRecords>(clinicPath(clinicId, 'emergency'), { method: 'POST', body: JSON.stringify({ appointmentId, reason }), headers: { 'x-device-id': deviceId } }),
+	/** Visit passes (docs/architecture.md, "Sharing"): the signed-in patient's own, and opening one with its passcode. */
+	makePass: (request: PassRequest) => post<NewPass>('/api/passes', request),
+	passes: () => call<{ passes: PassInfo[] }>('/api/passes').then((answer) => answer.passes),
+	revokePass: (id: string) => call<{ ok: true }>(`/api/passes/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+	openPass: (token: string, passcode: string) => post<PassSummary>('/api/pass-views', { token, passcode }),
 	/** The current server session, or null when signed out. */
 	async session(): Promise<ServerSession | null> {
 		try {
