@@ -112,7 +112,8 @@ describe.each(SYNC_STORES)('opens and emergency access on the clinic tablet, $na
 		const checkedIn = { ...copy, start: now.toISOString(), end: new Date(now.getTime() + 30 * 60_000).toISOString(), status: 'checked-in', by: 'clinic', updatedAt: Date.now() };
 		expect((await reception.put(`${book}/${copy._id}`, checkedIn)).status).toBe(201);
 
-		const tablet = await app.browser.newContext();
+		// a phone-sized screen: everything fits its width
+		const tablet = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
 		const page = await staffDevice(tablet, app.server.url, doctor());
 		const entry = page.locator('[data-entry-status="checked-in"]', { hasText: NAME });
 		await entry.waitFor({ timeout: 30_000 });
@@ -130,6 +131,7 @@ describe.each(SYNC_STORES)('opens and emergency access on the clinic tablet, $na
 		expect(text).toContain('Penicillin');
 		expect(text).toContain('Metformin');
 		expect(text).not.toContain('Hiddenglucose');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		expect(await seriousViolations(page)).toEqual([]);
 		await tablet.close();
 
