@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { accessRouter } from './access-api.js';
 import { accountsRouter } from './accounts.js';
 import { changesRouter } from './changes.js';
 import { compressedAnswers } from './compression.js';
@@ -122,6 +123,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use(['/api', '/couch'], compressedAnswers());
 	app.use('/api', accountsRouter(ctx));
 	app.use('/api', staffRouter(ctx));
+	app.use('/api', accessRouter(ctx));
 	app.use('/api', changesRouter(ctx, { waitMs: opts.signalWaitMs }));
 	app.use('/api', slotsRouter(ctx));
 	const passes = passRoutes(ctx, { now: opts.passClock ?? Date.now, appPage: hostsApp ? appPage(staticDir) : null, publicUrl: opts.publicUrl });

@@ -2,7 +2,7 @@
  * Every error the server answers has one shape, `{error, reason}`, with no stack, path or store detail:
  * a refusal says why, a body that cannot be read says so, anything else is a server fault.
  */
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { withoutAccountNames } from './context.js';
 
 export interface ErrorAnswer {
@@ -71,4 +71,18 @@ const ERROR_CODES: Record<number, string> = {
 /** An `/api` error, shaped like the gatekeeper's: `{error: code, reason: a sentence for people}`. */
 export function apiError(res: Response, status: number, reason: string, extra: Record<string, unknown> = {}): void {
 	res.status(status).json({ error: ERROR_CODES[status] ?? 'error', reason, ...extra });
+}
+
+/**
+ * An async `/api` handler: what the client caused is answered as such, anything else as the database
+ * being out of reach (logged without account names).
+ */
+export function apiHandler(log: boolean, label: string, handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
+	return (req, res) =>
+		handler(req, res).catch((err) => {
+			const answer = clientErrorAnswer(err);
+			if (answer) return apiError(res, answer.status, answer.reason);
+			if (log) console.error(`${label} error:`, withoutAccountNames((err as Error).message));
+			if (!res.headersSent) apiError(res, 503, 'The server could not reach its database; try again soon');
+		});
 }

@@ -6,8 +6,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { ACCOUNT_NAME_PATTERN } from '../src/lib/db/names.js';
 import { canEditListing, CLINIC_ID_PATTERN, isStaffRole, PRACTITIONER_ID_PATTERN, type StaffGrant } from '../src/lib/staff/roles.js';
-import { sessionUser, withoutAccountNames, type ServerContext } from './context.js';
-import { apiError, badRequest, clientErrorAnswer, Refusal } from './errors.js';
+import { sessionUser, type ServerContext } from './context.js';
+import { apiHandler, badRequest, Refusal } from './errors.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
 import { readRoles } from './roles.js';
 import { changeStaff, checkGrant, readStaff } from './staff.js';
@@ -64,14 +64,7 @@ export function staffRouter(ctx: ServerContext): Router {
 		return { admin, clinicId };
 	}
 
-	const handle =
-		(handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) =>
-			handler(req, res).catch((err) => {
-				const answer = clientErrorAnswer(err);
-				if (answer) return apiError(res, answer.status, answer.reason);
-				if (ctx.log) console.error('staff api error:', withoutAccountNames((err as Error).message));
-				if (!res.headersSent) apiError(res, 503, 'The server could not reach its database; try again soon');
-			});
+	const handle = (handler: (req: Request, res: Response) => Promise<void>) => apiHandler(ctx.log, 'staff api', handler);
 
 	router.get(
 		'/clinics/:clinicId/staff',

@@ -7,6 +7,7 @@ import { declarationsFor, type CollectionDeclaration } from './db/declarations.j
 import { openProfileDatabase, type StorageOptions } from './db/local.js';
 import { appointmentsCollection, clinicAppointmentsCollection, type AppointmentsCollection, type ClinicAppointmentsCollection } from './booking/collection.js';
 import { listingsCollection, type ListingsCollection } from './directory/collection.js';
+import { openReporting } from './clinic/opens.js';
 import { listingPublishing } from './directory/publishing.js';
 import { documentsCollection, type DocumentsCollection } from './ocr/collection.js';
 import { recordsCollection, type RecordsCollection } from './profile/collection.js';
@@ -28,7 +29,7 @@ export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 ];
 
 /** Sync work a feature does beyond replicating its collections, started by the sync controller. */
-export const SYNC_FEATURES: readonly SyncFeature[] = [listingPublishing];
+export const SYNC_FEATURES: readonly SyncFeature[] = [listingPublishing, openReporting];
 
 export type ProfileDatabase = RxDatabase<{
 	records: RecordsCollection;

@@ -24,7 +24,12 @@ export interface SharedReader {
 }
 
 export async function sharedReader(ctx: ServerContext, req: Request, user: string, clinicId: string): Promise<SharedReader> {
-	const grants = staffRoles((await ctx.roles(user)) ?? []).filter((g) => g.clinicId === clinicId);
+	return readerOf((await ctx.roles(user)) ?? [], req, user, clinicId);
+}
+
+/** A staff account as a reader of its clinic's copies, from roles already read. */
+export function readerOf(roles: readonly string[], req: Request, user: string, clinicId: string): SharedReader {
+	const grants = staffRoles(roles).filter((g) => g.clinicId === clinicId);
 	const device = req.get(DEVICE_HEADER);
 	return {
 		name: user,
@@ -35,7 +40,8 @@ export async function sharedReader(ctx: ServerContext, req: Request, user: strin
 	};
 }
 
-const mayRead = (reader: SharedReader, doc: Json | null | undefined) => !doc?.practitionerId || reader.practitionerIds.includes(doc.practitionerId);
+/** A copy shared with one doctor only is read by that doctor's account alone. */
+export const mayRead = (reader: SharedReader, doc: Json | null | undefined) => !doc?.practitionerId || reader.practitionerIds.includes(doc.practitionerId);
 
 /** The reads that need the documents to be screened, even when the reader did not ask for them. */
 export function needsDocs(kind: EndpointKind | 'doc' | string): boolean {

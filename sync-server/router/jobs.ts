@@ -172,7 +172,9 @@ export class GroupWriter {
 		private readonly couch: Couch,
 		private readonly path: string,
 		/** a database that no longer exists takes nothing, without an error (a deleted account's log) */
-		private readonly missingOk = false
+		private readonly missingOk = false,
+		/** a create-only document already there is written (an access-log entry sent twice) */
+		private readonly existingOk = false
 	) {}
 
 	get busy(): boolean {
@@ -201,7 +203,7 @@ export class GroupWriter {
 				let row = 0;
 				for (const { docs, done, fail } of group) {
 					const rows = res.body.slice(row, (row += docs.length)) as { rev?: string; error?: string }[];
-					if (rows.some((r) => r.error && r.error !== 'not_found')) fail(new Error(`Could not write router documents: ${rows.find((r) => r.error)?.error}`));
+					if (rows.some((r) => r.error && r.error !== 'not_found' && !(this.existingOk && r.error === 'conflict'))) fail(new Error(`Could not write router documents: ${rows.find((r) => r.error)?.error}`));
 					else done(rows.map((r) => r.rev ?? ''));
 				}
 			} catch (err) {

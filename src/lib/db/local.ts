@@ -3,7 +3,8 @@
  * encrypted with the password derived from the profile's PIN. Loaded lazily, after unlock, so the lock
  * screen stays small.
  */
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { MAX_PROFILE_COLLECTIONS, type CollectionDeclaration } from './declarations.js';
 import { encryptedStorage } from './encrypted-storage.js';
@@ -21,6 +22,9 @@ function storage(options: StorageOptions = {}): RxStorage<unknown, unknown> {
 
 export const profileDatabaseName = (profileId: string) => `hs-${profileId}`;
 
+// small device-only state (a staff device's queue of opens to report) lives in local documents: no collection
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
 /**
  * Opens a profile's database with the collections declared (see src/lib/collections.ts). `C` names the
  * collections the caller relies on; only those declared are there.
@@ -36,7 +40,8 @@ export async function openProfileDatabase<C extends Record<string, RxCollection>
 		storage: storage(options),
 		password,
 		multiInstance: false,
-		closeDuplicates: true
+		closeDuplicates: true,
+		localDocuments: true
 	});
 	try {
 		await addDeclaredCollections(db, declarations);

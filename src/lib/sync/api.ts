@@ -1,4 +1,5 @@
 /** The sync-server's account API (see docs/architecture.md), as one small wrapper. */
+import type { ClinicSettings, EmergencyRecords, OpenReport } from '../sharing/access.js';
 import type { StaffGrant, StaffMember } from '../staff/roles.js';
 import type { NewPass, PassInfo, PassRequest, PassSummary } from '../sharing/pass/schema.js';
 
@@ -46,7 +47,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 const post = <T>(path: string, body?: unknown) => call<T>(path, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
 
-const staffPath = (clinicId: string) => `/api/clinics/${encodeURIComponent(clinicId)}/staff`;
+const clinicPath = (clinicId: string, what: string) => `/api/clinics/${encodeURIComponent(clinicId)}/${what}`;
+const staffPath = (clinicId: string) => clinicPath(clinicId, 'staff');
 
 export const api = {
 	signup: (name: string, password: string) => post<ServerSession>('/api/signup', { name, password }),
@@ -58,6 +60,13 @@ export const api = {
 		post<{ ok: true; changed: boolean }>(staffPath(grant.clinicId), { name, role: grant.role, ...(grant.practitionerId ? { practitionerId: grant.practitionerId } : {}) }),
 	removeStaff: (clinicId: string, name: string, role: StaffGrant['role']) =>
 		call<{ ok: true; changed: boolean }>(`${staffPath(clinicId)}/${encodeURIComponent(name)}/${encodeURIComponent(role)}`, { method: 'DELETE' }),
+	/** Opens of shared records on this device, for the patients' access logs; answers the ids taken. */
+	reportOpens: (clinicId: string, opens: OpenReport[]) => post<{ taken: string[] }>(clinicPath(clinicId, 'opens'), { opens }),
+	clinicSettings: (clinicId: string) => call<ClinicSettings & { clinicId: string }>(clinicPath(clinicId, 'settings')),
+	setClinicSettings: (clinicId: string, settings: ClinicSettings) => call<ClinicSettings>(clinicPath(clinicId, 'settings'), { method: 'PUT', body: JSON.stringify(settings) }),
+	/** A checked-in patient's allergies, medications and conditions, for a doctor; logged with the reason. */
+	emergency: (clinicId: string, appointmentId: string, reason: string, deviceId: string) =>
+		call<EmergencyRecords>(clinicPath(clinicId, 'emergency'), { method: 'POST', body: JSON.stringify({ appointmentId, reason }), headers: { 'x-device-id': deviceId } }),
 	/** Visit passes (docs/architecture.md, "Sharing"): the signed-in patient's own, and opening one with its passcode. */
 	makePass: (request: PassRequest) => post<NewPass>('/api/passes', request),
 	passes: () => call<{ passes: PassInfo[] }>('/api/passes').then((answer) => answer.passes),
