@@ -4,13 +4,13 @@
  * patient's access log `u-<hex>-audit`. Roles are never cached (`roleCacheMs: 0`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicDatabase, userDatabase } from '../../src/lib/db/names.js';
-import { encodeStaffRole, clinicMemberRole, type StaffGrant } from '../../src/lib/staff/roles.js';
-import { createAccount } from '../../sync-server/accounts.js';
+import { clinicDatabase } from '../../src/lib/db/names.js';
+import type { StaffGrant } from '../../src/lib/staff/roles.js';
 import { jobId, ROUTER_DB } from '../../sync-server/router/jobs.js';
 import { shareLane } from '../../sync-server/router/sharing.js';
 import { waitFor } from './booking-fixture.js';
-import { Client, onCouchDB, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
+import { patientAccount, restartAfter as restartServer, staffAccount as makeStaff, type Patient } from './sharing-fixture.js';
+import { Client, onCouchDB, startTestServer, validRecord, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-share-a';
 const OTHER = 'clinic-share-b';
@@ -21,28 +21,9 @@ let server: TestServer;
 const staff = {} as Record<'nurse' | 'doctor' | 'otherDoctor' | 'otherClinic', { client: Client; name: string }>;
 let anon: Client;
 
-interface Patient {
-	name: string;
-	client: Client;
-	db: (collection: string) => string;
-}
+const staffAccount = (grant: StaffGrant) => makeStaff(server, grant);
 
-async function staffAccount(grant: StaffGrant): Promise<{ client: Client; name: string }> {
-	const name = uniqueName(grant.role);
-	const roles = [encodeStaffRole(grant), clinicMemberRole(grant.clinicId)];
-	expect(await createAccount({ couch: server.admin, embedded: server.embedded }, name, 'correct horse battery', { roles })).toBe('created');
-	const client = new Client(server.url);
-	// a staff login makes the clinic's databases
-	expect((await client.login(name)).status).toBe(200);
-	return { client, name };
-}
-
-async function patient(): Promise<Patient> {
-	const name = uniqueName('patient');
-	const client = new Client(server.url);
-	expect((await client.signup(name)).status).toBe(201);
-	return { name, client, db: (collection) => userDatabase(name, collection) };
-}
+const patient = () => patientAccount(server);
 
 let counter = 0;
 const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
@@ -346,20 +327,7 @@ describe('malformed consents', () => {
 	});
 });
 
-/** Stops the server as a crash would leave it (the store as it is), lets `crash` set the store, restarts. */
-async function restartAfter(crash: (admin: TestServer['admin']) => Promise<void>): Promise<void> {
-	const dataDir = server.dataDir;
-	await server.stop({ keepData: true });
-	// the embedded store lives in the server: a server whose router never gets a job reaches it
-	const store = await startTestServer({ dataDir, roleCacheMs: 0 });
-	await crash(store.admin);
-	await store.stop({ keepData: true });
-	server = await startTestServer({ dataDir, roleCacheMs: 0 });
-	for (const who of Object.values(staff)) {
-		who.client = new Client(server.url);
-		expect((await who.client.login(who.name)).status).toBe(200);
-	}
-}
+const restartAfter = async (crash: (admin: TestServer['admin']) => Promise<void>) => void (server = await restartServer(server, Object.values(staff), crash));
 
 const recordJob = (admin: TestServer['admin'], who: Patient, docId: string) =>
 	admin.request('PUT', `/${ROUTER_DB}/${jobId()}`, { body: { db: who.db('consents'), docId, lanes: [shareLane(who.db('x').split('-')[1])] } });
