@@ -3,17 +3,18 @@
  * the tablet while offline, and it is delivered once the tablet is back online; the patient's device shows
  * it marked with the clinic and the doctor, without an edit link (the edit page refuses it), and the
  * patient hides it (the server keeps it, hidden) and shows hidden records again. Axe on every page touched.
+ * On the embedded store, and on Apache CouchDB when `TEST_COUCHDB_URL` is set.
  */
 import { describe, expect, it } from 'vitest';
-import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice, unlockProfile } from './harness';
+import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice, SYNC_STORES, unlockProfile } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { Couch } from '../../sync-server/couch';
 import { userDatabase } from '../../src/lib/db/names';
 
 const CLINIC = 'clinic-ashanti-0001';
 
-describe('a clinic writes back to a patient', () => {
-	const app = appAndBrowser({ demo: true });
+describe.each(SYNC_STORES)('a clinic writes back to a patient, $name', ({ couchUrl }) => {
+	const app = appAndBrowser({ demo: true, couchUrl });
 
 	it('the doctor writes a visit note offline; the patient sees it with its author and clinic, cannot edit it, and hides it', async () => {
 		const account = uniqueName('kofi');
