@@ -6,12 +6,22 @@
  * On the embedded store, and on Apache CouchDB when `TEST_COUCHDB_URL` is set.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice, SYNC_STORES, unlockProfile } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { Couch } from '../../sync-server/couch';
 import { userDatabase } from '../../src/lib/db/names';
 
 const CLINIC = 'clinic-ashanti-0001';
+
+/** On a 390 px wide screen the page scrolls up and down only. */
+async function fitsPhone(page: Page): Promise<boolean> {
+	const before = page.viewportSize();
+	await page.setViewportSize({ width: 390, height: 844 });
+	const fits = await page.evaluate(() => document.documentElement.scrollWidth <= 390);
+	if (before) await page.setViewportSize(before);
+	return fits;
+}
 
 describe.each(SYNC_STORES)('a clinic writes back to a patient, $name', ({ couchUrl }) => {
 	const app = appAndBrowser({ demo: true, couchUrl });
@@ -48,6 +58,7 @@ describe.each(SYNC_STORES)('a clinic writes back to a patient, $name', ({ couchU
 		const written = page.locator('[data-write-back]', { hasText: NOTE });
 		await written.getByText('Waiting to be delivered').waitFor();
 		expect(await seriousViolations(page)).toEqual([]);
+		expect(await fitsPhone(page)).toBe(true);
 		await tablet.setOffline(false);
 		await written.getByText('Delivered').waitFor({ timeout: 60_000 });
 
@@ -59,6 +70,7 @@ describe.each(SYNC_STORES)('a clinic writes back to a patient, $name', ({ couchU
 		expect(await item.textContent()).toContain(`From ${clinicName} — ${doctor.name}, doctor`);
 		expect(await item.getByRole('link').count()).toBe(0);
 		expect(await seriousViolations(patientPage)).toEqual([]);
+		expect(await fitsPhone(patientPage)).toBe(true);
 		const recordId = (await item.getAttribute('data-record-id'))!;
 		// the edit page, typed in: the reload locks the profile, the unlock goes on to it
 		await patientPage.goto(`${app.server.url}/profile/edit?id=${recordId}`);
