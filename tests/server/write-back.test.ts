@@ -148,6 +148,10 @@ describe('a write-back', () => {
 			expect(bulk.status === status || bulk.body?.[0]?.error, who).toBeTruthy();
 		}
 		expect(await clinicRecords(p)).toHaveLength(0);
+		// nor read by anyone but the clinic's staff
+		expect((await staff.otherClinic.client.get(`/couch/${NOTES}/_all_docs?include_docs=true`)).status).toBe(403);
+		expect((await p.client.get(`/couch/${NOTES}/_changes?include_docs=true`)).status).toBe(403);
+		expect((await anon.get(`/couch/${NOTES}/_all_docs`)).status).toBe(401);
 		expect((await server.admin.request('GET', `/${NOTES}/_all_docs`)).body.rows.filter((r: any) => cases.some(([, , doc]) => doc._id === r.id))).toEqual([]);
 	});
 
