@@ -60,7 +60,8 @@ export default defineConfig({
 					}
 				],
 				navigateFallback: '/200.html',
-				navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
+				// a visit pass page is answered by the server, which says 404 once the pass has ended
+				navigateFallbackDenylist: [/^\/api\//, /^\/couch\//, /^\/p\//],
 				maximumFileSizeToCacheInBytes: 5 * 1024 * 1024
 			}
 		})

@@ -23,7 +23,7 @@ export const RESERVED_NAME_PREFIX = 'demo-';
 /** fields of the store's own (weak) password hash, dropped once an account has ours */
 const STORE_HASH_FIELDS = ['password', 'password_sha', 'derived_key', 'salt', 'iterations', 'password_scheme', 'pbkdf2_prf'];
 
-function address(req: Request): string {
+export function address(req: Request): string {
 	return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 

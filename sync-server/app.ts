@@ -25,7 +25,8 @@ import { DEFAULT_MAX_FUTURE_APPOINTMENTS } from './router/booking.js';
 import { slotsRouter } from './router/slots-api.js';
 import { startRouter } from './router/start.js';
 import { staffRouter } from './staff-api.js';
-import { staticHosting } from './static.js';
+import { passRoutes, withoutPassTokens } from './passes/api.js';
+import { appPage, staticHosting } from './static.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store.js';
 
 export interface ServerOptions {
@@ -55,6 +56,8 @@ export interface ServerOptions {
 	signalWaitMs?: number;
 	/** upcoming appointments a patient may hold at one clinic (default 3) */
 	maxFutureAppointments?: number;
+	/** the clock visit passes are made and judged by (default `Date.now`; tests move it to expire a pass) */
+	passClock?: () => number;
 }
 
 export interface RunningServer {
@@ -111,7 +114,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 		app.use((req, res, next) => {
 			const started = Date.now();
 			// method, path without query or account, status: no bodies, no names, no health data
-			const path = withoutAccountNames(req.originalUrl.split('?')[0]);
+			const path = withoutAccountNames(withoutPassTokens(req.originalUrl.split('?')[0]));
 			res.on('finish', () => console.log(`${req.method} ${path} ${res.statusCode} ${Date.now() - started}ms`));
 			next();
 		});
@@ -121,6 +124,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use('/api', staffRouter(ctx));
 	app.use('/api', changesRouter(ctx, { waitMs: opts.signalWaitMs }));
 	app.use('/api', slotsRouter(ctx));
+	const passes = passRoutes(ctx, { now: opts.passClock ?? Date.now, appPage: hostsApp ? appPage(staticDir) : null, publicUrl: opts.publicUrl });
+	app.use('/api', passes.api);
 	app.use(
 		'/api',
 		configRouter(ctx, {
@@ -131,6 +136,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 	app.use('/api', (_req, res) => apiError(res, 404, 'Not found'));
 	app.use('/couch', gatekeeper(ctx, { quotaBytes: opts.quotaBytes }));
 
+	app.use(passes.pages);
 	if (hostsApp) staticHosting(app, staticDir);
 	app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
 	// whatever escapes a router (a body /api could not parse…) is answered as JSON, never express's HTML page
@@ -152,6 +158,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 					server.close(() => done());
 					server.closeAllConnections();
 				});
+				passes.stop();
 				await router.stop();
 				if (store) await store.close();
 			})();

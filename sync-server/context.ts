@@ -13,9 +13,11 @@ export interface Limits {
 	addressFailures: number;
 	/** sign-ups per address (default 30 per hour) */
 	signupsPerAddress: number;
+	/** visit pass pages and passcode tries per address, whatever the pass (default 60 in 15 min) */
+	passLookupsPerAddress: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { accountAddressFailures: 5, addressFailures: 30, signupsPerAddress: 30 };
+export const DEFAULT_LIMITS: Limits = { accountAddressFailures: 5, addressFailures: 30, signupsPerAddress: 30, passLookupsPerAddress: 60 };
 
 export interface ServerContext {
 	couch: Couch;

@@ -186,13 +186,13 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	const admin = res.locals.clinicAdmin as ClinicAdmin | undefined;
 	let check: DocCheck | null = null;
 	const writing = endpoint.kind === '_bulk_docs' || (endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE'));
-	const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : isPlainObject(body) && Array.isArray(body.docs) ? body.docs : [];
+	const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : writtenDocs(endpoint, method, body);
 	// clinic write-backs and the records they become (gatekeeper/write-backs.ts)
 	const guarded = writing && checksStoredVersions(target);
 	if (guarded && target.type === 'user') check = await recordsDocCheck(ctx, target, writtenIds(written));
 	else if (guarded && target.type === 'clinic') check = writeBackDocCheck(target, user!, (await ctx.roles(user!)) ?? []);
 	else if (target.type === 'user') check = userDocCheck(target);
-	else if (target.type === 'clinic') check = clinicDocCheck(target);
+	else if (target.type === 'clinic') check = await clinicDocCheck(ctx, target, writtenDocs(endpoint, method, body));
 	else if (admin) {
 		if (isPlainObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
 		check = await clinicAdminDocCheck(ctx, target, admin, written);
@@ -243,6 +243,12 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	const etag = up.headers.get('etag');
 	if (etag) res.set('ETag', etag);
 	send(up.status, payload);
+}
+
+/** The documents a request writes with their content: a PUT's body, `_bulk_docs`' rows. */
+function writtenDocs(endpoint: Endpoint, method: string, body: unknown): unknown[] {
+	if (endpoint.kind === 'doc' && method === 'PUT') return [isPlainObject(body) && body._id === undefined ? { ...body, _id: endpoint.id } : body];
+	return endpoint.kind === '_bulk_docs' && isPlainObject(body) && Array.isArray(body.docs) ? body.docs : [];
 }
 
 /**

@@ -70,9 +70,12 @@ export function staticHosting(app: express.Express, dir: string): void {
 			}
 		})
 	);
+	const page = appPage(dir);
+	app.get('*', (req: Request, res: Response, next: NextFunction) => (extname(req.path) ? next() : page(req, res, next)));
+}
+
+/** The SPA fallback 200.html (the app opens whatever route the path names), or next() when there is none. */
+export function appPage(dir: string) {
 	const fallback = join(dir, '200.html');
-	app.get('*', (req: Request, res: Response, next: NextFunction) => {
-		if (extname(req.path) || !existsSync(fallback)) return next();
-		sendAsset(req, res, next, fallback);
-	});
+	return (req: Request, res: Response, next: NextFunction) => (existsSync(fallback) ? sendAsset(req, res, next, fallback) : next());
 }

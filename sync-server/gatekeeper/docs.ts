@@ -65,8 +65,33 @@ function ownClinicRule(clinicId: string): (doc: WireDoc) => Checked | null {
 	return (doc) => (doc._deleted !== true && Object.hasOwn(doc, 'clinicId') && doc.clinicId !== clinicId ? refuse('forbidden', 'clinicId must be this clinic') : null);
 }
 
-export function clinicDocCheck(target: Target & { type: 'clinic' }): DocCheck {
-	return wireCheck(CLINIC_COLLECTIONS[target.collection as ClinicCollection], MAX_USER_DOC_BYTES, ownClinicRule(target.clinicId));
+/**
+ * The check for a staff write to a clinic's database. On the appointment copies, `patientRef` is the
+ * router's: a write may carry the stored one (or none: the router writes it back), never set or change it.
+ * The router writes one value per copy id and never another, so the stored one read here cannot change
+ * before the write lands.
+ */
+export async function clinicDocCheck(ctx: ServerContext, target: Target & { type: 'clinic' }, written: unknown[]): Promise<DocCheck> {
+	const ownClinic = ownClinicRule(target.clinicId);
+	const refs = target.collection === 'appointments' ? await storedPatientRefs(ctx, target.db, written) : null;
+	return wireCheck(CLINIC_COLLECTIONS[target.collection as ClinicCollection], MAX_USER_DOC_BYTES, (doc) => {
+		if (refs && doc._deleted !== true && Object.hasOwn(doc, 'patientRef') && doc.patientRef !== refs.get(doc._id as string)) {
+			return refuse('forbidden', 'patientRef is written by the server only');
+		}
+		return ownClinic(doc);
+	});
+}
+
+/** The stored `patientRef` of the written documents that carry one (nothing is read when none does). */
+async function storedPatientRefs(ctx: ServerContext, db: string, written: unknown[]): Promise<Map<string, unknown>> {
+	const ids = written.filter((d) => isPlainObject(d) && Object.hasOwn(d, 'patientRef') && typeof d._id === 'string').map((d) => (d as WireDoc)._id as string);
+	const refs = new Map<string, unknown>();
+	if (!ids.length) return refs;
+	const res = await ctx.couch.request('POST', `/${encodeURIComponent(db)}/_all_docs`, { query: { include_docs: true }, body: { keys: [...new Set(ids)] } });
+	if (res.status === 404) return refs;
+	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read ${db}: ${res.status}`);
+	for (const row of res.body.rows as WireDoc[]) if (isPlainObject(row.doc)) refs.set(String(row.id), row.doc.patientRef);
+	return refs;
 }
 
 /**

@@ -10,6 +10,10 @@
  * - any other patient write: the clinic's copy is the truth and is written back;
  * - a staff write to the copy: its status and slot reach the patient's document (a new slot is claimed
  *   first); walk-ins and blocks hold markers for their slots.
+ *
+ * Every copy the router writes carries the patient's `patientRef`, the sealed reference the copies of
+ * their shared records carry, so the clinic's tablet links the visit to them; a staff write that dropped
+ * it gets it back (one that changes it is refused by the gatekeeper).
  */
 import { holdsSlot, SLOT_FREEING_STATUSES, type Appointment, type AppointmentStatus, type SlotRef } from '../../src/lib/booking/schema.js';
 import { cancellable, nearestFreeSlots, scheduleAt, scheduleSlots, slotProblem } from '../../src/lib/booking/slots.js';
@@ -18,7 +22,8 @@ import type { Clinic, Practitioner } from '../../src/lib/directory/schema.js';
 import type { Couch } from '../couch.js';
 import { provisionClinic } from '../provision.js';
 import { directoryDocs } from '../staff.js';
-import { copyIdOf, type ClaimTokens } from './claims.js';
+import { parseTarget } from '../gatekeeper/route.js';
+import { copyIdOf, type ClaimTokens, type PatientRefs } from './claims.js';
 import { lastLiveContent, listingOf, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job } from './jobs.js';
 import { Recent } from '../recent.js';
@@ -81,6 +86,7 @@ export class BookingRouter {
 	constructor(
 		private readonly couch: Couch,
 		private readonly tokens: ClaimTokens,
+		private readonly refs: PatientRefs,
 		private readonly opts: BookingOptions
 	) {}
 
@@ -148,7 +154,7 @@ export class BookingRouter {
 		// the route has the same content every time: a second write (409) or a cluster's second create
 		// changes nothing; it is only read for a copy that exists, so it may go beside the copy's write
 		const [decided] = await Promise.all([
-			copy ?? this.writeCopy(doc, slot, clinic.booking?.confirm ? 'pending' : 'booked', copyId),
+			copy ?? this.writeCopy(job.db, doc, slot, clinic.booking?.confirm ? 'pending' : 'booked', copyId),
 			writeDoc(this.couch, ROUTER_DB, { _id: routeId(copyId), copyDb: this.copyDb(clinic.id), db: job.db, docId: doc._id })
 		]);
 		// the request as it is now: if the patient cancelled meanwhile, their own job follows this one
@@ -194,7 +200,7 @@ export class BookingRouter {
 	}
 
 	/** The clinic's copy: the slot, the status and what the patient chose to tell the clinic, nothing else. */
-	private async writeCopy(doc: AppointmentDoc, slot: HeldSlot, status: AppointmentStatus, copyId: string): Promise<AppointmentDoc> {
+	private async writeCopy(patientDb: string, doc: AppointmentDoc, slot: HeldSlot, status: AppointmentStatus, copyId: string): Promise<AppointmentDoc> {
 		const db = this.copyDb(slot.clinicId);
 		if (!this.ready.has(db)) {
 			await provisionClinic(this.couch, slot.clinicId, { setSecurity: !this.opts.embedded });
@@ -207,6 +213,7 @@ export class BookingRouter {
 			status,
 			...(doc.patientName === undefined ? {} : { patientName: doc.patientName }),
 			...(doc.visitReason === undefined ? {} : { visitReason: doc.visitReason }),
+			patientRef: this.refOf(patientDb),
 			updatedAt: Date.now(),
 			by: 'router'
 		};
@@ -222,7 +229,7 @@ export class BookingRouter {
 		const { clinic } = await this.lookup(copy.clinicId, copy.practitionerId);
 		if (!clinic) return;
 		if (cancellable(copy.start, clinic, Date.now())) {
-			await this.updateCopy(copy, (current) => (SLOT_FREEING_STATUSES.has(current.status) ? null : { ...current, status: 'cancelled', by: 'patient', updatedAt: Date.now() }));
+			await this.updateCopy(copy, db, (current) => (SLOT_FREEING_STATUSES.has(current.status) ? null : { ...current, status: 'cancelled', by: 'patient', updatedAt: Date.now() }));
 			await freeSlot(this.couch, slotsDatabase(clinic.region), copy.practitionerId, copy.start, token);
 		} else if (doc) {
 			await updateDoc<AppointmentDoc>(this.couch, db, doc._id, (current) =>
@@ -233,6 +240,7 @@ export class BookingRouter {
 
 	/** A patient write the router did not ask for: the copy's status and slot are written back onto it. */
 	private async copyIsTruth(job: Job, db: string, doc: AppointmentDoc, copy: AppointmentDoc, token: string): Promise<void> {
+		await this.keepRef(copy, db);
 		const { clinic } = await this.lookup(copy.clinicId, copy.practitionerId);
 		if (clinic && SLOT_FREEING_STATUSES.has(copy.status)) await freeSlot(this.couch, slotsDatabase(clinic.region), copy.practitionerId, copy.start, token);
 		const written = await this.applyCopy(db, doc._id, copy);
@@ -258,7 +266,7 @@ export class BookingRouter {
 		const token = this.tokens(job.db, old._id);
 		const oldCopy = await this.readCopy(old.clinicId, copyIdOf(token));
 		if (oldCopy) {
-			await this.updateCopy(oldCopy, (current) => (SLOT_FREEING_STATUSES.has(current.status) ? null : { ...current, status: 'rescheduled', by: 'router', updatedAt: Date.now() }));
+			await this.updateCopy(oldCopy, job.db, (current) => (SLOT_FREEING_STATUSES.has(current.status) ? null : { ...current, status: 'rescheduled', by: 'router', updatedAt: Date.now() }));
 			const { clinic } = await this.lookup(oldCopy.clinicId, oldCopy.practitionerId);
 			if (clinic) await freeSlot(this.couch, slotsDatabase(clinic.region), oldCopy.practitionerId, oldCopy.start, token);
 		}
@@ -284,6 +292,7 @@ export class BookingRouter {
 
 	/** Staff changed a copy: a new slot is claimed first (taken → the copy goes back), then the patient is told. */
 	private async staffChanged(job: Job, route: Route, copy: AppointmentDoc, deleted: boolean): Promise<void> {
+		if (!deleted) await this.keepRef(copy, route.db);
 		const patient = await readDoc<AppointmentDoc>(this.couch, route.db, route.docId);
 		if (!patient || patient.type !== 'appointment') return;
 		const token = this.tokens(route.db, route.docId);
@@ -296,7 +305,7 @@ export class BookingRouter {
 			const slot = { practitionerId: copy.practitionerId, clinicId: clinic.id, start: copy.start, end };
 			if ((await this.claim(clinic, slot, token, job)) === 'taken') {
 				const back = { practitionerId: patient.practitionerId, start: patient.start, end: patient.end };
-				await this.updateCopy(copy, (current) => ({ ...current, ...back, reason: SLOT_TAKEN, by: 'router', updatedAt: Date.now() }));
+				await this.updateCopy(copy, route.db, (current) => ({ ...current, ...back, reason: SLOT_TAKEN, by: 'router', updatedAt: Date.now() }));
 				return;
 			}
 			await freeSlot(this.couch, slots, patient.practitionerId, patient.start, token);
@@ -346,8 +355,24 @@ export class BookingRouter {
 		return readDoc<AppointmentDoc>(this.couch, this.copyDb(clinicId), copyId);
 	}
 
-	private updateCopy(copy: AppointmentDoc, change: (current: AppointmentDoc) => AppointmentDoc | null): Promise<AppointmentDoc | null> {
-		return updateDoc<AppointmentDoc>(this.couch, this.copyDb(copy.clinicId), copy._id, (current) => (current ? change(current) : null));
+	/** Changes a copy of the patient database's request; what the router writes carries the patient's reference. */
+	private updateCopy(copy: AppointmentDoc, patientDb: string, change: (current: AppointmentDoc) => AppointmentDoc | null): Promise<AppointmentDoc | null> {
+		return updateDoc<AppointmentDoc>(this.couch, this.copyDb(copy.clinicId), copy._id, (current) => {
+			const next = current && change(current);
+			return next && { ...next, patientRef: this.refOf(patientDb) };
+		});
+	}
+
+	/** Writes the patient's reference onto a copy without it (made before it existed, or dropped by a staff write). */
+	private async keepRef(copy: AppointmentDoc, patientDb: string): Promise<void> {
+		if (copy.patientRef !== this.refOf(patientDb)) await this.updateCopy(copy, patientDb, (current) => (current.patientRef === this.refOf(patientDb) ? null : current));
+	}
+
+	/** The sealed reference of the patient whose database this is: the one on the copies of their shared records. */
+	private refOf(patientDb: string): string {
+		const target = parseTarget(patientDb);
+		if (target.type !== 'user') throw new Error('A copy answers to a patient database');
+		return this.refs.seal(target.hex);
 	}
 
 	private async heldByAnother(doc: AppointmentDoc, token: string): Promise<boolean> {

@@ -22,7 +22,7 @@ export async function startRouter(couch: Couch, opts: BookingOptions & { log: bo
 	await couch.ensureDatabase(ROUTER_DB);
 	const tokens = await claimTokens(couch);
 	const refs = await patientRefs(couch);
-	const booking = new BookingRouter(couch, tokens, opts);
+	const booking = new BookingRouter(couch, tokens, refs, opts);
 	const patientChange = async (hex: string, change: () => Promise<void> = async () => {}) => {
 		const jobs = await outbox.record(`u-${hex}-consents`, [{ docId: 'sharing', lanes: [shareLane(hex)] }]);
 		try {

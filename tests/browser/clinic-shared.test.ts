@@ -94,7 +94,7 @@ describe.each(SYNC_STORES)('shared records on the clinic tablet, $name', ({ couc
 		const page = await staffDevice(context, app.server.url, doctor());
 		// the appointment on the clinic day links to the patient's shared records
 		const entry = await showDayOf(page, start);
-		await expect.poll(() => entry.getByRole('link', { name: `Shared records of ${NAME}` }).count(), { timeout: 30_000 }).toBe(1);
+		await expect.poll(() => entry.getByRole('link', { name: `Shared records (4) of ${NAME}` }).count(), { timeout: 30_000 }).toBe(1);
 		await page.getByRole('link', { name: /Patients who share their records/ }).click();
 		await page.waitForURL('**/clinic/shared');
 		await expect.poll(() => patientLink(page, NAME).count(), { timeout: 30_000 }).toBe(1);

@@ -1,6 +1,7 @@
 /** The clinic tablet's view of shared records: the expiry filter, one entry per patient, the summary and its trends. */
 import { describe, expect, it } from 'vitest';
-import { inEffect, patientNamed, readingSeries, sharedSummary, sharingPatients } from '../../src/lib/clinic/shared-summary';
+import { inEffect, readingSeries, sharedSummary, sharingPatients, upcomingVisits } from '../../src/lib/clinic/shared-summary';
+import type { ClinicAppointment } from '../../src/lib/booking/schema';
 import type { SharedRecord } from '../../src/lib/sharing/schema';
 
 const NOW = Date.parse('2026-12-07T10:00:00Z');
@@ -38,12 +39,20 @@ describe('patients who share', () => {
 		expect(patients[1].until).toBe('2026-12-09T00:00:00Z');
 	});
 
-	it('links an appointment to a patient by the name shared, only when exactly one patient has it', () => {
-		const patients = sharingPatients([copy('note', {}, { patientRef: 'a', patientName: 'Ama  Mensah' }), copy('note', {}, { patientRef: 'b', patientName: 'Kofi' }), copy('note', {}, { patientRef: 'c', patientName: 'kofi' })]);
-		expect(patientNamed(patients, ' ama mensah')?.ref).toBe('a');
-		expect(patientNamed(patients, 'Kofi')).toBeNull();
-		expect(patientNamed(patients, undefined)).toBeNull();
-		expect(patientNamed(patients, 'Yaw')).toBeNull();
+	it("lists a sharing patient's visits at the clinic from today on, by the reference on their copies", () => {
+		const entry = (id: string, start: string, extra: Partial<ClinicAppointment> = {}): ClinicAppointment => ({ id, type: 'appointment', clinicId: 'c1', practitionerId: 'P-1', start, status: 'booked', updatedAt: 1, patientRef: 'ref-a', ...extra });
+		const entries = [
+			entry('later', '2026-12-09T08:00:00.000Z'),
+			// earlier today in the clinic's zone (UTC+3), and checked in
+			entry('today', '2026-12-06T22:30:00.000Z', { status: 'checked-in' }),
+			entry('yesterday', '2026-12-06T20:00:00.000Z'),
+			entry('cancelled', '2026-12-08T08:00:00.000Z', { status: 'cancelled' }),
+			entry('another patient', '2026-12-08T09:00:00.000Z', { patientRef: 'ref-b' }),
+			entry('before references', '2026-12-08T10:00:00.000Z', { patientRef: undefined }),
+			entry('walk-in', '2026-12-08T11:00:00.000Z', { type: 'walk-in' })
+		];
+		expect(upcomingVisits(entries, 'ref-a', NOW, 'Africa/Nairobi').map((e) => e.id)).toEqual(['today', 'later']);
+		expect(upcomingVisits(entries, 'ref-c', NOW, 'Africa/Nairobi')).toEqual([]);
 	});
 });
 

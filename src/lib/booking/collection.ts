@@ -2,7 +2,8 @@
  * Appointments on a device: a patient's own (`u-<hex>-appointments` on the server) and, for a staff
  * profile only, their clinic's book (`c-<clinicId>-appointments`).
  */
-import type { RxCollection } from 'rxdb';
+import { addRxPlugin, type RxCollection } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { CollectionDeclaration } from '../db/declarations.js';
 import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../db/validation.js';
 import type { Appointment, ClinicAppointment } from './schema.js';
@@ -61,7 +62,9 @@ const CLINIC_FIELDS = ['id', 'type', 'clinicId', 'practitionerId', 'start', 'end
 
 export const clinicAppointmentsCollectionSchema = {
 	...appointmentsCollectionSchema,
-	properties: Object.fromEntries(CLINIC_FIELDS.map((field) => [field, appointmentsCollectionSchema.properties[field]]))
+	// version 1 added `patientRef`, the link to the patient's shared records
+	version: 1,
+	properties: { ...Object.fromEntries(CLINIC_FIELDS.map((field) => [field, appointmentsCollectionSchema.properties[field]])), patientRef: { type: 'string', maxLength: 200 } }
 };
 
 export type AppointmentsCollection = RxCollection<Appointment>;
@@ -74,10 +77,14 @@ export const appointmentsCollection: CollectionDeclaration = {
 	sync: { scope: 'user', collection: 'appointments', validate: USER_COLLECTIONS.appointments }
 };
 
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
 /** Opened and replicated only for a profile working for a clinic (see declarationsFor). */
 export const clinicAppointmentsCollection: CollectionDeclaration = {
 	name: 'clinicAppointments',
 	schema: clinicAppointmentsCollectionSchema,
+	// older copies have no `patientRef`: they keep working, without the link
+	migrationStrategies: { 1: <T>(doc: T) => doc },
 	conflictHandler: laterAppointmentWins as never,
 	sync: { scope: 'clinic', collection: 'appointments', validate: CLINIC_COLLECTIONS.appointments }
 };

@@ -12,6 +12,7 @@
  * `updatedAt` is accepted and decided. See docs/architecture.md, "Booking".
  */
 import type { WeeklyHours } from '../directory/schema.js';
+import { patientRefSchema } from '../sharing/schema.js';
 
 /** A day or days a practitioner does not see patients (leave, holidays), local dates of the clinic. */
 export interface ScheduleException {
@@ -126,6 +127,11 @@ export interface ClinicAppointment {
 	visitReason?: string;
 	reason?: string;
 	by?: 'patient' | 'clinic' | 'router';
+	/**
+	 * The patient's opaque reference, the same the copies of records they share carry (written by the router
+	 * only: staff cannot set or change it); absent on walk-ins, blocks and copies made before it existed.
+	 */
+	patientRef?: string;
 }
 
 /** A taken-slot marker in `slots-<region>`: no patient data, `claim` is an opaque token of its holder. */
@@ -226,6 +232,7 @@ export const clinicAppointmentValidationSchema = {
 		patientName: shortText(160),
 		visitReason: shortText(1000),
 		reason: shortText(500),
-		by: actor
+		by: actor,
+		patientRef: patientRefSchema
 	}
 };

@@ -7,6 +7,7 @@ import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { ClinicAppointment } from '../booking/schema.js';
 import { CLINIC_COLLECTIONS } from '../db/validation.js';
+import { session } from '../session/app.svelte.js';
 import { BookActionError } from './actions.js';
 
 export class ClinicBook {
@@ -34,4 +35,29 @@ export class ClinicBook {
 	close() {
 		this.subscription.unsubscribe();
 	}
+}
+
+/**
+ * For a page (called while it initialises): the book of `clinicId()` on this device, opened once the
+ * profile has the clinic's collections (a profile that has just become staff gets them once connected:
+ * looked at again as sync moves on), and closed with the page.
+ */
+export function pageBook(clinicId: () => string | null): { readonly current: ClinicBook | null } {
+	const collection = $derived.by(() => {
+		void session.current?.sync?.status;
+		return session.current?.db.clinicAppointments;
+	});
+	const book = $derived.by(() => {
+		const id = clinicId();
+		return collection && id ? new ClinicBook(collection, id) : null;
+	});
+	$effect(() => {
+		const opened = book;
+		return () => opened?.close();
+	});
+	return {
+		get current() {
+			return book;
+		}
+	};
 }

@@ -4,6 +4,8 @@
  * and a readable summary of one patient's records (allergies first, readings over time with their trend).
  */
 import type { AllergyData, ConditionData, MedicationData, NoteData, ObservationData, RecordKind } from '../profile/schema.js';
+import type { AppointmentStatus, ClinicAppointment } from '../booking/schema.js';
+import { dateKey } from '../booking/format.js';
 import { consentEnd, type SharedRecord } from '../sharing/schema.js';
 
 /** The copies still in effect at `now` (an `until` that is not an instant shares nothing). */
@@ -37,14 +39,19 @@ export function sharingPatients(copies: readonly SharedRecord[]): SharingPatient
 
 const normalName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
+/** a visit still on at the clinic */
+const ON: ReadonlySet<string> = new Set<AppointmentStatus>(['pending', 'booked', 'checked-in']);
+
 /**
- * The patient who shares under this name, if exactly one does: appointments name the patient and the
- * copies carry no account, so the name the patient chose to show is the only link.
+ * A sharing patient's visits at the clinic from today on (in the clinic's zone), soonest first: the book's
+ * appointments that carry the patient's reference (the router writes it on both the copies of their
+ * shared records and of their appointments).
  */
-export function patientNamed(patients: readonly SharingPatient[], name: string | undefined): SharingPatient | null {
-	if (!name?.trim()) return null;
-	const found = patients.filter((p) => p.name !== null && normalName(p.name) === normalName(name));
-	return found.length === 1 ? found[0] : null;
+export function upcomingVisits(entries: readonly ClinicAppointment[], ref: string, now: number, timeZone: string): ClinicAppointment[] {
+	const today = dateKey(now, timeZone);
+	return entries
+		.filter((e) => e.type === 'appointment' && e.patientRef === ref && ON.has(e.status) && dateKey(e.start, timeZone) >= today)
+		.sort((a, b) => a.start.localeCompare(b.start));
 }
 
 export type Trend = 'up' | 'down' | 'same' | null;
@@ -94,8 +101,11 @@ export function readingSeries(observations: readonly ObservationData[]): Reading
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** What a summary reads of a record: a clinic's copy, or a record a visit pass shows. */
+export type SummaryRecord = Pick<SharedRecord, 'kind' | 'data'>;
+
 /** A readable summary of one patient's shared records. */
-export function sharedSummary(records: readonly SharedRecord[]): SharedSummary {
+export function sharedSummary(records: readonly SummaryRecord[]): SharedSummary {
 	const of = <T>(kind: RecordKind) => records.filter((r) => r.kind === kind).map((r) => r.data as unknown as T);
 	return {
 		allergies: of<AllergyData>('allergy'),

@@ -39,6 +39,12 @@ export class ClinicShares {
 		return this.patients.find((p) => p.ref === ref);
 	}
 
+	/** Where an appointment of a patient who shares links to, and how many records they share; null without a share. */
+	linkTo(ref: string | undefined): SharedLink | null {
+		const patient = ref ? this.patient(ref) : undefined;
+		return patient ? { href: sharedRecordsHref(patient.ref), count: patient.records.length } : null;
+	}
+
 	close() {
 		clearTimeout(this.timer);
 		this.subscription.unsubscribe();
@@ -47,12 +53,20 @@ export class ClinicShares {
 
 const LINK_KEY = Symbol('shared-records-link');
 
-/** Where the clinic day finds the link to a booked patient's shared records (set by the clinic page). */
-export function provideSharedLink(link: (patientName: string | undefined) => string | null) {
+export interface SharedLink {
+	href: string;
+	count: number;
+}
+
+/**
+ * Where the clinic day finds the link from an appointment to its patient's shared records (set by the
+ * clinic page), by the `patientRef` the router writes on both: a copy without one has no link.
+ */
+export function provideSharedLink(link: (patientRef: string | undefined) => SharedLink | null) {
 	setContext(LINK_KEY, link);
 }
 
-export function sharedLink(): (patientName: string | undefined) => string | null {
+export function sharedLink(): (patientRef: string | undefined) => SharedLink | null {
 	return getContext(LINK_KEY) ?? (() => null);
 }
 

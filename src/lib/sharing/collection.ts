@@ -14,7 +14,7 @@ const text = { type: 'string' };
 const epochMs = { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 };
 
 export const consentsCollectionSchema = {
-	version: 0,
+	version: 1,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -27,6 +27,7 @@ export const consentsCollectionSchema = {
 		until: { type: 'string', maxLength: 40 },
 		status: { type: 'string', maxLength: 20 },
 		patientName: text,
+		appointmentId: id,
 		updatedAt: epochMs
 	},
 	required: ['id', 'type', 'clinicId', 'until', 'status', 'updatedAt'],
@@ -68,6 +69,8 @@ export const consentsCollection: CollectionDeclaration = {
 	name: 'consents',
 	schema: consentsCollectionSchema,
 	conflictHandler: revokeWins as never,
+	// version 1 added `appointmentId` (a share made from an appointment)
+	migrationStrategies: { 1: <T>(doc: T) => doc },
 	sync: { scope: 'user', collection: 'consents', validate: USER_COLLECTIONS.consents }
 };
 

@@ -40,6 +40,10 @@ export interface ShareChoice {
 	recordIds: string[];
 	categories: ShareCategory[];
 	endDay: string;
+	/** shown to the clinic, if the patient chose to */
+	patientName?: string;
+	/** the appointment the share was made from */
+	appointmentId?: string;
 }
 
 /** The consent to write: only the contract's fields, the empty choices left out. */
@@ -53,6 +57,8 @@ export function newConsent(choice: ShareChoice, now: number, id: string = uuidv7
 		...(choice.categories.length ? { categories: [...new Set(choice.categories)] } : {}),
 		until: untilOfDay(choice.endDay),
 		status: 'active',
+		...(choice.patientName?.trim() ? { patientName: choice.patientName.trim() } : {}),
+		...(choice.appointmentId ? { appointmentId: choice.appointmentId } : {}),
 		updatedAt: now
 	};
 }

@@ -44,6 +44,8 @@ export interface Consent {
 	status: (typeof CONSENT_STATUSES)[number];
 	/** shown to the clinic beside the records, if the patient chose to */
 	patientName?: string;
+	/** the patient's appointment it was made for, if it was made from one (stays on the device's side) */
+	appointmentId?: string;
 	updatedAt: number;
 }
 
@@ -67,6 +69,7 @@ export const consentValidationSchema = {
 		until: { type: 'string', maxLength: 40, pattern: INSTANT_PATTERN },
 		status: { type: 'string', enum: CONSENT_STATUSES },
 		patientName: { type: 'string', minLength: 1, maxLength: 120 },
+		appointmentId: { type: 'string', pattern: idPattern },
 		updatedAt: { type: 'integer', minimum: 0 }
 	}
 } as const;
@@ -106,6 +109,8 @@ export interface SharedRecord {
 }
 
 const recordProps = recordValidationSchema.properties;
+/** a patient reference sealed by the server (base64url): on shared copies and the clinic's appointment copies */
+export const patientRefSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,200}$' } as const;
 
 export const sharedRecordValidationSchema = {
 	type: 'object',
@@ -114,7 +119,7 @@ export const sharedRecordValidationSchema = {
 	properties: {
 		id: { type: 'string', pattern: idPattern },
 		type: { const: 'shared-record' },
-		patientRef: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,200}$' },
+		patientRef: patientRefSchema,
 		patientName: consentValidationSchema.properties.patientName,
 		consentId: { type: 'string', pattern: idPattern },
 		practitionerId: { type: 'string', pattern: idPattern },

@@ -1,5 +1,6 @@
 /** The sync-server's account API (see docs/architecture.md), as one small wrapper. */
 import type { StaffGrant, StaffMember } from '../staff/roles.js';
+import type { NewPass, PassInfo, PassRequest, PassSummary } from '../sharing/pass/schema.js';
 
 export interface ServerSession {
 	name: string;
@@ -57,6 +58,11 @@ export const api = {
 		post<{ ok: true; changed: boolean }>(staffPath(grant.clinicId), { name, role: grant.role, ...(grant.practitionerId ? { practitionerId: grant.practitionerId } : {}) }),
 	removeStaff: (clinicId: string, name: string, role: StaffGrant['role']) =>
 		call<{ ok: true; changed: boolean }>(`${staffPath(clinicId)}/${encodeURIComponent(name)}/${encodeURIComponent(role)}`, { method: 'DELETE' }),
+	/** Visit passes (docs/architecture.md, "Sharing"): the signed-in patient's own, and opening one with its passcode. */
+	makePass: (request: PassRequest) => post<NewPass>('/api/passes', request),
+	passes: () => call<{ passes: PassInfo[] }>('/api/passes').then((answer) => answer.passes),
+	revokePass: (id: string) => call<{ ok: true }>(`/api/passes/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+	openPass: (token: string, passcode: string) => post<PassSummary>('/api/pass-views', { token, passcode }),
 	/** The current server session, or null when signed out. */
 	async session(): Promise<ServerSession | null> {
 		try {
