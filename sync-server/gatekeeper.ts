@@ -20,6 +20,7 @@ import { needsDocs, screenSharedRead, sharedReader, type SharedReader } from './
 import { clinicAdminDocCheck, clinicDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
 import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
 import { allowedQuery } from './gatekeeper/query.js';
+import { checksStoredVersions, recordsDocCheck, writeBackDocCheck, writtenIds } from './gatekeeper/write-backs.js';
 import { DEFAULT_QUOTA_BYTES, Quota } from './gatekeeper/quota.js';
 import { clinicDatabases, userDatabases } from './provision.js';
 import { parseEndpoint, parseTarget, upstreamPath, type Endpoint, type Target } from './gatekeeper/route.js';
@@ -184,11 +185,16 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	let body = allowedBody(endpoint.kind, method, req.body);
 	const admin = res.locals.clinicAdmin as ClinicAdmin | undefined;
 	let check: DocCheck | null = null;
-	if (target.type === 'user') check = userDocCheck(target);
+	const writing = endpoint.kind === '_bulk_docs' || (endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE'));
+	const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : writtenDocs(endpoint, method, body);
+	// clinic write-backs and the records they become (gatekeeper/write-backs.ts)
+	const guarded = writing && checksStoredVersions(target);
+	if (guarded && target.type === 'user') check = await recordsDocCheck(ctx, target, writtenIds(written));
+	else if (guarded && target.type === 'clinic') check = writeBackDocCheck(target, user!, (await ctx.roles(user!)) ?? []);
+	else if (target.type === 'user') check = userDocCheck(target);
 	else if (target.type === 'clinic') check = await clinicDocCheck(ctx, target, writtenDocs(endpoint, method, body));
 	else if (admin) {
 		if (isPlainObject(body) && body.new_edits === false) throw forbidden('Replicated writes (new_edits:false) are not available here');
-		const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : writtenDocs(endpoint, method, body);
 		check = await clinicAdminDocCheck(ctx, target, admin, written);
 	}
 
@@ -206,7 +212,7 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 		body = checked.doc;
 	}
 
-	if (endpoint.kind === 'doc' && method === 'DELETE' && admin) {
+	if (endpoint.kind === 'doc' && method === 'DELETE' && (admin || guarded)) {
 		const rev = query.get('rev');
 		const checked = check!({ _id: endpoint.id, _deleted: true, ...(rev === null ? {} : { _rev: rev }) });
 		if ('refusal' in checked) return send(REFUSAL_STATUS[checked.refusal.error], checked.refusal);
@@ -223,9 +229,9 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	const screen = (payload: Json) => (reader ? screenSharedRead(ctx, reader, endpoint.kind, payload, askedDocs) : Promise.resolve(payload));
 	if (endpoint.kind === '_changes') return changes(ctx, req, res, path, upQuery, body, screen);
 
-	const written = endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE') ? [method === 'PUT' ? body : { _id: endpoint.id }] : [];
+	const routed = endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE') ? [method === 'PUT' ? body : { _id: endpoint.id }] : [];
 	const upMethod = reader && method === 'HEAD' ? 'GET' : method;
-	const up = await withJobs(ctx, target, written, () => ctx.couch.request(upMethod, path, { query: upQuery, body }));
+	const up = await withJobs(ctx, target, routed, () => ctx.couch.request(upMethod, path, { query: upQuery, body }));
 	if (up.status >= 400) return send(up.status, storeError(up));
 	let payload = reader && method === 'HEAD' ? await screenSharedHead(reader, up.body) : await screen(up.body);
 	if (endpoint.kind === '_all_docs' && Array.isArray(payload?.rows)) {

@@ -14,6 +14,7 @@ import { recordsCollection, type RecordsCollection } from './profile/collection.
 import { casesCollection, type CasesCollection } from './recommender/collection.js';
 import { clinicSharedCollection, type ClinicSharedCollection } from './sharing/clinic-collection.js';
 import { auditCollection, consentsCollection, type AuditCollection, type ConsentsCollection } from './sharing/collection.js';
+import { clinicNotesCollection, type ClinicNotesCollection } from './sharing/write-back-collection.js';
 import type { SyncFeature } from './sync/feature.js';
 
 export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
@@ -25,7 +26,8 @@ export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 	casesCollection,
 	documentsCollection,
 	consentsCollection,
-	auditCollection
+	auditCollection,
+	clinicNotesCollection
 ];
 
 /** Sync work a feature does beyond replicating its collections, started by the sync controller. */
@@ -38,6 +40,8 @@ export type ProfileDatabase = RxDatabase<{
 	clinicAppointments?: ClinicAppointmentsCollection;
 	/** staff profiles only */
 	clinicShared?: ClinicSharedCollection;
+	/** staff profiles only */
+	clinicNotes?: ClinicNotesCollection;
 	listings: ListingsCollection;
 	cases: CasesCollection;
 	documents: DocumentsCollection;

@@ -44,7 +44,7 @@ export interface ClinicAdmin {
 	clinics: string[];
 }
 
-function wireCheck(validate: Validator, maxBytes: number, rules?: (doc: WireDoc) => Checked | null): DocCheck {
+export function wireCheck(validate: Validator, maxBytes: number, rules?: (doc: WireDoc) => Checked | null): DocCheck {
 	return (doc) => {
 		if (!isPlainObject(doc)) return refuse('forbidden', 'document must be an object');
 		if (nestsDeeperThan(doc, MAX_DOC_DEPTH)) return refuse('forbidden', `document nests deeper than ${MAX_DOC_DEPTH} levels`);

@@ -13,6 +13,14 @@ export async function readDoc<T extends Doc = Doc>(couch: Couch, db: string, id:
 	return res.body as T;
 }
 
+/** Every live document of a patient's database (none when it does not exist), design documents left out. */
+export async function liveDocs(couch: Couch, db: string): Promise<Doc[]> {
+	const res = await couch.request('GET', `/${db}/_all_docs`, { query: { include_docs: true } });
+	if (res.status === 404) return [];
+	if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read a patient's documents: ${res.status}`);
+	return res.body.rows.map((row: { doc?: Doc }) => row.doc).filter((doc: Doc | undefined): doc is Doc => !!doc && !doc._deleted && !doc._id.startsWith('_'));
+}
+
 /** Writes a revision; answers the new `_rev`, or null on a conflict (someone wrote first). */
 export async function writeDoc(couch: Couch, db: string, doc: Doc): Promise<string | null> {
 	const res = await couch.request('PUT', docPath(db, doc._id), { body: doc });

@@ -10,7 +10,7 @@ import { consentEnd, inScope, isInEffect, type Consent, type SharedRecord } from
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import type { PatientRefs } from './claims.js';
-import { readDoc, type Doc } from './docs.js';
+import { liveDocs, readDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job, type JobWrite } from './jobs.js';
 
 const SHARED_DB = /^u-([0-9a-f]{2,128})-(consents|records)$/;
@@ -153,11 +153,8 @@ export class SharingRouter {
 		return { ...doc, _rev: res.body.rev };
 	}
 
-	private async liveDocs(db: string): Promise<Doc[]> {
-		const res = await this.couch.request('GET', `/${db}/_all_docs`, { query: { include_docs: true } });
-		if (res.status === 404) return [];
-		if (res.status !== 200 || !Array.isArray(res.body?.rows)) throw new Error(`Could not read a patient's documents: ${res.status}`);
-		return res.body.rows.map((row: { doc?: Doc }) => row.doc).filter((doc: Doc | undefined): doc is Doc => !!doc && !doc._deleted && !doc._id.startsWith('_'));
+	private liveDocs(db: string): Promise<Doc[]> {
+		return liveDocs(this.couch, db);
 	}
 
 	/** An unknown clinic (no databases: none of its staff ever signed in) is shared nothing, safely. */

@@ -1,4 +1,4 @@
-/** The in-process router: its outbox, worked by the booking and the sharing routers. */
+/** The in-process router: its outbox, worked by the booking, the sharing and the write-back routers. */
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import { AccessLog } from './audit.js';
@@ -6,6 +6,7 @@ import { BookingRouter, type BookingOptions } from './booking.js';
 import { claimTokens, copyIdOf, patientRefs, type ClaimTokens, type PatientRefs } from './claims.js';
 import { Outbox, ROUTER_DB, type JobWrite } from './jobs.js';
 import { EXPIRY_SWEEP_MS, isSharingJob, shareLane, sharingWrites, SharingRouter } from './sharing.js';
+import { isWriteBackJob, writeBackWrites, WriteBackRouter } from './write-backs.js';
 
 export interface Router {
 	outbox: Outbox;
@@ -31,11 +32,12 @@ export async function startRouter(couch: Couch, opts: BookingOptions & { log: bo
 		}
 	};
 	const sharing: SharingRouter = new SharingRouter(couch, refs, (text) => tokens('share', text), opts, (hex) => patientChange(hex));
+	const writeBacks = new WriteBackRouter(couch, refs, (text) => tokens('write-back', text), (hex) => patientChange(hex));
 	const outbox = new Outbox(
 		couch,
-		(job) => (isSharingJob(job) ? sharing.work(job) : booking.work(job)),
+		(job) => (isSharingJob(job) ? sharing.work(job) : isWriteBackJob(job) ? writeBacks.work(job) : booking.work(job)),
 		opts.log,
-		(target, docs) => [...routedWrites(target, docs, tokens), ...sharingWrites(target, docs)]
+		(target, docs) => [...routedWrites(target, docs, tokens), ...sharingWrites(target, docs), ...writeBackWrites(target, docs)]
 	);
 	await outbox.start();
 	await sharing.sweep();

@@ -10,7 +10,7 @@ import { EMERGENCIES_PER_ACCOUNT } from '../../sync-server/access-api.js';
 import type { StaffGrant } from '../../src/lib/staff/roles.js';
 import { clinicDoc, decided, minimalRequest, practitionerDoc, schedule, slotAt, waitFor, writeDirectory } from './booking-fixture.js';
 import { Client, startTestServer, validRecord, type TestServer } from './harness.js';
-import { sharingPatient, staffAccount as newStaffAccount, type SharingPatient } from './sharing-fixture.js';
+import { patientAccount, staffAccount as newStaffAccount, type Patient } from './sharing-fixture.js';
 
 const CLINIC = 'clinic-emg-a';
 const OTHER = 'clinic-emg-b';
@@ -26,9 +26,8 @@ let server: TestServer;
 const staff = {} as Record<'nurse' | 'reception' | 'admin' | 'doctor' | 'otherDoctor' | 'otherClinic' | 'adminHere', Staff>;
 let anon: Client;
 
-type Patient = SharingPatient;
 const staffAccount = (...grants: StaffGrant[]) => newStaffAccount(server, ...grants);
-const patient = () => sharingPatient(server);
+const patient = () => patientAccount(server);
 
 let counter = 0;
 const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;

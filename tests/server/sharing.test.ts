@@ -9,8 +9,8 @@ import type { StaffGrant } from '../../src/lib/staff/roles.js';
 import { jobId, ROUTER_DB } from '../../sync-server/router/jobs.js';
 import { shareLane } from '../../sync-server/router/sharing.js';
 import { waitFor } from './booking-fixture.js';
+import { patientAccount, restartAfter as restartServer, staffAccount as makeStaff, type Patient } from './sharing-fixture.js';
 import { Client, onCouchDB, startTestServer, validRecord, type TestServer } from './harness.js';
-import { sharingPatient, staffAccount as newStaffAccount, type SharingPatient } from './sharing-fixture.js';
 
 const CLINIC = 'clinic-share-a';
 const OTHER = 'clinic-share-b';
@@ -21,9 +21,9 @@ let server: TestServer;
 const staff = {} as Record<'nurse' | 'doctor' | 'otherDoctor' | 'otherClinic', { client: Client; name: string }>;
 let anon: Client;
 
-type Patient = SharingPatient;
-const staffAccount = (grant: StaffGrant) => newStaffAccount(server, grant);
-const patient = () => sharingPatient(server);
+const staffAccount = (grant: StaffGrant) => makeStaff(server, grant);
+
+const patient = () => patientAccount(server);
 
 let counter = 0;
 const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
@@ -327,20 +327,7 @@ describe('malformed consents', () => {
 	});
 });
 
-/** Stops the server as a crash would leave it (the store as it is), lets `crash` set the store, restarts. */
-async function restartAfter(crash: (admin: TestServer['admin']) => Promise<void>): Promise<void> {
-	const dataDir = server.dataDir;
-	await server.stop({ keepData: true });
-	// the embedded store lives in the server: a server whose router never gets a job reaches it
-	const store = await startTestServer({ dataDir, roleCacheMs: 0 });
-	await crash(store.admin);
-	await store.stop({ keepData: true });
-	server = await startTestServer({ dataDir, roleCacheMs: 0 });
-	for (const who of Object.values(staff)) {
-		who.client = new Client(server.url);
-		expect((await who.client.login(who.name)).status).toBe(200);
-	}
-}
+const restartAfter = async (crash: (admin: TestServer['admin']) => Promise<void>) => void (server = await restartServer(server, Object.values(staff), crash));
 
 const recordJob = (admin: TestServer['admin'], who: Patient, docId: string) =>
 	admin.request('PUT', `/${ROUTER_DB}/${jobId()}`, { body: { db: who.db('consents'), docId, lanes: [shareLane(who.db('x').split('-')[1])] } });

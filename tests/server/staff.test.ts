@@ -21,8 +21,8 @@ import { Client, onCouchDB, startTestServer, tempDataDir, testCouchUrl, uniqueNa
 const OWN = 'clinic-ashanti-0001';
 const OTHER = 'clinic-ashanti-0002';
 const COLLECTIONS = ['appointments', 'shared', 'messages', 'notes'];
-// flat documents: appointments have their own schema now (tests/server/booking.test.ts)
-const ownDb = (collection = 'notes') => clinicDatabase(OWN, collection);
+// flat documents: appointments and notes have their own schemas now (tests/server/booking.test.ts, write-back.test.ts)
+const ownDb = (collection = 'messages') => clinicDatabase(OWN, collection);
 const staffPath = (clinicId = OWN) => `/api/clinics/${clinicId}/staff`;
 
 let server: TestServer;
@@ -284,7 +284,7 @@ describe('clinic databases c-<clinicId>-<collection>', () => {
 		expect((await server.admin.request('GET', `/${clinicDatabase(clinic, 'notes')}`)).status).toBe(404);
 		const { client } = await account(['clinic-admin', `clinic:${clinic}`]);
 		expect((await client.get('/api/session')).body.databases).toContain(clinicDatabase(clinic, 'notes'));
-		expect((await client.put(`/couch/${clinicDatabase(clinic, 'notes')}/n-1`, clinicDoc('n-1', { type: 'note' }))).status).toBe(201);
+		expect((await client.put(`/couch/${clinicDatabase(clinic, 'messages')}/m-1`, clinicDoc('m-1', { type: 'message' }))).status).toBe(201);
 	});
 
 	it('are made by the demo seeder for its demo clinic, whose admin gets the new role form', async () => {
@@ -402,7 +402,7 @@ describe('a clinic\'s storage quota (last: its fresh server empties a shared tes
 			}
 			let refused = null;
 			for (let i = 0; i < 40 && !refused; i++) {
-				const res = await staff[i % 2].put(`/couch/${ownDb('notes')}/n-${i}`, clinicDoc(`n-${i}`, { type: 'note', text: 'x'.repeat(3900), a: 'y'.repeat(3900), b: 'z'.repeat(3900) }));
+				const res = await staff[i % 2].put(`/couch/${ownDb('messages')}/m-${i}`, clinicDoc(`m-${i}`, { type: 'message', text: 'x'.repeat(3900), a: 'y'.repeat(3900), b: 'z'.repeat(3900) }));
 				if (res.status === 413) refused = res;
 				else expect(res.status, JSON.stringify(res.body)).toBe(201);
 			}

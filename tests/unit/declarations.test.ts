@@ -15,16 +15,18 @@ const options = () => ({ indexedDB: new IDBFactory(), IDBKeyRange });
 const synced = (scope: 'user' | 'clinic') => PROFILE_COLLECTIONS.filter((d) => d.sync?.scope === scope);
 
 describe('the app\'s collection declarations', () => {
-	it('declare every user collection the server keeps, and the clinic appointments and shared records for staff', () => {
+	it('declare every user collection the server keeps, and the clinic appointments, shared records and write-backs for staff', () => {
 		const onDevices = synced('user').map((d) => d.sync!.collection);
 		expect(onDevices.sort()).toEqual(Object.keys(USER_COLLECTIONS).sort());
 		for (const d of synced('user')) expect(d.sync!.validate).toBe(USER_COLLECTIONS[d.sync!.collection as keyof typeof USER_COLLECTIONS]);
 		expect(synced('clinic').map((d) => [d.name, d.sync!.collection, !!d.sync!.pullOnly])).toEqual([
 			['clinicAppointments', 'appointments', false],
-			['clinicShared', 'shared', true]
+			['clinicShared', 'shared', true],
+			['clinicNotes', 'notes', false]
 		]);
 		expect(synced('clinic')[0].sync!.validate).toBe(CLINIC_COLLECTIONS.appointments);
 		expect(synced('clinic')[1].sync!.validate).toBe(CLINIC_COLLECTIONS.shared);
+		expect(synced('clinic')[2].sync!.validate).toBe(CLINIC_COLLECTIONS.notes);
 		expect(new Set(PROFILE_COLLECTIONS.map((d) => d.name)).size).toBe(PROFILE_COLLECTIONS.length);
 	});
 

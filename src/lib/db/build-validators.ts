@@ -14,11 +14,12 @@ import { recordValidationSchema } from '../profile/schema.js';
 import { clinicDocValidationSchema } from '../staff/schema.js';
 import { appointmentValidationSchema, clinicAppointmentValidationSchema } from '../booking/schema.js';
 import { accessEntryValidationSchema, consentValidationSchema, sharedRecordValidationSchema } from '../sharing/schema.js';
+import { writeBackValidationSchema } from '../sharing/write-back.js';
 
 export const GENERATED_FILE = fileURLToPath(new URL('./validators.generated.js', import.meta.url));
 export const GENERATED_TYPES_FILE = fileURLToPath(new URL('./validators.generated.d.ts', import.meta.url));
 
-const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema, consent: consentValidationSchema, sharedRecord: sharedRecordValidationSchema, accessEntry: accessEntryValidationSchema };
+const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema, consent: consentValidationSchema, sharedRecord: sharedRecordValidationSchema, accessEntry: accessEntryValidationSchema, writeBack: writeBackValidationSchema };
 
 /** The source of `validators.generated.js`. */
 export function validatorsSource(): string {

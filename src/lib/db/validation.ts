@@ -17,7 +17,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
 type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'clinicDoc' | 'appointment' | 'clinicAppointment' | 'consent' | 'sharedRecord' | 'accessEntry', CompiledCheck>;
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'clinicDoc' | 'appointment' | 'clinicAppointment' | 'consent' | 'sharedRecord' | 'accessEntry' | 'writeBack', CompiledCheck>;
 
 /** A validator from a compiled JSON schema, answering the first problem in words. */
 export function validator(check: CompiledCheck): Validator {
@@ -42,7 +42,8 @@ export const CLINIC_COLLECTIONS = {
 	/** read-only to staff: the router's copies of shared records */
 	shared: validator(compiledChecks.sharedRecord),
 	messages: validator(compiledChecks.clinicDoc),
-	notes: validator(compiledChecks.clinicDoc)
+	/** what the clinic writes back to patients (src/lib/sharing/write-back.ts) */
+	notes: validator(compiledChecks.writeBack)
 } satisfies Record<string, Validator>;
 
 export type ClinicCollection = keyof typeof CLINIC_COLLECTIONS;

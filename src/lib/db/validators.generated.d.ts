@@ -11,3 +11,4 @@ export declare const clinicAppointment: CompiledCheck;
 export declare const consent: CompiledCheck;
 export declare const sharedRecord: CompiledCheck;
 export declare const accessEntry: CompiledCheck;
+export declare const writeBack: CompiledCheck;

@@ -47,6 +47,9 @@ const versionKey = (v: PreviousVersion) => `${v.updatedAt}|${v.updatedBy}|${stab
 export function resolveConflict(a: Doc, b: Doc): Doc {
 	// Equal versions (order 0) still merge their histories: a resolved copy must not lose its `previous`.
 	const [winner, loser] = compareVersions(a, b) >= 0 ? [a, b] : [b, a];
+	// a clinic-written record differs only by `hidden` between versions, and the server refuses any
+	// other change to it (a `previous` included): the later one wins, with nothing to keep
+	if (winner.source) return winner;
 	const merged = new Map<string, PreviousVersion>();
 	for (const version of [...(winner.previous ?? []), ...(loser.previous ?? []), asPrevious(loser)]) {
 		merged.set(versionKey(version), version);

@@ -11,6 +11,9 @@ export function compact<T extends object>(data: T): T {
 	return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
 }
 
+/** what the server answers too: a record a clinic wrote is the clinic's word (docs/architecture.md, "Sharing") */
+const CLINIC_WRITTEN = 'A record written by a clinic cannot be changed or deleted; hide it instead';
+
 export async function saveRecord<K extends RecordKind>(
 	records: RecordsCollection,
 	kind: K,
@@ -19,6 +22,7 @@ export async function saveRecord<K extends RecordKind>(
 	id: string = kind === 'about' ? ABOUT_RECORD_ID : uuidv7()
 ): Promise<HealthRecord<K>> {
 	const existing = await records.findOne(id).exec();
+	if (existing?.source) throw new InvalidRecordError(CLINIC_WRITTEN);
 	const record: HealthRecord<K> = {
 		id,
 		kind,
@@ -37,6 +41,7 @@ export async function saveRecord<K extends RecordKind>(
 export async function deleteRecord(records: RecordsCollection, id: string, deviceId: string): Promise<void> {
 	const doc = await records.findOne(id).exec();
 	if (!doc) return;
+	if (doc.source) throw new InvalidRecordError(CLINIC_WRITTEN);
 	// Stamp the deletion so a concurrent edit elsewhere is ordered against it deterministically.
 	await doc.incrementalPatch({ updatedAt: Math.max(Date.now(), doc.updatedAt + 1), updatedBy: deviceId });
 	await doc.getLatest().remove();
@@ -53,4 +58,14 @@ export async function restorePrevious(records: RecordsCollection, record: Health
 	const problem = USER_COLLECTIONS.records(restored);
 	if (problem) throw new InvalidRecordError(problem);
 	await records.upsert(restored);
+}
+
+/** Hides a record from the profile, or shows it again: the one change a clinic-written record allows. */
+export async function setHidden(records: RecordsCollection, id: string, hidden: boolean, deviceId: string): Promise<void> {
+	const doc = await records.findOne(id).exec();
+	if (!doc || !!doc.hidden === hidden) return;
+	await doc.incrementalModify((record) => {
+		const { hidden: _, ...rest } = record;
+		return { ...rest, ...(hidden ? { hidden } : {}), updatedAt: Math.max(Date.now(), record.updatedAt + 1), updatedBy: deviceId };
+	});
 }

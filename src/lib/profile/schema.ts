@@ -4,6 +4,7 @@
  * a replicated write), so both sides refuse exactly the same documents.
  */
 import type { JSONSchemaType } from 'ajv';
+import { recordSourceSchema, type RecordSource } from '../sharing/write-back.js';
 
 export const RECORD_KINDS = ['about', 'condition', 'allergy', 'medication', 'observation', 'note'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -80,6 +81,10 @@ export interface HealthRecord<K extends RecordKind = RecordKind> {
 	updatedAt: number;
 	updatedBy: string;
 	previous?: PreviousVersion[];
+	/** written by a clinic (delivered by the router): the patient may hide it, not alter it */
+	source?: RecordSource;
+	/** hidden by the patient from their profile (still theirs, still shared like any record) */
+	hidden?: boolean;
 }
 
 export const MAX_PREVIOUS_VERSIONS = 10;
@@ -186,7 +191,9 @@ export const recordValidationSchema = {
 		data: { type: 'object' },
 		updatedAt: { type: 'integer', minimum: 0 },
 		updatedBy: { type: 'string', minLength: 1, maxLength: 64 },
-		previous: { type: 'array', maxItems: MAX_PREVIOUS_VERSIONS, items: previousVersionSchema }
+		previous: { type: 'array', maxItems: MAX_PREVIOUS_VERSIONS, items: previousVersionSchema },
+		source: recordSourceSchema,
+		hidden: { type: 'boolean' }
 	},
 	allOf: RECORD_KINDS.map((kind) => ({
 		if: { properties: { kind: { const: kind } } },
@@ -196,11 +203,12 @@ export const recordValidationSchema = {
 };
 
 /**
- * The RxDB schema of the `records` collection. Health content (`data`, `previous`) is encrypted at rest;
+ * The RxDB schema of the `records` collection. Health content (`data`, `previous`, `source`) is encrypted at rest;
  * `kind` stays clear so lists can be filtered without decrypting everything.
  */
 export const recordsCollectionSchema = {
-	version: 0,
+	// 1: `source` and `hidden` (clinic write-backs)
+	version: 1,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
@@ -209,10 +217,13 @@ export const recordsCollectionSchema = {
 		data: { type: 'object' },
 		updatedAt: { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 },
 		updatedBy: { type: 'string', maxLength: 64 },
-		previous: { type: 'array', items: { type: 'object' } }
+		previous: { type: 'array', items: { type: 'object' } },
+		source: { type: 'object' },
+		hidden: { type: 'boolean' }
 	},
 	required: ['id', 'kind', 'data', 'updatedAt', 'updatedBy'],
-	encrypted: ['data', 'previous']
+	// who wrote it says where the patient was seen
+	encrypted: ['data', 'previous', 'source']
 } as const;
 
 /** The singleton record that holds name, date of birth, sex and blood group. */
