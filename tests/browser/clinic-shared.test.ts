@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, demoStaff, rawIndexedDb, seriousViolations, showDayOf, staffDevice, SYNC_STORES, type AppServer } from './harness';
+import { appAndBrowser, demoStaff, idTraces, rawIndexedDb, seriousViolations, showDayOf, staffDevice, SYNC_STORES, type AppServer } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { userDatabase } from '../../src/lib/db/names';
 
@@ -57,19 +57,6 @@ async function sharingPatient(server: AppServer, patientName: string, records: {
 	};
 }
 
-/**
- * The strings only rows of the tablet's IndexedDB that mention one of these record ids hold: ciphertexts,
- * references. Strings other rows hold too are left out (the database's revision token, the doctor's id).
- */
-function traces(dump: string, ids: string[]): string[] {
-	const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : []);
-	const rows = dump.split('\n').flatMap((line) => JSON.parse(line.slice(line.indexOf(': ') + 2)) as unknown[]);
-	const [mentioning, others] = [[] as unknown[], [] as unknown[]];
-	for (const row of rows) (ids.some((id) => JSON.stringify(row).includes(id)) ? mentioning : others).push(row);
-	const elsewhere = new Set(others.flatMap(strings));
-	return [...new Set(mentioning.flatMap(strings))].filter((s) => s.length >= 12 && !elsewhere.has(s));
-}
-
 const patientLink = (page: Page, name: string) => page.locator('[data-shared-patient]', { hasText: name });
 
 describe.each(SYNC_STORES)('shared records on the clinic tablet, $name', ({ couchUrl }) => {
@@ -116,7 +103,7 @@ describe.each(SYNC_STORES)('shared records on the clinic tablet, $name', ({ couc
 		expect(await seriousViolations(page)).toEqual([]);
 
 		// what the tablet holds of these records before the revoke: it must all be gone after
-		const before = traces(await rawIndexedDb(page), share.recordIds);
+		const before = idTraces(await rawIndexedDb(page), share.recordIds);
 		expect(before.length).toBeGreaterThan(share.recordIds.length);
 		await share.revoke();
 		await page.getByText('This patient no longer shares records with the clinic.').waitFor({ timeout: 30_000 });

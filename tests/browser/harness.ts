@@ -173,6 +173,19 @@ export function rawIndexedDb(page: Page): Promise<string> {
 }
 
 /**
+ * The strings only rows of the tablet's IndexedDB that mention one of these record ids hold: ciphertexts,
+ * references. Strings other rows hold too are left out (the database's revision token, the doctor's id).
+ */
+export function idTraces(dump: string, ids: string[]): string[] {
+	const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : []);
+	const rows = dump.split('\n').flatMap((line) => JSON.parse(line.slice(line.indexOf(': ') + 2)) as unknown[]);
+	const [mentioning, others] = [[] as unknown[], [] as unknown[]];
+	for (const row of rows) (ids.some((id) => JSON.stringify(row).includes(id)) ? mentioning : others).push(row);
+	const elsewhere = new Set(others.flatMap(strings));
+	return [...new Set(mentioning.flatMap(strings))].filter((s) => s.length >= 12 && !elsewhere.has(s));
+}
+
+/**
  * The stores a test that proves the whole sync path runs on: the embedded one, and the test CouchDB at
  * `TEST_COUCHDB_URL` when that is set.
  */
