@@ -186,6 +186,15 @@ export function idTraces(dump: string, ids: string[]): string[] {
 }
 
 /**
+ * Which of these traces the page's IndexedDB still holds. The pull's checkpoint may keep the last shared
+ * copy's id: an HMAC under the router's secret, which says nothing of the record or the patient.
+ */
+export async function tracesLeft(page: Page, traces: string[]): Promise<string[]> {
+	const dump = await rawIndexedDb(page);
+	return traces.filter((s) => !/^s-[0-9a-f]{32}$/.test(s) && dump.includes(s));
+}
+
+/**
  * The stores a test that proves the whole sync path runs on: the embedded one, and the test CouchDB at
  * `TEST_COUCHDB_URL` when that is set.
  */
