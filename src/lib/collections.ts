@@ -43,8 +43,10 @@ export type ProfileDatabase = RxDatabase<{
 	/** staff profiles only */
 	clinicNotes?: ClinicNotesCollection;
 	listings: ListingsCollection;
-	cases: CasesCollection;
-	documents: DocumentsCollection;
+	/** patient profiles only */
+	cases?: CasesCollection;
+	/** patient profiles only */
+	documents?: DocumentsCollection;
 	consents: ConsentsCollection;
 	audit: AuditCollection;
 }>;

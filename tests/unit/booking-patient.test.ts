@@ -102,9 +102,9 @@ describe('on the device', () => {
 		const noWords = appointment({ id: 'a-2', specialty: 'pulmonology' });
 		const requested = appointment({ id: 'a-3', status: 'requested', specialty: 'pulmonology', visitReason: 'cough' });
 		const records = async () => [] as HealthRecord[];
-		expect(await learnFromBookings(db.cases, [booked, noWords, requested], records, NOW)).toBe(1);
-		expect(await learnFromBookings(db.cases, [booked, noWords, requested], records, NOW)).toBe(0);
-		const stored = await db.cases.find().exec();
+		expect(await learnFromBookings(db.cases!, [booked, noWords, requested], records, NOW)).toBe(1);
+		expect(await learnFromBookings(db.cases!, [booked, noWords, requested], records, NOW)).toBe(0);
+		const stored = await db.cases!.find().exec();
 		expect(stored.map((c) => [c.id, c.specialty])).toEqual([[bookingCaseId('a-1'), 'pulmonology']]);
 	});
 });

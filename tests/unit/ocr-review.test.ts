@@ -67,7 +67,7 @@ describe('reviewing findings before saving', () => {
 			review.labs[0].confirmed = true;
 			const { documentId, recordIds } = await saveReview(db, 'device-1', review, 'data:image/jpeg;base64,AAAA');
 			expect(recordIds).toHaveLength(4);
-			const doc = (await db.documents.findOne(documentId).exec())!.toJSON();
+			const doc = (await db.documents!.findOne(documentId).exec())!.toJSON();
 			expect(doc).toMatchObject({ title: review.title, kind: 'lab-report', pages: 1, text: TEXT, image: 'data:image/jpeg;base64,AAAA', recordIds });
 			const hba1c = (await db.records.findOne(recordIds[0]).exec())!.toJSON();
 			expect(hba1c.data).toMatchObject({ name: 'HbA1c', value: 5.9 });

@@ -32,6 +32,11 @@ export interface CollectionDeclaration {
 	migrationStrategies?: MigrationStrategies;
 	/** absent: the collection stays on this device */
 	sync?: CollectionSync;
+	/**
+	 * a device feature only a patient uses (the recommender's learning cases, scanned documents): a staff
+	 * profile on a clinic tablet does not open it, which leaves room for the clinic's collections
+	 */
+	patientOnly?: boolean;
 }
 
 /**
@@ -42,8 +47,10 @@ export const MAX_PROFILE_COLLECTIONS = 11;
 
 /**
  * The declarations a profile opens: a clinic-scoped collection only for a profile working for a clinic,
- * so a patient's device never holds (nor counts) the clinic's collections.
+ * so a patient's device never holds (nor counts) the clinic's collections, and a patient-only one only for
+ * a profile that works for no clinic.
  */
 export function declarationsFor(declarations: readonly CollectionDeclaration[], clinicId: string | null): CollectionDeclaration[] {
-	return declarations.filter((d) => d.sync?.scope !== 'clinic' || clinicId !== null);
+	const staff = clinicId !== null;
+	return declarations.filter((d) => (staff ? !d.patientOnly : d.sync?.scope !== 'clinic'));
 }

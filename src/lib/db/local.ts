@@ -52,8 +52,13 @@ export async function openProfileDatabase<C extends Record<string, RxCollection>
 	return db;
 }
 
-/** Adds the declared collections a database does not hold yet (a profile that became staff, say). */
+/**
+ * Makes a database hold exactly the declared collections: a profile that became staff closes the
+ * patient-only ones (their data stays on the device) and opens its clinic's.
+ */
 export async function addDeclaredCollections(db: RxDatabase<any>, declarations: readonly CollectionDeclaration[]): Promise<void> {
+	const declared = new Set(declarations.map((d) => d.name));
+	for (const [name, collection] of Object.entries(db.collections)) if (!declared.has(name)) await (collection as RxCollection).close();
 	const missing = declarations.filter((d) => !db.collections[d.name]);
 	if (!missing.length) return;
 	const open = Object.keys(db.collections).length + missing.length;

@@ -33,4 +33,4 @@ const documentsSchema = {
 	encrypted: ['title', 'kind', 'text', 'image', 'recordIds']
 } as const;
 
-export const documentsCollection: CollectionDeclaration = { name: 'documents', schema: documentsSchema };
+export const documentsCollection: CollectionDeclaration = { name: 'documents', schema: documentsSchema, patientOnly: true };

@@ -11,6 +11,9 @@ import { flagAgainst, parseRange } from './extract.js';
 import { readLab } from '../profile/lab-ranges.js';
 import type { CheckReason, Flag, ScanResult } from './types.js';
 
+/** A clinic tablet's staff profile keeps no scanned documents (see declarationsFor). */
+export const PATIENT_PROFILES_ONLY = 'Scanning reports is for patient profiles: a staff profile on a clinic device keeps no scanned documents.';
+
 export interface Reviewed {
 	keep: boolean;
 	check?: CheckReason;
@@ -111,12 +114,14 @@ export function plannedRecords(review: Review): PlannedRecord[] {
 /** Saves the confirmed findings as records and the document (text, small image) linked to them; all or nothing. */
 export async function saveReview(db: ProfileDatabase, deviceId: string, review: Review, image: string): Promise<{ documentId: string; recordIds: string[] }> {
 	if (unconfirmed(review)) throw new InvalidRecordError('confirm the highlighted values first');
+	const documents = db.documents;
+	if (!documents) throw new InvalidRecordError(PATIENT_PROFILES_ONLY);
 	const planned = plannedRecords(review);
 	const recordIds: string[] = [];
 	const documentId = uuidv7();
 	try {
 		for (const p of planned) recordIds.push((await saveRecord(db.records, p.kind, p.data as never, deviceId)).id);
-		await db.documents.insert({ id: documentId, title: review.title, kind: review.kind, pages: review.pages, text: review.text, image, recordIds, createdAt: Date.now() });
+		await documents.insert({ id: documentId, title: review.title, kind: review.kind, pages: review.pages, text: review.text, image, recordIds, createdAt: Date.now() });
 	} catch (error) {
 		for (const id of recordIds) await deleteRecord(db.records, id, deviceId).catch(() => undefined);
 		throw error;

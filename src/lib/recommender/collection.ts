@@ -25,4 +25,4 @@ const casesSchema = {
 } as const;
 
 /** never replicated */
-export const casesCollection: CollectionDeclaration = { name: 'cases', schema: casesSchema };
+export const casesCollection: CollectionDeclaration = { name: 'cases', schema: casesSchema, patientOnly: true };
