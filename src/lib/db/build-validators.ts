@@ -11,15 +11,15 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { clinicValidationSchema, practitionerValidationSchema, regionValidationSchema } from '../directory/schema.js';
 import { recordValidationSchema } from '../profile/schema.js';
-import { clinicDocValidationSchema } from '../staff/schema.js';
 import { appointmentValidationSchema, clinicAppointmentValidationSchema } from '../booking/schema.js';
 import { accessEntryValidationSchema, consentValidationSchema, sharedRecordValidationSchema } from '../sharing/schema.js';
 import { writeBackValidationSchema } from '../sharing/write-back.js';
+import { clinicMessageValidationSchema, messageValidationSchema } from '../messaging/schema.js';
 
 export const GENERATED_FILE = fileURLToPath(new URL('./validators.generated.js', import.meta.url));
 export const GENERATED_TYPES_FILE = fileURLToPath(new URL('./validators.generated.d.ts', import.meta.url));
 
-const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, clinicDoc: clinicDocValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema, consent: consentValidationSchema, sharedRecord: sharedRecordValidationSchema, accessEntry: accessEntryValidationSchema, writeBack: writeBackValidationSchema };
+const SCHEMAS = { record: recordValidationSchema, clinic: clinicValidationSchema, practitioner: practitionerValidationSchema, region: regionValidationSchema, appointment: appointmentValidationSchema, clinicAppointment: clinicAppointmentValidationSchema, consent: consentValidationSchema, sharedRecord: sharedRecordValidationSchema, accessEntry: accessEntryValidationSchema, writeBack: writeBackValidationSchema, message: messageValidationSchema, clinicMessage: clinicMessageValidationSchema };
 
 /** The source of `validators.generated.js`. */
 export function validatorsSource(): string {

@@ -17,7 +17,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
 /** A schema check compiled by build-validators.ts: true or false, its problems in `errors`. */
 type CompiledCheck = ((doc: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'clinicDoc' | 'appointment' | 'clinicAppointment' | 'consent' | 'sharedRecord' | 'accessEntry' | 'writeBack', CompiledCheck>;
+export const compiledChecks = compiled as Record<'record' | 'clinic' | 'practitioner' | 'region' | 'appointment' | 'clinicAppointment' | 'consent' | 'sharedRecord' | 'accessEntry' | 'writeBack' | 'message' | 'clinicMessage', CompiledCheck>;
 
 /** A validator from a compiled JSON schema, answering the first problem in words. */
 export function validator(check: CompiledCheck): Validator {
@@ -30,7 +30,9 @@ export const USER_COLLECTIONS = {
 	appointments: validator(compiledChecks.appointment),
 	consents: validator(compiledChecks.consent),
 	/** the access log: read-only to its owner, written by the server only (docs/architecture.md, "Sharing") */
-	audit: validator(compiledChecks.accessEntry)
+	audit: validator(compiledChecks.accessEntry),
+	/** the patient's messages and the clinic's replies (src/lib/messaging/schema.ts) */
+	messages: validator(compiledChecks.message)
 } satisfies Record<string, Validator>;
 
 export type UserCollection = keyof typeof USER_COLLECTIONS;
@@ -41,7 +43,8 @@ export const CLINIC_COLLECTIONS = {
 	appointments: validator(compiledChecks.clinicAppointment),
 	/** read-only to staff: the router's copies of shared records */
 	shared: validator(compiledChecks.sharedRecord),
-	messages: validator(compiledChecks.clinicDoc),
+	/** patients' messages, staff replies and the inbox's conversations (src/lib/messaging/schema.ts) */
+	messages: validator(compiledChecks.clinicMessage),
 	/** what the clinic writes back to patients (src/lib/sharing/write-back.ts) */
 	notes: validator(compiledChecks.writeBack)
 } satisfies Record<string, Validator>;
