@@ -15,6 +15,7 @@ import { casesCollection, type CasesCollection } from './recommender/collection.
 import { clinicSharedCollection, type ClinicSharedCollection } from './sharing/clinic-collection.js';
 import { auditCollection, consentsCollection, type AuditCollection, type ConsentsCollection } from './sharing/collection.js';
 import { clinicNotesCollection, type ClinicNotesCollection } from './sharing/write-back-collection.js';
+import { clinicMessagesCollection, messagesCollection, type ClinicMessagesCollection, type MessagesCollection } from './messaging/collection.js';
 import type { SyncFeature } from './sync/feature.js';
 
 export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
@@ -27,7 +28,9 @@ export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 	documentsCollection,
 	consentsCollection,
 	auditCollection,
-	clinicNotesCollection
+	clinicNotesCollection,
+	messagesCollection,
+	clinicMessagesCollection
 ];
 
 /** Sync work a feature does beyond replicating its collections, started by the sync controller. */
@@ -49,6 +52,9 @@ export type ProfileDatabase = RxDatabase<{
 	documents?: DocumentsCollection;
 	consents: ConsentsCollection;
 	audit: AuditCollection;
+	messages: MessagesCollection;
+	/** staff profiles only */
+	clinicMessages?: ClinicMessagesCollection;
 }>;
 
 /** A profile's database with the app's collections; a staff profile's (`clinicId`) with its clinic's too. */

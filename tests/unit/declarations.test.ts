@@ -22,11 +22,13 @@ describe('the app\'s collection declarations', () => {
 		expect(synced('clinic').map((d) => [d.name, d.sync!.collection, !!d.sync!.pullOnly])).toEqual([
 			['clinicAppointments', 'appointments', false],
 			['clinicShared', 'shared', true],
-			['clinicNotes', 'notes', false]
+			['clinicNotes', 'notes', false],
+			['clinicMessages', 'messages', false]
 		]);
 		expect(synced('clinic')[0].sync!.validate).toBe(CLINIC_COLLECTIONS.appointments);
 		expect(synced('clinic')[1].sync!.validate).toBe(CLINIC_COLLECTIONS.shared);
 		expect(synced('clinic')[2].sync!.validate).toBe(CLINIC_COLLECTIONS.notes);
+		expect(synced('clinic')[3].sync!.validate).toBe(CLINIC_COLLECTIONS.messages);
 		expect(new Set(PROFILE_COLLECTIONS.map((d) => d.name)).size).toBe(PROFILE_COLLECTIONS.length);
 	});
 
@@ -40,9 +42,23 @@ describe('the app\'s collection declarations', () => {
 			const directoryCollections = Object.keys(directory.collections).length;
 			expect(MAX_PROFILE_COLLECTIONS + directoryCollections).toBe(13);
 			expect(declarationsFor(PROFILE_COLLECTIONS, 'clinic-a').length).toBeLessThanOrEqual(MAX_PROFILE_COLLECTIONS);
+			expect(declarationsFor(PROFILE_COLLECTIONS, null).length).toBeLessThanOrEqual(MAX_PROFILE_COLLECTIONS);
 		} finally {
 			await directory.close();
 		}
+	});
+
+	it('count 8 for a patient and 10 for staff: all of them would be over the limit', () => {
+		expect(declarationsFor(PROFILE_COLLECTIONS, null)).toHaveLength(8);
+		expect(declarationsFor(PROFILE_COLLECTIONS, 'clinic-a')).toHaveLength(10);
+		expect(PROFILE_COLLECTIONS.length).toBeGreaterThan(MAX_PROFILE_COLLECTIONS);
+	});
+
+	it('leave the patient-only device features (learning cases, scanned documents) out for staff', () => {
+		expect(PROFILE_COLLECTIONS.filter((d) => d.patientOnly).map((d) => d.name)).toEqual(['cases', 'documents']);
+		expect(declarationsFor(PROFILE_COLLECTIONS, 'clinic-a').map((d) => d.name)).not.toContain('cases');
+		expect(declarationsFor(PROFILE_COLLECTIONS, 'clinic-a').map((d) => d.name)).not.toContain('documents');
+		expect(declarationsFor(PROFILE_COLLECTIONS, null).map((d) => d.name)).toEqual(expect.arrayContaining(['cases', 'documents', 'messages']));
 	});
 
 	it('leave clinic collections out for a patient', () => {
@@ -60,7 +76,7 @@ describe('opening a profile with declarations', () => {
 
 	it('opens exactly what it is given: a patient\'s profile has no clinic book', async () => {
 		db = await openProfile('patient', 'a'.repeat(64), null, options());
-		expect(Object.keys(db.collections).sort()).toEqual(['appointments', 'audit', 'cases', 'consents', 'documents', 'listings', 'records']);
+		expect(Object.keys(db.collections).sort()).toEqual(['appointments', 'audit', 'cases', 'consents', 'documents', 'listings', 'messages', 'records']);
 		expect(db.clinicAppointments).toBeUndefined();
 	});
 
@@ -73,6 +89,17 @@ describe('opening a profile with declarations', () => {
 		await db.clinicAppointments!.insert(entry as never);
 		expect((await db.clinicAppointments!.findOne('a1').exec())?.patientName).toBe('Ama');
 		expect(db.clinicAppointments!.schema.jsonSchema.encrypted).toEqual(['patientName', 'visitReason']);
+	});
+
+	it('closes the patient-only collections of a profile that became staff, and reopens them when it works for no clinic again', async () => {
+		db = await openProfile('became-staff', 'd'.repeat(64), null, options());
+		await db.cases!.insert({ id: 'k1', specialty: 'cardiology', features: [1], createdAt: 1 });
+		await addDeclaredCollections(db, declarationsFor(PROFILE_COLLECTIONS, 'clinic-a'));
+		expect(Object.keys(db.collections).sort()).toEqual(declarationsFor(PROFILE_COLLECTIONS, 'clinic-a').map((d) => d.name).sort());
+		expect(db.cases).toBeUndefined();
+		await addDeclaredCollections(db, declarationsFor(PROFILE_COLLECTIONS, null));
+		expect((await db.cases!.findOne('k1').exec())?.specialty).toBe('cardiology');
+		expect(db.clinicMessages).toBeUndefined();
 	});
 
 	it('refuses more collections than RxDB\'s limit leaves a profile, opening none of them', async () => {
