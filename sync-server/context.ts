@@ -15,9 +15,13 @@ export interface Limits {
 	signupsPerAddress: number;
 	/** visit pass pages and passcode tries per address, whatever the pass (default 60 in 15 min) */
 	passLookupsPerAddress: number;
+	/** new messages a patient account sends (default 30 in 10 min) */
+	patientMessages: number;
+	/** new messages a staff account sends, all its clinics together (default 300 in 10 min) */
+	staffMessages: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { accountAddressFailures: 5, addressFailures: 30, signupsPerAddress: 30, passLookupsPerAddress: 60 };
+export const DEFAULT_LIMITS: Limits = { accountAddressFailures: 5, addressFailures: 30, signupsPerAddress: 30, passLookupsPerAddress: 60, patientMessages: 30, staffMessages: 300 };
 
 export interface ServerContext {
 	couch: Couch;

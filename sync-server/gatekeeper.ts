@@ -20,7 +20,10 @@ import { needsDocs, screenSharedRead, sharedReader, type SharedReader } from './
 import { clinicAdminDocCheck, clinicDocCheck, REFUSAL_STATUS, userDocCheck, type ClinicAdmin, type DocCheck } from './gatekeeper/docs.js';
 import { BODY_LIMITS, LONGPOLLS_PER_ACCOUNT, LONGPOLLS_PER_ADDRESS, Slots } from './gatekeeper/limits.js';
 import { allowedQuery } from './gatekeeper/query.js';
-import { checksStoredVersions, recordsDocCheck, writeBackDocCheck, writtenIds } from './gatekeeper/write-backs.js';
+import { checksStoredVersions, recordsDocCheck, writeBackDocCheck } from './gatekeeper/write-backs.js';
+import { writtenIds } from './gatekeeper/stored.js';
+import { isMessagesDb, messagesDocCheck } from './gatekeeper/messages.js';
+import { SlidingWindowLimiter } from './ratelimit.js';
 import { DEFAULT_QUOTA_BYTES, Quota } from './gatekeeper/quota.js';
 import { clinicDatabases, userDatabases } from './provision.js';
 import { parseEndpoint, parseTarget, upstreamPath, type Endpoint, type Target } from './gatekeeper/route.js';
@@ -51,6 +54,7 @@ const READ_ONLY = new Set(['db:GET', 'db:HEAD', '_changes:GET', '_changes:POST',
 const CLINIC_ADMIN_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST']);
 /** databases only the server writes: a patient's access log, a clinic's copies of shared records */
 const SERVER_WRITTEN = { user: new Set(['audit']), clinic: new Set(['shared']) };
+const MESSAGE_WINDOW_MS = 10 * 60_000;
 /** what writes to a user's or a clinic's databases, counted against its owner's quota */
 const OWNED_WRITES = new Set(['doc:PUT', 'doc:DELETE', '_bulk_docs:POST', 'local:PUT', 'local:DELETE']);
 
@@ -91,6 +95,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 		user: new Quota(ctx.couch, bytes, (owner) => ownerWritten('user', userDatabases(owner))),
 		clinic: new Quota(ctx.couch, bytes, (owner) => ownerWritten('clinic', clinicDatabases(owner)))
 	};
+	const messageLimits = { user: new SlidingWindowLimiter(ctx.limits.patientMessages, MESSAGE_WINDOW_MS), clinic: new SlidingWindowLimiter(ctx.limits.staffMessages, MESSAGE_WINDOW_MS) };
 	const longpolls = { perAccount: new Slots(LONGPOLLS_PER_ACCOUNT), perAddress: new Slots(LONGPOLLS_PER_ADDRESS) };
 
 	router.use(async (req: Request, res: Response, next: NextFunction) => {
@@ -151,7 +156,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 	router.use((req: Request, res: Response, next: NextFunction) => {
 		const gate = res.locals.gate as Gate;
 		if (gate.endpoint.kind !== '_changes' || gate.query.get('feed') !== 'longpoll') {
-			return void forward(ctx, quotas, req, res).catch(next);
+			return void forward(ctx, quotas, messageLimits, req, res).catch(next);
 		}
 		const releases = [gate.user ? longpolls.perAccount.take(gate.user) : () => {}, longpolls.perAddress.take(req.ip ?? '')];
 		const release = () => releases.forEach((give) => give?.());
@@ -159,7 +164,7 @@ export function gatekeeper(ctx: ServerContext, opts: GatekeeperOptions = {}): Ro
 			release();
 			return next(new Refusal(429, 'too_many_requests', 'Too many open change feeds; close some first'));
 		}
-		forward(ctx, quotas, req, res).catch(next).finally(release);
+		forward(ctx, quotas, messageLimits, req, res).catch(next).finally(release);
 	});
 
 	router.use(jsonErrors({ status: 502, error: 'bad_gateway', reason: 'The database could not be reached' }, ctx.log));
@@ -172,6 +177,8 @@ interface Quotas {
 	clinic: Quota;
 }
 
+type MessageLimits = Record<'user' | 'clinic', SlidingWindowLimiter>;
+
 /** Whose storage a write to this database uses: the user's own, or the clinic's; none for public ones. */
 function quotaOwner(quotas: Quotas, target: Target, user: string | null): { quota: Quota; key: string } | null {
 	if (target.type === 'user') return { quota: quotas.user, key: user! };
@@ -179,7 +186,7 @@ function quotaOwner(quotas: Quotas, target: Target, user: string | null): { quot
 	return null;
 }
 
-async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Response): Promise<void> {
+async function forward(ctx: ServerContext, quotas: Quotas, messageLimits: MessageLimits, req: Request, res: Response): Promise<void> {
 	const { target, endpoint, query, method, user } = res.locals.gate as Gate;
 	const path = upstreamPath(target, endpoint);
 	let body = allowedBody(endpoint.kind, method, req.body);
@@ -187,9 +194,13 @@ async function forward(ctx: ServerContext, quotas: Quotas, req: Request, res: Re
 	let check: DocCheck | null = null;
 	const writing = endpoint.kind === '_bulk_docs' || (endpoint.kind === 'doc' && (method === 'PUT' || method === 'DELETE'));
 	const written = endpoint.kind === 'doc' ? [{ _id: endpoint.id }] : writtenDocs(endpoint, method, body);
-	// clinic write-backs and the records they become (gatekeeper/write-backs.ts)
-	const guarded = writing && checksStoredVersions(target);
-	if (guarded && target.type === 'user') check = await recordsDocCheck(ctx, target, writtenIds(written));
+	// messages (gatekeeper/messages.ts), clinic write-backs and the records they become (gatekeeper/write-backs.ts)
+	const guarded = writing && (checksStoredVersions(target) || isMessagesDb(target));
+	if (guarded && isMessagesDb(target)) {
+		const replicated = isPlainObject(body) && body.new_edits === false;
+		const writer = { account: user!, roles: (await ctx.roles(user!)) ?? [], replicated, limiter: messageLimits[target.type] };
+		check = await messagesDocCheck(ctx, target, method === 'DELETE' ? written : writtenDocs(endpoint, method, body), writer);
+	} else if (guarded && target.type === 'user') check = await recordsDocCheck(ctx, target, writtenIds(written));
 	else if (guarded && target.type === 'clinic') check = writeBackDocCheck(target, user!, (await ctx.roles(user!)) ?? []);
 	else if (target.type === 'user') check = userDocCheck(target);
 	else if (target.type === 'clinic') check = await clinicDocCheck(ctx, target, writtenDocs(endpoint, method, body));

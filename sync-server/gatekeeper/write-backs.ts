@@ -4,15 +4,15 @@
  *   holds at this clinic and that may write that kind; never an edit or a deletion (the patient's copy
  *   would then differ from the clinic's), and never the `delivery` only the router writes;
  * - on a patient's `u-<hex>-records`, a record the clinic wrote (`source`) may only be hidden or shown
- *   again, and no record may claim a clinic as its source. This reads the stored versions first: the
- *   comparison is with what the store holds, whatever revision a replicated (`new_edits: false`) push names.
+ *   again, and no record may claim a clinic as its source (compared with the stored versions: stored.ts).
  */
-import { CLINIC_COLLECTIONS, isPlainObject, type WireDoc } from '../../src/lib/db/validation.js';
+import { CLINIC_COLLECTIONS } from '../../src/lib/db/validation.js';
 import { writeBackRefusal, type WriteBack } from '../../src/lib/sharing/write-back.js';
 import type { ServerContext } from '../context.js';
 import { MAX_USER_DOC_BYTES } from './limits.js';
 import { userDocCheck, wireCheck, type Checked, type DocCheck } from './docs.js';
 import type { Target } from './route.js';
+import { sameContentExcept, storedVersions } from './stored.js';
 
 const refuse = (reason: string): Checked => ({ refusal: { error: 'forbidden', reason } });
 
@@ -33,35 +33,8 @@ export function writeBackDocCheck(target: Target & { type: 'clinic' }, account: 
 /** The fields a patient may change on a clinic-written record. */
 const PATIENT_FIELDS = new Set(['hidden', 'updatedAt', 'updatedBy']);
 
-/** The content of a record as compared: everything but the replication fields and what the patient may change. */
-function fixedContent(doc: WireDoc): string {
-	const kept = Object.keys(doc)
-		.filter((key) => !key.startsWith('_') && key !== 'id' && !PATIENT_FIELDS.has(key))
-		.sort();
-	return canonical(Object.fromEntries(kept.map((key) => [key, doc[key]])));
-}
-
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (isPlainObject(value)) {
-		const keys = Object.keys(value).sort();
-		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-	}
-	return JSON.stringify(value);
-}
-
-/** The ids written, for a PUT or DELETE of one document or a `_bulk_docs` body. */
-export function writtenIds(docs: unknown[]): string[] {
-	return [...new Set(docs.filter(isPlainObject).map((d) => d._id).filter((id): id is string => typeof id === 'string' && !id.startsWith('_')))];
-}
-
 export async function recordsDocCheck(ctx: ServerContext, target: Target & { type: 'user' }, ids: string[]): Promise<DocCheck> {
-	const stored = new Map<string, WireDoc>();
-	if (ids.length) {
-		const res = await ctx.couch.request('POST', `/${encodeURIComponent(target.db)}/_all_docs`, { query: { include_docs: true }, body: { keys: ids } });
-		if (res.status !== 200 && res.status !== 404) throw new Error(`Could not read the stored records: ${res.status}`);
-		for (const row of res.body?.rows ?? []) if (isPlainObject(row?.doc) && !row.value?.deleted) stored.set(String(row.id), row.doc);
-	}
+	const stored = await storedVersions(ctx, target.db, ids);
 	const base = userDocCheck(target);
 	return (doc) => {
 		const checked = base(doc);
@@ -72,7 +45,7 @@ export async function recordsDocCheck(ctx: ServerContext, target: Target & { typ
 			return written.source !== undefined ? refuse('source: only a clinic writes records marked with a clinic as their source') : checked;
 		}
 		if (written._deleted === true) return refuse('A record written by a clinic cannot be deleted; hide it instead');
-		if (fixedContent(written) !== fixedContent(before)) return refuse('A record written by a clinic can only be hidden or shown');
+		if (!sameContentExcept(written, before, PATIENT_FIELDS)) return refuse('A record written by a clinic can only be hidden or shown');
 		return checked;
 	};
 }

@@ -1,12 +1,13 @@
-/** The in-process router: its outbox, worked by the booking, the sharing and the write-back routers. */
+/** The in-process router: its outbox, worked by the booking, the sharing, the write-back and the message routers. */
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import { AccessLog } from './audit.js';
 import { BookingRouter, type BookingOptions } from './booking.js';
 import { claimTokens, copyIdOf, patientRefs, type ClaimTokens, type PatientRefs } from './claims.js';
-import { Outbox, ROUTER_DB, type JobWrite } from './jobs.js';
+import { Outbox, ROUTER_DB, type Job, type JobWrite } from './jobs.js';
 import { EXPIRY_SWEEP_MS, isSharingJob, shareLane, sharingWrites, SharingRouter } from './sharing.js';
 import { isWriteBackJob, writeBackWrites, WriteBackRouter } from './write-backs.js';
+import { isMessageJob, messageWrites, MessageRouter } from './messaging.js';
 
 export interface Router {
 	outbox: Outbox;
@@ -33,11 +34,13 @@ export async function startRouter(couch: Couch, opts: BookingOptions & { log: bo
 	};
 	const sharing: SharingRouter = new SharingRouter(couch, refs, (text) => tokens('share', text), opts, (hex) => patientChange(hex));
 	const writeBacks = new WriteBackRouter(couch, refs, (text) => tokens('write-back', text), (hex) => patientChange(hex));
+	const messages = new MessageRouter(couch, refs, (text) => tokens('message', text), opts);
+	const routerOf = (job: Job) => (isSharingJob(job) ? sharing : isWriteBackJob(job) ? writeBacks : isMessageJob(job) ? messages : booking);
 	const outbox = new Outbox(
 		couch,
-		(job) => (isSharingJob(job) ? sharing.work(job) : isWriteBackJob(job) ? writeBacks.work(job) : booking.work(job)),
+		(job) => routerOf(job).work(job),
 		opts.log,
-		(target, docs) => [...routedWrites(target, docs, tokens), ...sharingWrites(target, docs), ...writeBackWrites(target, docs)]
+		(target, docs) => [...routedWrites(target, docs, tokens), ...sharingWrites(target, docs), ...writeBackWrites(target, docs), ...messageWrites(target, docs, refs)]
 	);
 	await outbox.start();
 	await sharing.sweep();

@@ -7,7 +7,6 @@
  * (`delivery`). The record's id is derived from the write-back's, and it is created only once: a job run
  * twice, or resumed after a crash, delivers it once.
  */
-import { isInEffect, type Consent } from '../../src/lib/sharing/schema.js';
 import { deliveredRecord, type Delivery, type WriteBack } from '../../src/lib/sharing/write-back.js';
 import { CLINIC_COLLECTIONS } from '../../src/lib/db/validation.js';
 import { staffRoles } from '../../src/lib/staff/roles.js';
@@ -15,7 +14,8 @@ import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import { readAccount } from '../roles.js';
 import type { PatientRefs } from './claims.js';
-import { docPath, liveDocs, readDoc, updateDoc, type Doc } from './docs.js';
+import { docPath, readDoc, updateDoc, type Doc } from './docs.js';
+import { consentsInEffect, hasAppointmentAt } from './relations.js';
 import type { Job, JobWrite } from './jobs.js';
 
 const NOTES_DB = /^c-([a-z0-9][a-z0-9-]{0,62})-notes$/;
@@ -73,18 +73,14 @@ export class WriteBackRouter {
 
 	/** A consent in effect with the clinic (a doctor-only one: with the author), or an appointment there not rejected. */
 	private async related(hex: string, { clinicId, author }: WriteBack): Promise<boolean> {
-		const now = Date.now();
-		const consents = (await liveDocs(this.couch, `u-${hex}-consents`)).filter(
-			(c) => c.type === 'consent' && c.clinicId === clinicId && isInEffect(c as unknown as Consent, now)
-		);
+		const consents = await consentsInEffect(this.couch, hex, clinicId);
 		if (consents.some((c) => c.practitionerId === undefined)) return true;
 		if (consents.length) {
 			const roles = (await readAccount(this.couch, author))?.roles ?? [];
 			const doctorOf = staffRoles(roles).find((g) => g.clinicId === clinicId && g.role === 'doctor')?.practitionerId;
 			if (doctorOf && consents.some((c) => c.practitionerId === doctorOf)) return true;
 		}
-		const appointments = await liveDocs(this.couch, `u-${hex}-appointments`);
-		return appointments.some((a) => a.type === 'appointment' && a.clinicId === clinicId && a.status !== 'rejected');
+		return hasAppointmentAt(this.couch, hex, clinicId);
 	}
 }
 
