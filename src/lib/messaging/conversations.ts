@@ -52,7 +52,10 @@ export function refusalWords(message: Message, refusedBy?: string): string {
 	return message.refused ? MESSAGE_REFUSAL_WORDS[message.refused.reason] : (refusedBy ?? '');
 }
 
-/** A message not sent yet may be discarded (a refused one too): nothing of it reached the other side. */
+/**
+ * A message the server does not hold may be discarded: one still waiting, or one the gatekeeper refused
+ * (a message the server stored, refused by the router included, is never deleted).
+ */
 export const discardable = (message: Message) => message.deliveredAt === undefined && message.seq === undefined;
 
 const other = (side: MessageSide): MessageSide => (side === 'patient' ? 'clinic' : 'patient');
