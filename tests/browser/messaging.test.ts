@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { Couch } from '../../sync-server/couch';
+import { directoryDatabase } from '../../src/lib/db/names';
 import { uniqueName } from '../server/harness';
 import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice } from './harness';
 
@@ -27,7 +29,9 @@ describe('messages between a patient and a clinic', () => {
 		patient.on('request', (r) => requests.push(r.url()));
 
 		// from the clinic's page to the conversation: not for emergencies, says so plainly
-		await patient.goto(`${app.server.url}/clinics/${CLINIC}`);
+		const clinicName = ((await new Couch(app.server.couchUrl).request('GET', `/${directoryDatabase('ashanti')}/${CLINIC}`)).body as { name: string }).name;
+		await patient.getByLabel('What do you need?').fill(clinicName);
+		await patient.locator(`.results a.name[href="/clinics/${CLINIC}"]`).first().click();
 		await patient.getByRole('link', { name: 'Write to this clinic' }).click();
 		await patient.getByText('Messages are not for emergencies.').waitFor();
 		expect(await patient.getByRole('complementary', { name: 'Not for emergencies' }).getByRole('link').count()).toBeGreaterThanOrEqual(1);

@@ -49,7 +49,8 @@ export type ClinicMessageDoc = Message | Conversation;
 export type MessagesCollection = RxCollection<Message>;
 export type ClinicMessagesCollection = RxCollection<ClinicMessageDoc>;
 
-type Version = Partial<Message> & Partial<Conversation> & { updatedAt: number; _deleted?: boolean };
+/** what the merge reads of either kind of document */
+type Version = Pick<Partial<Message>, 'readAt' | 'seq' | 'deliveredAt' | 'refused'> & { type?: string; updatedAt: number; _deleted?: boolean };
 
 /**
  * When a device's write meets the server's: for a message, the server's version (the router's seq,
