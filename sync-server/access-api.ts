@@ -6,7 +6,9 @@
  * - `GET|PUT /api/clinics/<clinicId>/settings` (its staff read, its administrators write): the switch
  *   for emergency access;
  * - `POST /api/clinics/<clinicId>/emergency` (its doctors): a checked-in patient's allergies, medications
- *   and conditions, logged with the doctor's reason before they are answered.
+ *   and conditions, logged with the doctor's reason before they are answered;
+ * - `GET|PUT /api/clinics/<clinicId>/reply-templates` (its staff read, its administrators write): the
+ *   short replies of the clinic's message inbox (no patient data: nothing to log).
  * Roles are read uncached: a revoked doctor cannot act on a stale cache.
  */
 import { createHash } from 'node:crypto';
@@ -26,7 +28,8 @@ import {
 } from '../src/lib/sharing/access.js';
 import { DEVICE_ID_PATTERN } from '../src/lib/sharing/schema.js';
 import { CLINIC_ID_PATTERN, staffRoles, type StaffGrant } from '../src/lib/staff/roles.js';
-import { readClinicSettings, writeClinicSettings } from './clinic-settings.js';
+import { readClinicSettings, readReplyTemplates, writeClinicSettings, writeReplyTemplates } from './clinic-settings.js';
+import { replyTemplatesProblem } from '../src/lib/messaging/reply-templates.js';
 import { sessionUser, type ServerContext } from './context.js';
 import { apiHandler, badRequest, forbidden, Refusal } from './errors.js';
 import { mayRead, readerOf, type SharedReader } from './gatekeeper/shared.js';
@@ -177,6 +180,28 @@ export function accessRouter(ctx: ServerContext): Router {
 			if (typeof emergencyAccess !== 'boolean') throw badRequest('emergencyAccess must be true or false');
 			await writeClinicSettings(ctx.couch, clinicId, { emergencyAccess }, user);
 			res.json({ clinicId, emergencyAccess });
+		})
+	);
+
+	router.get(
+		'/clinics/:clinicId/reply-templates',
+		handle(async (req, res) => {
+			const { clinicId } = await member(req, res);
+			res.set('Cache-Control', 'no-store');
+			res.json({ clinicId, templates: await readReplyTemplates(ctx.couch, clinicId) });
+		})
+	);
+
+	router.put(
+		'/clinics/:clinicId/reply-templates',
+		handle(async (req, res) => {
+			const { user, clinicId, grants } = await member(req, res);
+			if (!grants.some((g) => g.role === 'clinic-admin')) throw forbidden("Only the clinic's administrators may change its short replies");
+			const { templates } = onlyFields(req.body, ['templates'], '{"templates": ["…"]}');
+			const problem = replyTemplatesProblem(templates);
+			if (problem) throw badRequest(problem);
+			await writeReplyTemplates(ctx.couch, clinicId, templates as string[], user);
+			res.json({ clinicId, templates });
 		})
 	);
 

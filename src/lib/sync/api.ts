@@ -64,6 +64,10 @@ export const api = {
 	reportOpens: (clinicId: string, opens: OpenReport[]) => post<{ taken: string[] }>(clinicPath(clinicId, 'opens'), { opens }),
 	clinicSettings: (clinicId: string) => call<ClinicSettings & { clinicId: string }>(clinicPath(clinicId, 'settings')),
 	setClinicSettings: (clinicId: string, settings: ClinicSettings) => call<ClinicSettings>(clinicPath(clinicId, 'settings'), { method: 'PUT', body: JSON.stringify(settings) }),
+	/** A clinic's short replies for its message inbox: its staff read them, its administrators set them. */
+	replyTemplates: (clinicId: string) => call<{ templates: string[] }>(clinicPath(clinicId, 'reply-templates')).then((answer) => answer.templates),
+	setReplyTemplates: (clinicId: string, templates: string[]) =>
+		call<{ templates: string[] }>(clinicPath(clinicId, 'reply-templates'), { method: 'PUT', body: JSON.stringify({ templates }) }).then((answer) => answer.templates),
 	/** A checked-in patient's allergies, medications and conditions, for a doctor; logged with the reason. */
 	emergency: (clinicId: string, appointmentId: string, reason: string, deviceId: string) =>
 		call<EmergencyRecords>(clinicPath(clinicId, 'emergency'), { method: 'POST', body: JSON.stringify({ appointmentId, reason }), headers: { 'x-device-id': deviceId } }),
