@@ -15,6 +15,7 @@ import { casesCollection, type CasesCollection } from './recommender/collection.
 import { clinicSharedCollection, type ClinicSharedCollection } from './sharing/clinic-collection.js';
 import { auditCollection, consentsCollection, type AuditCollection, type ConsentsCollection } from './sharing/collection.js';
 import { clinicNotesCollection, type ClinicNotesCollection } from './sharing/write-back-collection.js';
+import { messagesCollection, type MessagesCollection } from './messaging/collection.js';
 import type { SyncFeature } from './sync/feature.js';
 
 export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
@@ -27,7 +28,8 @@ export const PROFILE_COLLECTIONS: readonly CollectionDeclaration[] = [
 	documentsCollection,
 	consentsCollection,
 	auditCollection,
-	clinicNotesCollection
+	clinicNotesCollection,
+	messagesCollection
 ];
 
 /** Sync work a feature does beyond replicating its collections, started by the sync controller. */
@@ -47,6 +49,7 @@ export type ProfileDatabase = RxDatabase<{
 	documents: DocumentsCollection;
 	consents: ConsentsCollection;
 	audit: AuditCollection;
+	messages: MessagesCollection;
 }>;
 
 /** A profile's database with the app's collections; a staff profile's (`clinicId`) with its clinic's too. */

@@ -60,7 +60,7 @@ describe('opening a profile with declarations', () => {
 
 	it('opens exactly what it is given: a patient\'s profile has no clinic book', async () => {
 		db = await openProfile('patient', 'a'.repeat(64), null, options());
-		expect(Object.keys(db.collections).sort()).toEqual(['appointments', 'audit', 'cases', 'consents', 'documents', 'listings', 'records']);
+		expect(Object.keys(db.collections).sort()).toEqual(['appointments', 'audit', 'cases', 'consents', 'documents', 'listings', 'messages', 'records']);
 		expect(db.clinicAppointments).toBeUndefined();
 	});
 
