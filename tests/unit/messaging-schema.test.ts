@@ -42,9 +42,10 @@ describe('the message schema', () => {
 
 describe('a message meeting a newer server version on a device', () => {
 	it('takes the server version, keeping a read mark set on the device meanwhile', () => {
-		const device = { updatedAt: 5, readAt: 4 };
-		const master = { updatedAt: 6, seq: 3 };
+		type Version = { updatedAt: number; seq?: number; readAt?: number };
+		const device: Version = { updatedAt: 5, readAt: 4 };
+		const master: Version = { updatedAt: 6, seq: 3 };
 		expect(messageWinner(device, master)).toEqual({ updatedAt: 6, seq: 3, readAt: 4 });
-		expect(messageWinner({ updatedAt: 9 }, { updatedAt: 6, seq: 3, readAt: 1 })).toEqual({ updatedAt: 6, seq: 3, readAt: 1 });
+		expect(messageWinner<Version>({ updatedAt: 9 }, { updatedAt: 6, seq: 3, readAt: 1 })).toEqual({ updatedAt: 6, seq: 3, readAt: 1 });
 	});
 });
