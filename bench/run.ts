@@ -12,6 +12,7 @@ import { wireBenchmarks } from './wire';
 import { bookingBenchmarks } from './booking';
 import { slotsBenchmarks } from './slots';
 import { sharingBenchmarks } from './sharing';
+import { messagingBenchmarks } from './messaging';
 
 import type { Figure } from './figures';
 export type { Figure };
@@ -21,7 +22,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks, sharingBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks, sharingBenchmarks, messagingBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));

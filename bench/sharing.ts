@@ -18,6 +18,7 @@ import { userDatabase } from '../src/lib/db/names';
 import { Client, uniqueName, validRecord } from '../tests/server/harness';
 import { percentile, type Figure } from './figures';
 import { benchCouchUrl } from './store';
+import { pushAll, sleep } from './push';
 
 const PATIENTS = 20;
 const RECORDS = 5;
@@ -102,12 +103,3 @@ export const sharingBenchmarks = {
 		}
 	}
 };
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Pushes documents through /couch as a device does; answers their new revisions. */
-async function pushAll(client: Client, db: string, docs: object[]): Promise<string[]> {
-	const res = await client.post(`/couch/${db}/_bulk_docs`, { docs });
-	if (res.status !== 201 || res.body.some((row: { ok?: boolean }) => !row.ok)) throw new Error(`A push was refused: ${res.status}`);
-	return res.body.map((row: { rev: string }) => row.rev);
-}

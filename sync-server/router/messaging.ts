@@ -15,7 +15,7 @@ import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../../src/lib/db/validatio
 import type { Message, MessageRefusalReason, MessageSide } from '../../src/lib/messaging/schema.js';
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
-import { provisionUser } from '../provision.js';
+import { provisionClinic, provisionUser } from '../provision.js';
 import type { PatientRefs } from './claims.js';
 import { docPath, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job, type JobWrite } from './jobs.js';
@@ -109,7 +109,12 @@ export class MessageRouter {
 		await this.note({ _id: `message-${key}`, seq, sourceDb: db, sourceId: original._id, copyDb, copyId });
 		const now = Date.now();
 		const copy = this.copyOf(original, conversation, { _id: copyId, seq, deliveredAt: now, updatedAt: now });
-		const res = await this.couch.request('PUT', docPath(copyDb, copyId), { body: copy });
+		let res = await this.couch.request('PUT', docPath(copyDb, copyId), { body: copy });
+		if (res.status === 404 && side === 'patient') {
+			// a clinic none of whose staff has signed in yet: its databases are made as a staff login makes them
+			await provisionClinic(this.couch, conversation.clinicId, { setSecurity: !this.opts.embedded });
+			res = await this.couch.request('PUT', docPath(copyDb, copyId), { body: copy });
+		}
 		if (res.status >= 300 && res.status !== 409) throw new Error(`Could not deliver a message: ${res.status}`);
 		await updateDoc<StoredMessage>(this.couch, db, original._id, (current) =>
 			current && current.seq === undefined ? { ...current, seq, deliveredAt: now, updatedAt: Math.max(now, current.updatedAt) } : null

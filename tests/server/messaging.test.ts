@@ -128,6 +128,37 @@ describe('a conversation', () => {
 	});
 });
 
+describe('the databases', () => {
+	it('of a clinic none of whose staff signed in yet are made for the first message to it', async () => {
+		const fresh = 'clinic-msg-fresh';
+		const p = await patientAccount(server);
+		await plantAppointment(server.admin, p.name, fresh);
+		expect((await server.admin.request('GET', `/${clinicMessages(fresh)}`)).status).toBe(404);
+		const message = patientMessage(fresh, `First ${messageId()}`);
+		await pushOk(p.client, p.db('messages'), [message]);
+		expect(await settled(p.client, p.db('messages'), message._id, 'the message')).toMatchObject({ seq: 1 });
+		const copies = (await server.admin.request('GET', `/${clinicMessages(fresh)}/_all_docs`, { query: { include_docs: true } })).body.rows;
+		expect(copies.map((r: any) => r.doc.text)).toEqual([message.text]);
+	});
+
+	it('of an account older than messages: made at login, or by the router for a reply before it', async () => {
+		const p = await patientWithAppointment();
+		const message = patientMessage(CLINIC, `Before ${messageId()}`);
+		await pushOk(p.client, p.db('messages'), [message]);
+		await settled(p.client, p.db('messages'), message._id, 'the message');
+		const [copy] = await copiesOf(doctor.client, INBOX, message.text);
+		// as an account made before the collection existed
+		expect((await server.admin.request('DELETE', `/${p.db('messages')}`)).status).toBe(200);
+		const reply = staffMessage(CLINIC, doctor.name, copy.patientRef, `While away ${messageId()}`);
+		await pushOk(doctor.client, INBOX, [reply]);
+		expect(await settled(doctor.client, INBOX, reply._id, 'the reply')).toMatchObject({ seq: 2 });
+		expect((await server.admin.request('GET', `/${p.db('messages')}/_all_docs`)).body.rows).toHaveLength(1);
+		expect((await server.admin.request('DELETE', `/${p.db('messages')}`)).status).toBe(200);
+		expect((await p.client.login(p.name)).status).toBe(200);
+		expect((await p.client.get(`/couch/${p.db('messages')}`)).status).toBe(200);
+	});
+});
+
 describe('refused', () => {
 	it('a patient with no relation to the clinic: marked refused with a reason, never copied', async () => {
 		const p = await patientAccount(server);

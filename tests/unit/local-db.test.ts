@@ -51,12 +51,15 @@ describe('removing a profile database', () => {
 	it('deletes every IndexedDB database of that profile and no other', async () => {
 		const indexedDB = new IDBFactory();
 		const options = { indexedDB, IDBKeyRange };
-		const keep = await openProfile('keep', 'f'.repeat(64), null, options);
+		// one profile open at a time, as in the app: two would pass RxDB's limit of open collections
+		let keep = await openProfile('keep', 'f'.repeat(64), null, options);
+		await saveRecord(keep.records, 'note', { text: 'stays' }, 'dev-1');
+		await keep.close();
 		const gone = await openProfile('gone', 'f'.repeat(64), null, options);
 		await saveRecord(gone.records, 'note', { text: 'to be removed' }, 'dev-1');
-		await saveRecord(keep.records, 'note', { text: 'stays' }, 'dev-1');
 		await gone.close();
 		await removeProfileDatabase('gone', options);
+		keep = await openProfile('keep', 'f'.repeat(64), null, options);
 		const names = (await indexedDB.databases()).map((d) => d.name);
 		expect(names.some((n) => n?.includes('hs-gone'))).toBe(false);
 		expect(names.some((n) => n?.includes('hs-keep'))).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '$lib/db/validation';
-import { messageWinner } from '$lib/messaging/collection';
+import { clinicMessageWinner } from '$lib/messaging/collection';
 import {
 	clinicReply,
 	conversationId,
@@ -93,14 +93,15 @@ describe('conversations', () => {
 	});
 });
 
-describe('a read mark meeting the server\'s version', () => {
-	it('keeps the router\'s fields and the earliest read, so a message read on one device is never unread', () => {
-		const device = { ...message({ from: 'clinic', seq: 1 }), readAt: NOW + 50, updatedAt: NOW + 50 };
-		const master = { ...message({ from: 'clinic', seq: 1, deliveredAt: NOW + 2 }), updatedAt: NOW + 2 };
-		expect(messageWinner(device, master)).toEqual({ ...master, readAt: NOW + 50, updatedAt: NOW + 51 });
-		const readElsewhere = { ...master, readAt: NOW + 40 };
-		expect(messageWinner(device, readElsewhere)).toBe(readElsewhere);
-		expect(messageWinner(message({}), master)).toBe(master);
+describe('a clinic\'s document meeting the server\'s version', () => {
+	it('keeps a read mark on a message (as a patient\'s device does) and the later change of an inbox conversation', () => {
+		const device = { ...message({ from: 'patient', seq: 1, patientRef: 'r' }), readAt: NOW + 50, updatedAt: NOW + 50 };
+		const master = { ...message({ from: 'patient', seq: 1, deliveredAt: NOW + 2, patientRef: 'r' }), updatedAt: NOW + 2 };
+		expect(clinicMessageWinner(device, master)).toEqual({ ...master, readAt: NOW + 50 });
+		const mine = { id: 'c1', type: 'conversation', patientRef: 'r', state: 'answered', assignee: 'dr-ama', updatedAt: NOW + 9 } as const;
+		const theirs = { ...mine, state: 'open', assignee: 'nurse-esi', updatedAt: NOW + 5 } as const;
+		expect(clinicMessageWinner<any>(mine, theirs)).toBe(mine);
+		expect(clinicMessageWinner<any>(theirs, mine)).toBe(mine);
 	});
 });
 

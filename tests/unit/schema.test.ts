@@ -38,8 +38,8 @@ const withChange = (doc: Record<string, unknown>, change: Record<string, unknown
 const withData = (doc: Record<string, unknown>, data: Record<string, unknown>) => ({ ...doc, data });
 
 describe('records validator: valid documents', () => {
-	it('has the user collections records, appointments, consents and audit', () => {
-		expect(USER_COLLECTION_NAMES).toEqual(['records', 'appointments', 'consents', 'audit']);
+	it('has the user collections records, appointments, consents, audit and messages', () => {
+		expect(USER_COLLECTION_NAMES).toEqual(['records', 'appointments', 'consents', 'audit', 'messages']);
 		expect(RECORD_KINDS).toEqual(['about', 'condition', 'allergy', 'medication', 'observation', 'note']);
 	});
 

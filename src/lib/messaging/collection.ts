@@ -1,86 +1,94 @@
 /**
- * Messages on a device: a patient's conversations with clinics (`u-<hex>-messages`) and, for a staff
- * profile only, its clinic's messages and inbox (`c-<clinicId>-messages`). Written here, offline too; the
- * router numbers and delivers them (schema.ts). See docs/architecture.md, "Messaging".
+ * A patient's messages on a device (`u-<hex>-messages` on the server): the ones they write, waiting here
+ * until a sync sends them, and the clinics' replies the router delivers; and, for a staff profile only,
+ * its clinic's messages and inbox conversations (`c-<clinicId>-messages`). See schema.ts.
  */
 import type { RxCollection, RxConflictHandler } from 'rxdb';
 import type { CollectionDeclaration } from '../db/declarations.js';
 import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../db/validation.js';
 import type { Conversation, Message } from './schema.js';
 
-const id = { type: 'string', maxLength: 64 };
-const text = { type: 'string' };
 const epochMs = { type: 'integer', minimum: 0, maximum: 1e14, multipleOf: 1 };
+const short = (maxLength: number) => ({ type: 'string', maxLength });
 
 export const messagesCollectionSchema = {
 	version: 0,
 	primaryKey: 'id',
 	type: 'object',
 	properties: {
-		id,
-		type: { type: 'string', maxLength: 20 },
-		clinicId: id,
-		practitionerId: id,
-		from: { type: 'string', maxLength: 20 },
-		text,
+		id: short(64),
+		type: short(20),
+		clinicId: short(64),
+		practitionerId: short(64),
+		from: short(10),
+		text: { type: 'string' },
 		sentAt: epochMs,
 		updatedAt: epochMs,
-		seq: { type: 'integer', minimum: 0 },
+		seq: { type: 'integer', minimum: 1 },
 		deliveredAt: epochMs,
 		readAt: epochMs,
 		refused: { type: 'object' },
-		patientRef: { type: 'string', maxLength: 200 },
-		patientName: text,
-		author: { type: 'string', maxLength: 128 },
-		authorRole: { type: 'string', maxLength: 20 }
+		patientRef: short(200),
+		patientName: { type: 'string' },
+		author: short(128),
+		authorRole: short(20)
 	},
-	required: ['id', 'type', 'updatedAt'],
-	// what was written, and by whom for the clinic
+	required: ['id', 'type', 'clinicId', 'from', 'text', 'sentAt', 'updatedAt'],
+	// what was said; who and when stay readable for the lists and the unread count
 	encrypted: ['text', 'patientName']
 } as const;
 
-/** A clinic's database holds its inbox's conversations beside the messages. */
-export const clinicMessagesCollectionSchema = {
-	...messagesCollectionSchema,
-	properties: { ...messagesCollectionSchema.properties, state: { type: 'string', maxLength: 20 }, assignee: { type: 'string', maxLength: 128 } }
-};
-
-export type ClinicMessageDoc = Message | Conversation;
-export type MessagesCollection = RxCollection<Message>;
-export type ClinicMessagesCollection = RxCollection<ClinicMessageDoc>;
-
-/** what the merge reads of either kind of document */
-type Version = Pick<Partial<Message>, 'readAt' | 'seq' | 'deliveredAt' | 'refused'> & { type?: string; updatedAt: number; _deleted?: boolean };
+type Version = Pick<Message, 'updatedAt' | 'seq' | 'readAt' | 'refused'> & { _deleted?: boolean };
 
 /**
- * When a device's write meets the server's: for a message, the server's version (the router's seq,
- * delivery or refusal) keeping the earliest read mark either side knows, so a read is never unread; for
- * a conversation, the later change.
+ * The server's version wins (the router numbers, delivers and refuses there), keeping a read mark this
+ * device set meanwhile on a message that has none there yet.
  */
 export function messageWinner<T extends Version>(device: T, master: T): T {
-	if (master._deleted || device._deleted || master.type !== 'message') return device.updatedAt > master.updatedAt ? device : master;
-	const reads = [device.readAt, master.readAt].filter((at): at is number => at !== undefined);
-	const readAt = reads.length ? Math.min(...reads) : undefined;
-	if (readAt === master.readAt) return master;
-	return { ...master, readAt, updatedAt: Math.max(device.updatedAt, master.updatedAt) + 1 };
+	return device.readAt !== undefined && master.readAt === undefined ? { ...master, readAt: device.readAt } : master;
 }
 
-const mergeReads: RxConflictHandler<Version> = {
-	isEqual: (a, b) => a.updatedAt === b.updatedAt && a.readAt === b.readAt && a.seq === b.seq && a.deliveredAt === b.deliveredAt && !!a.refused === !!b.refused && !!a._deleted === !!b._deleted,
+const serverWins: RxConflictHandler<Version> = {
+	isEqual: (a, b) => a.updatedAt === b.updatedAt && a.seq === b.seq && a.readAt === b.readAt && !!a.refused === !!b.refused && !!a._deleted === !!b._deleted,
 	resolve: async ({ newDocumentState, realMasterState }) => messageWinner(newDocumentState, realMasterState)
 };
+
+export type MessagesCollection = RxCollection<Message>;
 
 export const messagesCollection: CollectionDeclaration = {
 	name: 'messages',
 	schema: messagesCollectionSchema,
-	conflictHandler: mergeReads as never,
+	conflictHandler: serverWins as never,
 	sync: { scope: 'user', collection: 'messages', validate: USER_COLLECTIONS.messages }
+};
+
+/** A clinic's database holds its inbox's conversations beside the messages: those fields too, fewer required. */
+export const clinicMessagesCollectionSchema = {
+	...messagesCollectionSchema,
+	properties: { ...messagesCollectionSchema.properties, state: short(20), assignee: short(128) },
+	required: ['id', 'type', 'updatedAt']
+};
+
+export type ClinicMessageDoc = Message | Conversation;
+export type ClinicMessagesCollection = RxCollection<ClinicMessageDoc>;
+
+type ClinicVersion = Version & { type?: string };
+
+/** A message as on a patient's device; an inbox conversation: the later change (staff on two tablets). */
+export function clinicMessageWinner<T extends ClinicVersion>(device: T, master: T): T {
+	if (master.type === 'conversation' || device.type === 'conversation') return device.updatedAt > master.updatedAt ? device : master;
+	return messageWinner(device, master);
+}
+
+const clinicServerWins: RxConflictHandler<ClinicVersion> = {
+	isEqual: serverWins.isEqual,
+	resolve: async ({ newDocumentState, realMasterState }) => clinicMessageWinner(newDocumentState, realMasterState)
 };
 
 /** Opened and replicated only for a profile working for a clinic (see declarationsFor). */
 export const clinicMessagesCollection: CollectionDeclaration = {
 	name: 'clinicMessages',
 	schema: clinicMessagesCollectionSchema,
-	conflictHandler: mergeReads as never,
+	conflictHandler: clinicServerWins as never,
 	sync: { scope: 'clinic', collection: 'messages', validate: CLINIC_COLLECTIONS.messages }
 };
