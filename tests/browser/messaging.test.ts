@@ -3,7 +3,7 @@
  * patient attaches a record (a share) and writes while offline — the message waits on the phone — then
  * comes online; the message is delivered; the doctor's tablet lists it in its inbox and opens it (the
  * patient sees it read); the doctor answers with a short reply; the patient sees the answer and reading
- * it marks it read on the tablet. Axe on the new pages, and the phone's pages fit 390 px.
+ * it marks it read on the tablet. The clinic's administrator set the short replies first. Axe on the new pages, and the phone's pages fit 390 px.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice
 const CLINIC = 'clinic-ashanti-0001';
 const PHONE = { viewport: { width: 390, height: 844 } };
 const TEXT = 'My inhaler is almost empty. Can I get a new prescription? See https://example.org/not-fetched';
+const REPLY = 'Yes: your prescription is ready, collect it at the front desk.';
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('messages between a patient and a clinic', () => {
@@ -23,6 +24,19 @@ describe('messages between a patient and a clinic', () => {
 	it('written offline → delivered once online → the clinic reads and answers → the patient reads the answer', async () => {
 		const account = uniqueName('abena');
 		const doctor = demoStaff(app.server, CLINIC, 'doctor');
+		const admin = demoStaff(app.server, CLINIC, 'clinic-admin');
+
+		// the clinic's administrator sets its short replies
+		const office = await app.browser.newContext();
+		const adminDesk = await staffDevice(office, app.server.url, admin);
+		await adminDesk.getByRole('link', { name: 'Staff', exact: true }).click();
+		const replies = adminDesk.getByLabel(/One short reply per line/);
+		await expect.poll(() => replies.inputValue(), { timeout: 30_000 }).toContain('Please book a visit');
+		await replies.fill(`${REPLY}\nPlease book a visit so a doctor can see you.`);
+		await adminDesk.getByRole('button', { name: 'Save short replies' }).click();
+		await adminDesk.getByText('Short replies saved').waitFor();
+		expect(await seriousViolations(adminDesk)).toEqual([]);
+		await office.close();
 		const phone = await app.browser.newContext(PHONE);
 		const patient = await patientDevice(phone, app.server.url, { name: `Abena ${account}`, account, condition: 'Asthma' });
 		const requests: string[] = [];
@@ -74,13 +88,13 @@ describe('messages between a patient and a clinic', () => {
 		await expect.poll(() => mine.getAttribute('data-state'), { timeout: 60_000 }).toBe('read');
 
 		// a short reply
-		await desk.getByRole('button', { name: /Please book a visit/ }).click();
+		await desk.getByRole('button', { name: REPLY }).click();
 		await desk.getByRole('button', { name: 'Send reply' }).click();
-		const reply = desk.locator('li[data-state]', { hasText: 'Please book a visit' });
+		const reply = desk.locator('li[data-state]', { hasText: REPLY });
 		await expect.poll(() => reply.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/delivered|read/);
 
 		// the patient, still on the conversation, sees the answer; reading it marks it read on the tablet
-		await patient.locator('li', { hasText: 'Please book a visit' }).waitFor({ timeout: 60_000 });
+		await patient.locator('li', { hasText: REPLY }).waitFor({ timeout: 60_000 });
 		await expect.poll(() => reply.getAttribute('data-state'), { timeout: 60_000 }).toBe('read');
 		expect(await seriousViolations(patient)).toEqual([]);
 		expect(await fits(patient)).toBe(true);
