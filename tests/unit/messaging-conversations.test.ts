@@ -11,6 +11,7 @@ import {
 	conversationId,
 	conversations,
 	discardable,
+	undelivered,
 	inboxState,
 	InvalidMessageError,
 	messageState,
@@ -50,6 +51,11 @@ describe('where one\'s own message stands', () => {
 		expect(refusalWords(refused)).toBe(MESSAGE_REFUSAL_WORDS['no-relation']);
 		expect(messageState(message({}), true, 'text: too long')).toBe('refused');
 		expect(refusalWords(message({}), 'text: too long')).toBe('text: too long');
+	});
+
+	it('counts as undelivered (lost if the profile is removed) until delivered or refused', () => {
+		const mine = [message({ id: 'w' }), message({ id: 's', seq: 1, deliveredAt: NOW }), message({ id: 'r', refused: { reason: 'no-relation', at: NOW } }), message({ id: 'c', from: 'clinic' })];
+		expect(undelivered(mine, 'patient').map((m) => m.id)).toEqual(['w']);
 	});
 
 	it('may be discarded only while the server holds nothing of it', () => {

@@ -58,6 +58,9 @@ export function refusalWords(message: Message, refusedBy?: string): string {
  */
 export const discardable = (message: Message) => message.deliveredAt === undefined && message.seq === undefined;
 
+/** One's own messages the other side has not got yet (none delivered, none refused): what a wipe would lose. */
+export const undelivered = (messages: readonly Message[], side: MessageSide) => messages.filter((m) => m.from === side && m.deliveredAt === undefined && !m.refused);
+
 const other = (side: MessageSide): MessageSide => (side === 'patient' ? 'clinic' : 'patient');
 
 /** Messages the other side wrote that this side has not opened. */
