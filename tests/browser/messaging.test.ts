@@ -68,9 +68,10 @@ describe('messages between a patient and a clinic', () => {
 		expect(await seriousViolations(patient)).toEqual([]);
 		expect(await fits(patient)).toBe(true);
 
-		// online: it leaves, and the router delivers it
+		// online: it leaves, and the router delivers it; the patient goes on elsewhere in the app
 		await phone.setOffline(false);
 		await expect.poll(() => mine.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/delivered|read/);
+		await patient.getByRole('link', { name: 'Profile', exact: true }).click();
 
 		// the doctor's tablet: the inbox lists the conversation as open; opening it reads the message
 		const tablet = await app.browser.newContext();
@@ -85,7 +86,6 @@ describe('messages between a patient and a clinic', () => {
 		await received.waitFor({ timeout: 30_000 });
 		expect(await received.textContent()).toContain('https://example.org/not-fetched');
 		expect(await seriousViolations(desk)).toEqual([]);
-		await expect.poll(() => mine.getAttribute('data-state'), { timeout: 60_000 }).toBe('read');
 
 		// a short reply
 		await desk.getByRole('button', { name: REPLY }).click();
@@ -93,20 +93,29 @@ describe('messages between a patient and a clinic', () => {
 		const reply = desk.locator('li[data-state]', { hasText: REPLY });
 		await expect.poll(() => reply.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/delivered|read/);
 
-		// the patient, still on the conversation, sees the answer; reading it marks it read on the tablet
-		await patient.locator('li', { hasText: REPLY }).waitFor({ timeout: 60_000 });
-		await expect.poll(() => reply.getAttribute('data-state'), { timeout: 60_000 }).toBe('read');
+		expect(await reply.getAttribute('data-state')).not.toBe('read');
+
+		// the patient sees an unread answer from any page, then in the list; reading it marks it read on the tablet
+		await patient.getByRole('link', { name: 'Messages (1 unread)' }).click({ timeout: 60_000 });
+		const conversation = patient.locator('[data-conversation]');
+		expect(await conversation.textContent()).toContain('1 unread');
 		expect(await seriousViolations(patient)).toEqual([]);
 		expect(await fits(patient)).toBe(true);
-
-		// the conversations list and the home screen
-		await patient.getByRole('link', { name: 'All conversations' }).click();
-		await patient.locator('[data-conversation]').waitFor();
+		await conversation.getByRole('link').click();
+		await patient.locator('li', { hasText: REPLY }).waitFor({ timeout: 60_000 });
+		// the doctor's open came back as a read mark on the patient's own message
+		await expect.poll(() => mine.getAttribute('data-state'), { timeout: 60_000 }).toBe('read');
+		await expect.poll(() => reply.getAttribute('data-state'), { timeout: 60_000 }).toBe('read');
+		await patient.getByRole('link', { name: 'Messages', exact: true }).waitFor();
 		expect(await seriousViolations(patient)).toEqual([]);
 		expect(await fits(patient)).toBe(true);
 		await desk.getByRole('link', { name: 'All conversations' }).click();
 		await desk.getByRole('button', { name: /Answered \(1\)/ }).click();
 		await desk.locator('[data-conversation]').waitFor();
+
+		// a clinic tablet keeps no scanned reports (its profile leaves them closed for the clinic's collections)
+		await desk.getByRole('link', { name: 'Scan a report' }).click();
+		await desk.getByText('Scanning reports is for patient profiles').waitFor();
 
 		// links in a message are never fetched
 		expect(requests.filter((url) => url.includes('example.org'))).toEqual([]);
