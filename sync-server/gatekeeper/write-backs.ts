@@ -9,6 +9,7 @@
  */
 import { CLINIC_COLLECTIONS, isPlainObject, type WireDoc } from '../../src/lib/db/validation.js';
 import { writeBackRefusal, type WriteBack } from '../../src/lib/sharing/write-back.js';
+import { canonicalJson } from '../canonical.js';
 import type { ServerContext } from '../context.js';
 import { MAX_USER_DOC_BYTES } from './limits.js';
 import { userDocCheck, wireCheck, type Checked, type DocCheck } from './docs.js';
@@ -38,16 +39,7 @@ function fixedContent(doc: WireDoc): string {
 	const kept = Object.keys(doc)
 		.filter((key) => !key.startsWith('_') && key !== 'id' && !PATIENT_FIELDS.has(key))
 		.sort();
-	return canonical(Object.fromEntries(kept.map((key) => [key, doc[key]])));
-}
-
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (isPlainObject(value)) {
-		const keys = Object.keys(value).sort();
-		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-	}
-	return JSON.stringify(value);
+	return canonicalJson(Object.fromEntries(kept.map((key) => [key, doc[key]])));
 }
 
 /** The ids written, for a PUT or DELETE of one document or a `_bulk_docs` body. */
