@@ -7,6 +7,7 @@
  * by the operator (seeding); clinic administrators may edit their clinic but not add or remove one.
  * A directory without that doc (filled some other way) is counted by reading it once.
  */
+import { canonicalJson } from './canonical.js';
 import type { Couch } from './couch.js';
 
 export const STATS_DOC = '_local/healthsync-stats';
@@ -19,15 +20,6 @@ export interface WriteCounts {
 	created: number;
 	updated: number;
 	unchanged: number;
-}
-
-/** JSON with object keys in a fixed order, so that equal content compares equal. */
-export function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, v) =>
-		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
-			: v
-	);
 }
 
 const META = new Set(['_rev', '_revisions', '_conflicts', '_deleted_conflicts', '_local_seq', '_attachments']);

@@ -14,13 +14,17 @@ export class SlidingWindowLimiter {
 		return list;
 	}
 
-	/** Seconds until `key` may try again (`count` more times at once), or 0 when it is not limited. */
-	retryAfter(key: string, now = Date.now(), count = 1): number {
-		if (count > this.limit) return Math.ceil(this.windowMs / 1000);
+	/** Seconds until `key` may try again, or 0 when it is not limited. */
+	retryAfter(key: string, now = Date.now()): number {
 		const list = this.recent(key, now);
-		if (list.length + count <= this.limit) return 0;
-		const freesAt = list[list.length + count - 1 - this.limit] + this.windowMs;
+		if (list.length < this.limit) return 0;
+		const freesAt = list[list.length - this.limit] + this.windowMs;
 		return Math.max(1, Math.ceil((freesAt - now) / 1000));
+	}
+
+	/** How many more times `key` may go now. */
+	remaining(key: string, now = Date.now()): number {
+		return Math.max(0, this.limit - this.recent(key, now).length);
 	}
 
 	record(key: string, now = Date.now()): void {

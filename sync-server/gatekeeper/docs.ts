@@ -25,7 +25,7 @@ import { MAX_DIRECTORY_DOC_BYTES, MAX_USER_DOC_BYTES } from './limits.js';
 import type { Target } from './route.js';
 
 export interface RowRefusal {
-	error: 'forbidden' | 'conflict' | 'too_large';
+	error: 'forbidden' | 'conflict' | 'too_large' | 'too_many_requests';
 	reason: string;
 }
 
@@ -33,7 +33,7 @@ export interface RowRefusal {
 export type Checked = { doc: WireDoc } | { refusal: RowRefusal };
 export type DocCheck = (doc: unknown) => Checked;
 
-export const REFUSAL_STATUS: Record<RowRefusal['error'], number> = { forbidden: 403, conflict: 409, too_large: 413 };
+export const REFUSAL_STATUS: Record<RowRefusal['error'], number> = { forbidden: 403, conflict: 409, too_large: 413, too_many_requests: 429 };
 
 const refuse = (error: RowRefusal['error'], reason: string): Checked => ({ refusal: { error, reason } });
 

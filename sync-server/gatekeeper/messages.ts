@@ -5,7 +5,8 @@
  *   a role it holds here, a patient reference) and carries none of the fields the router writes;
  * - a stored message never changes again, except `readAt` set once by the reader on the other side's
  *   message (and `updatedAt`); everything else on it is the router's. Nothing is deleted.
- * - new messages count against the account's rate limit (429 for the whole request).
+ * - new messages count against the account's rate limit: past it the request gets 429; a request with
+ *   more new messages than are left has the rest refused row by row (`too_many_requests`).
  * The staff's inbox documents (`conversation`) are theirs to write as the schema allows.
  */
 import type { WireDoc } from '../../src/lib/db/validation.js';
@@ -41,10 +42,11 @@ export async function messagesDocCheck(ctx: ServerContext, target: Target & { ty
 	const side: MessageSide = target.type === 'user' ? 'patient' : 'clinic';
 	const stored = await storedVersions(ctx, target.db, writtenIds(written));
 	const base = target.type === 'user' ? userDocCheck(target) : await clinicDocCheck(ctx, target, written);
-	const fresh = written.filter((doc) => (doc as WireDoc | null)?.type === 'message' && !stored.has((doc as WireDoc)._id as string)).length;
-	const wait = fresh ? writer.limiter.retryAfter(writer.account, Date.now(), fresh) : 0;
+	const fresh = written.some((doc) => (doc as WireDoc | null)?.type === 'message' && !stored.has((doc as WireDoc)._id as string));
+	const wait = fresh ? writer.limiter.retryAfter(writer.account) : 0;
 	if (wait) throw new Refusal(429, 'too_many_requests', `Too many messages: try again in ${wait} seconds`);
-	for (let i = 0; i < fresh; i++) writer.limiter.record(writer.account);
+	// a queue longer than what is left goes in part: the rest is refused row by row and pushed again later
+	let allowed = fresh ? writer.limiter.remaining(writer.account) : 0;
 
 	return (input) => {
 		const checked = base(input);
@@ -53,7 +55,12 @@ export async function messagesDocCheck(ctx: ServerContext, target: Target & { ty
 		const before = stored.get(doc._id as string);
 		if (before?.type === 'message' || doc.type === 'message') {
 			if (doc._deleted === true) return forbid('A message cannot be deleted once sent');
-			return before ? changeRefusal(doc, before, side, writer) ?? checked : newMessageRefusal(doc, side, target, writer) ?? checked;
+			if (before) return changeRefusal(doc, before, side, writer) ?? checked;
+			const refusal = newMessageRefusal(doc, side, target, writer);
+			if (refusal) return refusal;
+			if (allowed-- <= 0) return { refusal: { error: 'too_many_requests', reason: 'Too many messages: this one can be sent again later' } };
+			writer.limiter.record(writer.account);
+			return checked;
 		}
 		return checked;
 	};

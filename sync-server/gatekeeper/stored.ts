@@ -4,6 +4,7 @@
  * with what the store holds, whatever revision a replicated (`new_edits: false`) push names.
  */
 import { isPlainObject, type WireDoc } from '../../src/lib/db/validation.js';
+import { canonicalJson } from '../canonical.js';
 import type { ServerContext } from '../context.js';
 
 /** The ids written, for a PUT or DELETE of one document or a `_bulk_docs` body. */
@@ -30,14 +31,5 @@ function fixedContent(doc: WireDoc, changeable: ReadonlySet<string>): string {
 	const kept = Object.keys(doc)
 		.filter((key) => !key.startsWith('_') && key !== 'id' && !changeable.has(key))
 		.sort();
-	return canonical(Object.fromEntries(kept.map((key) => [key, doc[key]])));
-}
-
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (isPlainObject(value)) {
-		const keys = Object.keys(value).sort();
-		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
-	}
-	return JSON.stringify(value);
+	return canonicalJson(Object.fromEntries(kept.map((key) => [key, doc[key]])));
 }

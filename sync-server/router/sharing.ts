@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { clinicDatabase } from '../../src/lib/db/names.js';
 import { consentEnd, inScope, isInEffect, type Consent, type SharedRecord } from '../../src/lib/sharing/schema.js';
+import { canonicalJson } from '../canonical.js';
 import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import type { PatientRefs } from './claims.js';
@@ -246,17 +247,7 @@ export class SharingRouter {
 
 function sameContent(stored: Doc, copy: CopyDoc): boolean {
 	const { _rev: _, ...content } = stored;
-	return canonical(content) === canonical(copy);
-}
-
-/** JSON with every object's keys in order: the store may answer them in another. */
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-		return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonical(v)}`).join(',')}}`;
-	}
-	return JSON.stringify(value);
+	return canonicalJson(content) === canonicalJson(copy);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -289,11 +289,21 @@ describe('refused', () => {
 	it('more messages than the rate limit allows: 429 with a reason', async () => {
 		const p = await patientWithAppointment();
 		const db = p.db('messages');
-		await pushOk(p.client, db, Array.from({ length: 30 }, (_, i) => patientMessage(CLINIC, `Message ${i}`)));
+		// an offline queue longer than the limit goes in part: the rest waits on the device
+		const rows = await push(p.client, db, Array.from({ length: 32 }, (_, i) => patientMessage(CLINIC, `Message ${i}`)));
+		expect(rows.filter((row) => row.ok)).toHaveLength(30);
+		expect(rows.slice(30)).toMatchObject([{ error: 'too_many_requests' }, { error: 'too_many_requests' }]);
 		const res = await p.client.post(`/couch/${db}/_bulk_docs`, { docs: [patientMessage(CLINIC, 'one too many')] });
 		expect(res.status).toBe(429);
 		expect(res.body).toMatchObject({ error: 'too_many_requests' });
 		expect(res.body.reason).toMatch(/Too many messages/);
+		expect((await p.client.put(`/couch/${db}/${messageId()}`, patientMessage(CLINIC))).status).toBe(429);
+		// marking a reply read is no new message
+		const [copy] = await waitFor(() => copiesOf(doctor.client, INBOX, 'Message 0'), (c) => c.length > 0, 'a copy');
+		const reply = staffMessage(CLINIC, doctor.name, copy.patientRef, `Slow down ${messageId()}`);
+		await pushOk(doctor.client, INBOX, [reply]);
+		const [answer] = await waitFor(() => copiesOf(p.client, db, reply.text), (c) => c.length > 0, 'the reply');
+		await pushOk(p.client, db, [{ ...answer, readAt: 1 }]);
 		// another account is not held back
 		const q = await patientWithAppointment();
 		await pushOk(q.client, q.db('messages'), [patientMessage(CLINIC, 'mine')]);
