@@ -80,6 +80,8 @@ describe('messages between a patient and a clinic', () => {
 		const listed = desk.locator('[data-conversation]');
 		await expect.poll(() => listed.count(), { timeout: 60_000 }).toBe(1);
 		expect(await listed.textContent()).toContain('1 unread');
+		// the message is signed with the name the patient goes by
+		expect(await listed.textContent()).toContain(`Abena ${account}`);
 		expect(await seriousViolations(desk)).toEqual([]);
 		await listed.getByRole('link').click();
 		const received = desk.locator('li', { hasText: 'My inhaler is almost empty' });

@@ -20,6 +20,8 @@ import {
 	refusalWords
 } from '$lib/messaging/conversations';
 import { afterHoursNotice } from '$lib/messaging/after-hours';
+import { patientName } from '$lib/profile/format';
+import type { HealthRecord } from '$lib/profile/schema';
 import { MESSAGE_REFUSAL_WORDS, type Message } from '$lib/messaging/schema';
 
 const NOW = Date.UTC(2026, 11, 7, 10, 0, 0);
@@ -31,6 +33,16 @@ describe('a patient\'s new message', () => {
 		expect(Object.keys(m).sort()).toEqual(['clinicId', 'from', 'id', 'sentAt', 'text', 'type', 'updatedAt']);
 		expect(m).toMatchObject({ clinicId: 'clinic-a', from: 'patient', text: 'Can I come on Monday?', sentAt: NOW });
 		expect(USER_COLLECTIONS.messages(m)).toBeNull();
+	});
+
+	it('may go to one doctor and carry the patient\'s name, and still passes the gatekeeper\'s check', () => {
+		const m = patientMessage('clinic-a', 'Results?', USER_COLLECTIONS.messages, NOW, { practitionerId: 'pract-1', patientName: 'Ama Mensah' });
+		expect(m).toMatchObject({ practitionerId: 'pract-1', patientName: 'Ama Mensah' });
+		expect(USER_COLLECTIONS.messages(m)).toBeNull();
+		// the name a patient goes by: the personal details' first, else the profile's
+		const about = { id: 'a', kind: 'about', data: { name: ' Ama Mensah ' }, updatedAt: 1, updatedBy: 'd' } as HealthRecord;
+		expect(patientName([about], 'Ama')).toBe('Ama Mensah');
+		expect(patientName([], ' Ama ')).toBe('Ama');
 	});
 
 	it('is refused before it is written when the server would refuse it: empty, too long, control characters', () => {

@@ -34,6 +34,10 @@ class DirectoryState {
 		return this.docs.find((d): d is Clinic => d.type === 'clinic' && d.id === id);
 	}
 
+	practitioner(id: string): Practitioner | undefined {
+		return this.docs.find((d): d is Practitioner => d.type === 'practitioner' && d.id === id);
+	}
+
 	practitionersOf(clinicId: string): Practitioner[] {
 		return this.docs.filter((d): d is Practitioner => d.type === 'practitioner' && d.clinicIds.includes(clinicId));
 	}

@@ -8,13 +8,17 @@ import { byConversationOrder, MESSAGE_REFUSAL_WORDS, type Conversation, type Mes
 
 export class InvalidMessageError extends Error {}
 
-/** The patient's message as the send contract has it (checked as the gatekeeper will check it). */
-export function patientMessage(clinicId: string, text: string, validate: (doc: unknown) => string | null, now: number, practitionerId?: string): Message {
+/**
+ * The patient's message as the send contract has it (checked as the gatekeeper will check it): to the
+ * clinic or one of its doctors, signed with the patient's name so the clinic knows who writes.
+ */
+export function patientMessage(clinicId: string, text: string, validate: (doc: unknown) => string | null, now: number, to: { practitionerId?: string; patientName?: string } = {}): Message {
 	const message: Message = {
 		id: uuidv7(now),
 		type: 'message',
 		clinicId,
-		...(practitionerId ? { practitionerId } : {}),
+		...(to.practitionerId ? { practitionerId: to.practitionerId } : {}),
+		...(to.patientName ? { patientName: to.patientName } : {}),
 		from: 'patient',
 		text: text.trim(),
 		sentAt: now,

@@ -53,3 +53,9 @@ export function ageFrom(dateOfBirth: string | undefined, today = new Date()): nu
 	if (beforeBirthday) age--;
 	return age;
 }
+
+/** The name a patient goes by: the one in their personal details, else the one this device's profile has. */
+export function patientName(records: readonly HealthRecord[], profileName: string): string {
+	const about = records.find((r) => r.kind === 'about')?.data as { name?: string } | undefined;
+	return about?.name?.trim() || profileName.trim();
+}
