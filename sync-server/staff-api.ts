@@ -1,11 +1,11 @@
 /**
- * `/api/clinics/<clinicId>/staff`: a clinic's administrators list, add and remove its staff by account
- * name. Roles are read uncached here, so a revoked administrator cannot act on a stale cache. A clinic
+ * `/api/clinics/<clinicId>/staff`: a clinic's administrators add and remove its staff by account name;
+ * all its staff may read the list. Roles are read uncached here, so a revoked administrator cannot act on a stale cache. A clinic
  * keeps at least one administrator: an administrator cannot remove their own last admin role.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { ACCOUNT_NAME_PATTERN } from '../src/lib/db/names.js';
-import { canEditListing, CLINIC_ID_PATTERN, isStaffRole, PRACTITIONER_ID_PATTERN, type StaffGrant } from '../src/lib/staff/roles.js';
+import { canEditListing, CLINIC_ID_PATTERN, isStaffOf, isStaffRole, PRACTITIONER_ID_PATTERN, type StaffGrant } from '../src/lib/staff/roles.js';
 import { sessionUser, type ServerContext } from './context.js';
 import { apiHandler, badRequest, Refusal } from './errors.js';
 import { SlidingWindowLimiter } from './ratelimit.js';
@@ -48,8 +48,11 @@ export function staffRouter(ctx: ServerContext): Router {
 	const requests = new SlidingWindowLimiter(STAFF_REQUESTS_PER_ACCOUNT, WINDOW_MS);
 	// bodies are read (JSON, at most 16 kB) by the /api parser in accounts.ts, mounted before this router
 
-	/** The signed-in administrator of the clinic in the path, within their request budget; else throws. */
-	async function clinicAdmin(req: Request, res: Response): Promise<{ admin: string; clinicId: string }> {
+	/**
+	 * The signed-in administrator of the clinic in the path (or, to read the staff list, any of its staff:
+	 * colleagues a conversation can be given to), within their request budget; else throws.
+	 */
+	async function clinicAdmin(req: Request, res: Response, anyStaff = false): Promise<{ admin: string; clinicId: string }> {
 		const clinicId = req.params.clinicId;
 		if (!CLINIC_ID_PATTERN.test(clinicId)) throw badRequest('That is not a clinic id');
 		const admin = await sessionUser(ctx, req);
@@ -60,7 +63,10 @@ export function staffRouter(ctx: ServerContext): Router {
 			throw new Refusal(429, 'too_many_requests', 'Too many staff requests; wait before trying again');
 		}
 		requests.record(admin);
-		if (!canEditListing((await readRoles(ctx.couch, admin)) ?? [], clinicId)) throw new Refusal(403, 'forbidden', "Only the clinic's administrators may do that");
+		const roles = (await readRoles(ctx.couch, admin)) ?? [];
+		if (anyStaff ? !isStaffOf(roles, clinicId) : !canEditListing(roles, clinicId)) {
+			throw new Refusal(403, 'forbidden', anyStaff ? "Only the clinic's staff may do that" : "Only the clinic's administrators may do that");
+		}
 		return { admin, clinicId };
 	}
 
@@ -69,7 +75,7 @@ export function staffRouter(ctx: ServerContext): Router {
 	router.get(
 		'/clinics/:clinicId/staff',
 		handle(async (req, res) => {
-			const { clinicId } = await clinicAdmin(req, res);
+			const { clinicId } = await clinicAdmin(req, res, true);
 			res.set('Cache-Control', 'no-store');
 			res.json({ clinicId, staff: await readStaff(ctx.couch, clinicId) });
 		})
