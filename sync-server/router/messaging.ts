@@ -9,6 +9,10 @@
  * what an earlier run did, so a repeated job or a crash between two steps still makes one copy with one
  * number. A message with no relation behind it (no appointment, share or earlier conversation) is marked
  * `refused` and never copied. A copy the reader marked read passes `readAt` to the original.
+ *
+ * A patient who writes while the clinic is closed (its directory hours, in its time zone) gets the
+ * working-hours notice as a message from the clinic, once per closed spell: numbered and delivered like
+ * a staff reply, the clinic's own copy written first, so staff see what the patient was told.
  */
 import { clinicDatabase } from '../../src/lib/db/names.js';
 import { CLINIC_COLLECTIONS, USER_COLLECTIONS } from '../../src/lib/db/validation.js';
@@ -17,9 +21,13 @@ import type { Couch } from '../couch.js';
 import type { Target } from '../gatekeeper/route.js';
 import { provisionClinic, provisionUser } from '../provision.js';
 import type { PatientRefs } from './claims.js';
-import { docPath, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
+import { docPath, listingOf, readDoc, updateDoc, writeDoc, type Doc } from './docs.js';
 import { ROUTER_DB, type Job, type JobWrite } from './jobs.js';
 import { consentsInEffect, hasAppointmentAt } from './relations.js';
+import { afterHoursNotice } from '../../src/lib/messaging/after-hours.js';
+import { openStatus } from '../../src/lib/directory/hours.js';
+import type { Clinic } from '../../src/lib/directory/schema.js';
+import { directoryDocs } from '../staff.js';
 
 const MESSAGES_DB = /^(?:u-([0-9a-f]{2,128})|c-([a-z0-9][a-z0-9-]{0,62}))-messages$/;
 /** numbers given lately in a conversation, kept with its counter: a job that failed after taking one finds it there */
@@ -119,6 +127,33 @@ export class MessageRouter {
 		await updateDoc<StoredMessage>(this.couch, db, original._id, (current) =>
 			current && current.seq === undefined ? { ...current, seq, deliveredAt: now, updatedAt: Math.max(now, current.updatedAt) } : null
 		);
+		if (side === 'patient') await this.noticeIfClosed(conversation, counterId, original.sentAt);
+	}
+
+	/**
+	 * Outside the clinic's hours, the working-hours notice, once per closed spell (named by when the clinic
+	 * opens next). Clinics that list no hours send none: "closed" would be a guess.
+	 */
+	private async noticeIfClosed(conversation: Conversation, counterId: string, sentAt: number): Promise<void> {
+		const { clinicId, hex } = conversation;
+		const clinic = listingOf<Clinic>((await directoryDocs(this.couch, [clinicId])).get(clinicId), 'clinic');
+		const now = new Date();
+		if (!clinic || !Object.values(clinic.hours ?? {}).some((spans) => spans?.length)) return;
+		const text = afterHoursNotice(clinic, now);
+		if (!text) return;
+		const spell = openStatus(clinic, now).nextOpen?.toISOString() ?? 'not-soon';
+		const key = this.secret(`notice/${hex}/${clinicId}/${spell}`).slice(0, 32);
+		const counter = await readDoc<Counter>(this.couch, ROUTER_DB, counterId);
+		const seq = (await this.knownNumber(key, counter)) ?? (await this.takeNumber(key, counterId, counter));
+		const clinicDb = clinicDatabase(clinicId, 'messages');
+		const patientDb = `u-${hex}-messages`;
+		await this.note({ _id: `message-${key}`, seq, sourceDb: clinicDb, sourceId: `notice-${key}`, copyDb: patientDb, copyId: `m-${key}` });
+		const at = Math.max(now.getTime(), sentAt);
+		const notice = { type: 'message', clinicId, from: 'clinic', text, sentAt: at, seq, deliveredAt: at, updatedAt: at };
+		for (const [db, id, extra] of [[clinicDb, `notice-${key}`, { patientRef: this.refs.seal(hex) }], [patientDb, `m-${key}`, {}]] as const) {
+			const res = await this.couch.request('PUT', docPath(db, id), { body: { _id: id, ...notice, ...extra } });
+			if (res.status >= 300 && res.status !== 409) throw new Error(`Could not write a working-hours notice: ${res.status}`);
+		}
 	}
 
 	/** The number this message was given before (a job run again, or resumed after a crash), or null. */

@@ -49,7 +49,7 @@ export function practitionerDoc(id: string, clinicIds: string[], schedules: Sche
 }
 
 /** Writes directory documents into `directory-<REGION>` (and makes `slots-<REGION>`). */
-export async function writeDirectory(admin: Couch, docs: { _id: string }[]): Promise<void> {
+export async function writeDirectory(admin: Couch, docs: ({ _id: string } & Record<string, unknown>)[]): Promise<void> {
 	await admin.ensureDatabase(`directory-${REGION}`);
 	await admin.ensureDatabase(slotsDatabase(REGION));
 	const res = await admin.request('POST', `/directory-${REGION}/_bulk_docs`, { body: { docs } });

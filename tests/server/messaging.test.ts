@@ -5,7 +5,7 @@
  * else reads or writes, nobody changes a sent message, forges the other side or the router's fields.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from './booking-fixture.js';
+import { clinicDoc, waitFor, writeDirectory } from './booking-fixture.js';
 import { clinicMessages, messageId, messagesIn, patientMessage, plantAppointment, staffMessage } from './messaging-fixture.js';
 import { patientAccount, staffAccount, type Patient, type SignedIn } from './sharing-fixture.js';
 import { Client, startTestServer, validRecord, type TestServer } from './harness.js';
@@ -125,6 +125,49 @@ describe('a conversation', () => {
 		const answer = patientMessage(CLINIC, `Thank you ${messageId()}`);
 		await pushOk(p.client, p.db('messages'), [answer]);
 		expect(await settled(p.client, p.db('messages'), answer._id, 'the answer')).toMatchObject({ seq: 2 });
+	});
+});
+
+describe('outside the clinic\'s hours', () => {
+	/** A directory clinic with these hours every day, in UTC. */
+	async function listedClinic(id: string, spans: { open: string; close: string }[]): Promise<void> {
+		const hours = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((day) => [day, spans]));
+		await writeDirectory(server.admin, [{ ...clinicDoc(id), hours }]);
+	}
+	const pad = (hour: number) => String(hour).padStart(2, '0');
+
+	it('the patient gets the working-hours notice once per closed spell, after their message; open or unlisted clinics send none', async () => {
+		const closed = `clinic-msg-closed-${process.pid}`;
+		const open = `clinic-msg-open-${process.pid}`;
+		// open one hour a day, twelve hours from now: closed now
+		const hour = (new Date().getUTCHours() + 12) % 24;
+		await listedClinic(closed, [{ open: `${pad(hour)}:00`, close: hour === 23 ? '24:00' : `${pad(hour + 1)}:00` }]);
+		await listedClinic(open, [{ open: '00:00', close: '24:00' }]);
+		const p = await patientAccount(server);
+		for (const clinicId of [closed, open, CLINIC]) await plantAppointment(server.admin, p.name, clinicId);
+
+		const first = patientMessage(closed, `Late question ${messageId()}`);
+		const second = patientMessage(closed, `And another ${messageId()}`);
+		await pushOk(p.client, p.db('messages'), [first]);
+		await settled(p.client, p.db('messages'), first._id, 'the first message');
+		await pushOk(p.client, p.db('messages'), [second]);
+		expect(await settled(p.client, p.db('messages'), second._id, 'the second message')).toMatchObject({ seq: 3 });
+		const notices = (await messagesIn(p.client, p.db('messages'))).filter((m) => m.clinicId === closed && m.from === 'clinic');
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatchObject({ seq: 2, text: expect.stringMatching(/is closed now.*opens/s) });
+		expect(notices[0].author).toBeUndefined();
+		// staff see what the patient was told, in the same place of the thread
+		const staff = await staffAccount(server, { clinicId: closed, role: 'nurse' });
+		const inbox = await messagesIn(staff.client, clinicMessages(closed));
+		expect(inbox.filter((m) => m.from === 'clinic').map((m) => [m.seq, m.text])).toEqual([[2, notices[0].text]]);
+
+		for (const clinicId of [open, CLINIC]) {
+			const message = patientMessage(clinicId, `Daytime ${messageId()}`);
+			await pushOk(p.client, p.db('messages'), [message]);
+			expect(await settled(p.client, p.db('messages'), message._id, 'a message to an open clinic')).toMatchObject({ seq: 1 });
+		}
+		const others = (await messagesIn(p.client, p.db('messages'))).filter((m) => m.clinicId !== closed && m.from === 'clinic');
+		expect(others).toEqual([]);
 	});
 });
 

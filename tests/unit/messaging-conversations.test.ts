@@ -25,7 +25,8 @@ import type { HealthRecord } from '$lib/profile/schema';
 import { MESSAGE_REFUSAL_WORDS, type Message } from '$lib/messaging/schema';
 
 const NOW = Date.UTC(2026, 11, 7, 10, 0, 0);
-const message = (fields: Partial<Message>): Message => ({ id: 'm1', type: 'message', clinicId: 'clinic-a', from: 'patient', text: 'Hello', sentAt: NOW, updatedAt: NOW, ...fields });
+/** a message; one from the clinic is a staff member's (with its author) unless told otherwise */
+const message = (fields: Partial<Message>): Message => ({ id: 'm1', type: 'message', clinicId: 'clinic-a', from: 'patient', text: 'Hello', sentAt: NOW, updatedAt: NOW, ...(fields.from === 'clinic' ? { author: 'dr-a', authorRole: 'doctor' } : {}), ...fields });
 
 describe('a patient\'s new message', () => {
 	it('has only the send contract\'s fields, its text trimmed, and passes the gatekeeper\'s check', () => {
@@ -108,6 +109,9 @@ describe('conversations', () => {
 	it('are open until the clinic wrote last, then answered', () => {
 		expect(inboxState(list.slice(0, 1))).toBe('open');
 		expect(inboxState(list.slice(0, 3))).toBe('answered');
+		// the router's working-hours notice (from the clinic, no author) answers nothing
+		const notice: Message = { id: 'm-notice', type: 'message', clinicId: 'clinic-a', from: 'clinic', text: 'Closed now', sentAt: NOW + 5, seq: 9, updatedAt: NOW + 5 };
+		expect(inboxState([list[0], notice])).toBe('open');
 	});
 });
 

@@ -4,7 +4,7 @@
  * their unread counts, and the read marks to write when a thread is opened (see schema.ts).
  */
 import { uuidv7 } from '../db/ids.js';
-import { byConversationOrder, MESSAGE_REFUSAL_WORDS, type Conversation, type Message, type MessageSide } from './schema.js';
+import { byConversationOrder, isAutomatic, MESSAGE_REFUSAL_WORDS, type Conversation, type Message, type MessageSide } from './schema.js';
 
 export class InvalidMessageError extends Error {}
 
@@ -123,8 +123,8 @@ export function clinicReply(
 	return message;
 }
 
-/** A conversation's inbox state after a change: answered once the clinic wrote last, open otherwise. */
+/** A conversation's inbox state: answered once staff wrote last (an automatic notice answers nothing), open otherwise. */
 export function inboxState(messages: readonly Message[]): Conversation['state'] {
-	const ordered = inOrder(messages);
+	const ordered = inOrder(messages.filter((m) => !isAutomatic(m)));
 	return ordered[ordered.length - 1]?.from === 'clinic' ? 'answered' : 'open';
 }

@@ -151,6 +151,12 @@ export const clinicMessageValidationSchema = {
 	else: messageValidationSchema
 } as const;
 
+/**
+ * A message the router wrote for the clinic (the working-hours notice): staff messages always carry
+ * their author (the gatekeeper requires it), so one from the clinic without an author is the router's.
+ */
+export const isAutomatic = (message: Pick<Message, 'from' | 'author'>) => message.from === 'clinic' && !message.author;
+
 /** Orders one conversation the same on every device: by `seq`, then unnumbered ones by `sentAt`, then id. */
 export function byConversationOrder(a: Pick<Message, 'seq' | 'sentAt' | 'id'>, b: Pick<Message, 'seq' | 'sentAt' | 'id'>): number {
 	const as = a.seq ?? Number.POSITIVE_INFINITY;
