@@ -14,7 +14,6 @@ export default defineConfig({
 			// runs with lazily loaded code from two versions; clientsClaim lets the first visit go offline.
 			registerType: 'prompt',
 			injectRegister: false,
-			strategies: 'generateSW',
 			kit: { spa: true, adapterFallback: '200.html' },
 			manifest: {
 				name: 'HealthSync',
@@ -31,37 +30,17 @@ export default defineConfig({
 					{ src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
 				]
 			},
-			workbox: {
-				clientsClaim: true,
-				skipWaiting: false,
+			// our own worker (src/service-worker.ts, built by SvelteKit) installs several files at a time
+			strategies: 'injectManifest',
+			filename: 'sw.js',
+			injectManifest: {
 				// no PNGs: the icons are for the home screen, which fetches them itself; each precached file is
-				// one more round trip before the app works offline (300 ms on 2G)
+				// one more download before the app works offline
 				globPatterns: ['client/**/*.{js,css,html,svg,webmanifest,json}'],
 				// The OCR engine (~8 MB for one device) is not part of the install: the scan page offers to
-				// download it, and from then on it is served from this cache, offline too.
+				// download it, and from then on it is served from its runtime cache (src/service-worker.ts), offline too.
 				// The recommender model (2 MB, 55 KB compressed) is fetched right after "ready" (keepModelOffline).
-				globIgnores: ['client/ocr/**', 'client/models/**'],
-				runtimeCaching: [
-					{
-						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/ocr/'),
-						handler: 'CacheFirst',
-						options: { cacheName: 'ocr-assets', cacheableResponse: { statuses: [200] } }
-					},
-					{
-						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/models/'),
-						handler: 'CacheFirst',
-						options: { cacheName: 'recommender-model', cacheableResponse: { statuses: [200] } }
-					},
-					{
-						// code left out of the install by the precache budget (the map, pdf.js): kept once used
-						urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/_app/immutable/'),
-						handler: 'CacheFirst',
-						options: { cacheName: 'app-on-demand', cacheableResponse: { statuses: [200] }, expiration: { maxEntries: 20 } }
-					}
-				],
-				navigateFallback: '/200.html',
-				// a visit pass page is answered by the server, which says 404 once the pass has ended
-				navigateFallbackDenylist: [/^\/api\//, /^\/couch\//, /^\/p\//],
+				globIgnores: ['client/ocr/**', 'client/models/**', 'client/service-worker.js'],
 				maximumFileSizeToCacheInBytes: 5 * 1024 * 1024
 			}
 		})

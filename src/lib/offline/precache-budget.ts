@@ -46,7 +46,7 @@ export function svelteKitPWAWithinBudget(options: SvelteKitPWAOptions, clientDir
 	const configure = options.integration!.configureOptions!;
 	options.integration!.configureOptions = (viteConfig, resolved) => {
 		configure(viteConfig, resolved);
-		resolved.workbox!.manifestTransforms!.push(leaveOutOnDemand(clientDir));
+		resolved.injectManifest!.manifestTransforms!.push(leaveOutOnDemand(clientDir));
 	};
 	return plugins;
 }
