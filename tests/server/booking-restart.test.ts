@@ -3,33 +3,15 @@
  * SIGKILL while it decides them, and a new server on the same store finishes the work. The server runs
  * in a child process (the one the fuzzer uses) so it can be killed like a real one.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Couch } from '../../sync-server/couch.js';
 import { allDecided, clinicDoc, markerPath, minimalRequest, practitionerDoc, schedule, signUp, slotAt, waitFor, writeDirectory, type Patient } from './booking-fixture.js';
-import { Client, tempDataDir, testCouchUrl, wipeCouch } from './harness.js';
+import { childServers, Client, testCouchUrl, wipeCouch } from './harness.js';
 
-const SERVER_SCRIPT = fileURLToPath(new URL('./fuzz-server.ts', import.meta.url));
 const CLINIC = 'clinic-restart';
 const DOC = 'pract-restart';
 
-const children: ChildProcess[] = [];
-const dataDir = tempDataDir();
-afterAll(() => {
-	for (const child of children) child.kill('SIGKILL');
-	rmSync(dataDir, { recursive: true, force: true });
-});
-
-function startChild(): Promise<{ child: ChildProcess; url: string; couchUrl: string }> {
-	const child = fork(SERVER_SCRIPT, [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-	children.push(child);
-	return new Promise((done, fail) => {
-		child.once('message', (ready) => done({ child, ...(ready as { url: string; couchUrl: string }) }));
-		child.once('exit', (code) => fail(new Error(`the server did not start (exit ${code})`)));
-	});
-}
+const startChild = childServers();
 
 /** Pushes like the app: a push the dead server never answered is sent again to the new one. */
 async function pushUntilStored(patient: Patient, doc: { _id: string }): Promise<void> {

@@ -4,9 +4,12 @@
  * wipe. A new data directory stands for a new, empty store on both, so each test file starts from empty
  * databases.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../sync-server/app.js';
 import { Couch } from '../../sync-server/couch.js';
 
@@ -164,4 +167,40 @@ export function validRecord(id: string, substance = 'Penicillin') {
 
 export function uuidLike(n: number): string {
 	return `0190a1b2-c3d4-7e5f-8a9b-${n.toString(16).padStart(12, '0')}`;
+}
+
+/**
+ * Real sync-server processes on one data directory (tests/server/fuzz-server.ts), for tests that kill one
+ * with SIGKILL and start another on what it left; every one is killed and the directory removed afterwards.
+ */
+export function childServers() {
+	const script = fileURLToPath(new URL('./fuzz-server.ts', import.meta.url));
+	const children: ChildProcess[] = [];
+	const dataDir = tempDataDir();
+	afterAll(() => {
+		for (const child of children) child.kill('SIGKILL');
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+	return function startChild(): Promise<{ child: ChildProcess; url: string; couchUrl: string }> {
+		const child = fork(script, [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+		children.push(child);
+		return new Promise((done, fail) => {
+			child.once('message', (ready) => done({ child, ...(ready as { url: string; couchUrl: string }) }));
+			child.once('exit', (code) => fail(new Error(`the server did not start (exit ${code})`)));
+		});
+	};
+}
+
+/** `_bulk_docs` through the gatekeeper: the rows (each may be a refusal). */
+export async function push(client: Client, db: string, docs: Record<string, unknown>[]): Promise<any[]> {
+	const res = await client.post(`/couch/${db}/_bulk_docs`, { docs });
+	expect(res.status, res.text).toBe(201);
+	return res.body;
+}
+
+/** `_bulk_docs` every row of which must be stored: their revisions. */
+export async function pushOk(client: Client, db: string, docs: Record<string, unknown>[]): Promise<string[]> {
+	const rows = await push(client, db, docs);
+	for (const row of rows) expect(row.ok, JSON.stringify(row)).toBe(true);
+	return rows.map((row) => row.rev);
 }

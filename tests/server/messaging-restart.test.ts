@@ -6,19 +6,15 @@
  * databases exactly once, numbered 1…n in each conversation with no gap or repeat, the same number on
  * both sides. The server runs in a child process (the one the fuzzer uses) so it can be killed like a real one.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hexOf } from '../../src/lib/db/names.js';
 import { clinicMemberRole, encodeStaffRole } from '../../src/lib/staff/roles.js';
 import { createAccount } from '../../sync-server/accounts.js';
 import { Couch } from '../../sync-server/couch.js';
 import { waitFor } from './booking-fixture.js';
 import { clinicMessages, patientMessage, plantAppointment, staffMessage } from './messaging-fixture.js';
-import { Client, tempDataDir, testCouchUrl, uniqueName, wipeCouch } from './harness.js';
+import { childServers, Client, testCouchUrl, uniqueName, wipeCouch } from './harness.js';
 
-const SERVER_SCRIPT = fileURLToPath(new URL('./fuzz-server.ts', import.meta.url));
 const CLINIC = 'clinic-msg-crash';
 const INBOX = clinicMessages(CLINIC);
 const TOTAL = 1000;
@@ -26,21 +22,7 @@ const BATCH = 10;
 /** the server is killed once this many messages are stored */
 const KILL_AT = 350;
 
-const children: ChildProcess[] = [];
-const dataDir = tempDataDir();
-afterAll(() => {
-	for (const child of children) child.kill('SIGKILL');
-	rmSync(dataDir, { recursive: true, force: true });
-});
-
-function startChild(): Promise<{ child: ChildProcess; url: string; couchUrl: string }> {
-	const child = fork(SERVER_SCRIPT, [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-	children.push(child);
-	return new Promise((done, fail) => {
-		child.once('message', (ready) => done({ child, ...(ready as { url: string; couchUrl: string }) }));
-		child.once('exit', (code) => fail(new Error(`the server did not start (exit ${code})`)));
-	});
-}
+const startChild = childServers();
 
 /** A device: a signed-in session that follows the server to its new address after the restart. */
 class Device {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicDoc, waitFor, writeDirectory } from './booking-fixture.js';
 import { clinicMessages, messageId, messagesIn, patientMessage, plantAppointment, staffMessage } from './messaging-fixture.js';
 import { patientAccount, staffAccount, type Patient, type SignedIn } from './sharing-fixture.js';
-import { Client, startTestServer, validRecord, type TestServer } from './harness.js';
+import { Client, push, pushOk, startTestServer, validRecord, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-msg-a';
 const OTHER = 'clinic-msg-b';
@@ -28,17 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function push(client: Client, db: string, docs: Record<string, unknown>[]): Promise<any[]> {
-	const res = await client.post(`/couch/${db}/_bulk_docs`, { docs });
-	expect(res.status, res.text).toBe(201);
-	return res.body;
-}
-
-async function pushOk(client: Client, db: string, docs: Record<string, unknown>[]): Promise<string[]> {
-	const rows = await push(client, db, docs);
-	for (const row of rows) expect(row.ok, JSON.stringify(row)).toBe(true);
-	return rows.map((row) => row.rev);
-}
 
 async function refusedRow(client: Client, db: string, doc: Record<string, unknown>, reason: RegExp | string, error = 'forbidden'): Promise<void> {
 	const [row] = await push(client, db, [doc]);

@@ -10,7 +10,7 @@ import type { StaffGrant } from '../../src/lib/staff/roles.js';
 import { jobId, ROUTER_DB } from '../../sync-server/router/jobs.js';
 import { waitFor } from './booking-fixture.js';
 import { patientAccount, restartAfter as restartServer, staffAccount as makeStaff, type Patient } from './sharing-fixture.js';
-import { Client, startTestServer, validRecord, type TestServer } from './harness.js';
+import { Client, push, pushOk, startTestServer, validRecord, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-wb-a';
 const OTHER = 'clinic-wb-b';
@@ -30,17 +30,6 @@ const patient = () => patientAccount(server);
 let counter = 0;
 const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
 
-async function push(client: Client, db: string, docs: Record<string, unknown>[]): Promise<any[]> {
-	const res = await client.post(`/couch/${db}/_bulk_docs`, { docs });
-	expect(res.status, res.text).toBe(201);
-	return res.body;
-}
-
-async function pushOk(client: Client, db: string, docs: Record<string, unknown>[]): Promise<string[]> {
-	const rows = await push(client, db, docs);
-	for (const row of rows) expect(row.ok, JSON.stringify(row)).toBe(true);
-	return rows.map((row) => row.rev);
-}
 
 /** A patient who shares one record with the clinic (optionally with one doctor only): answers the reference staff see. */
 async function sharing(p: Patient, extra: Record<string, unknown> = {}): Promise<{ ref: string; consent: Record<string, unknown>; rev: string }> {
