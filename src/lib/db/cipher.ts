@@ -1,23 +1,93 @@
 /**
- * The format RxDB's crypto-js encryption stores, `base64("Salted__" ‖ salt ‖ AES-256-CBC ciphertext)`
- * with key and IV from OpenSSL's EVP_BytesToKey (MD5, one round) over the password and a random salt,
- * so databases written before stay readable. AES runs in Web Crypto: crypto-js took most of a second
- * device's pull time (a key schedule and many small objects per field).
+ * Field encryption at rest. Values are written as `v2.` + base64(IV ‖ AES-256-GCM ciphertext and tag),
+ * under one key per database password and storage instance (HKDF-SHA-256 of the password, which is itself a 256-bit PBKDF2
+ * output, see session/keys.ts): one Web Crypto call per field and a random 96-bit IV each.
+ * Values written before in the format of RxDB's crypto-js plugin, `base64("Salted__" ‖ salt ‖
+ * AES-256-CBC ciphertext)` with key and IV from OpenSSL's EVP_BytesToKey (MD5) over the password and a
+ * per-value salt, stay readable. That format cost a second device most of its pull: an MD5 derivation
+ * and a key import for every field of every document.
  */
-// MD5 only because the stored format's key derivation (EVP_BytesToKey) uses it; Web Crypto has none
+// MD5 only to read the older format (EVP_BytesToKey uses it); Web Crypto has none
 import { md5 } from '@noble/hashes/legacy.js';
 
-const SALTED = new TextEncoder().encode('Salted__');
-const SALT_BYTES = 8;
-const KEY_BYTES = 32;
-const IV_BYTES = 16;
+const CURRENT = 'v2.';
+const IV_BYTES = 12;
+const LEGACY_SALTED = new TextEncoder().encode('Salted__');
+const LEGACY_SALT_BYTES = 8;
+const LEGACY_KEY_BYTES = 32;
+const LEGACY_IV_BYTES = 16;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+function deriveFieldKey(password: string): Promise<CryptoKey> {
+	return crypto.subtle
+		.importKey('raw', encoder.encode(password), 'HKDF', false, ['deriveKey'])
+		.then((material) =>
+			crypto.subtle.deriveKey(
+				{ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode('healthsync field encryption v2') },
+				material,
+				{ name: 'AES-GCM', length: 256 },
+				false,
+				['encrypt', 'decrypt']
+			)
+		);
+}
+
+export interface FieldCipher {
+	encrypt(plain: string): Promise<string>;
+	decrypt(stored: string): Promise<string>;
+}
+
+/**
+ * A cipher for one database password. Its key lives as long as the cipher (the storage instance that
+ * holds it), so nothing of the password outlives a locked profile.
+ */
+export function fieldCipher(password: string): FieldCipher {
+	let key: Promise<CryptoKey> | undefined;
+	const fieldKey = () => (key ??= deriveFieldKey(password));
+	return {
+		async encrypt(plain) {
+			const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+			const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await fieldKey(), encoder.encode(plain)));
+			const out = new Uint8Array(IV_BYTES + sealed.length);
+			out.set(iv);
+			out.set(sealed, IV_BYTES);
+			return CURRENT + toBase64(out);
+		},
+		async decrypt(stored) {
+			if (!stored.startsWith(CURRENT)) return decryptLegacy(stored, password);
+			const bytes = fromBase64(stored.slice(CURRENT.length));
+			const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES) }, await fieldKey(), bytes.subarray(IV_BYTES));
+			return decoder.decode(plain);
+		}
+	};
+}
+
+/** the native codec where the browser has it (it is several times faster); in slices otherwise */
+type Base64Codec = { toBase64?(this: Uint8Array): string };
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?(text: string): Uint8Array<ArrayBuffer> }).fromBase64?.bind(Uint8Array);
+
+function toBase64(bytes: Uint8Array) {
+	const native = (bytes as Base64Codec).toBase64;
+	if (native) return native.call(bytes);
+	let binary = '';
+	// spreading a long array into one call overflows the stack
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+	if (nativeFromBase64) return nativeFromBase64(text);
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
+
 /** EVP_BytesToKey: MD5 rounds over (previous round ‖ password ‖ salt) until key and IV are filled */
-function bytesToKey(password: string, salt: Uint8Array) {
+function legacyKeyAndIv(password: string, salt: Uint8Array) {
 	const secret = encoder.encode(password);
-	const out = new Uint8Array(KEY_BYTES + IV_BYTES);
+	const out = new Uint8Array(LEGACY_KEY_BYTES + LEGACY_IV_BYTES);
 	let round: Uint8Array = new Uint8Array(0);
 	for (let filled = 0; filled < out.length; filled += round.length) {
 		const input = new Uint8Array(round.length + secret.length + salt.length);
@@ -27,43 +97,14 @@ function bytesToKey(password: string, salt: Uint8Array) {
 		round = md5(input);
 		out.set(round.subarray(0, out.length - filled), filled);
 	}
-	return { key: out.subarray(0, KEY_BYTES), iv: out.subarray(KEY_BYTES) };
+	return { key: out.subarray(0, LEGACY_KEY_BYTES), iv: out.subarray(LEGACY_KEY_BYTES) };
 }
 
-async function keyAndIv(password: string, salt: Uint8Array, usage: KeyUsage) {
-	const derived = bytesToKey(password, salt);
-	return { key: await crypto.subtle.importKey('raw', derived.key, 'AES-CBC', false, [usage]), iv: derived.iv };
-}
-
-function toBase64(bytes: Uint8Array) {
-	let binary = '';
-	// in slices: spreading a long array into one call overflows the stack
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(binary);
-}
-
-function fromBase64(text: string) {
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
-}
-
-export async function encryptText(plain: string, password: string): Promise<string> {
-	const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-	const { key, iv } = await keyAndIv(password, salt, 'encrypt');
-	const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, encoder.encode(plain)));
-	const out = new Uint8Array(SALTED.length + SALT_BYTES + cipher.length);
-	out.set(SALTED);
-	out.set(salt, SALTED.length);
-	out.set(cipher, SALTED.length + SALT_BYTES);
-	return toBase64(out);
-}
-
-export async function decryptText(stored: string, password: string): Promise<string> {
+async function decryptLegacy(stored: string, password: string): Promise<string> {
 	const bytes = fromBase64(stored);
-	if (!SALTED.every((byte, i) => bytes[i] === byte)) throw new Error('Not an encrypted value');
-	const salt = bytes.subarray(SALTED.length, SALTED.length + SALT_BYTES);
-	const { key, iv } = await keyAndIv(password, salt, 'decrypt');
-	return decoder.decode(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, key, bytes.subarray(SALTED.length + SALT_BYTES)));
+	if (!LEGACY_SALTED.every((byte, i) => bytes[i] === byte)) throw new Error('Not an encrypted value');
+	const derived = legacyKeyAndIv(password, bytes.subarray(LEGACY_SALTED.length, LEGACY_SALTED.length + LEGACY_SALT_BYTES));
+	const key = await crypto.subtle.importKey('raw', derived.key, 'AES-CBC', false, ['decrypt']);
+	const plain = await crypto.subtle.decrypt({ name: 'AES-CBC', iv: derived.iv }, key, bytes.subarray(LEGACY_SALTED.length + LEGACY_SALT_BYTES));
+	return decoder.decode(plain);
 }

@@ -1,18 +1,20 @@
 /**
- * Field encryption at rest for an RxDB storage, in the format of RxDB's crypto-js plugin (`cipher.ts`),
- * with two savings that matter when a new device pulls thousands of documents:
- * - AES runs in Web Crypto;
- * - a document just written is not decrypted again for the change event RxDB emits right after the
- *   write: the event gets the plain value the write started from.
+ * Field encryption at rest for an RxDB storage (`cipher.ts`), with two savings that matter when a new
+ * device pulls thousands of documents:
+ * - one key per instance and one Web Crypto call per field;
+ * - a document just written is not decrypted again for the change events RxDB emits right after the
+ *   write (one per change-stream subscriber: the collection, and a replication's upstream): they get
+ *   the plain value the write started from.
  * Only top-level fields are encrypted (all this app's schemas need); the schema lists them in `encrypted`.
  */
 import { hasEncryption, newRxError, wrapRxStorageInstance, type RxStorage } from 'rxdb';
-import { decryptText, encryptText } from './cipher.js';
+import { fieldCipher } from './cipher.js';
 
 /** RxDB's own minimum */
 const MINIMUM_PASSWORD_LENGTH = 8;
-/** bounds the plain values kept for change events that never come (a write refused by the store) */
+/** bounds the plain values kept for change events: a pull of thousands of documents fits */
 const MAX_RECENT_WRITES = 20_000;
+const MAX_RECENT_WRITE_CHARACTERS = 16_000_000;
 
 type Doc = Record<string, unknown>;
 
@@ -33,17 +35,29 @@ export function encryptedStorage<Internals, Options>(storage: RxStorage<Internal
 			for (const field of fields) (storedSchema.properties as Doc)[field] = { type: 'string' };
 			const instance = await storage.createStorageInstance({ ...params, schema: storedSchema as typeof params.schema });
 
-			/** ciphertext → the JSON it was made from (ciphertexts are unique: each has a random salt) */
+			const cipher = fieldCipher(password);
+			/** ciphertext → the JSON it was made from (ciphertexts are unique: each has a random IV); oldest first */
 			const recentWrites = new Map<string, string>();
+			let recentCharacters = 0;
+			function remember(cipherText: string, json: string) {
+				const size = cipherText.length + json.length;
+				if (size > MAX_RECENT_WRITE_CHARACTERS / 100) return;
+				while (recentWrites.size >= MAX_RECENT_WRITES || recentCharacters + size > MAX_RECENT_WRITE_CHARACTERS) {
+					const [oldest, oldJson] = recentWrites.entries().next().value as [string, string];
+					recentWrites.delete(oldest);
+					recentCharacters -= oldest.length + oldJson.length;
+				}
+				recentWrites.set(cipherText, json);
+				recentCharacters += size;
+			}
 			async function toStorage(doc: Doc) {
 				const stored = { ...doc };
 				await Promise.all(
 					fields.map(async (field) => {
 						if (doc[field] === undefined) return;
 						const json = JSON.stringify(doc[field]);
-						const cipherText = await encryptText(json, password as string);
-						if (recentWrites.size >= MAX_RECENT_WRITES) recentWrites.delete(recentWrites.keys().next().value as string);
-						recentWrites.set(cipherText, json);
+						const cipherText = await cipher.encrypt(json);
+						remember(cipherText, json);
 						stored[field] = cipherText;
 					})
 				);
@@ -56,10 +70,7 @@ export function encryptedStorage<Internals, Options>(storage: RxStorage<Internal
 						const cipherText = stored[field];
 						if (cipherText === undefined) return;
 						if (typeof cipherText !== 'string') throw new Error('An encrypted field is not a string');
-						let json = recentWrites.get(cipherText);
-						if (json === undefined) json = await decryptText(cipherText, password as string);
-						else recentWrites.delete(cipherText);
-						doc[field] = JSON.parse(json);
+						doc[field] = JSON.parse(recentWrites.get(cipherText) ?? (await cipher.decrypt(cipherText)));
 					})
 				);
 				return doc;

@@ -5,9 +5,9 @@
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { MAX_PROFILE_COLLECTIONS, type CollectionDeclaration } from './declarations.js';
 import { encryptedStorage } from './encrypted-storage.js';
+import { dexieStorage } from './dexie.js';
 
 /** `indexedDB` is injected in unit tests (fake-indexeddb); the browser's own is used otherwise. */
 export interface StorageOptions {
@@ -16,8 +16,7 @@ export interface StorageOptions {
 }
 
 function storage(options: StorageOptions = {}): RxStorage<unknown, unknown> {
-	const dexie = options.indexedDB ? getRxStorageDexie({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }) : getRxStorageDexie();
-	return encryptedStorage(dexie) as RxStorage<unknown, unknown>;
+	return encryptedStorage(dexieStorage(options)) as RxStorage<unknown, unknown>;
 }
 
 export const profileDatabaseName = (profileId: string) => `hs-${profileId}`;

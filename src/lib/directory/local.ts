@@ -6,7 +6,7 @@
  * long-lived connections and the directory changes slowly.
  */
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { dexieStorage } from '../db/dexie.js';
 import { directoryDatabase, slotsDatabase } from '../db/names.js';
 import type { StorageOptions } from '../db/local.js';
 import type { DirectoryDoc, Practitioner } from './schema.js';
@@ -37,8 +37,7 @@ const slotsSchema = {
 } as const;
 
 export async function openDirectoryDatabase(options: StorageOptions = {}): Promise<DirectoryDatabase> {
-	const storage = options.indexedDB ? getRxStorageDexie({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }) : getRxStorageDexie();
-	const db = (await createRxDatabase({ name: 'hs-directory', storage, multiInstance: false, closeDuplicates: true })) as DirectoryDatabase;
+	const db = (await createRxDatabase({ name: 'hs-directory', storage: dexieStorage(options), multiInstance: false, closeDuplicates: true })) as DirectoryDatabase;
 	await db.addCollections({ directory: directoryCollection(), slots: { schema: slotsSchema as never } });
 	return db;
 }

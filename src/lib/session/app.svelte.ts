@@ -42,14 +42,14 @@ export function requireUnlocked(): UnlockedProfile | null {
 	return session.current;
 }
 
-async function startSync(unlocked: UnlockedProfile) {
+async function startSync(unlocked: UnlockedProfile, signedIn?: ServerSession) {
 	const account = unlocked.profile.account;
 	if (!account) return;
 	const [{ SyncController }, { PROFILE_COLLECTIONS, SYNC_FEATURES }] = await Promise.all([import('../sync/controller.svelte.js'), import('../collections.js')]);
 	const password = () => openSecret(unlocked.keys.secretsKey, account.sealedPassword);
 	const sync = new SyncController(unlocked.profile.id, unlocked.db, account.name, password, PROFILE_COLLECTIONS, SYNC_FEATURES, unlocked.deviceId);
 	session.current = { ...unlocked, sync };
-	void sync.connect();
+	void sync.connect(signedIn);
 }
 
 async function open(profile: DeviceProfile, keys: ProfileKeys): Promise<UnlockedProfile> {
@@ -106,7 +106,7 @@ export async function linkAccount(mode: 'signup' | 'login', name: string, passwo
 	const account = { name, sealedPassword: await sealSecret(current.keys.secretsKey, password) };
 	registry.updateProfile(current.profile.id, { account });
 	await current.sync?.stop();
-	await startSync({ ...current, profile: { ...current.profile, account }, sync: null });
+	await startSync({ ...current, profile: { ...current.profile, account }, sync: null }, server);
 	return server;
 }
 

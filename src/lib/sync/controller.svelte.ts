@@ -10,7 +10,7 @@ import type { Subscription } from 'rxjs';
 import { addDeclaredCollections } from '../db/local.js';
 import { declarationsFor, type CollectionDeclaration, type CollectionSync } from '../db/declarations.js';
 import { clinicDatabase, userDatabase } from '../db/names.js';
-import { api, ApiError, OfflineError } from './api.js';
+import { api, ApiError, OfflineError, type ServerSession } from './api.js';
 import type { RunningFeature, SyncFeature } from './feature.js';
 import { refusedKey, rememberedRoles, rememberRoles, workingClinic } from './remembered.js';
 import { ofClinic, replicateCollection, type RefusedItem } from './replication.js';
@@ -59,20 +59,23 @@ export class SyncController {
 		if (this.status !== 'signed-out') this.status = 'offline';
 	};
 
-	/** Makes sure the browser holds this account's session, then (re)starts replication. */
-	connect(): Promise<void> {
-		this.connecting ??= this.doConnect().finally(() => (this.connecting = null));
+	/**
+	 * Makes sure the browser holds this account's session, then (re)starts replication. `signedIn`: the
+	 * session of a sign-in that just happened, so that no round trip asks for it again.
+	 */
+	connect(signedIn?: ServerSession): Promise<void> {
+		this.connecting ??= this.doConnect(signedIn).finally(() => (this.connecting = null));
 		return this.connecting;
 	}
 
-	private async doConnect() {
+	private async doConnect(signedIn?: ServerSession) {
 		if (this.stopped) return;
 		if (!navigator.onLine) {
 			this.status = 'offline';
 			return;
 		}
 		try {
-			let session = await api.session();
+			let session = signedIn?.name === this.accountName ? signedIn : await api.session();
 			if (session?.name !== this.accountName) session = await api.login(this.accountName, await this.password());
 			this.roles = session.roles;
 			rememberRoles(this.profileId, session.roles);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, openApp, rawIndexedDb, signInOnThisDevice } from './harness';
+
+const ACCOUNT = { name: 'long-profile', password: 'long profile password', pin: '2468' };
+const CONDITIONS = 45;
+
+/** what a first device pushed: generated conditions, the newest last */
+const conditions = Array.from({ length: CONDITIONS }, (_, i) => ({
+	_id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+	kind: 'condition',
+	data: { name: `Generated condition ${i}`, status: 'active' },
+	updatedAt: Date.UTC(2026, 0, 1) + i,
+	updatedBy: 'first-device'
+}));
+
+describe('a long profile on a new device', () => {
+	const app = appAndBrowser();
+
+	it('pulls every record, lists the newest of each kind first and the rest on request, and stores none in clear text', async () => {
+		const signup = await fetch(`${app.server.url}/api/signup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: ACCOUNT.name, password: ACCOUNT.password })
+		});
+		const cookie = signup.headers.get('set-cookie')!.split(';')[0];
+		const pushed = await fetch(`${app.server.url}/couch/u-${Buffer.from(ACCOUNT.name).toString('hex')}-records/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie },
+			body: JSON.stringify({ docs: conditions })
+		});
+		expect(pushed.status).toBe(201);
+
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url, '/new?account=1');
+		await signInOnThisDevice(page, ACCOUNT);
+		await page.waitForSelector(`[data-record-count="${CONDITIONS}"]`);
+		const listed = page.locator('section:has(#condition-heading) [data-record-id]');
+		await expect.poll(() => listed.count()).toBe(20);
+		await page.getByText(`Generated condition ${CONDITIONS - 1}`, { exact: true }).waitFor();
+		expect(await page.getByText('Generated condition 0', { exact: true }).count()).toBe(0);
+
+		await page.getByRole('button', { name: `Show all ${CONDITIONS} conditions` }).click();
+		await expect.poll(() => listed.count()).toBe(CONDITIONS);
+		await page.getByText('Generated condition 0', { exact: true }).waitFor();
+		await page.getByRole('button', { name: 'Show fewer conditions' }).click();
+		await expect.poll(() => listed.count()).toBe(20);
+
+		const raw = await rawIndexedDb(page);
+		expect(raw).toContain('"v2.');
+		expect(raw).not.toContain('Generated condition');
+		await context.close();
+	});
+});
