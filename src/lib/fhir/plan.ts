@@ -1,0 +1,59 @@
+/** What an import would change: the records to add and the ones already in the profile (skipped). */
+import type { RecordsCollection } from '../profile/collection.js';
+import type { HealthRecord } from '../profile/schema.js';
+import { USER_COLLECTIONS } from '../db/validation.js';
+import type { ImportedRecord, ParsedBundle } from './import.js';
+import { ImportError } from './import.js';
+import { KIND_COUNT, TEXT } from './text.js';
+
+export interface ImportPlan {
+	add: ImportedRecord[];
+	duplicates: number;
+	skipped: ParsedBundle['skipped'];
+	problems: string[];
+}
+
+/** "same thing" across systems: same kind, same name, same date */
+function sameThingKey(record: Pick<HealthRecord, 'kind' | 'data'>): string {
+	const d = record.data as unknown as Record<string, unknown>;
+	const name = String(d.name ?? d.substance ?? d.title ?? d.text ?? '').trim().toLowerCase();
+	const when = d.since ?? d.startedOn ?? d.takenOn ?? d.date ?? '';
+	return `${record.kind}|${name}|${when}`;
+}
+
+export function planImport(existing: readonly Pick<HealthRecord, 'id' | 'kind' | 'data'>[], parsed: ParsedBundle): ImportPlan {
+	const ids = new Set(existing.map((r) => r.id));
+	const keys = new Set(existing.map(sameThingKey));
+	const plan: ImportPlan = { add: [], duplicates: 0, skipped: parsed.skipped, problems: parsed.problems };
+	for (const record of parsed.records) {
+		const key = sameThingKey(record);
+		if (ids.has(record.id) || keys.has(key)) plan.duplicates++;
+		else plan.add.push(record);
+		ids.add(record.id);
+		keys.add(key);
+	}
+	return plan;
+}
+
+/** The preview in plain words, one sentence each. */
+export function describePlan(plan: ImportPlan): string[] {
+	const counts = new Map<string, number>();
+	for (const record of plan.add) counts.set(record.kind, (counts.get(record.kind) ?? 0) + 1);
+	const parts = [...counts].map(([kind, n]) => KIND_COUNT[kind](n));
+	const skippedTypes = Object.entries(plan.skipped).map(([type, n]) => `${n} ${type}`);
+	return [
+		parts.length ? TEXT.willAdd(parts.join(', ')) : TEXT.nothingToAdd,
+		...(plan.duplicates ? [TEXT.duplicates(plan.duplicates)] : []),
+		...(skippedTypes.length ? [TEXT.skippedTypes(skippedTypes.join(', '))] : []),
+		...plan.problems
+	];
+}
+
+/** Adds the planned records, stamped by this device; all are checked before any is written. */
+export async function addImported(records: RecordsCollection, plan: ImportPlan, deviceId: string, now = Date.now()): Promise<number> {
+	const stamped: HealthRecord[] = plan.add.map((r) => ({ ...r, updatedAt: now, updatedBy: deviceId }));
+	if (stamped.some((r) => USER_COLLECTIONS.records(r))) throw new ImportError(TEXT.errors.cannotSave);
+	const { error } = await records.bulkInsert(stamped);
+	if (error.length) throw new ImportError(TEXT.errors.cannotSave);
+	return stamped.length;
+}
