@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { deflateRawSync } from 'node:zlib';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openProfile, type ProfileDatabase } from '$lib/collections';
 import { saveRecord } from '$lib/profile/records';
@@ -7,6 +8,7 @@ import { exportBundle } from '$lib/fhir/export';
 import { ImportError, MAX_ENTRIES, MAX_FILE_BYTES, parseBundle } from '$lib/fhir/import';
 import { addImported, describePlan, planImport } from '$lib/fhir/plan';
 import { TEXT } from '$lib/fhir/text';
+import { DEFLATE_PREFIX, QR_MAX_BYTES, qrPayload, unpackPayload } from '$lib/fhir/qr';
 import { syntheaLikeBundle } from './fixtures/synthea-like';
 import { validFhir } from './fhir-schema';
 
@@ -165,5 +167,32 @@ describe('FHIR import', () => {
 		const stored = (await db.records.find().exec()).map((d) => d.toJSON() as HealthRecord);
 		expect(stored).toHaveLength(profile.length);
 		expect(stored.find((r) => r.id === profile[10].id)).toMatchObject({ ...comparable(profile[10]), updatedAt: 42, updatedBy: 'dev-2' });
+	});
+});
+
+describe('FHIR summary in a QR code', () => {
+	it('holds small summaries as plain JSON, bigger ones compressed, and says when even that is too big', async () => {
+		const small = JSON.stringify(exportBundle({ records: [], profileName: 'Ama' }));
+		expect(await qrPayload(small)).toEqual({ text: small });
+
+		const some = profile.slice(0, 6);
+		const json = JSON.stringify(exportBundle({ records: some, profileName: 'Kofi' }));
+		expect(json.length).toBeGreaterThan(QR_MAX_BYTES);
+		const packed = await qrPayload(json);
+		expect('text' in packed && packed.text.startsWith(DEFLATE_PREFIX)).toBe(true);
+		const text = (packed as { text: string }).text;
+		expect(text.length).toBeLessThanOrEqual(QR_MAX_BYTES);
+		expect(parseBundle(await unpackPayload(text)).records.map(comparable)).toEqual(some.map(comparable));
+
+		const many = Array.from({ length: 60 }, (_, i) => ({ ...profile[9], id: `01890000-0000-7000-8000-${String(i).padStart(12, '0')}`, data: { text: `note ${i} ${Math.sin(i)}` } }));
+		expect(await qrPayload(JSON.stringify(exportBundle({ records: many, profileName: 'Ama' })))).toEqual({ tooBig: expect.any(Number) });
+	});
+
+	it('refuses a compressed payload that unpacks past the size cap, or is not compressed data', async () => {
+		const bomb = deflateRawSync(JSON.stringify({ resourceType: 'Bundle', type: 'collection', pad: ' '.repeat(MAX_FILE_BYTES + 10) }), { level: 9 }).toString('base64url');
+		expect(bomb.length).toBeLessThan(QR_MAX_BYTES * 4);
+		await expect(unpackPayload(DEFLATE_PREFIX + bomb)).rejects.toThrow(TEXT.errors.tooBig(5));
+		await expect(unpackPayload(`${DEFLATE_PREFIX}not-deflate`)).rejects.toThrow(TEXT.errors.notJson);
+		await expect(unpackPayload(`${DEFLATE_PREFIX}%%%`)).rejects.toThrow(TEXT.errors.notJson);
 	});
 });
