@@ -33,7 +33,7 @@ describe('records that travel (FHIR)', () => {
 		const file = await download.path();
 		const bundle = JSON.parse(await readFile(file, 'utf8'));
 		expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'document' });
-		expect(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType)).toEqual(['Composition', 'Patient', 'AllergyIntolerance', 'MedicationStatement']);
+		expect(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType).sort()).toEqual(['AllergyIntolerance', 'Composition', 'MedicationStatement', 'Patient']);
 
 		const second = await app.browser.newContext();
 		const other = await openApp(second, app.server.url);
@@ -46,13 +46,14 @@ describe('records that travel (FHIR)', () => {
 		expect(await preview.textContent()).toContain('Will add 1 allergy, 1 medication.');
 		await other.getByRole('button', { name: 'Add these records' }).click();
 		await other.getByText('Added 2 records to your profile.').waitFor();
+		expect(await other.getByRole('link', { name: 'See my profile' }).count()).toBe(1);
 
 		// the same file again: all already there
 		await other.getByRole('button', { name: 'Check the file' }).click();
 		await other.getByText('2 already in your profile, skipped.').waitFor();
 		expect(await other.getByRole('button', { name: 'Add these records' }).count()).toBe(0);
 
-		await other.getByRole('link', { name: 'See my profile' }).click();
+		await other.getByRole('link', { name: 'Profile', exact: true }).click();
 		await other.waitForURL('**/profile');
 		await other.getByText('Penicillin').waitFor();
 		await other.getByText('Amlodipine').waitFor();

@@ -88,6 +88,12 @@ describe('FHIR import', () => {
 		expect(parsed.records.map(comparable)).toEqual(profile.map(comparable));
 	});
 
+	it('takes a Patient with no more than a name as whose file it is, not as personal details', () => {
+		const parsed = parseBundle(JSON.stringify(exportBundle({ records: profile.slice(1, 2), profileName: 'Kofi' })));
+		expect(parsed.records.map((r) => r.kind)).toEqual(['condition']);
+		expect(parsed.skipped).toEqual({});
+	});
+
 	it('skips what the profile already holds: same id, or same kind, name and date', () => {
 		const parsed = parseBundle(JSON.stringify(exported()));
 		const existing = [profile[0], profile[1], { ...profile[3], id: 'other-id' }];
@@ -114,7 +120,7 @@ describe('FHIR import', () => {
 			{ category: 'vital', name: 'Systolic Blood Pressure', value: 132, unit: 'mm[Hg]', takenOn: '2024-03-10' },
 			{ category: 'vital', name: 'Diastolic Blood Pressure', value: 84, unit: 'mm[Hg]', takenOn: '2024-03-10' }
 		]);
-		expect(describePlan(planImport([], parsed))[0]).toBe('Will add your personal details, 2 conditions, 1 medication, 1 allergy, 3 vitals and lab values.');
+		expect(describePlan(planImport([], parsed))[0]).toBe('Will add your personal details, 2 conditions, 1 allergy, 1 medication, 3 vitals and lab values.');
 	});
 
 	it('refuses hostile or broken input in plain words, adding nothing', () => {

@@ -67,17 +67,19 @@ const GENDER_BACK = { female: 'female', male: 'male', other: 'intersex', unknown
 const ACTIVE_MEDICATION = ['active', 'intended', 'on-hold'];
 const VITAL_CODES = new Set(['8480-6', '8462-4', '8867-4', '29463-7', '8302-2', '8310-5', '59408-5', '9279-1', '39156-5', '85354-9']);
 
+/** personal details, or undefined when the Patient holds no more than a name (then it only says whose file it is) */
 function about(r: Json): RecordDataByKind['about'] | undefined {
 	const name = first(r.name);
 	const fullName = str(name?.text) ?? [...list(name?.given).map(str), str(name?.family)].filter(Boolean).join(' ');
-	if (!fullName) return undefined;
-	return drop({
-		name: fullName,
+	const details = drop({
+		name: fullName ?? '',
 		dateOfBirth: date(r.birthDate),
 		sex: GENDER_BACK[r.gender as keyof typeof GENDER_BACK],
 		bloodGroup: oneOf(BLOOD_GROUPS, extension(r, EXTENSIONS.bloodGroup)?.valueCode),
 		notes: str(extension(r, EXTENSIONS.patientNotes)?.valueString)
 	});
+	const ownRecord = list(r.identifier).filter(isObject).some((i) => i.system === RECORD_ID_SYSTEM);
+	return fullName && (ownRecord || Object.keys(details).length > 1) ? details : undefined;
 }
 
 function condition(r: Json): RecordDataByKind['condition'] {
@@ -188,6 +190,8 @@ export function parseBundle(text: string): ParsedBundle {
 		const read = Object.hasOwn(READERS, type) ? READERS[type] : undefined;
 		if (!read) return skip(type);
 		const found = read(resource);
+		// a Patient with only a name says whose file it is: nothing to add, nothing left out
+		if (type === 'Patient' && !found.length) return;
 		if (!found.length) return skip(type);
 		const id = recordId(resource);
 		const hidden = extension(resource, EXTENSIONS.hidden)?.valueBoolean === true;

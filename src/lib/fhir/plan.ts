@@ -1,6 +1,6 @@
 /** What an import would change: the records to add and the ones already in the profile (skipped). */
 import type { RecordsCollection } from '../profile/collection.js';
-import type { HealthRecord } from '../profile/schema.js';
+import { RECORD_KINDS, type HealthRecord } from '../profile/schema.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
 import type { ImportedRecord, ParsedBundle } from './import.js';
 import { ImportError } from './import.js';
@@ -37,9 +37,9 @@ export function planImport(existing: readonly Pick<HealthRecord, 'id' | 'kind' |
 
 /** The preview in plain words, one sentence each. */
 export function describePlan(plan: ImportPlan): string[] {
-	const counts = new Map<string, number>();
-	for (const record of plan.add) counts.set(record.kind, (counts.get(record.kind) ?? 0) + 1);
-	const parts = [...counts].map(([kind, n]) => KIND_COUNT[kind](n));
+	const parts = RECORD_KINDS.map((kind) => [kind, plan.add.filter((r) => r.kind === kind).length] as const)
+		.filter(([, n]) => n)
+		.map(([kind, n]) => KIND_COUNT[kind](n));
 	const skippedTypes = Object.entries(plan.skipped).map(([type, n]) => `${n} ${type}`);
 	return [
 		parts.length ? TEXT.willAdd(parts.join(', ')) : TEXT.nothingToAdd,
