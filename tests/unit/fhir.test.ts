@@ -101,6 +101,10 @@ describe('FHIR import', () => {
 		expect(plan.duplicates).toBe(3);
 		expect(plan.add.map((r) => r.id)).toEqual(profile.slice(2).filter((r) => r.id !== profile[3].id).map((r) => r.id));
 		expect(planImport(profile, parsed).add).toEqual([]);
+		// another reading of the same day is a new measurement
+		const evening = { ...profile[7], id: 'evening', data: { ...profile[7].data, value: 135 } } as HealthRecord;
+		expect(planImport([evening], parseBundle(JSON.stringify(exportBundle({ records: [profile[7]], profileName: 'K' })))).add.map((r) => r.id)).toEqual([profile[7].id]);
+		expect(planImport([{ ...profile[7], id: 'same' }], parseBundle(JSON.stringify(exportBundle({ records: [profile[7]], profileName: 'K' })))).duplicates).toBe(1);
 		expect(describePlan(planImport(profile, parsed))).toEqual([TEXT.nothingToAdd, TEXT.duplicates(profile.length)]);
 	});
 

@@ -13,12 +13,15 @@ export interface ImportPlan {
 	problems: string[];
 }
 
-/** "same thing" across systems: same kind, same name, same date */
+/**
+ * "same thing" across systems: same kind, same name, same date; for a measurement the value too, so two
+ * readings of one day (morning and evening blood pressure) are both kept.
+ */
 function sameThingKey(record: Pick<HealthRecord, 'kind' | 'data'>): string {
 	const d = record.data as unknown as Record<string, unknown>;
 	const name = String(d.name ?? d.substance ?? d.title ?? d.text ?? '').trim().toLowerCase();
 	const when = d.since ?? d.startedOn ?? d.takenOn ?? d.date ?? '';
-	return `${record.kind}|${name}|${when}`;
+	return JSON.stringify([record.kind, name, when, record.kind === 'observation' ? d.value : null]);
 }
 
 export function planImport(existing: readonly Pick<HealthRecord, 'id' | 'kind' | 'data'>[], parsed: ParsedBundle): ImportPlan {
