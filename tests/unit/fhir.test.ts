@@ -26,6 +26,7 @@ const profile: HealthRecord[] = [
 	{ id: '01890000-0000-7000-8000-000000000009', kind: 'note', data: { title: 'Visit', text: 'Feels better — ça va ✓\nSecond line', date: '2024-05-08' }, updatedAt: 6, updatedBy: 'd' },
 	{ id: '01890000-0000-7000-8000-00000000000a', kind: 'note', data: { text: 'Keep walking every day' }, updatedAt: 7, updatedBy: 'd', source, hidden: true }
 ];
+const scanned = { id: '01890000-0000-7000-8000-0000000000ff', title: 'Lab report', kind: 'lab report', pages: 2, text: 'Hb 12.4 g/dL', image: 'data:image/jpeg;base64,/9j/AA==', recordIds: [profile[6].id], createdAt: 1_733_000_000_000 };
 const exported = () => exportBundle({ records: profile, profileName: 'Kofi', now: new Date('2025-01-01T00:00:00Z') });
 const resources = (bundle = exported()) => bundle.entry!.map((e) => e.resource!);
 const comparable = (r: Pick<HealthRecord, 'id' | 'kind' | 'data' | 'source' | 'hidden'>) => ({ id: r.id, kind: r.kind, data: r.data, source: r.source, hidden: r.hidden });
@@ -44,7 +45,7 @@ describe('FHIR export', () => {
 	});
 
 	it('stays valid by the schema for a near-empty profile and for a scan with an image', () => {
-		const bundle = exportBundle({ records: [], profileName: 'Ama', scans: [{ id: 's1', title: 'Lab report', kind: 'lab report', text: 'Hb 12', image: 'data:image/jpeg;base64,/9j/AA==', createdAt: 1 }] });
+		const bundle = exportBundle({ records: [], profileName: 'Ama', scans: [scanned] });
 		expect(validFhir(bundle), JSON.stringify(validFhir.errors?.slice(0, 3))).toBe(true);
 		const scan = resources(bundle).find((r) => r.resourceType === 'DocumentReference') as unknown as { content: { attachment: { contentType: string } }[] };
 		expect(scan.content.map((c) => c.attachment.contentType)).toEqual(['text/plain; charset=utf-8', 'image/jpeg']);
@@ -86,6 +87,13 @@ describe('FHIR import', () => {
 		expect(parsed.problems).toEqual([]);
 		expect(parsed.skipped).toEqual({});
 		expect(parsed.records.map(comparable)).toEqual(profile.map(comparable));
+	});
+
+	it('round trip: a scanned paper comes back as the same scan, with the records made from it', () => {
+		const parsed = parseBundle(JSON.stringify(exportBundle({ records: [profile[6]], scans: [scanned], profileName: 'Kofi' })));
+		expect(parsed.scans).toEqual([scanned]);
+		expect(describePlan(planImport([], parsed))[0]).toBe('Will add 1 vital or lab value, 1 scanned paper.');
+		expect(planImport([], parsed, [scanned.id])).toMatchObject({ addScans: [], duplicates: 1 });
 	});
 
 	it('takes a Patient with no more than a name as whose file it is, not as personal details', () => {
@@ -172,8 +180,10 @@ describe('FHIR import', () => {
 	it('adds the planned records to a profile on confirm, stamped by this device', async () => {
 		db = await openProfile('fhir1', 'f'.repeat(64), null, { indexedDB: new IDBFactory(), IDBKeyRange });
 		await saveRecord(db.records, 'condition', { name: 'Hypertension', status: 'active', since: '2020-01-02' }, 'dev-1');
-		const plan = planImport((await db.records.find().exec()).map((d) => d.toJSON() as HealthRecord), parseBundle(JSON.stringify(exported())));
-		expect(await addImported(db.records, plan, 'dev-2', 42)).toBe(profile.length - 1);
+		const bundle = exportBundle({ records: profile, scans: [scanned], profileName: 'Kofi' });
+		const plan = planImport((await db.records.find().exec()).map((d) => d.toJSON() as HealthRecord), parseBundle(JSON.stringify(bundle)));
+		expect(await addImported(db, plan, 'dev-2', 42)).toBe(profile.length);
+		expect((await db.documents!.find().exec()).map((d) => d.toJSON())).toEqual([scanned]);
 		const stored = (await db.records.find().exec()).map((d) => d.toJSON() as HealthRecord);
 		expect(stored).toHaveLength(profile.length);
 		expect(stored.find((r) => r.id === profile[10].id)).toMatchObject({ ...comparable(profile[10]), updatedAt: 42, updatedBy: 'dev-2' });

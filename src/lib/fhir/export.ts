@@ -10,7 +10,7 @@ import { CONDITION_CLINICAL, EXTENSIONS, IPS_SECTIONS, LOINC, OBSERVATION_CATEGO
 import { toBase64 } from './base64.js';
 import type { Bundle, Extension, Resource } from './types.js';
 
-export type ScanForExport = Pick<ScannedDocumentDoc, 'id' | 'title' | 'kind' | 'text' | 'image' | 'createdAt'>;
+export type ScanForExport = Pick<ScannedDocumentDoc, 'id' | 'title' | 'kind' | 'pages' | 'text' | 'image' | 'recordIds' | 'createdAt'>;
 
 export interface ExportInput {
 	records: readonly HealthRecord[];
@@ -147,7 +147,17 @@ function scanResource(scan: ScanForExport): Resource {
 		resourceType: 'DocumentReference',
 		id: resourceUuid(`scan-${scan.id}`),
 		identifier: [{ system: RECORD_ID_SYSTEM, value: `scan-${scan.id}` }],
-		extension: [{ url: EXTENSIONS.scan, valueString: scan.kind }],
+		// what the app keeps of a scan beyond FHIR's fields: its kind, page count and the records made from it
+		extension: [
+			{
+				url: EXTENSIONS.scan,
+				extension: [
+					{ url: 'kind', valueString: scan.kind },
+					{ url: 'pages', valueInteger: scan.pages },
+					...scan.recordIds.map((id) => ({ url: 'recordId', valueString: id }))
+				]
+			}
+		],
 		status: 'current',
 		type: { text: scan.kind },
 		subject,

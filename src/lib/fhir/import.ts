@@ -8,6 +8,7 @@ import { USER_COLLECTIONS } from '../db/validation.js';
 import type { HealthRecord, RecordDataByKind, RecordKind } from '../profile/schema.js';
 import { ALLERGY_SEVERITIES, BLOOD_GROUPS } from '../profile/schema.js';
 import type { RecordSource } from '../sharing/write-back.js';
+import type { ScannedDocumentDoc } from '../ocr/collection.js';
 import { fromBase64 } from './base64.js';
 import { EXTENSIONS, RECORD_ID_SYSTEM } from './codes.js';
 import { loincByCode } from './loinc.js';
@@ -22,8 +23,12 @@ export class ImportError extends Error {}
 /** A record read from the file, not yet stamped or saved. */
 export type ImportedRecord = Pick<HealthRecord, 'id' | 'kind' | 'data' | 'source' | 'hidden'>;
 
+/** A scanned paper read back from a file, for this device's scanned documents. */
+export type ImportedScan = ScannedDocumentDoc;
+
 export interface ParsedBundle {
 	records: ImportedRecord[];
+	scans: ImportedScan[];
 	/** resource types this app does not keep, with how many of each */
 	skipped: Record<string, number>;
 	/** plain-words problems with single entries (those entries are left out) */
@@ -142,10 +147,38 @@ function observations(r: Json): RecordDataByKind['observation'][] {
 	return parts.map((p) => drop({ ...shared, name: p.name, value: p.value, unit: p.unit ?? '' }) as RecordDataByKind['observation']);
 }
 
-function note(r: Json): RecordDataByKind['note'] {
-	const plain = list(r.content).map((c) => (isObject(c) ? c.attachment : undefined)).filter(isObject).find((a) => str(a.contentType)?.startsWith('text/plain'));
+const attachments = (r: Json) => list(r.content).map((c) => (isObject(c) ? c.attachment : undefined)).filter(isObject);
+function plainText(r: Json): { text: string; title?: string } {
+	const plain = attachments(r).find((a) => str(a.contentType)?.startsWith('text/plain'));
 	const text = typeof plain?.data === 'string' ? fromBase64(plain.data) : null;
-	return drop({ title: str(r.description) ?? str(plain?.title), text: text?.trim() ?? '', date: date(r.date) });
+	return { text: text?.trim() ?? '', title: str(plain?.title) };
+}
+function note(r: Json): RecordDataByKind['note'] {
+	const { text, title } = plainText(r);
+	return drop({ title: str(r.description) ?? title, text, date: date(r.date) });
+}
+
+const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** one of our own scans (it carries the scanned-document extension), else undefined */
+function scan(r: Json): ImportedScan | undefined {
+	const ext = extension(r, EXTENSIONS.scan);
+	const id = str(first(r.identifier)?.value)?.replace(/^scan-/, '');
+	if (!ext || !id || !RECORD_ID.test(id)) return undefined;
+	const parts = list(ext.extension).filter(isObject);
+	const image = attachments(r).find((a) => /^image\/(jpeg|png|webp)$/.test(str(a.contentType) ?? '') && typeof a.data === 'string' && /^[A-Za-z0-9+/=]+$/.test(a.data));
+	const pages = parts.find((p) => p.url === 'pages')?.valueInteger;
+	const createdAt = Date.parse(str(r.date) ?? '');
+	const { text, title } = plainText(r);
+	return {
+		id,
+		title: str(r.description) ?? title ?? '',
+		kind: str(parts.find((p) => p.url === 'kind')?.valueString) ?? '',
+		pages: Number.isInteger(pages) && (pages as number) >= 0 ? (pages as number) : 1,
+		text,
+		image: image ? `data:${image.contentType};base64,${image.data}` : '',
+		recordIds: parts.filter((p) => p.url === 'recordId').map((p) => str(p.valueString)).filter((v): v is string => !!v && RECORD_ID.test(v)),
+		createdAt: Number.isFinite(createdAt) && createdAt >= 0 ? createdAt : 0
+	};
 }
 
 const READERS: Record<string, (r: Json) => { kind: RecordKind; data: object }[]> = {
@@ -178,7 +211,7 @@ export function parseBundle(text: string): ParsedBundle {
 	const entries = list(bundle.entry);
 	if (entries.length > MAX_ENTRIES) throw new ImportError(TEXT.errors.tooMany(MAX_ENTRIES));
 
-	const parsed: ParsedBundle = { records: [], skipped: {}, problems: [] };
+	const parsed: ParsedBundle = { records: [], scans: [], skipped: {}, problems: [] };
 	// a Map: a type named "toString" or "__proto__" must count like any other
 	const skipped = new Map<string, number>();
 	const skip = (type: string) => void skipped.set(type, (skipped.get(type) ?? 0) + 1);
@@ -187,6 +220,8 @@ export function parseBundle(text: string): ParsedBundle {
 		const type = str(resource?.resourceType);
 		if (!resource || !type) return void parsed.problems.push(TEXT.errors.entryBroken(index + 1));
 		if (STRUCTURE.has(type)) return;
+		const ownScan = type === 'DocumentReference' ? scan(resource) : undefined;
+		if (ownScan) return void parsed.scans.push(ownScan);
 		const read = Object.hasOwn(READERS, type) ? READERS[type] : undefined;
 		if (!read) return skip(type);
 		const found = read(resource);

@@ -7,6 +7,7 @@ export const TEXT = {
 	chooseAll: 'All my records',
 	personalDetailsTitle: 'My personal details (name, birth date, sex, blood group)',
 	scan: 'scanned paper',
+	scanCount: (n: number) => `${n} scanned ${n === 1 ? 'paper' : 'papers'}`,
 	seeProfile: 'See my profile',
 	linkExport: 'Take your records to another clinic',
 	linkImport: 'Add records from a file',
