@@ -35,14 +35,15 @@ async function keyAndIv(password: string, salt: Uint8Array, usage: KeyUsage) {
 	return { key: await crypto.subtle.importKey('raw', derived.key, 'AES-CBC', false, [usage]), iv: derived.iv };
 }
 
-function toBase64(bytes: Uint8Array) {
+/** also used for FHIR attachments (`src/lib/fhir/base64.ts`) */
+export function toBase64(bytes: Uint8Array) {
 	let binary = '';
 	// in slices: spreading a long array into one call overflows the stack
 	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);
 }
 
-function fromBase64(text: string) {
+export function fromBase64(text: string) {
 	const binary = atob(text);
 	const bytes = new Uint8Array(binary.length);
 	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -1,16 +1,16 @@
 /** UTF-8 text ⇄ base64, the same in the browser and in Node (FHIR attachments carry base64). */
-export function toBase64(text: string): string {
-	let binary = '';
-	for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-	return btoa(binary);
-}
+import { fromBase64 as bytesFromBase64, toBase64 as bytesToBase64 } from '../db/cipher.js';
+
+export const toBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
 
 /** null when it is not base64 of UTF-8 text */
 export function fromBase64(data: string): string | null {
 	try {
-		const binary = atob(data);
-		return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytesFromBase64(data));
 	} catch {
 		return null;
 	}
 }
+
+export const toBase64Url = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export const bytesFromBase64Url = (text: string) => bytesFromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));

@@ -6,6 +6,7 @@
  */
 import { ImportError, MAX_FILE_BYTES } from './import.js';
 import { TEXT } from './text.js';
+import { bytesFromBase64Url, toBase64Url } from './base64.js';
 
 export const QR_MAX_BYTES = 2000;
 export const DEFLATE_PREFIX = 'fhir+deflate:';
@@ -17,7 +18,6 @@ async function deflate(text: string): Promise<Uint8Array> {
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const toBase64Url = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** The text to put in a QR code, or how many bytes it would take when that is too many. */
 export async function qrPayload(json: string): Promise<{ text: string } | { tooBig: number }> {
@@ -32,7 +32,7 @@ export async function unpackPayload(text: string): Promise<string> {
 	if (!trimmed.startsWith(DEFLATE_PREFIX)) return text;
 	let bytes: Uint8Array;
 	try {
-		bytes = Uint8Array.from(atob(trimmed.slice(DEFLATE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+		bytes = bytesFromBase64Url(trimmed.slice(DEFLATE_PREFIX.length));
 	} catch {
 		throw new ImportError(TEXT.errors.notJson);
 	}

@@ -29,7 +29,6 @@ export const TEXT = {
 	cancel: 'Do not add',
 	added: (n: number) => `Added ${n} ${n === 1 ? 'record' : 'records'} to your profile.`,
 	nothingToAdd: 'Nothing new to add: everything in the file is already in your profile.',
-	personalDetails: 'personal details',
 	skippedTypes: (list: string) => `Not used (this app does not keep them): ${list}.`,
 	duplicates: (n: number) => `${n} already in your profile, skipped.`,
 	willAdd: (parts: string) => `Will add ${parts}.`,

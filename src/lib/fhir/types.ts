@@ -1,9 +1,5 @@
 /** The few FHIR R4 shapes this module writes and reads (loose: imported files are checked field by field). */
-export interface Coding { system?: string; code?: string; display?: string }
-export interface CodeableConcept { coding?: Coding[]; text?: string }
 export interface Extension { url: string; valueString?: string; valueBoolean?: boolean; valueCode?: string; valueInstant?: string; valueInteger?: number; extension?: Extension[] }
-export interface Annotation { text: string }
-export interface Reference { reference?: string; display?: string }
 
 export interface Resource {
 	resourceType: string;
