@@ -9,6 +9,7 @@
  */
 // MD5 only to read the older format (EVP_BytesToKey uses it); Web Crypto has none
 import { md5 } from '@noble/hashes/legacy.js';
+import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from '../base64.js';
 
 const CURRENT = 'v2.';
 const IV_BYTES = 12;
@@ -61,27 +62,6 @@ export function fieldCipher(password: string): FieldCipher {
 			return decoder.decode(plain);
 		}
 	};
-}
-
-/** the native codec where the browser has it (it is several times faster); in slices otherwise */
-type Base64Codec = { toBase64?(this: Uint8Array): string };
-const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?(text: string): Uint8Array<ArrayBuffer> }).fromBase64?.bind(Uint8Array);
-
-function toBase64(bytes: Uint8Array) {
-	const native = (bytes as Base64Codec).toBase64;
-	if (native) return native.call(bytes);
-	let binary = '';
-	// spreading a long array into one call overflows the stack
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-	if (nativeFromBase64) return nativeFromBase64(text);
-	const binary = atob(text);
-	const bytes = new Uint8Array(binary.length);
-	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-	return bytes;
 }
 
 /** EVP_BytesToKey: MD5 rounds over (previous round ‖ password ‖ salt) until key and IV are filled */

@@ -3,6 +3,8 @@
  * One derivation gives the database password (encrypts health fields at rest), an AES-GCM key for the
  * small secrets kept beside the profile, and a verifier to check the PIN without opening the database.
  */
+import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from '../base64.js';
+
 export const KDF_ITERATIONS = 210_000;
 
 export interface ProfileKeys {
@@ -12,8 +14,6 @@ export interface ProfileKeys {
 }
 
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 export function newSalt(): string {
 	return toBase64(crypto.getRandomValues(new Uint8Array(16)));
