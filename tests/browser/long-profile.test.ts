@@ -16,7 +16,7 @@ const conditions = Array.from({ length: CONDITIONS }, (_, i) => ({
 describe('a long profile on a new device', () => {
 	const app = appAndBrowser();
 
-	it('pulls every record, lists the newest of each kind first and the rest on request, and stores none in clear text', async () => {
+	it('pulls every record in the storage worker, lists the newest of each kind first and the rest on request, stores none in clear text, and ends the worker on lock', async () => {
 		const signup = await fetch(`${app.server.url}/api/signup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -32,6 +32,8 @@ describe('a long profile on a new device', () => {
 
 		const context = await app.browser.newContext();
 		const page = await openApp(context, app.server.url, '/new?account=1');
+		const storageWorkers = () => page.workers().filter((worker) => worker.url().includes('storage-worker'));
+		expect(storageWorkers()).toHaveLength(0);
 		await signInOnThisDevice(page, ACCOUNT);
 		await page.waitForSelector(`[data-record-count="${CONDITIONS}"]`);
 		const listed = page.locator('section:has(#condition-heading) [data-record-id]');
@@ -48,6 +50,11 @@ describe('a long profile on a new device', () => {
 		const raw = await rawIndexedDb(page);
 		expect(raw).toContain('"v2.');
 		expect(raw).not.toContain('Generated condition');
+
+		expect(storageWorkers()).toHaveLength(1);
+		// a locked profile leaves no worker holding its keys
+		await page.getByRole('button', { name: 'Lock' }).click();
+		await expect.poll(() => storageWorkers().length).toBe(0);
 		await context.close();
 	});
 });

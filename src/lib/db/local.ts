@@ -8,6 +8,8 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { MAX_PROFILE_COLLECTIONS, type CollectionDeclaration } from './declarations.js';
 import { encryptedStorage } from './encrypted-storage.js';
 import { dexieStorage } from './dexie.js';
+import { getRxStorageRemote, type MessageFromRemote } from 'rxdb/plugins/storage-remote';
+import { Subject } from 'rxjs';
 
 /** `indexedDB` is injected in unit tests (fake-indexeddb); the browser's own is used otherwise. */
 export interface StorageOptions {
@@ -15,8 +17,32 @@ export interface StorageOptions {
 	IDBKeyRange?: typeof IDBKeyRange;
 }
 
+/**
+ * In the browser the storage runs in a worker (storage-worker.ts), one per open profile: closing the
+ * profile's last collection ends the worker, and with it every key and plain value it held. Unit tests
+ * inject an IndexedDB and run it in place.
+ */
 function storage(options: StorageOptions = {}): RxStorage<unknown, unknown> {
-	return encryptedStorage(dexieStorage(options)) as RxStorage<unknown, unknown>;
+	if (options.indexedDB || typeof Worker === 'undefined') return encryptedStorage(dexieStorage(options)) as RxStorage<unknown, unknown>;
+	return getRxStorageRemote({
+		identifier: 'hs-profile-storage',
+		// a channel (a worker) per opened profile, ended when its last instance closes
+		mode: 'storage',
+		async messageChannelCreator() {
+			const worker = new Worker(new URL('./storage-worker.ts', import.meta.url), { type: 'module' });
+			const messages$ = new Subject<MessageFromRemote>();
+			worker.addEventListener('message', (event: MessageEvent<MessageFromRemote>) => messages$.next(event.data));
+			return {
+				messages$,
+				// as JSON: documents are JSON anyway, and a page's reactive state (a proxy) cannot be cloned
+				send: (message) => worker.postMessage(JSON.stringify(message)),
+				async close() {
+					worker.terminate();
+					messages$.complete();
+				}
+			};
+		}
+	}) as RxStorage<unknown, unknown>;
 }
 
 export const profileDatabaseName = (profileId: string) => `hs-${profileId}`;
