@@ -23,6 +23,14 @@ const PIECES = /[a-z]+|[^a-z\s-]+/g;
 const MORE_BEFORE = new Set(['de', 'd', 'que', 'qu', 'en', 'fort', 'forte', 'grave', 'grand', 'gros', 'souvent', 'vite', 'mal', 'rien', 'ou']);
 const MORE_AFTER = new Set(['de', 'en', 'le', 'la', 'les', 'un', 'une', 'encore', 'non', 'ou', 'et']);
 
+/** What a word list cannot say: numbers with a unit glued on ('2j', '3sem'), and how far on a pregnancy is. */
+const PATTERNS: [RegExp, string][] = [
+	[/(\d)\s*(j|jrs?)\b/g, '$1 jours'],
+	[/(\d)\s*(sem|sm)\b/g, '$1 semaines'],
+	[/(\d),(\d)/g, '$1.$2'],
+	[/\benceinte de (\d+) (mois|semaines)\b/g, '$1 $2 enceinte']
+];
+
 /** True when the (lower-case, unaccented) text reads as French rather than English. */
 export function isFrench(text: string): boolean {
 	let french = 0;
@@ -37,7 +45,9 @@ export function isFrench(text: string): boolean {
 /** French text in English words; any other text unchanged. Expects lower case without diacritics. */
 export function fromFrench(text: string): string {
 	if (!isFrench(text)) return text;
-	const pieces = text.match(PIECES) ?? [];
+	let rewritten = text;
+	for (const [pattern, english] of PATTERNS) rewritten = rewritten.replace(pattern, english);
+	const pieces = rewritten.match(PIECES) ?? [];
 	const out: string[] = [];
 	/** where the 'not' of an open 'ne' stands in `out`, or -1 */
 	let negation = -1;
