@@ -63,13 +63,18 @@ export function fromFrench(text: string): string {
 			continue;
 		}
 		if (NEGATED_AFTER.has(piece) && negation >= 0) {
+			// 'je n'ai pas de fièvre': 'no fever', as English says it
+			const de = pieces[i + 1] === 'de' || pieces[i + 1] === 'd';
+			if (de) {
+				out.splice(negation, 1);
+				out.push('no');
+			}
 			negation = -1;
-			i++;
+			i += de ? 2 : 1;
 			continue;
 		}
 		const { english, length } = longestPhrase(pieces, i);
-		const phraseEnd = pieces[i + length - 1];
-		if (negation >= 0 && length > 1 && NEGATED_AFTER.has(phraseEnd)) {
+		if (negation >= 0 && length > 1 && pieces.slice(i + 1, i + length).some((word) => NEGATED_AFTER.has(word))) {
 			// 'ne bouge plus' read by the phrase 'bouge plus' ('cannot move'): the 'not' of 'ne' would say it twice
 			out.splice(negation, 1);
 			negation = -1;
