@@ -24,6 +24,7 @@ import SEVERITY_WORDS from './data/severity.json' with { type: 'json' };
 import NUMBERS from './data/numbers.json' with { type: 'json' };
 import BODY_SITE_WORDS from './data/body-sites.json' with { type: 'json' };
 import FEATURE_WORDS from './data/features.json' with { type: 'json' };
+import { fromFrench } from './french.js';
 
 type Severity = NonNullable<ExtractedSymptom['severity']>;
 
@@ -68,9 +69,9 @@ const REWRITES: [RegExp, string][] = [
 ];
 const TOKEN_RE = /\d+(?:[.\/]\d+)?|[a-z]+|[.,;:!?()[\]{}\n\u2026]/g;
 
-/** Lower case, no diacritics, contractions expanded, words, numbers and clause breaks ('.' or ','). */
+/** Lower case, no diacritics, French read as English, contractions expanded, words, numbers and clause breaks ('.' or ','). */
 export function tokenize(text: string): string[] {
-	let t = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+	let t = fromFrench(text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
 	for (const [re, to] of REWRITES) t = t.replace(re, to);
 	const out: string[] = [];
 	for (const m of t.matchAll(TOKEN_RE)) {
