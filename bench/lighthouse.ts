@@ -69,14 +69,13 @@ export const lighthouseBenchmarks = {
 
 /** Creates and locks a profile through the UI, then measures the way back into it. */
 async function measureUnlockedProfile(browser: Browser, baseUrl: string): Promise<Measured[]> {
-	const page = await browser.newPage();
 	// Playwright drives the UI with the helpers the browser tests use; Lighthouse drives the same tab.
 	const driver = await chromium.connectOverCDP(browser.wsEndpoint());
+	const tab = await driver.contexts()[0].newPage();
+	await createProfile(tab, baseUrl, PROFILE.name, PROFILE.pin);
+	const page = await (await browser.waitForTarget((target) => target.url() === tab.url())).page();
+	if (!page) throw new Error('the tab the profile was created in is not visible to Lighthouse');
 	try {
-		await page.goto(`${baseUrl}/new`);
-		const tab = driver.contexts()[0].pages().find((p) => p.url() === page.url());
-		if (!tab) throw new Error('the tab Lighthouse measures is not visible to the driver');
-		await createProfile(tab, baseUrl, PROFILE.name, PROFILE.pin);
 
 		const flow = await startFlow(page, { flags: { ...FLAGS, disableStorageReset: true } });
 		await flow.navigate(`${baseUrl}/?next=${encodeURIComponent('/profile')}`, { name: '/ (one profile)' });
@@ -89,8 +88,8 @@ async function measureUnlockedProfile(browser: Browser, baseUrl: string): Promis
 		const { steps } = await flow.createFlowResult();
 		return steps.map((step) => ({ page: step.name, lhr: step.lhr }));
 	} finally {
-		await driver.close();
 		await page.close();
+		await driver.close();
 	}
 }
 
