@@ -13,6 +13,7 @@ import { bookingBenchmarks } from './booking';
 import { slotsBenchmarks } from './slots';
 import { sharingBenchmarks } from './sharing';
 import { messagingBenchmarks } from './messaging';
+import { lighthouseBenchmarks } from './lighthouse';
 
 import type { Figure } from './figures';
 export type { Figure };
@@ -22,7 +23,7 @@ interface Benchmark {
 	run(wanted: (name: string) => boolean): Promise<Figure[]>;
 }
 
-const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks, sharingBenchmarks, messagingBenchmarks];
+const BENCHMARKS: Benchmark[] = [firstScreenJs, profileBenchmarks, directoryBenchmarks, recommenderBenchmarks, ocrBenchmarks, wireBenchmarks, slotsBenchmarks, bookingBenchmarks, sharingBenchmarks, messagingBenchmarks, lighthouseBenchmarks];
 
 const prefixes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (name: string) => !prefixes.length || prefixes.some((p) => name.startsWith(p));
