@@ -9,7 +9,7 @@
  */
 // MD5 only to read the older format (EVP_BytesToKey uses it); Web Crypto has none
 import { md5 } from '@noble/hashes/legacy.js';
-import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from '../base64.js';
+import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from './base64.js';
 
 const CURRENT = 'v2.';
 const IV_BYTES = 12;

@@ -1,5 +1,5 @@
 /** UTF-8 text ⇄ base64, the same in the browser and in Node (FHIR attachments carry base64). */
-import { bytesFromBase64, bytesToBase64 } from '../base64.js';
+import { bytesFromBase64, bytesToBase64 } from '../db/base64.js';
 
 export const toBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text));
 

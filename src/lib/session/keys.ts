@@ -3,7 +3,7 @@
  * One derivation gives the database password (encrypts health fields at rest), an AES-GCM key for the
  * small secrets kept beside the profile, and a verifier to check the PIN without opening the database.
  */
-import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from '../base64.js';
+import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from '../db/base64.js';
 
 export const KDF_ITERATIONS = 210_000;
 
