@@ -3,6 +3,7 @@
  * bootstrap), frame-ancestors 'none' and a Permissions-Policy, and works under them: the main pages, the
  * map (tiles from the TILE_URL host) and the OCR engine (workers, WebAssembly) run with no violation reported.
  */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,18 @@ describe('security headers (item 16)', () => {
 		expect(shell.headers()['x-frame-options']).toBe('DENY');
 		// plain HTTP here: no HSTS (the server test checks it over HTTPS)
 		expect(shell.headers()['strict-transport-security']).toBeUndefined();
+		// the page's hashed scripts carry no page policy (it applies to documents and workers only), the
+		// workers and the service worker do
+		const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/_app/immutable/')));
+		expect(scripts.length).toBeGreaterThan(3);
+		for (const path of scripts) {
+			const headers = (await page.request.get(app.server.url + path)).headers();
+			expect(headers['content-security-policy'], path).toBeUndefined();
+			expect(headers['x-content-type-options'], path).toBe('nosniff');
+		}
+		const workers = ['/sw.js', ...readdirSync('build/_app/immutable/workers').filter((f) => f.endsWith('.js')).map((f) => `/_app/immutable/workers/${f}`)];
+		expect(workers.length).toBeGreaterThan(1);
+		for (const path of workers) expect((await page.request.get(app.server.url + path)).headers()['content-security-policy'], path).toBe(csp);
 
 		for (const path of ['/new', '/new?account=1', '/settings', '/recommend']) {
 			await page.goto(app.server.url + path);
