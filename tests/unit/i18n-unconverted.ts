@@ -55,7 +55,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/routes/clinic/messages/+page.svelte',
 	'src/routes/clinic/shared/+page.svelte',
 	'src/routes/clinic/staff/+page.svelte',
-	'src/routes/clinics/[id]/edit/+page.svelte',
 	'src/routes/messages/+page.svelte',
 	'src/routes/messages/[clinicId]/+page.svelte',
 	'src/routes/new/+page.svelte',
