@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
 import { ocrAssetsVersion } from './src/lib/ocr/copy-assets.js';
 import { svelteKitPWAWithinBudget } from './src/lib/offline/precache-budget.js';
@@ -8,6 +9,8 @@ export default defineConfig({
 	// The OCR engine's folder under /ocr/ (see copy-assets.ts): the app and its engine change together.
 	define: { __OCR_ASSETS__: JSON.stringify(ocrAssetsVersion()), __RECOMMENDER_MODEL__: JSON.stringify(modelVersion()) },
 	plugins: [
+		// messages/<locale>/<capability>.json → src/lib/paraglide (generated; `npm run prepare` compiles it too)
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['localStorage', 'preferredLanguage', 'baseLocale'] }),
 		sveltekit(),
 		svelteKitPWAWithinBudget({
 			// A new version waits until the user accepts the "update available" prompt, so a page never

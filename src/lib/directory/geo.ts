@@ -2,6 +2,7 @@
  * Great-circle geometry for clinic discovery: distances and directions from the patient's point.
  * Pure functions, no DOM; degrees in, kilometres out.
  */
+import { formatUnit } from '../i18n/format.js';
 
 export interface LatLon {
 	lat: number;
@@ -41,14 +42,14 @@ export function compassPoint(deg: number): CompassPoint {
 	return COMPASS_POINTS[Math.round(normal / 45) % 8];
 }
 
-/** Human distance: metres below 1 km (whole below 100 m, to 10 m above), one decimal below 10 km, whole km
+/** Human distance, in the reader's language: metres below 1 km (whole below 100 m, to 10 m above), one decimal below 10 km, whole km
  *  above: '40 m', '850 m', '3.2 km', '24 km'. */
 export function describeDistance(km: number): string {
 	if (!Number.isFinite(km) || km < 0) return '';
 	const exact = km * 1000;
 	const metres = exact < 100 ? Math.round(exact) : Math.round(exact / 10) * 10;
-	if (metres < 1000) return `${metres} m`;
+	if (metres < 1000) return formatUnit(metres, 'm');
 	const tenths = Math.round(km * 10) / 10;
-	if (tenths < 10) return `${tenths.toFixed(1)} km`;
-	return `${Math.round(km)} km`;
+	if (tenths < 10) return formatUnit(tenths, 'km', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+	return formatUnit(Math.round(km), 'km', { useGrouping: false });
 }

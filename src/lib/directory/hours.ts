@@ -13,6 +13,8 @@
  * library); its results are cached so that evaluating thousands of clinics for one instant stays cheap.
  */
 import type { Clinic, HoursException, OpeningSpan } from './schema.js';
+import { m } from '../paraglide/messages.js';
+import { formatDate } from '../i18n/format.js';
 
 export interface OpenStatus {
 	open: boolean;
@@ -35,9 +37,6 @@ export const NEXT_OPEN_HORIZON_DAYS = 14;
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 // ---------------------------------------------------------------------------------------------------
 // Time-zone plumbing
@@ -296,6 +295,11 @@ function hhmm(wall: number): string {
 	return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
 
+/** Day names of a calendar day (days since the epoch), in the reader's language. */
+const dayName = (day: number, weekday: 'short' | 'long') => formatDate(day * DAY, { weekday, timeZone: 'UTC' });
+const dayAndDate = (day: number) =>
+	`${dayName(day, 'short')} ${formatDate(day * DAY, { day: 'numeric', timeZone: 'UTC' })} ${formatDate(day * DAY, { month: 'short', timeZone: 'UTC' })}`;
+
 /** 'HH:MM' / 'tomorrow HH:MM' / 'Mon HH:MM' / 'Mon 16 Mar HH:MM', relative to `at`, in the zone's local time.
  *  A closing at 00:00 reads as 'midnight' of the day before ('closes midnight', 'closes Fri midnight'). */
 export function describeWhen(target: Date, at: Date, timeZone: string, closing = false): string {
@@ -304,15 +308,13 @@ export function describeWhen(target: Date, at: Date, timeZone: string, closing =
 	let time = hhmm(wall);
 	if (closing && time === '00:00') {
 		day -= 1;
-		time = 'midnight';
+		time = m.directory_hours_midnight();
 	}
 	const diff = day - dayIndexOf(wallClockMs(at.getTime(), timeZone));
 	if (diff <= 0) return time;
-	if (diff === 1) return `tomorrow ${time}`;
-	const weekday = WEEKDAYS_SHORT[weekdayOf(day)];
-	if (diff < 7) return `${weekday} ${time}`;
-	const date = new Date(day * DAY);
-	return `${weekday} ${date.getUTCDate()} ${MONTHS_SHORT[date.getUTCMonth()]} ${time}`;
+	if (diff === 1) return m.directory_hours_tomorrow({ time });
+	if (diff < 7) return `${dayName(day, 'short')} ${time}`;
+	return `${dayAndDate(day)} ${time}`;
 }
 
 /**
@@ -322,22 +324,21 @@ export function describeWhen(target: Date, at: Date, timeZone: string, closing =
 export function describeOpenStatus(status: Readonly<OpenStatus>, at: Date, timeZone: string): string {
 	const note = status.note ? ` (${status.note})` : '';
 	if (status.open) {
-		const closes = status.closesAt ? ` · closes ${describeWhen(status.closesAt, at, timeZone, true)}` : '';
-		if (status.allDay) return `Open 24 hours${closes}${note}`;
-		return `Open now${closes}${note}`;
+		const closes = status.closesAt ? ` · ${m.directory_hours_closes({ when: describeWhen(status.closesAt, at, timeZone, true) })}` : '';
+		return `${status.allDay ? m.directory_hours_open_all_day() : m.directory_hours_open_now()}${closes}${note}`;
 	}
-	const head = status.exception === 'closed' ? `Closed today${note}` : `Closed${note}`;
-	if (!status.nextOpen) return `${head} · not open in the next ${NEXT_OPEN_HORIZON_DAYS} days`;
-	return `${head} · opens ${describeWhen(status.nextOpen, at, timeZone)}`;
+	const head = `${status.exception === 'closed' ? m.directory_hours_closed_today() : m.directory_hours_closed()}${note}`;
+	if (!status.nextOpen) return `${head} · ${m.directory_hours_not_open_soon({ days: NEXT_OPEN_HORIZON_DAYS })}`;
+	return `${head} · ${m.directory_hours_opens({ when: describeWhen(status.nextOpen, at, timeZone) })}`;
 }
 
 /** Text of one day's spans: '08:00–17:00', '20:00–06:00 (overnight)', 'Open 24 hours', 'Closed'. */
 export function spansText(spans: OpeningSpan[] | undefined): string {
-	if (!spans?.length) return 'Closed';
+	if (!spans?.length) return m.directory_hours_closed();
 	return spans
 		.map((span) => {
-			if (span.open === '00:00' && (span.close === '24:00' || span.close === '00:00')) return 'Open 24 hours';
-			return `${span.open}–${span.close}${isOvernightSpan(span) ? ' (overnight)' : ''}`;
+			if (span.open === '00:00' && (span.close === '24:00' || span.close === '00:00')) return m.directory_hours_open_all_day();
+			return `${span.open}–${span.close}${isOvernightSpan(span) ? ` ${m.directory_hours_overnight()}` : ''}`;
 		})
 		.join(', ');
 }
@@ -353,7 +354,8 @@ export interface WeeklyHoursLine {
 /** Seven lines, Monday first, for a clinic page. */
 export function weeklyHoursText(clinic: Pick<Clinic, 'hours'>): WeeklyHoursLine[] {
 	return (['1', '2', '3', '4', '5', '6', '0'] as const).map((key) => ({
-		day: WEEKDAYS[Number(key)],
+		// 1970-01-04 (day 3) was a Sunday
+		day: dayName(3 + Number(key), 'long'),
 		key,
 		text: spansText(clinic.hours?.[key])
 	}));
@@ -378,9 +380,8 @@ export function upcomingExceptions(clinic: HoursSource, at: Date, days = 60): Ex
 		.filter((ex) => ex.date >= from && ex.date <= to)
 		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 		.map((ex) => {
-			const date = new Date(`${ex.date}T00:00:00Z`);
-			const label = `${WEEKDAYS_SHORT[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS_SHORT[date.getUTCMonth()]}`;
-			const text = isClosedException(ex) ? 'Closed' : ex.hours ? spansText(ex.hours) : 'Usual hours';
+			const label = dayAndDate(Date.parse(`${ex.date}T00:00:00Z`) / DAY);
+			const text = isClosedException(ex) ? m.directory_hours_closed() : ex.hours ? spansText(ex.hours) : m.directory_hours_usual();
 			return ex.note ? { date: ex.date, label, text, note: ex.note } : { date: ex.date, label, text };
 		});
 }

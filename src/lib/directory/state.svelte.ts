@@ -2,6 +2,7 @@
  * The directory as the pages see it: the local copy loaded into a search index, the chosen regions
  * and location, and the state of the last pull.
  */
+import { m } from '$lib/paraglide/messages.js';
 import type { Clinic, DirectoryDoc, Practitioner } from './schema.js';
 import type { DirectoryDatabase, PullProgress } from './local.js';
 import { buildDirectoryIndex, type DirectoryIndex } from './search.js';
@@ -151,7 +152,7 @@ class DirectoryState {
 			savePrefs(this.prefs);
 			await this.reload();
 		} catch {
-			this.error = 'The directory download stopped; it goes on from where it stopped once the connection is back. The copy on this device is still used.';
+			this.error = m.directory_download_stopped();
 		} finally {
 			this.pulling = false;
 			this.progress = null;

@@ -13,6 +13,8 @@ export interface DeviceProfile extends LockoutState {
 	iterations: number;
 	verifier: string;
 	account?: { name: string; sealedPassword: string };
+	/** the language this profile chose (a locale code); unlocking it switches the app to it */
+	locale?: string;
 }
 
 export interface DeviceSettings {
