@@ -7,7 +7,7 @@ import { goto } from '$app/navigation';
 import type { ProfileDatabase } from '../collections.js';
 import type { SyncController } from '../sync/controller.svelte.js';
 import { api, type ServerSession } from '../sync/api.js';
-import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
+import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, secretKind, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
 import { afterFailure, afterSuccess, describeWait, remainingLockMs } from './lockout.js';
 import { createRegistry, type DeviceProfile } from './registry.js';
 import { uuidv7 } from '../db/ids.js';
@@ -88,6 +88,7 @@ export async function createProfile(displayName: string, secret: string): Promis
 		salt,
 		iterations: KDF_ITERATIONS,
 		verifier: keys.verifier,
+		secretKind: secretKind(secret),
 		...afterSuccess()
 	};
 	registry.upsertProfile(profile);
