@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { ACCOUNT_NAME_RULE } from '../../src/lib/db/names';
 import { appAndBrowser, createProfile, goToMenu, openApp, patientDevice } from './harness';
 
 const PHONE = { width: 390, height: 844 };
@@ -139,6 +140,54 @@ describe('PIN fields on a phone', () => {
 		expect(await inputMode(/PIN or passphrase for/)).toBe('text');
 		await page.getByRole('button', { name: 'Kofi' }).click();
 		expect(await inputMode(/PIN or passphrase for/)).toBe('numeric');
+		await context.close();
+	});
+});
+
+describe('the clinic finder, first visit', () => {
+	const app = appAndBrowser({ demo: true });
+
+	it('asks which region, never says "0 clinics", and shows clinics once the list is down', async () => {
+		const context = await app.browser.newContext({ viewport: PHONE });
+		const page = await openApp(context, app.server.url, '/clinics');
+		await page.getByRole('heading', { name: 'Which region are you in?' }).waitFor();
+		await page.getByRole('heading', { name: 'No clinic list on this phone yet' }).waitFor();
+		expect(await page.getByText(/\b0 clinics\b/).count()).toBe(0);
+		await page.getByLabel(/Ashanti/).check();
+		await page.getByRole('button', { name: 'Save and download' }).click();
+		await page.waitForSelector('[data-result-count="30"]');
+		expect(await page.getByRole('heading', { name: 'Which region are you in?' }).count()).toBe(0);
+		await context.close();
+	});
+});
+
+describe('friendly validation', () => {
+	const app = appAndBrowser();
+
+	it('says plainly what an account name may hold, and refuses words for a lab value', async () => {
+		const context = await app.browser.newContext({ viewport: PHONE });
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Yaw', '1357');
+
+		await page.getByRole('link', { name: 'Add vital or lab value' }).click();
+		await page.waitForURL('**/profile/edit?kind=*');
+		await page.getByLabel('Type').selectOption('lab');
+		await page.getByLabel('What was measured', { exact: false }).fill('HbA1c');
+		await page.getByLabel('Value', { exact: true }).fill('abc');
+		await page.getByLabel('Unit', { exact: false }).fill('%');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.getByText('Type the value as a number, for example 5.9.').waitFor();
+		expect(page.url()).toContain('/profile/edit');
+		await page.getByLabel('Value', { exact: true }).fill('5.9');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.waitForURL('**/profile');
+
+		await goToMenu(page, 'Account');
+		await page.getByLabel('Account name').fill('Yaw Mensah');
+		await page.getByLabel('Password (8 or more characters)').fill('correct horse');
+		await page.getByRole('button', { name: 'Create account and sync' }).click();
+		await page.getByRole('alert').filter({ hasText: ACCOUNT_NAME_RULE }).waitFor();
+		expect(await page.locator('header [data-sync-status]').getAttribute('data-sync-status')).toBe('local-only');
 		await context.close();
 	});
 });

@@ -132,6 +132,30 @@ export async function signOut(wipe: boolean) {
 	session.current = { ...current, profile: { ...current.profile, account: undefined }, sync: null };
 }
 
+/** Takes a locked profile and all its local data off this device (its account, if any, keeps its copy). */
+export async function removeLockedProfile(profileId: string) {
+	const { removeProfileDatabase } = await import('../db/local.js');
+	await removeProfileDatabase(profileId);
+	registry.removeProfile(profileId);
+	for (const key of rememberedKeys(profileId)) localStorage.removeItem(key);
+}
+
+/**
+ * A forgotten PIN on a profile linked to an account: the account's password proves who it is, then the
+ * local copy (encrypted under the lost PIN, so unreadable) is removed and the profile comes back from the
+ * account under a new PIN. Nothing is removed when the password is wrong. Answers the account's roles.
+ */
+export async function recoverFromAccount(profileId: string, password: string, newSecret: string): Promise<string[]> {
+	const profile = registry.profile(profileId);
+	if (!profile?.account) throw new UnlockError('This profile is not linked to an account.');
+	await lock();
+	const signedIn = await api.login(profile.account.name, password);
+	await removeLockedProfile(profileId);
+	await createProfile(profile.displayName, newSecret);
+	const { roles } = await linkAccount('login', profile.account.name, password, Promise.resolve(signedIn));
+	return roles;
+}
+
 export async function lock() {
 	const current = session.current;
 	if (!current) return;
