@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import { createProfile, launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
+import { createProfile, goToMenu, launchBrowser, openApp, startAppServer } from '../tests/browser/harness';
 import { CONDITIONS, fixtureFile, generateFixtures } from '../tests/ocr/generate';
 import { MODEL_DIR } from '../src/lib/ocr/model';
 import { nodePlatform } from '../src/lib/ocr/node';
@@ -53,7 +53,7 @@ async function chromiumTimes(files: string[]): Promise<number[]> {
 		const context = await browser.newContext();
 		const page = await openApp(context, server.url);
 		await createProfile(page, server.url, 'Bench', '13579');
-		await page.getByRole('link', { name: 'Scan a report' }).click();
+		await goToMenu(page, 'Scan a report');
 		const download = page.getByRole('button', { name: /^Download reading engine/ });
 		const ready = page.getByText(/^The reading engine is on this device: scanning works offline/);
 		await Promise.race([download.waitFor(), ready.waitFor()]);

@@ -5,7 +5,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
-import { ACCOUNT_NAME_PATTERN, directoryDatabase, hexOf, slotsDatabase } from '../src/lib/db/names.js';
+import { ACCOUNT_NAME_PATTERN, ACCOUNT_NAME_RULE, directoryDatabase, hexOf, slotsDatabase } from '../src/lib/db/names.js';
 import { apiError } from './errors.js';
 import { servedSecurely, sessionOf, withoutAccountNames, type ServerContext } from './context.js';
 import { hashPassword, isPasswordHash, passwordMatches, spendOneCheck, storeHashMatches } from './passwords.js';
@@ -38,7 +38,7 @@ function credentials(body: unknown): { name: string; password: string } | string
 	if (!body || typeof body !== 'object') return 'Send JSON {"name", "password"}';
 	const { name, password } = body as Record<string, unknown>;
 	if (typeof name !== 'string' || !ACCOUNT_NAME_PATTERN.test(name)) {
-		return 'Names are 3 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit';
+		return ACCOUNT_NAME_RULE;
 	}
 	return passwordProblem(password) ?? { name, password: password as string };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { addRecord, appAndBrowser, createProfile, openApp } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, goToMenu } from './harness';
 
 const app = appAndBrowser();
 
@@ -40,9 +40,9 @@ describe('accessibility (axe) of every page', () => {
 		await page.getByRole('button', { name: 'Unlock' }).click();
 		await page.waitForURL('**/profile/edit?kind=about');
 		await scan('personal details');
-		await page.getByRole('link', { name: 'Account', exact: true }).click();
+		await goToMenu(page, 'Account');
 		await scan('account');
-		await page.getByRole('link', { name: 'Appointments', exact: true }).click();
+		await goToMenu(page, 'Appointments');
 		await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
 		await scan('my appointments');
 		// the staff pages (scanned with staff in clinic-day.test.ts), as a patient who opens them sees them

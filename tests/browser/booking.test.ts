@@ -5,7 +5,7 @@ import { Couch } from '../../sync-server/couch';
 import { directoryDatabase } from '../../src/lib/db/names';
 import { dayLabel } from '../../src/lib/booking/format';
 import type { Clinic, Practitioner } from '../../src/lib/directory/schema';
-import { appAndBrowser, demoStaff, patientDevice, seriousViolations, showDayOf, staffDevice, SYNC_STORES } from './harness';
+import { appAndBrowser, demoStaff, patientDevice, seriousViolations, showDayOf, staffDevice, SYNC_STORES, goToMenu } from './harness';
 
 const REGION = 'ashanti';
 const ZONE = 'Africa/Accra';
@@ -67,7 +67,7 @@ for (const store of SYNC_STORES) {
 		const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 		async function openAppointments(page: Page) {
-			await page.getByRole('link', { name: 'Appointments', exact: true }).click();
+			await goToMenu(page, 'Appointments');
 			await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
 		}
 

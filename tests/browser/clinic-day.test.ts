@@ -5,7 +5,7 @@
  * see nothing of this one.
  */
 import { describe, expect, it } from 'vitest';
-import { appAndBrowser, createProfile, demoStaff, openApp, seriousViolations, showDayOf, staffDevice, unlockProfile } from './harness';
+import { appAndBrowser, createProfile, demoStaff, openApp, seriousViolations, showDayOf, staffDevice, unlockProfile, goToMenu } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { Couch } from '../../sync-server/couch';
 import { changeStaff } from '../../sync-server/staff';
@@ -52,7 +52,11 @@ describe('the clinic day', () => {
 		const context = await app.browser.newContext();
 		const page = await staffDevice(context, app.server.url, demoStaffOf('reception'));
 		expect(await page.getByRole('link', { name: 'Clinic day' }).count()).toBe(1);
+		// the "More" list holds the admin's links: reception sees none there
+		await page.getByRole('button', { name: 'More', exact: true }).click();
+		await page.getByRole('link', { name: 'Settings', exact: true }).waitFor();
 		expect(await page.getByRole('link', { name: 'Staff' }).count()).toBe(0);
+		await page.getByRole('button', { name: 'More', exact: true }).click();
 
 		const entry = await showDayOf(page, booking.start);
 		await expect.poll(() => entry.count(), { timeout: 30_000 }).toBe(1);
@@ -141,7 +145,7 @@ describe('the clinic day', () => {
 	it('lets the administrator manage staff, and nobody else', async () => {
 		const context = await app.browser.newContext();
 		const page = await staffDevice(context, app.server.url, demoStaffOf('clinic-admin'));
-		await page.getByRole('link', { name: 'Staff' }).click();
+		await goToMenu(page, 'Staff');
 		await page.getByRole('table').waitFor();
 		expect(await page.getByRole('cell', { name: demoStaffOf('reception').name, exact: true }).count()).toBe(1);
 		const nurse = uniqueName('nurse');

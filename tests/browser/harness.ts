@@ -51,10 +51,17 @@ export async function openApp(context: BrowserContext, baseUrl: string, path = '
 	return page;
 }
 
+/** Follows a link of the main menu, opening its "More" list first when the link is in there. */
+export async function goToMenu(page: Page, name: string) {
+	const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+	if (!(await link.isVisible())) await page.getByRole('button', { name: 'More', exact: true }).click();
+	await link.click();
+}
+
 export async function createProfile(page: Page, baseUrl: string, name: string, pin: string) {
 	await page.goto(`${baseUrl}/new`);
 	await page.getByLabel('Name shown on this device').fill(name);
-	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(pin);
+	await page.getByLabel('PIN (4 or more numbers)').fill(pin);
 	await page.getByLabel('Repeat it').fill(pin);
 	await page.getByRole('button', { name: 'Create profile' }).click();
 	await page.waitForURL('**/profile');
@@ -65,7 +72,7 @@ export async function signInOnThisDevice(page: Page, account: { name: string; pa
 	await page.getByLabel('Account name').fill(account.name);
 	await page.getByLabel('Account password').fill(account.password);
 	await page.getByLabel('Name shown on this device').fill(account.displayName ?? 'Me');
-	await page.getByLabel('PIN (4+ digits) or passphrase (8+ characters)').fill(account.pin);
+	await page.getByLabel('PIN (4 or more numbers)').fill(account.pin);
 	await page.getByLabel('Repeat it').fill(account.pin);
 	const submitted = performance.now();
 	await page.getByRole('button', { name: 'Sign in and create profile' }).click();
@@ -105,7 +112,7 @@ export async function patientDevice(context: BrowserContext, baseUrl: string, pa
 	const page = await openApp(context, baseUrl);
 	await createProfile(page, baseUrl, patient.name, '2580');
 	if (patient.condition) await addRecord(page, 'condition', { Condition: patient.condition });
-	await page.getByRole('link', { name: 'Account', exact: true }).click();
+	await goToMenu(page, 'Account');
 	await page.getByLabel('Account name').fill(patient.account);
 	await page.getByLabel('Password (8 or more characters)').fill('correct horse');
 	await page.getByRole('button', { name: 'Create account and sync' }).click();

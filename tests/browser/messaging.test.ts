@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { Couch } from '../../sync-server/couch';
 import { directoryDatabase } from '../../src/lib/db/names';
 import { uniqueName } from '../server/harness';
-import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice } from './harness';
+import { appAndBrowser, demoStaff, patientDevice, seriousViolations, staffDevice, goToMenu } from './harness';
 
 const CLINIC = 'clinic-ashanti-0001';
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -36,7 +36,7 @@ describe('messages between a patient and a clinic', () => {
 		// the clinic's administrator sets its short replies
 		const office = await app.browser.newContext();
 		const adminDesk = await staffDevice(office, app.server.url, admin);
-		await adminDesk.getByRole('link', { name: 'Staff', exact: true }).click();
+		await goToMenu(adminDesk, 'Staff');
 		const replies = adminDesk.getByLabel(/One short reply per line/);
 		await expect.poll(() => replies.inputValue(), { timeout: 30_000 }).toContain('Please book a visit');
 		await replies.fill(`${REPLY}\nPlease book a visit so a doctor can see you.`);
@@ -123,7 +123,7 @@ describe('messages between a patient and a clinic', () => {
 		await desk.locator('[data-conversation]').waitFor();
 
 		// a clinic tablet keeps no scanned reports (its profile leaves them closed for the clinic's collections)
-		await desk.getByRole('link', { name: 'Scan a report' }).click();
+		await goToMenu(desk, 'Scan a report');
 		await desk.getByText('Scanning reports is for patient profiles').waitFor();
 
 		// links in a message are never fetched

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { addRecord, appAndBrowser, createProfile, openApp } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, goToMenu } from './harness';
 import { renderSnippet } from '../ocr/generate';
 
 const app = appAndBrowser();
@@ -41,7 +41,7 @@ describe('scanning a report', () => {
 		const context = await app.browser.newContext();
 		const page = await openApp(context, app.server.url);
 		await createProfile(page, app.server.url, 'Esi', '2468');
-		await page.getByRole('link', { name: 'Scan a report' }).click();
+		await goToMenu(page, 'Scan a report');
 		await page.waitForURL('**/scan');
 
 		// First use: the engine is offered with its size, downloaded once, then kept by the service worker.

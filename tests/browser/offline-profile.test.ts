@@ -155,10 +155,14 @@ describe('shared-tablet profiles', () => {
 		expect(messages[0]).toBe('Wrong PIN or passphrase.');
 		expect(messages[2]).toContain('locked for 30 seconds');
 		expect(messages[4]).toContain('locked for 20 minutes');
-		// Even the right PIN is refused during the lockout.
-		await page.getByLabel(/PIN or passphrase for/).fill('7391');
-		await page.getByRole('button', { name: 'Unlock' }).click();
+		// During the lockout: one message, and no Unlock to press, even after a reload
+		expect(await page.getByRole('alert').count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
+		await page.reload();
+		await page.getByRole('button', { name: 'Ama' }).click();
 		await expect(page.getByRole('alert').last().textContent()).resolves.toMatch(/Try again in (19|20) minutes/);
+		expect(await page.getByRole('alert').count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
 		expect(page.url()).not.toContain('/profile');
 		await context.close();
 	});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, createProfile, addRecord, openApp } from './harness';
+import { appAndBrowser, createProfile, addRecord, openApp, goToMenu } from './harness';
 
 const STROKE = 'my father suddenly cannot speak and his face is drooping';
 const PHONE = { viewport: { width: 390, height: 740 } };
@@ -15,7 +15,14 @@ function headingShownAndFocused(page: Page) {
 	});
 }
 
+/** Under an answer, what was told is folded away (a short page on a phone): opens it to change it. */
+async function openDescription(page: Page) {
+	const folded = page.locator('details.ask:not([open]) > summary');
+	if (await folded.count()) await folded.click();
+}
+
 async function guidance(page: Page, words: string, run: number) {
+	await openDescription(page);
 	await page.getByLabel('Describe what you feel, in your own words').fill(words);
 	await page.getByRole('button', { name: 'Get guidance' }).click();
 	await page.locator(`section[data-run="${run}"]`).waitFor();
@@ -55,6 +62,7 @@ describe('symptom guidance, offline', () => {
 		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
 		// A red flag always gives the emergency answer and the nearest emergency care.
+		await openDescription(page);
 		await page.getByLabel('Describe what you feel, in your own words').fill('crushing chest pain and I am sweating a lot');
 		await page.getByRole('button', { name: 'Get guidance' }).click();
 		await page.locator('section[data-urgency="emergency"]').waitFor();
@@ -62,6 +70,7 @@ describe('symptom guidance, offline', () => {
 		expect(await page.getByRole('heading', { name: 'Nearest places for emergency care' }).count()).toBe(1);
 
 		// Symptoms picked from the list work too.
+		await openDescription(page);
 		await page.getByLabel('Describe what you feel, in your own words').fill('');
 		await page.getByLabel('Find a symptom').fill('toothache');
 		await page.getByRole('button', { name: 'Add Toothache' }).click();
@@ -70,6 +79,7 @@ describe('symptom guidance, offline', () => {
 		expect(await page.locator('ol.specialties li strong').first().textContent()).toBe('Dentistry');
 
 		// A ticked danger sign makes any request an emergency, whatever the words say.
+		await openDescription(page);
 		await page.getByRole('checkbox', { name: /^Bleeding heavily/ }).check();
 		await page.getByRole('button', { name: 'Get guidance' }).click();
 		await page.locator('section[data-run="4"][data-urgency="emergency"]').waitFor();
@@ -82,7 +92,7 @@ describe('symptom guidance, offline', () => {
 		const page = await openApp(context, app.server.url);
 		await createProfile(page, app.server.url, 'Adwoa', '5151');
 		await addRecord(page, 'condition', { Condition: 'Asthma' });
-		await page.getByRole('link', { name: 'Symptoms', exact: true }).click();
+		await goToMenu(page, 'Symptoms');
 		await page.getByLabel('Describe what you feel, in your own words').fill('wheezing and tight chest at night');
 		await page.getByRole('button', { name: 'Get guidance' }).click();
 		await page.locator('section[data-urgency]').waitFor();
@@ -148,6 +158,7 @@ describe('symptom guidance, offline', () => {
 		expect(await readList(page)).toEqual(['very thirsty']);
 		expect(await headingShownAndFocused(page)).toBe(true);
 		// asked again with the same words: still gone
+		await openDescription(page);
 		await page.getByRole('button', { name: 'Get guidance' }).click();
 		await page.locator('section[data-run="3"]').waitFor();
 		expect(await readList(page)).toEqual(['very thirsty']);

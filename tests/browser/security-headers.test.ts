@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { renderSnippet } from '../ocr/generate';
-import { appAndBrowser, createProfile, openApp } from './harness';
+import { appAndBrowser, createProfile, openApp, goToMenu } from './harness';
 
 const app = appAndBrowser({ demo: true });
 
@@ -80,7 +80,7 @@ describe('security headers (item 16)', () => {
 
 		// a profile, and the scan page with its reading engine (workers and WebAssembly)
 		await createProfile(page, app.server.url, 'Ama', '2580');
-		await page.getByRole('link', { name: 'Scan a report' }).click();
+		await goToMenu(page, 'Scan a report');
 		await page.waitForURL('**/scan');
 		await page.getByRole('button', { name: /^Download reading engine/ }).click();
 		await page.getByText(/^The reading engine is on this device/).waitFor({ timeout: 60_000 });

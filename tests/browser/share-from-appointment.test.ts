@@ -13,7 +13,7 @@ import { dateKey, dayLabel } from '../../src/lib/booking/format';
 import { addDays } from '../../src/lib/clinic/calendar';
 import { directoryDatabase, userDatabase } from '../../src/lib/db/names';
 import { Client, uniqueName } from '../server/harness';
-import { appAndBrowser, demoStaff, patientDevice, seriousViolations, showDayOf, staffDevice, SYNC_STORES } from './harness';
+import { appAndBrowser, demoStaff, patientDevice, seriousViolations, showDayOf, staffDevice, SYNC_STORES, goToMenu } from './harness';
 
 const CLINIC = 'clinic-ashanti-0001';
 /** the demo clinic's zone; both devices' clocks are set to it, so "seven days after" has one meaning */
@@ -71,7 +71,7 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		const page = await patientDevice(phone, app.server.url, { name: 'Abena', account, condition: 'Asthma' });
 		await setFullName(page, NAME);
 		await book(page, clinic.name, doctor.practitionerId!, start);
-		await page.getByRole('link', { name: 'Appointments', exact: true }).click();
+		await goToMenu(page, 'Appointments');
 		const card = page.locator('[data-appointment][data-status="booked"], [data-appointment][data-status="pending"]');
 		await card.waitFor({ timeout: 30_000 });
 		const appointmentId = (await card.getAttribute('data-appointment'))!;

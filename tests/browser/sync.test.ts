@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice, SYNC_STORES, watchLongPolls } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, signInOnThisDevice, SYNC_STORES, watchLongPolls, goToMenu } from './harness';
 
 // the whole sync path (sign up, edit offline, come online, a second device pulls) on each store
 for (const store of SYNC_STORES) {
@@ -41,7 +41,7 @@ for (const store of SYNC_STORES) {
 			await createProfile(one, app.server.url, 'Esi', '2468');
 			await addRecord(one, 'condition', { Condition: 'Hypertension' });
 			expect(await syncStatus(one)).toBe('local-only');
-			await one.getByRole('link', { name: 'Account', exact: true }).click();
+			await goToMenu(one, 'Account');
 			await one.getByLabel('Account name').fill('esi');
 			await one.getByLabel('Password (8 or more characters)').fill('correct horse');
 			await one.getByRole('button', { name: 'Create account and sync' }).click();
@@ -107,7 +107,7 @@ for (const store of SYNC_STORES) {
 			await addRecord(one, 'allergy', { 'Allergic to': 'Latex', Severity: 'moderate' });
 			await waitForStatus(one, 'signed-out');
 			await one.getByText('Latex').waitFor();
-			await one.getByRole('link', { name: 'Account', exact: true }).click();
+			await goToMenu(one, 'Account');
 			await one.getByLabel('Password for esi').fill('correct horse');
 			await one.getByRole('button', { name: 'Sign in again' }).click();
 			await waitForStatus(one, 'up-to-date');
@@ -121,7 +121,7 @@ for (const store of SYNC_STORES) {
 			await one.getByRole('link', { name: 'Profile', exact: true }).click();
 			await one.getByText('Latex').waitFor();
 
-			await two.getByRole('link', { name: 'Account', exact: true }).click();
+			await goToMenu(two, 'Account');
 			await two.getByRole('button', { name: 'Sign out and remove from this device' }).click();
 			await two.waitForURL(`${app.server.url}/`);
 			expect(await two.getByRole('button', { name: 'Me' }).count()).toBe(0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userDatabase } from '../../src/lib/db/names.js';
+import { ACCOUNT_NAME_RULE, userDatabase } from '../../src/lib/db/names.js';
 import { USER_COLLECTION_NAMES } from '../../src/lib/db/validation.js';
 import { Client, startTestServer, uniqueName, type TestServer } from './harness.js';
 
@@ -79,6 +79,8 @@ describe('accounts', () => {
 			expect(res.status, name).toBe(400);
 			expect(res.body).toMatchObject({ error: 'bad_request', reason: expect.any(String) });
 		}
+		// a name with a space is told the rule in the words the app shows
+		expect((await client.signup('ama mensah')).body.reason).toBe(ACCOUNT_NAME_RULE);
 		const short = await client.signup(uniqueName('short'), 'seven77');
 		expect(short.status).toBe(400);
 		expect(short.body.reason).toMatch(/8 characters/);

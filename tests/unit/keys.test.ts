@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KDF_ITERATIONS, deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, secretProblem } from '$lib/session/keys';
+import { KDF_ITERATIONS, deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, secretKind, secretProblem } from '$lib/session/keys';
 
 const FAST = 1000;
 const SALT_A = btoa('0123456789abcdef');
@@ -150,5 +150,19 @@ describe('secretProblem', () => {
 		expect(secretProblem('1234567a')).toBeNull();
 		expect(secretProblem('')).toBe(tooShort);
 		expect(secretProblem('12 34')).toBe(tooShort);
+	});
+
+	it('speaks of what the person chose to make: a PIN has numbers only, a passphrase 8 characters', () => {
+		expect(secretProblem('12a4', 'pin')).toBe('A PIN has only numbers (0 to 9). To use letters, tap "Use a passphrase instead".');
+		expect(secretProblem('123', 'pin')).toBe('A PIN needs at least 4 digits.');
+		expect(secretProblem('4821', 'pin')).toBeNull();
+		expect(secretProblem('4821', 'passphrase')).toBe('A passphrase needs at least 8 characters.');
+		expect(secretProblem('correct horse', 'passphrase')).toBeNull();
+	});
+
+	it('calls digits only a PIN', () => {
+		expect(secretKind('0042')).toBe('pin');
+		expect(secretKind('00 42')).toBe('passphrase');
+		expect(secretKind('correct horse')).toBe('passphrase');
 	});
 });

@@ -21,3 +21,7 @@ export function slotsDatabase(region: string): string {
 
 /** Account names: lower-case letters, digits and `._-`, 3 to 64 characters. */
 export const ACCOUNT_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+/** What an account name may hold, in plain words: the server and the app say the same. */
+export const ACCOUNT_NAME_RULE =
+	'An account name has 3 to 64 small letters (a to z), numbers, dots, dashes (-) or underscores (_). No spaces. It starts with a letter or a number.';

@@ -1,5 +1,6 @@
 /** The form fields of each record kind, so one form component edits them all. */
 import { ALLERGY_SEVERITIES, BLOOD_GROUPS, CONDITION_STATUSES, OBSERVATION_CATEGORIES, SEXES, type RecordKind } from './schema.js';
+import { LAB_RANGES } from './lab-ranges.js';
 
 export interface Field {
 	key: string;
@@ -50,6 +51,18 @@ export const FIELDS: Record<RecordKind, Field[]> = {
 		{ key: 'date', label: 'Date', type: 'date' }
 	]
 };
+
+/**
+ * A measured value with no number in it ("abc") for a vital sign or a lab test this app knows as a number:
+ * said in plain words before saving. Other lab results may be words ("negative").
+ */
+export function valueProblem(kind: RecordKind, values: Record<string, string>): string | null {
+	if (kind !== 'observation' || /\d/.test(values.value ?? '')) return null;
+	const name = (values.name ?? '').trim();
+	if (/blood pressure|\bbp\b/i.test(name)) return 'Type the blood pressure as two numbers, for example 120/80.';
+	if (values.category === 'vital' || LAB_RANGES.some((range) => range.name.test(name))) return `Type the value as a number, for example 5.9.`;
+	return null;
+}
 
 /** Form text to record data: a value that reads as a number is stored as one ("5.9" → 5.9, "120/80" stays). */
 export function formToData(kind: RecordKind, values: Record<string, string>): Record<string, string | number> {

@@ -7,7 +7,7 @@ import { goto } from '$app/navigation';
 import type { ProfileDatabase } from '../collections.js';
 import type { SyncController } from '../sync/controller.svelte.js';
 import { api, type ServerSession } from '../sync/api.js';
-import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
+import { deriveProfileKeys, newSalt, openSecret, sameVerifier, sealSecret, secretKind, type ProfileKeys, KDF_ITERATIONS } from './keys.js';
 import { afterFailure, afterSuccess, describeWait, remainingLockMs } from './lockout.js';
 import { createRegistry, type DeviceProfile } from './registry.js';
 import { uuidv7 } from '../db/ids.js';
@@ -88,6 +88,7 @@ export async function createProfile(displayName: string, secret: string): Promis
 		salt,
 		iterations: KDF_ITERATIONS,
 		verifier: keys.verifier,
+		secretKind: secretKind(secret),
 		...afterSuccess()
 	};
 	registry.upsertProfile(profile);
@@ -129,6 +130,30 @@ export async function signOut(wipe: boolean) {
 	}
 	registry.updateProfile(current.profile.id, { account: undefined });
 	session.current = { ...current, profile: { ...current.profile, account: undefined }, sync: null };
+}
+
+/** Takes a locked profile and all its local data off this device (its account, if any, keeps its copy). */
+export async function removeLockedProfile(profileId: string) {
+	const { removeProfileDatabase } = await import('../db/local.js');
+	await removeProfileDatabase(profileId);
+	registry.removeProfile(profileId);
+	for (const key of rememberedKeys(profileId)) localStorage.removeItem(key);
+}
+
+/**
+ * A forgotten PIN on a profile linked to an account: the account's password proves who it is, then the
+ * local copy (encrypted under the lost PIN, so unreadable) is removed and the profile comes back from the
+ * account under a new PIN. Nothing is removed when the password is wrong. Answers the account's roles.
+ */
+export async function recoverFromAccount(profileId: string, password: string, newSecret: string): Promise<string[]> {
+	const profile = registry.profile(profileId);
+	if (!profile?.account) throw new UnlockError('This profile is not linked to an account.');
+	await lock();
+	const signedIn = await api.login(profile.account.name, password);
+	await removeLockedProfile(profileId);
+	await createProfile(profile.displayName, newSecret);
+	const { roles } = await linkAccount('login', profile.account.name, password, Promise.resolve(signedIn));
+	return roles;
 }
 
 export async function lock() {

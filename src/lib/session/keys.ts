@@ -48,8 +48,18 @@ export async function openSecret(key: CryptoKey, sealed: string): Promise<string
 	return new TextDecoder().decode(plain);
 }
 
-/** A PIN of at least 4 digits or a passphrase of at least 8 characters. */
-export function secretProblem(secret: string): string | null {
-	if (/^\d+$/.test(secret)) return secret.length >= 4 ? null : 'A PIN needs at least 4 digits.';
+export type SecretKind = 'pin' | 'passphrase';
+
+/** Digits only make a PIN: the lock screen then opens the number keyboard for it. */
+export const secretKind = (secret: string): SecretKind => (/^\d+$/.test(secret) ? 'pin' : 'passphrase');
+
+/**
+ * A PIN of at least 4 digits or a passphrase of at least 8 characters; `chosen` is what the person said
+ * they are making, so a letter in a PIN gets a message about PINs.
+ */
+export function secretProblem(secret: string, chosen?: SecretKind): string | null {
+	if (chosen === 'pin' && secretKind(secret) !== 'pin') return secret ? 'A PIN has only numbers (0 to 9). To use letters, tap "Use a passphrase instead".' : 'A PIN needs at least 4 digits.';
+	if (chosen === 'passphrase') return secret.length >= 8 ? null : 'A passphrase needs at least 8 characters.';
+	if (secretKind(secret) === 'pin') return secret.length >= 4 ? null : 'A PIN needs at least 4 digits.';
 	return secret.length >= 8 ? null : 'A passphrase needs at least 8 characters (or use a PIN of 4 or more digits).';
 }

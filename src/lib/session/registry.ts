@@ -4,6 +4,7 @@
  * the lockout counter and, sealed with the profile's key, the linked account's password.
  */
 import type { LockoutState } from './lockout.js';
+import type { SecretKind } from './keys.js';
 
 export interface DeviceProfile extends LockoutState {
 	id: string;
@@ -12,6 +13,8 @@ export interface DeviceProfile extends LockoutState {
 	salt: string;
 	iterations: number;
 	verifier: string;
+	/** a PIN (digits only) opens the number keyboard on the lock screen; unknown on older profiles */
+	secretKind?: SecretKind;
 	account?: { name: string; sealedPassword: string };
 	/** the language this profile chose (a locale code); unlocking it switches the app to it */
 	locale?: string;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { valueProblem } from '$lib/profile/fields';
+
+const observation = (name: string, value: string, category = 'lab') => ({ category, name, value, unit: '', takenOn: '2026-01-02' });
+
+describe('valueProblem', () => {
+	it('refuses words for a vital sign or a lab test known as a number, in plain words', () => {
+		expect(valueProblem('observation', observation('HbA1c', 'abc'))).toBe('Type the value as a number, for example 5.9.');
+		expect(valueProblem('observation', observation('Weight', 'heavy', 'vital'))).toBe('Type the value as a number, for example 5.9.');
+		expect(valueProblem('observation', observation('Blood pressure', 'high', 'vital'))).toBe('Type the blood pressure as two numbers, for example 120/80.');
+	});
+
+	it('accepts numbers, a blood pressure, and words for tests whose result is a word', () => {
+		expect(valueProblem('observation', observation('HbA1c', '5.9'))).toBeNull();
+		expect(valueProblem('observation', observation('Blood pressure', '120/80', 'vital'))).toBeNull();
+		expect(valueProblem('observation', observation('Malaria rapid test', 'negative'))).toBeNull();
+		expect(valueProblem('condition', { name: 'abc' })).toBeNull();
+	});
+});
