@@ -6,8 +6,12 @@ import { appAndBrowser, createProfile, openApp, unlockProfile } from './harness'
 const app = appAndBrowser();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-/** in-app navigation through the menu: a page load would lock the profile */
-const go = (page: Page, path: string) => page.locator(`nav a[href="${path}"]`).first().click();
+/** in-app navigation through the menu (opening "More" when the link is in it): a page load would lock the profile */
+async function go(page: Page, path: string) {
+	const link = page.locator(`nav a[href="${path}"]`).first();
+	if (!(await link.isVisible())) await page.locator('nav .more-button').click();
+	await link.click();
+}
 
 async function clinicFinderHeading(page: Page) {
 	await go(page, '/clinics');
