@@ -172,6 +172,33 @@ describe('the clinic day', () => {
 		await reception.close();
 	});
 
+	it('shows the staff screens in French once the administrator chooses Français', async () => {
+		const context = await app.browser.newContext();
+		const page = await staffDevice(context, app.server.url, demoStaffOf('clinic-admin'));
+		// by address, not by name: the menu's words are in French too
+		const menu = async (href: string) => {
+			const link = page.locator(`nav a[href="${href}"]`).first();
+			if (!(await link.isVisible())) await page.locator('.more-button').click();
+			await link.click();
+			await page.waitForURL((url) => url.pathname === href);
+		};
+		await menu('/settings');
+		await page.locator('#language-picker').selectOption('fr');
+		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+
+		await menu('/clinic');
+		await page.getByRole('group', { name: 'Affichage' }).waitFor();
+		await page.locator('main a[href="/clinic/shared"]').click();
+		await page.getByRole('heading', { name: 'Patients qui partagent leur dossier' }).waitFor();
+		await page.locator('main a[href="/clinic"]').click();
+		await page.locator('main a[href="/clinic/messages"]').click();
+		await page.getByRole('button', { name: /^Ouvertes \(\d+\)$/ }).waitFor();
+		await menu('/clinic/staff');
+		await page.getByRole('heading', { name: 'Personnel du centre', level: 1 }).waitFor();
+		await page.getByRole('heading', { name: 'Réponses courtes aux messages' }).waitFor();
+		await context.close();
+	});
+
 	it('shows a patient no clinic and another clinic\'s staff nothing of this one', async () => {
 		const booking = await bookedPatient();
 		const patientContext = await app.browser.newContext();

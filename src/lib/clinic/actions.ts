@@ -5,6 +5,7 @@
  */
 import type { AppointmentStatus, ClinicAppointment } from '../booking/schema.js';
 import type { Slot } from '../booking/slots.js';
+import { m } from '../paraglide/messages.js';
 
 export type BookAction = 'confirm' | 'decline' | 'reschedule' | 'cancel' | 'check-in' | 'no-show';
 
@@ -33,15 +34,15 @@ export function actionsFor(entry: ClinicAppointment): BookAction[] {
 const stamp = (entry: Pick<ClinicAppointment, 'updatedAt'>, now: number) => Math.max(now, entry.updatedAt + 1);
 
 function changed(entry: ClinicAppointment, action: BookAction, change: Partial<ClinicAppointment>, now: number): ClinicAppointment {
-	if (!actionsFor(entry).includes(action)) throw new BookActionError(`This entry cannot be changed that way now (it is ${entry.status}).`);
+	if (!actionsFor(entry).includes(action)) throw new BookActionError(m.clinic_error_not_now());
 	const { reason: _reason, ...rest } = entry;
 	return { ...rest, ...change, by: 'clinic', updatedAt: stamp(entry, now) };
 }
 
 function reasonText(reason: string): string {
 	const text = reason.trim();
-	if (!text) throw new BookActionError('Please give a reason: the patient sees it.');
-	if (text.length > 500) throw new BookActionError('Please keep the reason under 500 characters.');
+	if (!text) throw new BookActionError(m.clinic_error_reason_needed());
+	if (text.length > 500) throw new BookActionError(m.clinic_error_reason_long({ max: 500 }));
 	return text;
 }
 
@@ -57,10 +58,10 @@ function newEntry(fields: Omit<ClinicAppointment, 'status' | 'updatedAt' | 'by'>
 	return { ...fields, status: 'booked', by: 'clinic', updatedAt: now };
 }
 
-function nameText(name: string, max: number, what: string): string {
+function nameText(name: string, max: number): string {
 	const text = name.trim();
-	if (!text) throw new BookActionError(`Please give the ${what}.`);
-	if (text.length > max) throw new BookActionError(`Please keep the ${what} under ${max} characters.`);
+	if (!text) throw new BookActionError(m.clinic_error_name_needed());
+	if (text.length > max) throw new BookActionError(m.clinic_error_name_long({ max }));
 	return text;
 }
 
@@ -72,17 +73,17 @@ export function walkInEntry(
 	now: number
 ): ClinicAppointment {
 	const visitReason = patient.reason.trim();
-	if (visitReason.length > 1000) throw new BookActionError('Please keep the reason for the visit under 1000 characters.');
+	if (visitReason.length > 1000) throw new BookActionError(m.clinic_error_visit_reason_long({ max: 1000 }));
 	return newEntry(
-		{ ...book, type: 'walk-in', start: slot.start, end: slot.end, patientName: nameText(patient.name, 160, "patient's name"), ...(visitReason ? { visitReason } : {}) },
+		{ ...book, type: 'walk-in', start: slot.start, end: slot.end, patientName: nameText(patient.name, 160), ...(visitReason ? { visitReason } : {}) },
 		now
 	);
 }
 
 /** Time the practitioner cannot see anyone (`start` before `end`, UTC instants), with an optional note. */
 export function blockEntry(book: { id: string; clinicId: string; practitionerId: string }, span: Slot, note: string, now: number): ClinicAppointment {
-	if (!(Date.parse(span.start) < Date.parse(span.end))) throw new BookActionError('The blocked time must end after it starts.');
+	if (!(Date.parse(span.start) < Date.parse(span.end))) throw new BookActionError(m.clinic_error_block_order());
 	const reason = note.trim();
-	if (reason.length > 500) throw new BookActionError('Please keep the note under 500 characters.');
+	if (reason.length > 500) throw new BookActionError(m.clinic_error_note_long({ max: 500 }));
 	return newEntry({ ...book, type: 'block', start: span.start, end: span.end, ...(reason ? { reason } : {}) }, now);
 }

@@ -9,6 +9,7 @@ import type { ClinicAppointment } from '../booking/schema.js';
 import { CLINIC_COLLECTIONS } from '../db/validation.js';
 import { session } from '../session/app.svelte.js';
 import { BookActionError } from './actions.js';
+import { m } from '../paraglide/messages.js';
 
 export class ClinicBook {
 	entries = $state.raw<ClinicAppointment[]>([]);
@@ -26,9 +27,9 @@ export class ClinicBook {
 	}
 
 	async save(entry: ClinicAppointment): Promise<void> {
-		if (entry.clinicId !== this.clinicId) throw new BookActionError('That entry belongs to another clinic.');
+		if (entry.clinicId !== this.clinicId) throw new BookActionError(m.clinic_error_other_clinic());
 		const problem = CLINIC_COLLECTIONS.appointments(entry);
-		if (problem) throw new BookActionError(`This change cannot be saved: ${problem}.`);
+		if (problem) throw new BookActionError(m.clinic_error_invalid({ problem }));
 		await this.collection.upsert(entry);
 	}
 
