@@ -1,9 +1,6 @@
 // Components not yet converted to messages (see i18n-strings.test.ts). Remove a file once its words come
 // from messages/<locale>/<capability>.json; the list must end empty.
 export const UNCONVERTED: readonly string[] = [
-	'src/lib/booking/AppointmentList.svelte',
-	'src/lib/booking/BookVisit.svelte',
-	'src/lib/booking/NextAppointment.svelte',
 	'src/lib/booking/ScheduleEditor.svelte',
 	'src/lib/clinic/AddEntry.svelte',
 	'src/lib/clinic/ClinicDay.svelte',
@@ -53,7 +50,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/lib/ui/UpdatePrompt.svelte',
 	'src/routes/+page.svelte',
 	'src/routes/account/+page.svelte',
-	'src/routes/appointments/+page.svelte',
 	'src/routes/clinic/+page.svelte',
 	'src/routes/clinic/messages/+page.svelte',
 	'src/routes/clinic/shared/+page.svelte',
