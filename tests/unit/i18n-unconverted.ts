@@ -32,13 +32,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/lib/session/LockScreen.svelte',
 	'src/lib/session/NewProfileForm.svelte',
 	'src/lib/session/NewSecretFields.svelte',
-	'src/lib/sharing/AccessLog.svelte',
-	'src/lib/sharing/ScopePicker.svelte',
-	'src/lib/sharing/ShareForm.svelte',
-	'src/lib/sharing/ShareList.svelte',
-	'src/lib/sharing/SharingPage.svelte',
-	'src/lib/sharing/pass/PassPage.svelte',
-	'src/lib/sharing/pass/VisitPasses.svelte',
 	'src/lib/sync/AccountPanel.svelte',
 	'src/lib/ui/AppHeader.svelte',
 	'src/lib/ui/DeviceSettings.svelte',
@@ -53,7 +46,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/routes/profile/+page.svelte',
 	'src/routes/profile/edit/+page.svelte',
 	'src/routes/profile/exchange/+page.svelte',
-	'src/routes/profile/sharing/+page.svelte',
 	'src/routes/recommend/+page.svelte',
 	'src/routes/scan/+page.svelte'
 ]
