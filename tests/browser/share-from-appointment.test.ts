@@ -105,7 +105,9 @@ describe.each(SYNC_STORES)('sharing records from an appointment, $name', ({ couc
 		expect(await page.locator('[data-share-preview] li').allTextContents()).toEqual(['Asthma']);
 		const check = page.locator('section', { has: page.getByRole('heading', { name: 'Check what you share' }) });
 		const checkText = (await check.textContent())!;
-		for (const part of [clinic.name, `only ${doctorName}`, endDay]) expect(checkText).toContain(part);
+		// the end day as people read dates (the app's English is Intl's 'en')
+		const endDayText = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(`${endDay}T12:00:00`));
+		for (const part of [clinic.name, `only ${doctorName}`, endDayText]) expect(checkText).toContain(part);
 		expect(await page.locator('[data-share-name]').textContent()).toBe(`The clinic sees your name: ${NAME}.`);
 		expect(await seriousViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: /Yes, share/ }).click();

@@ -7,12 +7,13 @@ import type { AppointmentsCollection } from './collection.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
 import { cancellation, newRequest, requestAgain, type RequestDetails } from './requests.js';
 import type { Appointment, SlotRef } from './schema.js';
+import { m } from '../paraglide/messages.js';
 
 export class BookingError extends Error {}
 
 async function insertChecked(collection: AppointmentsCollection, appointment: Appointment): Promise<Appointment> {
 	const problem = USER_COLLECTIONS.appointments(appointment);
-	if (problem) throw new BookingError(`This request cannot be sent: ${problem}`);
+	if (problem) throw new BookingError(m.booking_cannot_send({ problem }));
 	await collection.insert(appointment);
 	return appointment;
 }
@@ -29,6 +30,6 @@ export const requestReschedule = (collection: AppointmentsCollection, booked: Ap
 
 export async function cancelAppointment(collection: AppointmentsCollection, id: string, now = Date.now()): Promise<void> {
 	const doc = await collection.findOne(id).exec();
-	if (!doc) throw new BookingError('This appointment is no longer on this device.');
+	if (!doc) throw new BookingError(m.booking_gone());
 	await doc.incrementalPatch(cancellation(now));
 }

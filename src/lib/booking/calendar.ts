@@ -6,6 +6,7 @@
 import { createEvent, type EventAttributes, type EventStatus } from 'ics';
 import type { Clinic } from '../directory/schema.js';
 import type { Appointment } from './schema.js';
+import { m } from '../paraglide/messages.js';
 
 /** when the slot's end is not known yet (the router writes it) */
 const DEFAULT_MINUTES = 30;
@@ -29,7 +30,7 @@ export interface CalendarPlace {
 export function appointmentCalendar(appointment: Appointment, { clinic, practitionerName }: CalendarPlace, options: { includeReason?: boolean } = {}): string {
 	const start = Date.parse(appointment.start);
 	const end = appointment.end ? Date.parse(appointment.end) : start + DEFAULT_MINUTES * 60_000;
-	const notes = [clinic.phone ? `Clinic phone: ${clinic.phone}` : '', options.includeReason && appointment.visitReason ? `Reason for the visit: ${appointment.visitReason}` : ''];
+	const notes = [clinic.phone ? m.booking_calendar_phone({ phone: clinic.phone }) : '', options.includeReason && appointment.visitReason ? m.booking_calendar_reason({ reason: appointment.visitReason }) : ''];
 	const event: EventAttributes = {
 		uid: `${appointment.id}@healthsync`,
 		productId: 'healthsync/appointments',
@@ -39,16 +40,16 @@ export function appointmentCalendar(appointment: Appointment, { clinic, practiti
 		end,
 		endInputType: 'utc',
 		endOutputType: 'utc',
-		title: practitionerName ? `Visit with ${practitionerName} at ${clinic.name}` : `Visit at ${clinic.name}`,
+		title: practitionerName ? m.booking_calendar_title_with({ name: practitionerName, clinic: clinic.name }) : m.booking_calendar_title({ clinic: clinic.name }),
 		location: clinic.address.includes(clinic.town) ? clinic.address : `${clinic.address}, ${clinic.town}`,
 		geo: clinic.coordinates,
 		status: CALENDAR_STATUS[appointment.status],
-		alarms: [{ action: 'display', description: 'Appointment in one hour', trigger: { hours: 1, before: true } }]
+		alarms: [{ action: 'display', description: m.booking_calendar_alarm(), trigger: { hours: 1, before: true } }]
 	};
 	const description = notes.filter(Boolean).join('\n');
 	if (description) event.description = description;
 	const { error, value } = createEvent(event);
-	if (error || !value) throw error ?? new Error('Could not make the calendar file');
+	if (error || !value) throw error ?? new Error(m.booking_calendar_failed());
 	return value;
 }
 

@@ -1,5 +1,7 @@
 /** How an appointment reads to the patient: its time in the clinic's zone and its state in words. */
 import { wallClockMs } from '../directory/hours.js';
+import { intlLocale } from '../i18n/format.js';
+import { m } from '../paraglide/messages.js';
 import type { Appointment } from './schema.js';
 
 /** The device's own time zone. */
@@ -14,8 +16,9 @@ const wallClock = (instant: string | number, timeZone: string) => new Date(wallC
 export const dateKey = (instant: string | number, timeZone: string) => wallClock(instant, timeZone).slice(0, 10);
 /** "Mon 7 Dec" in that zone. */
 export const dayLabel = (instant: string | number, timeZone: string) => {
-	let format = dayFormats.get(timeZone);
-	if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone })));
+	const locale = intlLocale();
+	let format = dayFormats.get(`${locale} ${timeZone}`);
+	if (!format) dayFormats.set(`${locale} ${timeZone}`, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone })));
 	return format.format(new Date(instant));
 };
 /** "09:30" in that zone. */
@@ -26,7 +29,7 @@ export const timeLabel = (instant: string | number, timeZone: string) => wallClo
  * the clinic's, so say so when the patient's own clock reads differently.
  */
 export const zoneNote = (timeZone: string, instant: string | number, deviceZone = deviceTimeZone()) =>
-	wallClockMs(Number(new Date(instant)), timeZone) === wallClockMs(Number(new Date(instant)), deviceZone) ? '' : `${timeZone} time`;
+	wallClockMs(Number(new Date(instant)), timeZone) === wallClockMs(Number(new Date(instant)), deviceZone) ? '' : m.booking_zone_time({ zone: timeZone });
 
 /** "Mon 7 Dec, 09:30" plus the clinic's zone when the device's clock reads another time. */
 export function whenLabel(instant: string, timeZone: string, deviceZone = deviceTimeZone()): string {
@@ -52,31 +55,31 @@ export function statusText(appointment: Appointment, delivery: Delivery): Status
 	const reason = appointment.reason ?? '';
 	switch (appointment.status) {
 		case 'requested':
-			if (delivery === 'no-account') return { label: 'Saved on this device only', detail: 'Link an account on the Account page to send it to the clinic.', tone: 'waiting' };
-			if (delivery === 'waiting') return { label: 'Waiting for a connection', detail: 'Saved on this device; it is sent to the clinic when you are online.', tone: 'waiting' };
-			return { label: 'Requested', detail: 'Sent; the answer comes in a moment when the clinic is reachable.', tone: 'waiting' };
+			if (delivery === 'no-account') return { label: m.booking_status_local(), detail: m.booking_status_local_detail(), tone: 'waiting' };
+			if (delivery === 'waiting') return { label: m.booking_status_waiting(), detail: m.booking_status_waiting_detail(), tone: 'waiting' };
+			return { label: m.booking_status_requested(), detail: m.booking_status_requested_detail(), tone: 'waiting' };
 		case 'pending':
-			return { label: 'Waiting for the clinic to confirm', detail: 'The time is held for you until the clinic confirms.', tone: 'waiting' };
+			return { label: m.booking_status_pending(), detail: m.booking_status_pending_detail(), tone: 'waiting' };
 		case 'booked':
-			return { label: 'Booked', detail: '', tone: 'good' };
+			return { label: m.booking_status_booked(), detail: '', tone: 'good' };
 		case 'rejected':
-			return { label: 'Not booked', detail: reason || 'That time could not be booked.', tone: 'bad' };
+			return { label: m.booking_status_rejected(), detail: reason || m.booking_status_rejected_detail(), tone: 'bad' };
 		case 'declined':
-			return { label: 'Declined by the clinic', detail: reason, tone: 'bad' };
+			return { label: m.booking_status_declined(), detail: reason, tone: 'bad' };
 		case 'cancelled':
-			return { label: 'Cancelled', detail: appointment.by === 'clinic' ? reason || 'Cancelled by the clinic.' : reason, tone: 'neutral' };
+			return { label: m.booking_status_cancelled(), detail: appointment.by === 'clinic' ? reason || m.booking_status_cancelled_detail() : reason, tone: 'neutral' };
 		case 'rescheduled':
-			return { label: 'Moved to another time', detail: 'Replaced by your new booking.', tone: 'neutral' };
+			return { label: m.booking_status_rescheduled(), detail: m.booking_status_rescheduled_detail(), tone: 'neutral' };
 		case 'checked-in':
-			return { label: 'Checked in', detail: '', tone: 'good' };
+			return { label: m.booking_status_checked_in(), detail: '', tone: 'good' };
 		case 'no-show':
-			return { label: 'Missed', detail: reason, tone: 'neutral' };
+			return { label: m.booking_status_no_show(), detail: reason, tone: 'neutral' };
 		case 'completed':
-			return { label: 'Visit done', detail: '', tone: 'neutral' };
+			return { label: m.booking_status_completed(), detail: '', tone: 'neutral' };
 	}
 }
 
 /** "Tue 8 Dec, 08:30 at Hope Clinic", in the clinic's zone; the clinic may be missing from this device's directory. */
 export function visitLabel(appointment: Appointment, clinic: { name: string; timeZone: string } | undefined): string {
-	return clinic ? `${whenLabel(appointment.start, clinic.timeZone)} at ${clinic.name}` : whenLabel(appointment.start, 'UTC');
+	return clinic ? m.booking_visit_at({ when: whenLabel(appointment.start, clinic.timeZone), clinic: clinic.name }) : whenLabel(appointment.start, 'UTC');
 }

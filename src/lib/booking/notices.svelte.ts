@@ -6,6 +6,7 @@
 import type { Appointment, AppointmentStatus } from './schema.js';
 import { dueReminders, nextReminderDelay, statusChanges } from './reminders.js';
 import { statusText } from './format.js';
+import { m } from '../paraglide/messages.js';
 
 export type NoticePermission = NotificationPermission | 'unsupported';
 
@@ -47,7 +48,7 @@ class BookingNotices {
 		const now = Date.now();
 		for (const due of dueReminders(this.latest, now, this.reminded)) {
 			this.reminded.add(due.id);
-			this.show(`Appointment soon: ${this.describe(due)}`, `${due.id}-soon`);
+			this.show(m.booking_notice_soon({ visit: this.describe(due) }), `${due.id}-soon`);
 		}
 		const delay = nextReminderDelay(this.latest, now, this.reminded);
 		// timers far ahead are capped: a sleeping phone's clock jumps, so look again at least hourly

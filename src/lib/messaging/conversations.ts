@@ -4,7 +4,8 @@
  * their unread counts, and the read marks to write when a thread is opened (see schema.ts).
  */
 import { uuidv7 } from '../db/ids.js';
-import { byConversationOrder, isAutomatic, MESSAGE_REFUSAL_WORDS, type Conversation, type Message, type MessageSide } from './schema.js';
+import { byConversationOrder, isAutomatic, type Conversation, type Message, type MessageRefusalReason, type MessageSide } from './schema.js';
+import { m } from '../paraglide/messages.js';
 
 export class InvalidMessageError extends Error {}
 
@@ -31,12 +32,21 @@ export function patientMessage(clinicId: string, text: string, validate: (doc: u
 
 export type MessageState = 'waiting' | 'sent' | 'delivered' | 'read' | 'refused';
 
-export const STATE_WORDS: Record<MessageState, string> = {
-	waiting: 'Waiting to send',
-	sent: 'Sent',
-	delivered: 'Delivered',
-	read: 'Read',
-	refused: 'Not delivered'
+const STATE_WORDS: Record<MessageState, () => string> = {
+	waiting: m.messaging_state_waiting,
+	sent: m.messaging_state_sent,
+	delivered: m.messaging_state_delivered,
+	read: m.messaging_state_read,
+	refused: m.messaging_state_refused
+};
+
+/** A message's state in the reader's language. */
+export const stateWords = (state: MessageState): string => STATE_WORDS[state]();
+
+/** Plain words for the sender of a refused message. */
+const REFUSAL_WORDS: Record<MessageRefusalReason, () => string> = {
+	'no-relation': m.messaging_refused_no_relation,
+	'invalid-patient': m.messaging_refused_invalid_patient
 };
 
 /**
@@ -53,7 +63,7 @@ export function messageState(message: Message, pushed: boolean, refusedBy?: stri
 
 /** Why a message was not delivered, in plain words: the router's reason first, else the gatekeeper's. */
 export function refusalWords(message: Message, refusedBy?: string): string {
-	return message.refused ? MESSAGE_REFUSAL_WORDS[message.refused.reason] : (refusedBy ?? '');
+	return message.refused ? REFUSAL_WORDS[message.refused.reason]() : (refusedBy ?? '');
 }
 
 /**

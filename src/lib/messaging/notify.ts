@@ -3,7 +3,7 @@
  * page is hidden and they allowed it, a notification that says only that a message arrived — never its
  * text nor which clinic (its kind could say what the person is treated for).
  */
-export const NOTIFICATION_TEXT = 'New message in HealthSync';
+import { m } from '../paraglide/messages.js';
 
 type BadgeNavigator = Navigator & { setAppBadge?(count?: number): Promise<void>; clearAppBadge?(): Promise<void> };
 
@@ -17,7 +17,7 @@ export const canNotify = () => typeof Notification !== 'undefined';
 
 export function notifyArrival(): void {
 	if (!canNotify() || Notification.permission !== 'granted' || document.visibilityState !== 'hidden') return;
-	new Notification(NOTIFICATION_TEXT, { tag: 'healthsync-message' });
+	new Notification(m.messaging_notification(), { tag: 'healthsync-message' });
 }
 
 /** Asks once, on the person's tap: true when notifications are allowed. */

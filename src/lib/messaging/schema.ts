@@ -32,12 +32,6 @@ export const MAX_MESSAGE_CHARS = 2000;
 export const MESSAGE_REFUSAL_REASONS = ['no-relation', 'invalid-patient'] as const;
 export type MessageRefusalReason = (typeof MESSAGE_REFUSAL_REASONS)[number];
 
-/** Plain words for the sender of a refused message. */
-export const MESSAGE_REFUSAL_WORDS: Record<MessageRefusalReason, string> = {
-	'no-relation': 'You can write to a clinic once you have an appointment there or share records with it, or once it has written to you.',
-	'invalid-patient': 'This patient could not be found.'
-};
-
 /** Written by the router only, once, on the sender's document: the message was never copied. */
 export interface MessageRefusal {
 	reason: MessageRefusalReason;

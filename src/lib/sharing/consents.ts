@@ -5,18 +5,24 @@
 import type { HealthRecord } from '../profile/schema.js';
 import { uuidv7 } from '../db/ids.js';
 import { CATEGORY_KINDS, inScope, isInEffect, type Consent, type ShareCategory } from './schema.js';
+import { m } from '../paraglide/messages.js';
 
 export const DEFAULT_SHARE_DAYS = 7;
 
-/** The categories in plain words, as the patient chooses them. */
-export const CATEGORY_WORDS: Record<ShareCategory, string> = {
-	conditions: 'Health problems',
-	allergies: 'Allergies',
-	medications: 'Medicines',
-	'labs-and-vitals': 'Tests and body checks',
-	documents: 'Scanned papers',
-	notes: 'Notes'
+const CATEGORY_WORDS: Record<ShareCategory, () => string> = {
+	conditions: m.sharing_category_conditions,
+	allergies: m.sharing_category_allergies,
+	medications: m.sharing_category_medications,
+	'labs-and-vitals': m.sharing_category_labs,
+	documents: m.sharing_category_documents,
+	notes: m.sharing_category_notes
 };
+
+/** A category in plain words, as the patient chooses it, in the reader's language. */
+export const categoryWords = (category: ShareCategory): string => CATEGORY_WORDS[category]();
+
+/** "all medicines": a whole category inside a list. */
+export const allOfCategory = (category: ShareCategory): string => m.sharing_all_group({ group: categoryWords(category).toLocaleLowerCase() });
 
 /** A local calendar day as `YYYY-MM-DD`. */
 export function dayOf(date: Date): string {
@@ -81,7 +87,7 @@ export function previewShare(choice: Pick<ShareChoice, 'recordIds' | 'categories
 		records: records.filter((r) => choice.recordIds.includes(r.id)),
 		categories: choice.categories.map((category) => ({
 			category,
-			words: CATEGORY_WORDS[category],
+			words: categoryWords(category),
 			count: records.filter((r) => (CATEGORY_KINDS[category] as readonly string[]).includes(r.kind)).length
 		}))
 	};

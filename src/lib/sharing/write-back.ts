@@ -7,6 +7,7 @@
  */
 import { staffRoles, type StaffRole } from '../staff/roles.js';
 import type { MedicationData, NoteData, RecordKind } from '../profile/schema.js';
+import { m } from '../paraglide/messages.js';
 
 export const WRITE_BACK_KINDS = ['visit-note', 'prescription', 'referral'] as const;
 export type WriteBackKind = (typeof WRITE_BACK_KINDS)[number];
@@ -161,9 +162,23 @@ export function deliveredRecord(writeBack: WriteBack): { kind: RecordKind; data:
 	return { kind: 'note', data: { title: 'Visit note', text: (writeBack.data as VisitNoteData).text, date } };
 }
 
-/** Plain words for the patient and the clinic. */
-export const WRITE_BACK_LABELS: Record<WriteBackKind, string> = { 'visit-note': 'Visit note', prescription: 'Prescription', referral: 'Referral' };
-export const NOT_DELIVERED_WORDS: Record<NotDeliveredReason, string> = {
-	'invalid-patient': 'the patient could not be found',
-	'no-relation': 'the patient no longer shares with this clinic (or this doctor) and has no appointment here'
+/** Plain words for the patient and the clinic, in the reader's language (read each time: the language may change). */
+export const WRITE_BACK_LABELS: Readonly<Record<WriteBackKind, string>> = {
+	get 'visit-note'() {
+		return m.sharing_write_back_visit_note();
+	},
+	get prescription() {
+		return m.sharing_write_back_prescription();
+	},
+	get referral() {
+		return m.sharing_write_back_referral();
+	}
+};
+export const NOT_DELIVERED_WORDS: Readonly<Record<NotDeliveredReason, string>> = {
+	get 'invalid-patient'() {
+		return m.sharing_not_delivered_invalid_patient();
+	},
+	get 'no-relation'() {
+		return m.sharing_not_delivered_no_relation();
+	}
 };
