@@ -34,8 +34,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/lib/profile/ClinicSource.svelte',
 	'src/lib/profile/ProfileSummary.svelte',
 	'src/lib/profile/RecordForm.svelte',
-	'src/lib/recommender/Recommender.svelte',
-	'src/lib/recommender/SymptomPicker.svelte',
 	'src/lib/session/ForgotPin.svelte',
 	'src/lib/session/LockScreen.svelte',
 	'src/lib/session/NewProfileForm.svelte',
@@ -65,7 +63,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/routes/profile/edit/+page.svelte',
 	'src/routes/profile/exchange/+page.svelte',
 	'src/routes/profile/sharing/+page.svelte',
-	'src/routes/recommend/+page.svelte',
 	'src/routes/scan/+page.svelte'
 ]
 ;
