@@ -80,7 +80,7 @@ describe('scanning a report', () => {
 		await addRecord(page, 'vital or lab value', { Type: 'lab', 'What was measured': 'HbA1c', Value: '6.6', 'Unit (e.g. mmHg, %)': '%', Date: '2024-09-01' });
 		const trend = page.locator('figure[data-test="HbA1c"]');
 		await trend.waitFor();
-		expect(await trend.getByRole('img').getAttribute('aria-label')).toBe('HbA1c, latest readings: 7.1 % on 2024-03-14, 6.6 % on 2024-09-01');
+		expect(await trend.getByRole('img').getAttribute('aria-label')).toBe('HbA1c, latest readings: 7.1 % on Mar 14, 2024, 6.6 % on Sep 1, 2024');
 		expect(await seriousViolations(page)).toEqual([]);
 
 		// The stored document: its text and image, kept on this device.

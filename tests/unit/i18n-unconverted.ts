@@ -27,10 +27,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/lib/messaging/PatientConversations.svelte',
 	'src/lib/messaging/PatientThread.svelte',
 	'src/lib/messaging/ReplyTemplatesEditor.svelte',
-	'src/lib/ocr/DocumentView.svelte',
-	'src/lib/ocr/LabTrends.svelte',
-	'src/lib/ocr/ReviewFindings.svelte',
-	'src/lib/ocr/ScanReport.svelte',
 	'src/lib/profile/ClinicSource.svelte',
 	'src/lib/profile/ProfileSummary.svelte',
 	'src/lib/profile/RecordForm.svelte',
@@ -62,7 +58,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/routes/profile/+page.svelte',
 	'src/routes/profile/edit/+page.svelte',
 	'src/routes/profile/exchange/+page.svelte',
-	'src/routes/profile/sharing/+page.svelte',
-	'src/routes/scan/+page.svelte'
+	'src/routes/profile/sharing/+page.svelte'
 ]
 ;
