@@ -90,6 +90,14 @@ describe('scanning a report', () => {
 		expect(await page.getByRole('img', { name: /^First page of/ }).count()).toBe(1);
 		expect(await page.getByRole('link', { name: 'HbA1c', exact: true }).count()).toBe(1);
 		expect(await seriousViolations(page)).toEqual([]);
+
+		// In French after choosing Français (in-app, so the profile stays unlocked).
+		await page.locator('nav a[href="/settings"]').first().click();
+		await page.locator('#language-picker').selectOption('fr');
+		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await page.locator('nav a[href="/scan"]').first().click();
+		await page.getByRole('heading', { name: 'Scanner un compte rendu' }).waitFor();
+		expect(await page.getByRole('heading', { name: 'Choisir un compte rendu' }).count()).toBe(1);
 		await context.close();
 	});
 });
