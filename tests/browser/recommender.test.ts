@@ -34,6 +34,22 @@ const readList = (page: Page) => page.getByRole('list', { name: 'Symptoms I read
 const app = appAndBrowser({ demo: true });
 
 describe('symptom guidance, offline', () => {
+	it('shows the checklist, the answer and its advice in French after choosing Français', async () => {
+		const context = await app.browser.newContext();
+		const page = await openApp(context, app.server.url, '/settings');
+		await page.locator('#language-picker').selectOption('fr');
+		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await page.goto(`${app.server.url}/recommend`);
+		await page.getByRole('heading', { name: 'Que ressentez-vous ?' }).waitFor();
+		await page.getByLabel('Fait une convulsion maintenant, ou vient d’en faire une').check();
+		await page.getByRole('button', { name: 'Obtenir un conseil' }).click();
+		await page.locator('section[data-urgency="emergency"]').waitFor();
+		expect(await page.getByRole('heading', { name: 'Urgence : trouvez de l’aide maintenant' }).count()).toBe(1);
+		expect(await page.getByText(/^Une crise \(convulsion\) demande des soins d’urgence.*Appelez les secours/).count()).toBe(1);
+		expect(await page.getByText('Ceci est un conseil, pas un diagnostic.', { exact: false }).count()).toBe(1);
+		await context.close();
+	});
+
 	it('recommends a specialty, urgency and clinics with no network, and says it is not a diagnosis', async () => {
 		const context = await app.browser.newContext();
 		const page = await openApp(context, app.server.url, '/clinics');

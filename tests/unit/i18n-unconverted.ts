@@ -2,15 +2,9 @@
 // from messages/<locale>/<capability>.json; the list must end empty.
 export const UNCONVERTED: readonly string[] = [
 	'src/lib/directory/FirstRunRegion.svelte',
-	'src/lib/ocr/DocumentView.svelte',
-	'src/lib/ocr/LabTrends.svelte',
-	'src/lib/ocr/ReviewFindings.svelte',
-	'src/lib/ocr/ScanReport.svelte',
 	'src/lib/profile/ClinicSource.svelte',
 	'src/lib/profile/ProfileSummary.svelte',
 	'src/lib/profile/RecordForm.svelte',
-	'src/lib/recommender/Recommender.svelte',
-	'src/lib/recommender/SymptomPicker.svelte',
 	'src/lib/session/ForgotPin.svelte',
 	'src/lib/session/LockScreen.svelte',
 	'src/lib/session/NewProfileForm.svelte',
@@ -24,8 +18,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/routes/new/+page.svelte',
 	'src/routes/profile/+page.svelte',
 	'src/routes/profile/edit/+page.svelte',
-	'src/routes/profile/exchange/+page.svelte',
-	'src/routes/recommend/+page.svelte',
-	'src/routes/scan/+page.svelte'
+	'src/routes/profile/exchange/+page.svelte'
 ]
 ;

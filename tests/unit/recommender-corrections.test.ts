@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractSymptoms } from '$lib/recommender/extract';
-import { describeDays, symptomName, withoutMentions } from '$lib/recommender/corrections';
+import { withoutMentions } from '$lib/recommender/corrections';
+import { describeDays, symptomName } from '$lib/recommender/words';
 
 const ids = (text: string) => extractSymptoms(text).symptoms.filter((s) => !s.negated).map((s) => s.id);
 

@@ -35,7 +35,7 @@ for (const file of files) {
 	try {
 		const bytes = new Uint8Array(await readFile(file));
 		const result = await scanDocument(bytes, file, platform);
-		if (json) console.log(JSON.stringify({ file, text: result.text, confidence: result.confidence, pages: result.pages, fields: publicFields(result.fields), ...(result.warnings.length ? { warnings: result.warnings } : {}) }));
+		if (json) console.log(JSON.stringify({ file, text: result.text, confidence: result.confidence, pages: result.pages, fields: publicFields(result.fields), ...(result.warnings.length ? { warnings: result.warnings.map((w) => w.message) } : {}) }));
 		else console.log(`== ${file} (${result.pages} page(s), confidence ${result.confidence})\n${result.text}\n-- findings\n${JSON.stringify(publicFields(result.fields), null, 2)}`);
 	} catch (error) {
 		failures++;

@@ -7,7 +7,7 @@ import { applyOrientation, inkRatio, toGray, encodePgm } from './image.js';
 import { preparePage } from './prepare.js';
 import { checkFile, jpegOrientation, looksTruncated, type FileKind } from './sniff.js';
 import type { OcrEngine } from './engine.js';
-import { OcrError, type GrayImage, type PageResult, type Progress, type RgbaImage, type ScanResult } from './types.js';
+import { OcrError, type GrayImage, type PageResult, type Progress, type RgbaImage, type ScanResult, type ScanWarning } from './types.js';
 
 /** Long side images are decoded at, at most: enough to crop a page out of a photo and keep 300 dpi. */
 export const DECODE_LONG_SIDE = 4000;
@@ -64,7 +64,7 @@ async function decode(platform: Platform, bytes: Uint8Array, kind: FileKind, nam
 			const { image, orientationApplied } = await platform.decodeImage(bytes, kind, DECODE_LONG_SIDE);
 			return orientationApplied ? toGray(image) : applyOrientation(toGray(image), 1);
 		} catch {
-			throw new OcrError('not-supported', `${name} is a ${describe(kind)} image, which this device cannot open. Save or share it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and try again.`);
+			throw new OcrError('not-supported', `${name} is a ${describe(kind)} image, which this device cannot open. Save or share it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and try again.`, describe(kind));
 		}
 	}
 	try {
@@ -73,14 +73,14 @@ async function decode(platform: Platform, bytes: Uint8Array, kind: FileKind, nam
 		return orientationApplied ? grayImage : applyOrientation(grayImage, jpegOrientation(bytes));
 	} catch (error) {
 		if (error instanceof OcrError) throw error;
-		throw new OcrError('corrupt', `${name} could not be opened: the ${describe(kind)} file seems damaged or incomplete. Take the photo again or copy the file again.`);
+		throw new OcrError('corrupt', `${name} could not be opened: the ${describe(kind)} file seems damaged or incomplete. Take the photo again or copy the file again.`, describe(kind));
 	}
 }
 
 function pdfError(error: unknown, name: string): OcrError {
 	const e = error as { name?: string; message?: string };
 	if (e?.name === 'PasswordException') return new OcrError('password', `${name} is protected by a password. Open it with its password and save a copy without one (or take a photo of the pages), then try again.`);
-	return new OcrError('corrupt', `${name} could not be opened: the PDF seems damaged or incomplete.`);
+	return new OcrError('corrupt', `${name} could not be opened: the PDF seems damaged or incomplete.`, 'PDF');
 }
 
 /** Reads one file (image or PDF) into text and findings. Throws OcrError with a message for the patient. */
@@ -96,7 +96,7 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 	report({ stage: 'reading', page: 0, pages: 0, fraction: 0, message: `Opening ${name}` });
 
 	const pageResults: PageResult[] = [];
-	const warnings: string[] = [];
+	const warnings: ScanWarning[] = [];
 	let preview: GrayImage | undefined;
 	let engine: OcrEngine | null = null;
 	const getEngine = async () => {
@@ -116,7 +116,7 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		if (page === 1) preview = prepared.image;
 		const info = { width: prepared.image.width, height: prepared.image.height, angle: prepared.angle, cropped: prepared.cropped, scale: prepared.scale };
 		if (inkRatio(prepared.image) < 0.0005) {
-			warnings.push(`Page ${page} looks blank: no text was found on it.`);
+			warnings.push({ code: 'blank-page', page, message: `Page ${page} looks blank: no text was found on it.` });
 			return { text: '', confidence: 0, words: [], source: 'ocr', prepared: info };
 		}
 		const ocr = await abortable(getEngine(), signal);
@@ -127,7 +127,7 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 			signal
 		);
 		checkCancelled(signal);
-		if (result.text.replace(/[^A-Za-z0-9]/g, '').length < 3) warnings.push(`No text was found on page ${page}. A sharper photo in good light may help.`);
+		if (result.text.replace(/[^A-Za-z0-9]/g, '').length < 3) warnings.push({ code: 'no-text-page', page, message: `No text was found on page ${page}. A sharper photo in good light may help.` });
 		return { text: result.text, confidence: result.confidence, words: result.words, source: 'ocr', prepared: info };
 	};
 
@@ -179,9 +179,9 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 	const text = pageResults.map((p) => p.text.trim()).filter(Boolean).join('\n\n');
 	const truncated = looksTruncated(bytes, kind);
 	if (truncated && !text.replace(/[^A-Za-z0-9]/g, '').length) {
-		throw new OcrError('corrupt', `${name} could not be opened: the ${describe(kind)} file seems damaged or incomplete. Take the photo again or copy the file again.`);
+		throw new OcrError('corrupt', `${name} could not be opened: the ${describe(kind)} file seems damaged or incomplete. Take the photo again or copy the file again.`, describe(kind));
 	}
-	if (truncated) warnings.push(`${name} seems incomplete (cut off): part of the page may be missing. Check the findings against the paper.`);
+	if (truncated) warnings.push({ code: 'truncated', message: `${name} seems incomplete (cut off): part of the page may be missing. Check the findings against the paper.` });
 	if (!text.replace(/[^A-Za-z0-9]/g, '').length) {
 		throw new OcrError('no-text', `No text was found in ${name}. Take the photo straight on, in good light, with the whole page in view.`);
 	}

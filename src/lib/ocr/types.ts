@@ -92,8 +92,15 @@ export interface ScanResult {
 	fields: Fields;
 	/** the first page, prepared, for keeping a compressed copy with the document */
 	preview?: GrayImage;
-	/** messages worth showing that did not stop the scan ("page 2 has no text") */
-	warnings: string[];
+	/** what is worth showing that did not stop the scan ("page 2 has no text") */
+	warnings: ScanWarning[];
+}
+
+/** A problem that did not stop the scan: its kind and page (for the screen's words), and the words in English. */
+export interface ScanWarning {
+	code: 'blank-page' | 'no-text-page' | 'truncated';
+	page?: number;
+	message: string;
 }
 
 export type Stage = 'reading' | 'loading-engine' | 'preparing' | 'recognising' | 'extracting' | 'done';
@@ -109,11 +116,13 @@ export interface Progress {
 
 export type OcrErrorCode = 'empty' | 'not-supported' | 'corrupt' | 'password' | 'no-text' | 'cancelled' | 'engine' | 'too-large';
 
-/** A failure with a message fit for the patient. */
+/** A failure with a message fit for the patient (in English; the screen words it by `code` and `format`). */
 export class OcrError extends Error {
 	constructor(
 		readonly code: OcrErrorCode,
-		message: string
+		message: string,
+		/** the file's format, when the failure is about it ('HEIC', 'PDF') */
+		readonly format?: string
 	) {
 		super(message);
 		this.name = 'OcrError';

@@ -3,8 +3,6 @@
  * are taken out of the words before the guide reads them again, so every later answer leaves them out.
  */
 import { extractSymptoms, tokenize } from './extract.js';
-import { SYMPTOM_BY_ID } from './symptoms.js';
-import type { ExtractedSymptom } from './types.js';
 
 /** a bound on the mentions taken out of one text (each is one more reading of it) */
 const MAX_MENTIONS = 40;
@@ -30,20 +28,4 @@ export function withoutMentions(text: string, removed: readonly string[]): strin
 		tokens = [...tokens.slice(0, at), ...tokens.slice(at + mention!.text.split(' ').length)];
 	}
 	return tokens.join(' ');
-}
-
-/** A symptom's name as said in a sentence: 'Fever' → 'fever', 'HIV test' stays. */
-export function symptomName(symptom: Pick<ExtractedSymptom, 'id' | 'text'>): string {
-	const label = SYMPTOM_BY_ID.get(symptom.id)?.label ?? symptom.text;
-	return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
-}
-
-/** How long, in plain words: 21 → '3 weeks'. */
-export function describeDays(days: number): string {
-	const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-	if (days < 1) return 'less than a day';
-	if (days < 7) return plural(Math.round(days), 'day');
-	if (days < 30) return plural(Math.round(days / 7), 'week');
-	if (days < 365) return plural(Math.round(days / 30), 'month');
-	return plural(Math.round(days / 365), 'year');
 }

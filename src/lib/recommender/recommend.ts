@@ -46,16 +46,19 @@ export interface SpecialtyScore {
 	id: SpecialtyId;
 	name: string;
 	score: number;
-	/** the person's symptoms that point here */
+	/** the person's symptoms that point here: their names, and their ids (to name them in another language) */
 	symptoms: string[];
+	symptomIds: string[];
 	/** profile items that made it more likely */
 	history: string[];
 }
 
 export interface SimilarCase {
 	condition: string;
+	conditionId: string;
 	specialty: SpecialtyId;
 	shared: string[];
+	sharedIds: string[];
 	/** the clinical reference(s) the condition's knowledge comes from */
 	source: string;
 }
@@ -104,12 +107,15 @@ function weightOf(distance: number): number {
 	return 1 / (0.35 + distance) ** 2;
 }
 
-const URGENCY_REASONS: Record<Urgency, string> = {
+/** why each urgency, when no red flag says why (words.ts shows them in the reader's language) */
+export const URGENCY_REASONS: Record<Urgency, string> = {
 	emergency: 'Your symptoms are most like conditions that need emergency care.',
 	urgent: 'See a health worker within 24 hours.',
 	routine: 'Nothing you describe needs urgent care. Book a visit at a clinic that fits.',
 	'self-care': 'This usually gets better with rest and care at home. See a health worker if it gets worse or lasts more than a few days.'
 };
+export const BABY_FEVER_REASON = 'A baby with a fever should be seen by a health worker within 24 hours.';
+export const NOTHING_SAID_REASON = 'Tell us what you feel, in your own words or from the list.';
 const URGENCY_ORDER: Urgency[] = ['self-care', 'routine', 'urgent', 'emergency'];
 
 function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map<Urgency, number>, total: number, subject: Subject, durationDays?: number): { urgency: Urgency; reason: string } {
@@ -122,7 +128,7 @@ function decideUrgency(flags: RedFlag[], present: ExtractedSymptom[], votes: Map
 	const mildOnly = present.length > 0 && present.every((s) => s.severity === 'mild');
 	if (share('emergency') >= 0.5 && present.length >= 2 && !mildOnly) return { urgency: 'emergency', reason: URGENCY_REASONS.emergency };
 	if (subject.ageYears !== undefined && subject.ageYears < 1 && present.some((s) => s.id === 'fever')) {
-		return { urgency: 'urgent', reason: 'A baby with a fever should be seen by a health worker within 24 hours.' };
+		return { urgency: 'urgent', reason: BABY_FEVER_REASON };
 	}
 	if (share('emergency') + share('urgent') >= 0.45 || (severe && share('self-care') < 0.6)) {
 		return { urgency: 'urgent', reason: URGENCY_REASONS.urgent };
@@ -256,6 +262,7 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 			name: SPECIALTIES[id],
 			score: Math.round((weight / sum) * 1000) / 1000,
 			symptoms: [...(reasons.get(id)?.symptoms ?? [])].map((s) => SYMPTOM_BY_ID.get(s)?.label ?? s),
+			symptomIds: [...(reasons.get(id)?.symptoms ?? [])],
 			history: [...(reasons.get(id)?.history ?? [])]
 		}))
 		.filter((s) => s.score >= 0.01);
@@ -265,17 +272,20 @@ export function recommend(model: Model, input: RecommendInput): Recommendation {
 	for (const neighbour of neighbours) {
 		if (seen.has(neighbour.condition.id) || similarCases.length === 3) continue;
 		seen.add(neighbour.condition.id);
+		const sharedIds = present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => s.id);
 		similarCases.push({
 			condition: neighbour.condition.name,
+			conditionId: neighbour.condition.id,
 			specialty: neighbour.condition.specialty,
-			shared: present.filter((s) => neighbour.symptoms.includes(s.id)).map((s) => SYMPTOM_BY_ID.get(s.id)?.label ?? s.id),
+			shared: sharedIds.map((id) => SYMPTOM_BY_ID.get(id)?.label ?? id),
+			sharedIds,
 			source: neighbour.condition.source
 		});
 	}
 	const { urgency, reason } = blendUrgency(decideUrgency(flags, present, urgencyVotes, total, subject, extraction.durationDays), flags, learned.urgency, described.filter((f) => f.startsWith('w:')).length || present.length);
 	return {
 		urgency,
-		urgencyReason: present.length || flags.length ? reason : 'Tell us what you feel, in your own words or from the list.',
+		urgencyReason: present.length || flags.length ? reason : NOTHING_SAID_REASON,
 		redFlags: flags,
 		specialties,
 		similarCases,

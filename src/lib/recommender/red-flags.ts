@@ -20,7 +20,7 @@ export interface RedFlagInput {
 	text: string;
 }
 
-const EMERGENCY_CALL = 'Call emergency services or go to the nearest emergency department now.';
+export const EMERGENCY_CALL = 'Call emergency services or go to the nearest emergency department now.';
 
 /** Every red flag this module can raise, by id: the message shown and the specialty it points to. */
 export const RED_FLAG_RULES = {
