@@ -46,7 +46,6 @@ export const UNCONVERTED: readonly string[] = [
 	'src/routes/clinic/staff/+page.svelte',
 	'src/routes/messages/+page.svelte',
 	'src/routes/messages/[clinicId]/+page.svelte',
-	'src/routes/profile/exchange/+page.svelte',
 	'src/routes/profile/sharing/+page.svelte',
 	'src/routes/recommend/+page.svelte',
 	'src/routes/scan/+page.svelte'
