@@ -160,7 +160,7 @@ describe('shared-tablet profiles', () => {
 		expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
 		await page.reload();
 		await page.getByRole('button', { name: 'Ama' }).click();
-		await expect(page.getByRole('alert').last().textContent()).resolves.toMatch(/Try again in (19|20) minutes/);
+		await expect(page.getByRole('alert').last().textContent()).resolves.toMatch(/locked for (19|20) minutes/);
 		expect(await page.getByRole('alert').count()).toBe(1);
 		expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
 		expect(page.url()).not.toContain('/profile');
