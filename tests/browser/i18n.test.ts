@@ -1,7 +1,7 @@
 // The language is chosen per device profile, without a reload (a reload would lock the profile).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, createProfile, openApp, unlockProfile } from './harness';
+import { appAndBrowser, createProfile, openApp } from './harness';
 
 const app = appAndBrowser();
 
@@ -19,11 +19,21 @@ async function clinicFinderHeading(page: Page) {
 	return (await page.locator('h1').textContent())?.trim();
 }
 
-async function lockAndUnlock(page: Page, name: string, pin: string) {
-	await page.getByRole('button', { name: 'Lock' }).click();
-	await page.waitForURL((url) => url.pathname === '/');
-	await unlockProfile(page, name, pin);
+const lockButton = (page: Page) => page.locator('header .top button');
+const h1 = async (page: Page) => (await page.locator('h1').textContent())?.trim();
+
+/** by place, not by words: the lock screen speaks the language last chosen on the device */
+async function unlock(page: Page, name: string, pin: string) {
+	await page.getByRole('button', { name }).click();
+	await page.locator('#secret').fill(pin);
+	await page.locator('form button[type="submit"]').click();
 	await page.waitForURL('**/profile');
+}
+
+async function lockAndUnlock(page: Page, name: string, pin: string) {
+	await lockButton(page).click();
+	await page.waitForURL((url) => url.pathname === '/');
+	await unlock(page, name, pin);
 }
 
 describe('language per device profile', () => {
@@ -41,13 +51,23 @@ describe('language per device profile', () => {
 		expect((await picker.boundingBox())!.height).toBeGreaterThanOrEqual(44);
 		await picker.selectOption('fr');
 		await page.waitForFunction(() => document.documentElement.lang === 'fr');
-		// still unlocked: no reload happened
-		expect(await page.getByRole('button', { name: 'Lock' }).count()).toBe(1);
+		// still unlocked: no reload happened; the device settings, header, account and profile speak French
+		expect(await lockButton(page).textContent()).toContain('Verrouiller');
+		await page.getByRole('heading', { name: 'Appareil partagé' }).waitFor();
+		await go(page, '/account');
+		await page.waitForURL('**/account');
+		expect(await h1(page)).toBe('Compte et synchronisation');
+		await go(page, '/profile');
+		await page.waitForURL('**/profile');
+		expect(await h1(page)).toBe('Mon profil santé');
 
 		expect(await clinicFinderHeading(page)).toBe('Trouver un centre de santé');
 		await expect.poll(() => page.getByLabel('De quoi avez-vous besoin ?').count()).toBe(1);
 
-		await lockAndUnlock(page, 'Ama', '24680');
+		await lockButton(page).click();
+		await page.waitForURL((url) => url.pathname === '/');
+		expect(await h1(page)).toBe('Qui utilise HealthSync ?');
+		await unlock(page, 'Ama', '24680');
 		expect(await htmlLang(page)).toBe('fr');
 		expect(await clinicFinderHeading(page)).toBe('Trouver un centre de santé');
 

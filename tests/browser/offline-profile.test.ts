@@ -77,15 +77,15 @@ describe('updates', () => {
 		// A new deployment: the service worker script changes.
 		await appendFile(join(staticDir, 'sw.js'), '\n// next version\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-		await page.getByText('A new version of HealthSync is available.').waitFor();
+		await page.getByText('A new version of HealthSync is ready.').waitFor();
 		await page.getByRole('button', { name: 'Update now' }).click();
-		await page.getByText('A new version of HealthSync is available.').waitFor({ state: 'detached' });
+		await page.getByText('A new version of HealthSync is ready.').waitFor({ state: 'detached' });
 		await page.waitForFunction(async () => {
 			const registration = await navigator.serviceWorker.getRegistration();
 			return !registration?.waiting && !!navigator.serviceWorker.controller && registration?.active === navigator.serviceWorker.controller;
 		});
 		await page.getByRole('heading', { name: 'Who is using HealthSync?' }).waitFor();
-		expect(await page.getByText('A new version of HealthSync is available.').count()).toBe(0);
+		expect(await page.getByText('A new version of HealthSync is ready.').count()).toBe(0);
 		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
 		await context.close();
 		await own.stop();
@@ -160,7 +160,7 @@ describe('shared-tablet profiles', () => {
 		expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
 		await page.reload();
 		await page.getByRole('button', { name: 'Ama' }).click();
-		await expect(page.getByRole('alert').last().textContent()).resolves.toMatch(/Try again in (19|20) minutes/);
+		await expect(page.getByRole('alert').last().textContent()).resolves.toMatch(/locked for (19|20) minutes/);
 		expect(await page.getByRole('alert').count()).toBe(1);
 		expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
 		expect(page.url()).not.toContain('/profile');
@@ -174,7 +174,7 @@ describe('shared-tablet profiles', () => {
 		await createProfile(page, app.server.url, 'Idle Person', '8080');
 		await context.clock.fastForward('06:00');
 		await page.waitForURL('**/?locked=idle');
-		expect(await page.getByText('Locked after a period of inactivity').count()).toBe(1);
+		expect(await page.getByText('Locked because no one used it for a while').count()).toBe(1);
 		await context.close();
 	});
 

@@ -7,7 +7,8 @@ import type { HealthRecord } from '$lib/profile/schema';
 import { exportBundle } from '$lib/fhir/export';
 import { ImportError, MAX_ENTRIES, MAX_FILE_BYTES, parseBundle } from '$lib/fhir/import';
 import { addImported, describePlan, planImport } from '$lib/fhir/plan';
-import { TEXT } from '$lib/fhir/text';
+import { m } from '$lib/paraglide/messages.js';
+import { fileTooBig } from '$lib/fhir/import';
 import { DEFLATE_PREFIX, QR_MAX_BYTES, qrPayload, unpackPayload } from '$lib/fhir/qr';
 import { syntheaLikeBundle } from './fixtures/synthea-like';
 import { validFhir } from './fhir-schema';
@@ -113,7 +114,7 @@ describe('FHIR import', () => {
 		const evening = { ...profile[7], id: 'evening', data: { ...profile[7].data, value: 135 } } as HealthRecord;
 		expect(planImport([evening], parseBundle(JSON.stringify(exportBundle({ records: [profile[7]], profileName: 'K' })))).add.map((r) => r.id)).toEqual([profile[7].id]);
 		expect(planImport([{ ...profile[7], id: 'same' }], parseBundle(JSON.stringify(exportBundle({ records: [profile[7]], profileName: 'K' })))).duplicates).toBe(1);
-		expect(describePlan(planImport(profile, parsed))).toEqual([TEXT.nothingToAdd, TEXT.duplicates(profile.length)]);
+		expect(describePlan(planImport(profile, parsed))).toEqual([m.fhir_nothing_to_add(), m.fhir_duplicates({ count: profile.length })]);
 	});
 
 	it('reads a Synthea-like transaction Bundle: takes what maps, counts the rest as skipped', () => {
@@ -125,7 +126,7 @@ describe('FHIR import', () => {
 			{ name: 'Diabetes mellitus type 2', status: 'active', since: '2015-06-01' },
 			{ name: 'Acute bronchitis (disorder)', status: 'resolved', since: '2019-01-05' }
 		]);
-		expect(byKind('medication')).toEqual([{ name: 'Metformin 500 MG Oral Tablet', dose: '1 tablet', frequency: '2 times every day', startedOn: '2015-06-01' }]);
+		expect(byKind('medication')).toEqual([{ name: 'Metformin 500 MG Oral Tablet', dose: '1 tablet', frequency: '2 times a day', startedOn: '2015-06-01' }]);
 		expect(byKind('allergy')).toEqual([{ substance: 'Allergy to penicillin', severity: 'moderate', reaction: 'Hives' }]);
 		expect(byKind('observation')).toEqual([
 			{ category: 'lab', name: 'Hemoglobin A1c', value: 7.1, unit: '%', takenOn: '2024-03-10' },
@@ -145,15 +146,15 @@ describe('FHIR import', () => {
 			}
 			return null;
 		};
-		expect(refusal('not json {')).toBe(TEXT.errors.notJson);
-		expect(refusal('[]')).toBe(TEXT.errors.notBundle);
-		expect(refusal('null')).toBe(TEXT.errors.notBundle);
-		expect(refusal('{"resourceType":"Patient"}')).toBe(TEXT.errors.notBundle);
-		expect(refusal('{"resourceType":"Bundle","type":"history"}')).toBe(TEXT.errors.wrongBundleType('history'));
-		expect(refusal('{"resourceType":"Bundle","type":"collection","entry":{"a":1}}')).toBe(TEXT.errors.notBundle);
-		expect(refusal(' '.repeat(MAX_FILE_BYTES + 1))).toBe(TEXT.errors.tooBig(5));
+		expect(refusal('not json {')).toBe(m.fhir_error_not_json());
+		expect(refusal('[]')).toBe(m.fhir_error_not_bundle());
+		expect(refusal('null')).toBe(m.fhir_error_not_bundle());
+		expect(refusal('{"resourceType":"Patient"}')).toBe(m.fhir_error_not_bundle());
+		expect(refusal('{"resourceType":"Bundle","type":"history"}')).toBe(m.fhir_error_wrong_bundle_type({ type: 'history' }));
+		expect(refusal('{"resourceType":"Bundle","type":"collection","entry":{"a":1}}')).toBe(m.fhir_error_not_bundle());
+		expect(refusal(' '.repeat(MAX_FILE_BYTES + 1))).toBe('This file is too big (more than 5 MB). Ask for a smaller one.');
 		const many = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: Array.from({ length: MAX_ENTRIES + 1 }, () => ({})) });
-		expect(refusal(many)).toBe(TEXT.errors.tooMany(MAX_ENTRIES));
+		expect(refusal(many)).toBe(m.fhir_error_too_many({ limit: MAX_ENTRIES }));
 	});
 
 	it('leaves out broken entries, wrong types and __proto__ tricks, naming them', () => {
@@ -172,7 +173,7 @@ describe('FHIR import', () => {
 		}).replace('"resourceType":"Condition"}', '"resourceType":"Condition","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
 		const parsed = parseBundle(text);
 		expect(parsed.records.map((r) => r.data)).toEqual([{ name: 'Asthma', status: 'active' }]);
-		expect(parsed.problems).toEqual([1, 2, 3, 4].map(TEXT.errors.entryBroken));
+		expect(parsed.problems).toEqual([1, 2, 3, 4].map((number) => m.fhir_error_entry_broken({ number })));
 		expect(Object.entries(parsed.skipped)).toEqual([['toString', 1], ['__proto__', 1]]);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
@@ -187,7 +188,7 @@ describe('FHIR import', () => {
 		const stored = (await db.records.find().exec()).map((d) => d.toJSON() as HealthRecord);
 		expect(stored).toHaveLength(profile.length);
 		// a file cannot prove a clinic wrote a record: it becomes the patient's own, and the preview says so
-		expect(describePlan(plan)).toContain(TEXT.clinicWritten(1));
+		expect(describePlan(plan)).toContain(m.fhir_clinic_written({ count: 1 }));
 		const { source: _clinic, ...own } = comparable(profile[10]);
 		const imported = stored.find((r) => r.id === profile[10].id)!;
 		expect(imported).toMatchObject({ ...own, updatedAt: 42, updatedBy: 'dev-2' });
@@ -216,8 +217,8 @@ describe('FHIR summary in a QR code', () => {
 	it('refuses a compressed payload that unpacks past the size cap, or is not compressed data', async () => {
 		const bomb = deflateRawSync(JSON.stringify({ resourceType: 'Bundle', type: 'collection', pad: ' '.repeat(MAX_FILE_BYTES + 10) }), { level: 9 }).toString('base64url');
 		expect(bomb.length).toBeLessThan(QR_MAX_BYTES * 4);
-		await expect(unpackPayload(DEFLATE_PREFIX + bomb)).rejects.toThrow(TEXT.errors.tooBig(5));
-		await expect(unpackPayload(`${DEFLATE_PREFIX}not-deflate`)).rejects.toThrow(TEXT.errors.notJson);
-		await expect(unpackPayload(`${DEFLATE_PREFIX}%%%`)).rejects.toThrow(TEXT.errors.notJson);
+		await expect(unpackPayload(DEFLATE_PREFIX + bomb)).rejects.toThrow(fileTooBig());
+		await expect(unpackPayload(`${DEFLATE_PREFIX}not-deflate`)).rejects.toThrow(m.fhir_error_not_json());
+		await expect(unpackPayload(`${DEFLATE_PREFIX}%%%`)).rejects.toThrow(m.fhir_error_not_json());
 	});
 });

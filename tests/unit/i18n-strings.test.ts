@@ -1,11 +1,9 @@
 // No words written into components: text nodes and the attributes people read (aria-label, placeholder,
-// title, alt, label) must come from messages. Icons, numbers and punctuation are fine. Files not converted
-// yet are listed in i18n-unconverted.ts; that list only shrinks.
+// title, alt, label) must come from messages. Icons, numbers and punctuation are fine.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'svelte/compiler';
-import { UNCONVERTED } from './i18n-unconverted';
 
 const ROOT = join(import.meta.dirname, '../..');
 const READ_ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'alt', 'label']);
@@ -52,14 +50,7 @@ describe('no words left in components', () => {
 		expect(writtenWords('<p>{m.hello()} · 🌐 – 12</p><span aria-hidden="true">×</span><style>p { color: red; }</style>')).toEqual([]);
 	});
 
-	it('lists only files that exist and still have words', () => {
-		for (const file of UNCONVERTED) {
-			expect(files, file).toContain(file);
-			expect(writtenWords(readFileSync(join(ROOT, file), 'utf8')).length, `${file} is converted: remove it from i18n-unconverted.ts`).toBeGreaterThan(0);
-		}
-	});
-
-	for (const file of files.filter((f) => !UNCONVERTED.includes(f))) {
+	for (const file of files) {
 		it(file, () => expect(writtenWords(readFileSync(join(ROOT, file), 'utf8'))).toEqual([]));
 	}
 });

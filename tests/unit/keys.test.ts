@@ -138,14 +138,14 @@ describe('secretProblem', () => {
 	});
 
 	it('refuses a PIN shorter than 4 digits', () => {
-		expect(secretProblem('123')).toBe('A PIN needs at least 4 digits.');
-		expect(secretProblem('1')).toBe('A PIN needs at least 4 digits.');
+		expect(secretProblem('123')).toBe('A PIN needs at least 4 numbers.');
+		expect(secretProblem('1')).toBe('A PIN needs at least 4 numbers.');
 	});
 
 	it('accepts a passphrase of 8 or more characters and refuses shorter ones', () => {
 		expect(secretProblem('abcdefgh')).toBeNull();
 		expect(secretProblem('correct horse')).toBeNull();
-		const tooShort = 'A passphrase needs at least 8 characters (or use a PIN of 4 or more digits).';
+		const tooShort = 'A passphrase needs at least 8 letters. Or use a PIN of 4 or more numbers.';
 		expect(secretProblem('abc1')).toBe(tooShort);
 		expect(secretProblem('1234567a')).toBeNull();
 		expect(secretProblem('')).toBe(tooShort);
@@ -154,9 +154,9 @@ describe('secretProblem', () => {
 
 	it('speaks of what the person chose to make: a PIN has numbers only, a passphrase 8 characters', () => {
 		expect(secretProblem('12a4', 'pin')).toBe('A PIN has only numbers (0 to 9). To use letters, tap "Use a passphrase instead".');
-		expect(secretProblem('123', 'pin')).toBe('A PIN needs at least 4 digits.');
+		expect(secretProblem('123', 'pin')).toBe('A PIN needs at least 4 numbers.');
 		expect(secretProblem('4821', 'pin')).toBeNull();
-		expect(secretProblem('4821', 'passphrase')).toBe('A passphrase needs at least 8 characters.');
+		expect(secretProblem('4821', 'passphrase')).toBe('A passphrase needs at least 8 letters, numbers or spaces.');
 		expect(secretProblem('correct horse', 'passphrase')).toBeNull();
 	});
 

@@ -12,10 +12,14 @@ import type { ScannedDocumentDoc } from '../ocr/collection.js';
 import { fromBase64 } from './base64.js';
 import { EXTENSIONS, RECORD_ID_SYSTEM } from './codes.js';
 import { loincByCode } from './loinc.js';
-import { TEXT } from './text.js';
+import { m } from '../paraglide/messages.js';
+import { formatUnit } from '../i18n/format.js';
 import { BUNDLE_TYPES_ACCEPTED } from './types.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The refusal of a file over MAX_FILE_BYTES, its limit in the reader's units. */
+export const fileTooBig = (): string => m.fhir_error_too_big({ size: formatUnit(MAX_FILE_BYTES / 1024 / 1024, 'MB') });
 export const MAX_ENTRIES = 5000;
 
 export class ImportError extends Error {}
@@ -104,12 +108,25 @@ function allergy(r: Json): RecordDataByKind['allergy'] {
 	return drop({ substance: conceptText(r.code) ?? '', severity, reaction: list(reaction?.manifestation).map(conceptText).filter(Boolean).join(', ') || undefined, notes: noteText(r) });
 }
 
+const EVERY: Record<string, (inputs: { count: number }) => string> = {
+	h: m.fhir_every_hour,
+	d: m.fhir_every_day,
+	wk: m.fhir_every_week,
+	mo: m.fhir_every_month
+};
+
+/** "2 times a day", from a FHIR timing's frequency, period and period unit. */
+function timesEvery(times: number, period: number, unit: string): string {
+	const every = Object.hasOwn(EVERY, unit) ? EVERY[unit]({ count: period }) : m.fhir_every_unit({ count: period, unit });
+	return m.fhir_times_every({ times: m.fhir_times({ count: times }), every });
+}
+
 function frequency(dosage: Json | undefined): string | undefined {
 	const timing = isObject(dosage?.timing) ? dosage.timing : undefined;
 	const repeat = isObject(timing?.repeat) ? timing.repeat : undefined;
 	if (conceptText(timing?.code)) return conceptText(timing?.code);
-	if (typeof repeat?.frequency === 'number' && typeof repeat.period === 'number') return TEXT.timesEvery(repeat.frequency, repeat.period, str(repeat.periodUnit) ?? 'd');
-	if (dosage?.asNeededBoolean === true) return TEXT.whenNeeded;
+	if (typeof repeat?.frequency === 'number' && typeof repeat.period === 'number') return timesEvery(repeat.frequency, repeat.period, str(repeat.periodUnit) ?? 'd');
+	if (dosage?.asNeededBoolean === true) return m.fhir_when_needed();
 	return undefined;
 }
 function medication(r: Json): RecordDataByKind['medication'] {
@@ -120,8 +137,8 @@ function medication(r: Json): RecordDataByKind['medication'] {
 	const reference = isObject(r.medicationReference) ? str(r.medicationReference.display) : undefined;
 	return drop({
 		name: conceptText(r.medicationCodeableConcept) ?? reference ?? '',
-		dose: dose ?? str(dosage?.text) ?? TEXT.notGiven,
-		frequency: frequency(dosage) ?? TEXT.notGiven,
+		dose: dose ?? str(dosage?.text) ?? m.fhir_not_given(),
+		frequency: frequency(dosage) ?? m.fhir_not_given(),
 		startedOn: date(period) ?? date(r.effectiveDateTime) ?? date(r.authoredOn),
 		notes: noteText(r)
 	});
@@ -198,18 +215,18 @@ const STRUCTURE = new Set(['Composition']);
 
 /** Reads a file's text into records. Throws ImportError (plain words) when the whole file is unusable. */
 export function parseBundle(text: string): ParsedBundle {
-	if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES) throw new ImportError(TEXT.errors.tooBig(MAX_FILE_BYTES / 1024 / 1024));
+	if (text.length > MAX_FILE_BYTES || new TextEncoder().encode(text).length > MAX_FILE_BYTES) throw new ImportError(fileTooBig());
 	let bundle: unknown;
 	try {
 		bundle = JSON.parse(text);
 	} catch {
-		throw new ImportError(TEXT.errors.notJson);
+		throw new ImportError(m.fhir_error_not_json());
 	}
-	if (!isObject(bundle) || bundle.resourceType !== 'Bundle') throw new ImportError(TEXT.errors.notBundle);
-	if (!BUNDLE_TYPES_ACCEPTED.includes(bundle.type as never)) throw new ImportError(TEXT.errors.wrongBundleType(String(bundle.type).slice(0, 40)));
-	if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) throw new ImportError(TEXT.errors.notBundle);
+	if (!isObject(bundle) || bundle.resourceType !== 'Bundle') throw new ImportError(m.fhir_error_not_bundle());
+	if (!BUNDLE_TYPES_ACCEPTED.includes(bundle.type as never)) throw new ImportError(m.fhir_error_wrong_bundle_type({ type: String(bundle.type).slice(0, 40) }));
+	if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) throw new ImportError(m.fhir_error_not_bundle());
 	const entries = list(bundle.entry);
-	if (entries.length > MAX_ENTRIES) throw new ImportError(TEXT.errors.tooMany(MAX_ENTRIES));
+	if (entries.length > MAX_ENTRIES) throw new ImportError(m.fhir_error_too_many({ limit: MAX_ENTRIES }));
 
 	const parsed: ParsedBundle = { records: [], scans: [], skipped: {}, problems: [] };
 	// a Map: a type named "toString" or "__proto__" must count like any other
@@ -218,7 +235,7 @@ export function parseBundle(text: string): ParsedBundle {
 	entries.forEach((entry, index) => {
 		const resource = isObject(entry) && isObject(entry.resource) ? entry.resource : undefined;
 		const type = str(resource?.resourceType);
-		if (!resource || !type) return void parsed.problems.push(TEXT.errors.entryBroken(index + 1));
+		if (!resource || !type) return void parsed.problems.push(m.fhir_error_entry_broken({ number: index + 1 }));
 		if (STRUCTURE.has(type)) return;
 		const ownScan = type === 'DocumentReference' ? scan(resource) : undefined;
 		if (ownScan) return void parsed.scans.push(ownScan);
@@ -233,7 +250,7 @@ export function parseBundle(text: string): ParsedBundle {
 		const source = sourceOf(resource);
 		found.forEach(({ kind, data }, part) => {
 			const record = { id: kind === 'about' ? 'about' : part ? uuidv7() : id, kind, data, ...(source ? { source } : {}), ...(hidden ? { hidden } : {}) } as ImportedRecord;
-			if (USER_COLLECTIONS.records({ ...record, updatedAt: 0, updatedBy: 'import' })) parsed.problems.push(TEXT.errors.entryBroken(index + 1));
+			if (USER_COLLECTIONS.records({ ...record, updatedAt: 0, updatedBy: 'import' })) parsed.problems.push(m.fhir_error_entry_broken({ number: index + 1 }));
 			else parsed.records.push(record);
 		});
 	});

@@ -1,11 +1,11 @@
 /** What an import would change: the records to add and the ones already in the profile (skipped). */
 import type { RecordsCollection } from '../profile/collection.js';
-import { RECORD_KINDS, type HealthRecord } from '../profile/schema.js';
+import { RECORD_KINDS, type HealthRecord, type RecordKind } from '../profile/schema.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
 import type { ImportedRecord, ImportedScan, ParsedBundle } from './import.js';
 import type { DocumentsCollection } from '../ocr/collection.js';
 import { ImportError } from './import.js';
-import { KIND_COUNT, TEXT } from './text.js';
+import { m } from '../paraglide/messages.js';
 
 export interface ImportPlan {
 	add: ImportedRecord[];
@@ -47,18 +47,28 @@ export function planImport(existing: readonly Pick<HealthRecord, 'id' | 'kind' |
 	return plan;
 }
 
+/** How many records of a kind, in plain words ("3 allergies"). */
+const KIND_COUNT: Record<RecordKind, (inputs: { count: number }) => string> = {
+	about: () => m.fhir_count_about(),
+	condition: m.fhir_count_condition,
+	allergy: m.fhir_count_allergy,
+	medication: m.fhir_count_medication,
+	observation: m.fhir_count_observation,
+	note: m.fhir_count_note
+};
+
 /** The preview in plain words, one sentence each. */
 export function describePlan(plan: ImportPlan): string[] {
 	const parts = RECORD_KINDS.map((kind) => [kind, plan.add.filter((r) => r.kind === kind).length] as const)
 		.filter(([, n]) => n)
-		.map(([kind, n]) => KIND_COUNT[kind](n));
-	if (plan.addScans.length) parts.push(TEXT.scanCount(plan.addScans.length));
+		.map(([kind, n]) => KIND_COUNT[kind]({ count: n }));
+	if (plan.addScans.length) parts.push(m.fhir_scan_count({ count: plan.addScans.length }));
 	const skippedTypes = Object.entries(plan.skipped).map(([type, n]) => `${n} ${type}`);
 	return [
-		parts.length ? TEXT.willAdd(parts.join(', ')) : TEXT.nothingToAdd,
-		...(plan.duplicates ? [TEXT.duplicates(plan.duplicates)] : []),
-		...(plan.add.some((r) => r.source) ? [TEXT.clinicWritten(plan.add.filter((r) => r.source).length)] : []),
-		...(skippedTypes.length ? [TEXT.skippedTypes(skippedTypes.join(', '))] : []),
+		parts.length ? m.fhir_will_add({ parts: parts.join(', ') }) : m.fhir_nothing_to_add(),
+		...(plan.duplicates ? [m.fhir_duplicates({ count: plan.duplicates })] : []),
+		...(plan.add.some((r) => r.source) ? [m.fhir_clinic_written({ count: plan.add.filter((r) => r.source).length })] : []),
+		...(skippedTypes.length ? [m.fhir_skipped_types({ list: skippedTypes.join(', ') })] : []),
 		...plan.problems
 	];
 }
@@ -72,9 +82,9 @@ export const planSize = (plan: ImportPlan) => plan.add.length + plan.addScans.le
  */
 export async function addImported(db: { records: RecordsCollection; documents?: DocumentsCollection }, plan: ImportPlan, deviceId: string, now = Date.now()): Promise<number> {
 	const stamped: HealthRecord[] = plan.add.map(({ source: _fromAFile, ...r }) => ({ ...r, updatedAt: now, updatedBy: deviceId }));
-	if (stamped.some((r) => USER_COLLECTIONS.records(r))) throw new ImportError(TEXT.errors.cannotSave);
+	if (stamped.some((r) => USER_COLLECTIONS.records(r))) throw new ImportError(m.fhir_error_cannot_save());
 	const scans = db.documents ? plan.addScans : [];
 	const results = await Promise.all([db.records.bulkInsert(stamped), ...(scans.length ? [db.documents!.bulkInsert(scans)] : [])]);
-	if (results.some((r) => r.error.length)) throw new ImportError(TEXT.errors.cannotSave);
+	if (results.some((r) => r.error.length)) throw new ImportError(m.fhir_error_cannot_save());
 	return stamped.length + scans.length;
 }

@@ -4,8 +4,8 @@
  * prefix `fhir+deflate:`, which the import here reads back. Either must stay ≤ 2,000 bytes: under a
  * version-40 code's 2,331-byte capacity at error correction level M, with room to spare for cheap phones.
  */
-import { ImportError, MAX_FILE_BYTES } from './import.js';
-import { TEXT } from './text.js';
+import { fileTooBig, ImportError, MAX_FILE_BYTES } from './import.js';
+import { m } from '../paraglide/messages.js';
 import { bytesFromBase64Url, toBase64Url } from './base64.js';
 
 export const QR_MAX_BYTES = 2000;
@@ -34,7 +34,7 @@ export async function unpackPayload(text: string): Promise<string> {
 	try {
 		bytes = bytesFromBase64Url(trimmed.slice(DEFLATE_PREFIX.length));
 	} catch {
-		throw new ImportError(TEXT.errors.notJson);
+		throw new ImportError(m.fhir_error_not_json());
 	}
 	const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
 	const chunks: Uint8Array[] = [];
@@ -45,12 +45,12 @@ export async function unpackPayload(text: string): Promise<string> {
 			// a small code can unpack to gigabytes: stop at the same cap as a file
 			if (total > MAX_FILE_BYTES) {
 				await reader.cancel();
-				throw new ImportError(TEXT.errors.tooBig(MAX_FILE_BYTES / 1024 / 1024));
+				throw new ImportError(fileTooBig());
 			}
 			chunks.push(read.value);
 		}
 	} catch (e) {
-		throw e instanceof ImportError ? e : new ImportError(TEXT.errors.notJson);
+		throw e instanceof ImportError ? e : new ImportError(m.fhir_error_not_json());
 	}
 	return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }

@@ -1,10 +1,12 @@
 /** The form fields of each record kind, so one form component edits them all. */
 import { ALLERGY_SEVERITIES, BLOOD_GROUPS, CONDITION_STATUSES, OBSERVATION_CATEGORIES, SEXES, type RecordKind } from './schema.js';
 import { LAB_RANGES } from './lab-ranges.js';
+import { m } from '../paraglide/messages.js';
 
 export interface Field {
 	key: string;
-	label: string;
+	/** a message: read when drawn, in the language chosen then */
+	label: () => string;
 	type: 'text' | 'date' | 'select' | 'textarea' | 'value';
 	options?: readonly string[];
 	required?: boolean;
@@ -12,45 +14,63 @@ export interface Field {
 
 export const FIELDS: Record<RecordKind, Field[]> = {
 	about: [
-		{ key: 'name', label: 'Full name', type: 'text', required: true },
-		{ key: 'dateOfBirth', label: 'Date of birth', type: 'date' },
-		{ key: 'sex', label: 'Sex', type: 'select', options: SEXES },
-		{ key: 'bloodGroup', label: 'Blood group', type: 'select', options: BLOOD_GROUPS },
-		{ key: 'notes', label: 'Notes', type: 'textarea' }
+		{ key: 'name', label: m.profile_field_full_name, type: 'text', required: true },
+		{ key: 'dateOfBirth', label: m.profile_field_date_of_birth, type: 'date' },
+		{ key: 'sex', label: m.profile_sex, type: 'select', options: SEXES },
+		{ key: 'bloodGroup', label: m.profile_blood_group, type: 'select', options: BLOOD_GROUPS },
+		{ key: 'notes', label: m.profile_field_notes, type: 'textarea' }
 	],
 	condition: [
-		{ key: 'name', label: 'Condition', type: 'text', required: true },
-		{ key: 'status', label: 'Status', type: 'select', options: CONDITION_STATUSES, required: true },
-		{ key: 'since', label: 'Since', type: 'date' },
-		{ key: 'notes', label: 'Notes', type: 'textarea' }
+		{ key: 'name', label: m.profile_field_condition, type: 'text', required: true },
+		{ key: 'status', label: m.profile_field_status, type: 'select', options: CONDITION_STATUSES, required: true },
+		{ key: 'since', label: m.profile_field_since, type: 'date' },
+		{ key: 'notes', label: m.profile_field_notes, type: 'textarea' }
 	],
 	allergy: [
-		{ key: 'substance', label: 'Allergic to', type: 'text', required: true },
-		{ key: 'severity', label: 'Severity', type: 'select', options: ALLERGY_SEVERITIES, required: true },
-		{ key: 'reaction', label: 'Reaction', type: 'text' },
-		{ key: 'notes', label: 'Notes', type: 'textarea' }
+		{ key: 'substance', label: m.profile_field_allergic_to, type: 'text', required: true },
+		{ key: 'severity', label: m.profile_field_severity, type: 'select', options: ALLERGY_SEVERITIES, required: true },
+		{ key: 'reaction', label: m.profile_field_reaction, type: 'text' },
+		{ key: 'notes', label: m.profile_field_notes, type: 'textarea' }
 	],
 	medication: [
-		{ key: 'name', label: 'Medicine', type: 'text', required: true },
-		{ key: 'dose', label: 'Dose (e.g. 500 mg)', type: 'text', required: true },
-		{ key: 'frequency', label: 'How often (e.g. twice a day)', type: 'text', required: true },
-		{ key: 'startedOn', label: 'Started on', type: 'date' },
-		{ key: 'notes', label: 'Notes', type: 'textarea' }
+		{ key: 'name', label: m.profile_field_medicine, type: 'text', required: true },
+		{ key: 'dose', label: m.profile_field_dose, type: 'text', required: true },
+		{ key: 'frequency', label: m.profile_field_frequency, type: 'text', required: true },
+		{ key: 'startedOn', label: m.profile_field_started_on, type: 'date' },
+		{ key: 'notes', label: m.profile_field_notes, type: 'textarea' }
 	],
 	observation: [
-		{ key: 'category', label: 'Type', type: 'select', options: OBSERVATION_CATEGORIES, required: true },
-		{ key: 'name', label: 'What was measured (e.g. blood pressure, HbA1c)', type: 'text', required: true },
-		{ key: 'value', label: 'Value', type: 'value', required: true },
-		{ key: 'unit', label: 'Unit (e.g. mmHg, %)', type: 'text' },
-		{ key: 'takenOn', label: 'Date', type: 'date', required: true },
-		{ key: 'notes', label: 'Notes', type: 'textarea' }
+		{ key: 'category', label: m.profile_field_type, type: 'select', options: OBSERVATION_CATEGORIES, required: true },
+		{ key: 'name', label: m.profile_field_measured, type: 'text', required: true },
+		{ key: 'value', label: m.profile_field_value, type: 'value', required: true },
+		{ key: 'unit', label: m.profile_field_unit, type: 'text' },
+		{ key: 'takenOn', label: m.profile_field_date, type: 'date', required: true },
+		{ key: 'notes', label: m.profile_field_notes, type: 'textarea' }
 	],
 	note: [
-		{ key: 'title', label: 'Title', type: 'text' },
-		{ key: 'text', label: 'Note', type: 'textarea', required: true },
-		{ key: 'date', label: 'Date', type: 'date' }
+		{ key: 'title', label: m.profile_field_title, type: 'text' },
+		{ key: 'text', label: m.profile_field_note, type: 'textarea', required: true },
+		{ key: 'date', label: m.profile_field_date, type: 'date' }
 	]
 };
+
+const OPTION_NAMES: Record<string, () => string> = {
+	female: m.profile_option_female,
+	male: m.profile_option_male,
+	intersex: m.profile_option_intersex,
+	unknown: m.profile_option_unknown,
+	mild: m.profile_option_mild,
+	moderate: m.profile_option_moderate,
+	severe: m.profile_option_severe,
+	'life-threatening': m.profile_option_life_threatening,
+	active: m.profile_option_active,
+	resolved: m.profile_option_resolved,
+	vital: m.profile_option_vital,
+	lab: m.profile_option_lab
+};
+
+/** A choice of a select field in the reader's language; blood groups (A+ …) read the same everywhere. */
+export const optionName = (value: string): string => (Object.hasOwn(OPTION_NAMES, value) ? OPTION_NAMES[value]() : value);
 
 /**
  * A measured value with no number in it ("abc") for a vital sign or a lab test this app knows as a number:
@@ -59,8 +79,8 @@ export const FIELDS: Record<RecordKind, Field[]> = {
 export function valueProblem(kind: RecordKind, values: Record<string, string>): string | null {
 	if (kind !== 'observation' || /\d/.test(values.value ?? '')) return null;
 	const name = (values.name ?? '').trim();
-	if (/blood pressure|\bbp\b/i.test(name)) return 'Type the blood pressure as two numbers, for example 120/80.';
-	if (values.category === 'vital' || LAB_RANGES.some((range) => range.name.test(name))) return `Type the value as a number, for example 5.9.`;
+	if (/blood pressure|\bbp\b/i.test(name)) return m.profile_value_blood_pressure();
+	if (values.category === 'vital' || LAB_RANGES.some((range) => range.name.test(name))) return m.profile_value_number();
 	return null;
 }
 

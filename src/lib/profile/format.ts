@@ -1,12 +1,24 @@
 /** How records read on screen: a title and a one-line summary per kind. */
 import type { HealthRecord, RecordKind } from './schema.js';
+import { m } from '../paraglide/messages.js';
+import { optionName } from './fields.js';
 
-export const KIND_LABELS: Record<Exclude<RecordKind, 'about'>, { title: string; one: string }> = {
-	condition: { title: 'Conditions', one: 'condition' },
-	allergy: { title: 'Allergies', one: 'allergy' },
-	medication: { title: 'Current medications', one: 'medication' },
-	observation: { title: 'Vitals and lab values', one: 'vital or lab value' },
-	note: { title: 'Notes', one: 'note' }
+/** read at each use, so the words follow the language chosen */
+const label = (title: () => string, one: () => string) => ({
+	get title() {
+		return title();
+	},
+	get one() {
+		return one();
+	}
+});
+
+export const KIND_LABELS: Record<Exclude<RecordKind, 'about'>, { readonly title: string; readonly one: string }> = {
+	condition: label(m.profile_kind_condition, m.profile_kind_condition_one),
+	allergy: label(m.profile_kind_allergy, m.profile_kind_allergy_one),
+	medication: label(m.profile_kind_medication, m.profile_kind_medication_one),
+	observation: label(m.profile_kind_observation, m.profile_kind_observation_one),
+	note: label(m.profile_kind_note, m.profile_kind_note_one)
 };
 
 export const LISTED_KINDS = Object.keys(KIND_LABELS) as Exclude<RecordKind, 'about'>[];
@@ -28,13 +40,13 @@ export function recordSummary(record: HealthRecord): string {
 	const parts: (string | number | undefined)[] = (() => {
 		switch (record.kind) {
 			case 'condition':
-				return [d.status, d.since && `since ${d.since}`];
+				return [d.status && optionName(String(d.status)), d.since && m.profile_since({ date: String(d.since) })];
 			case 'allergy':
-				return [d.severity, d.reaction];
+				return [d.severity && optionName(String(d.severity)), d.reaction];
 			case 'medication':
 				return [d.dose, d.frequency];
 			case 'observation':
-				return [`${d.value}${d.unit ? ` ${d.unit}` : ''}`, d.takenOn, d.category];
+				return [`${d.value}${d.unit ? ` ${d.unit}` : ''}`, d.takenOn, d.category && optionName(String(d.category))];
 			case 'note':
 				return [d.date];
 			default:

@@ -4,6 +4,7 @@
  * the next person on a shared tablet sees nothing of it.
  */
 import { goto } from '$app/navigation';
+import { m } from '../paraglide/messages.js';
 import type { ProfileDatabase } from '../collections.js';
 import type { SyncController } from '../sync/controller.svelte.js';
 import { api, type ServerSession } from '../sync/api.js';
@@ -63,15 +64,15 @@ async function open(profile: DeviceProfile, keys: ProfileKeys): Promise<Unlocked
 
 export async function unlock(profileId: string, secret: string): Promise<UnlockedProfile> {
 	const profile = registry.profile(profileId);
-	if (!profile) throw new UnlockError('This profile is no longer on this device.');
+	if (!profile) throw new UnlockError(m.session_profile_gone());
 	const wait = remainingLockMs(profile, Date.now());
-	if (wait > 0) throw new UnlockError(`Too many wrong attempts. Try again in ${describeWait(wait)}.`);
+	if (wait > 0) throw new UnlockError(m.session_locked_out({ wait: describeWait(wait) }));
 	const keys = await deriveProfileKeys(secret, profile.salt, profile.iterations);
 	if (!sameVerifier(keys.verifier, profile.verifier)) {
 		const state = afterFailure(profile, Date.now());
 		registry.updateProfile(profileId, state);
 		const locked = remainingLockMs(state, Date.now());
-		throw new UnlockError(locked > 0 ? `Wrong PIN or passphrase. This profile is locked for ${describeWait(locked)}.` : 'Wrong PIN or passphrase.');
+		throw new UnlockError(locked > 0 ? m.session_wrong_secret_locked({ wait: describeWait(locked) }) : m.session_wrong_secret());
 	}
 	registry.updateProfile(profileId, afterSuccess());
 	await lock();
@@ -102,7 +103,7 @@ export async function createProfile(displayName: string, secret: string): Promis
  */
 export async function linkAccount(mode: 'signup' | 'login', name: string, password: string, signedIn?: Promise<ServerSession>): Promise<ServerSession> {
 	const current = session.current;
-	if (!current) throw new UnlockError('Unlock a profile first.');
+	if (!current) throw new UnlockError(m.session_unlock_first());
 	const server = await (signedIn ?? (mode === 'signup' ? api.signup(name, password) : api.login(name, password)));
 	const account = { name, sealedPassword: await sealSecret(current.keys.secretsKey, password) };
 	registry.updateProfile(current.profile.id, { account });
@@ -147,7 +148,7 @@ export async function removeLockedProfile(profileId: string) {
  */
 export async function recoverFromAccount(profileId: string, password: string, newSecret: string): Promise<string[]> {
 	const profile = registry.profile(profileId);
-	if (!profile?.account) throw new UnlockError('This profile is not linked to an account.');
+	if (!profile?.account) throw new UnlockError(m.session_no_account());
 	await lock();
 	const signedIn = await api.login(profile.account.name, password);
 	await removeLockedProfile(profileId);

@@ -3,6 +3,7 @@
  * One derivation gives the database password (encrypts health fields at rest), an AES-GCM key for the
  * small secrets kept beside the profile, and a verifier to check the PIN without opening the database.
  */
+import { m } from '../paraglide/messages.js';
 import { bytesFromBase64 as fromBase64, bytesToBase64 as toBase64 } from '../db/base64.js';
 
 export const KDF_ITERATIONS = 210_000;
@@ -58,8 +59,8 @@ export const secretKind = (secret: string): SecretKind => (/^\d+$/.test(secret) 
  * they are making, so a letter in a PIN gets a message about PINs.
  */
 export function secretProblem(secret: string, chosen?: SecretKind): string | null {
-	if (chosen === 'pin' && secretKind(secret) !== 'pin') return secret ? 'A PIN has only numbers (0 to 9). To use letters, tap "Use a passphrase instead".' : 'A PIN needs at least 4 digits.';
-	if (chosen === 'passphrase') return secret.length >= 8 ? null : 'A passphrase needs at least 8 characters.';
-	if (secretKind(secret) === 'pin') return secret.length >= 4 ? null : 'A PIN needs at least 4 digits.';
-	return secret.length >= 8 ? null : 'A passphrase needs at least 8 characters (or use a PIN of 4 or more digits).';
+	if (chosen === 'pin' && secretKind(secret) !== 'pin') return secret ? m.session_pin_numbers_only() : m.session_pin_too_short();
+	if (chosen === 'passphrase') return secret.length >= 8 ? null : m.session_passphrase_too_short();
+	if (secretKind(secret) === 'pin') return secret.length >= 4 ? null : m.session_pin_too_short();
+	return secret.length >= 8 ? null : m.session_secret_too_short();
 }

@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages.js';
+
 /**
  * Wrong-PIN lockout for shared devices: a few free tries, then a delay that grows with every failure
  * (the fifth wrong PIN in a row locks the profile for 20 minutes, each later one doubles it).
@@ -33,6 +35,5 @@ export const afterSuccess = (): LockoutState => ({ failures: 0, lockedUntil: 0 }
 export function describeWait(ms: number): string {
 	const minutes = Math.ceil(ms / MINUTE);
 	const seconds = Math.ceil(ms / 1000);
-	if (ms < MINUTE) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-	return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+	return ms < MINUTE ? m.session_wait_seconds({ count: seconds }) : m.session_wait_minutes({ count: minutes });
 }

@@ -1,4 +1,5 @@
 /** The sync-server's account API (see docs/architecture.md), as one small wrapper. */
+import { m } from '../paraglide/messages.js';
 import type { ClinicSettings, EmergencyRecords, OpenReport } from '../sharing/access.js';
 import type { StaffGrant, StaffMember } from '../staff/roles.js';
 import type { NewPass, PassInfo, PassRequest, PassSummary } from '../sharing/pass/schema.js';
@@ -21,7 +22,7 @@ export class ApiError extends Error {
 /** Thrown when the server cannot be reached at all, so callers can tell "offline" from "refused". */
 export class OfflineError extends Error {
 	constructor() {
-		super('No connection to the server. Your data is safe on this device; try again when you are online.');
+		super(m.sync_no_connection());
 	}
 }
 

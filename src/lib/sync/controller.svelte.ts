@@ -7,6 +7,7 @@
 import type { RxDatabase } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Subscription } from 'rxjs';
+import { m } from '../paraglide/messages.js';
 import { addDeclaredCollections } from '../db/local.js';
 import { declarationsFor, type CollectionDeclaration, type CollectionSync } from '../db/declarations.js';
 import { clinicDatabase, userDatabase } from '../db/names.js';
@@ -81,7 +82,7 @@ export class SyncController {
 			rememberRoles(this.profileId, session.roles);
 		} catch (error) {
 			if (error instanceof OfflineError) this.status = 'offline';
-			else if (error instanceof ApiError && error.status === 401) this.signedOut('The account password was changed or the account is gone. Sign in again.');
+			else if (error instanceof ApiError && error.status === 401) this.signedOut(m.sync_password_changed());
 			else this.fail(error);
 			return;
 		}
@@ -99,7 +100,7 @@ export class SyncController {
 		}
 		this.signal = watchChanges({
 			changed: (databases) => databases.forEach((db) => this.byDatabase.get(db)?.reSync()),
-			unauthorized: () => this.signedOut('Your session ended. Sign in again to keep syncing; your changes stay on this device.'),
+			unauthorized: () => this.signedOut(m.sync_session_ended()),
 			failed: () => {
 				if (!navigator.onLine) this.status = 'offline';
 			}
@@ -133,7 +134,7 @@ export class SyncController {
 
 	private hooks() {
 		return {
-			unauthorized: () => this.signedOut('Your session ended. Sign in again to keep syncing; your changes stay on this device.'),
+			unauthorized: () => this.signedOut(m.sync_session_ended()),
 			refused: (items: RefusedItem[]) => this.addRefused(items),
 			invalid: (item: RefusedItem) => this.addRefused([item]),
 			accepted: (id: string) => this.clearRefused(id)
@@ -182,7 +183,7 @@ export class SyncController {
 	private fail(error: unknown) {
 		this.status = 'error';
 		// Only the message: errors may quote documents, and health data is never shown or logged here.
-		this.detail = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'Unknown error';
+		this.detail = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : m.sync_unknown_error();
 	}
 
 	private signedOut(detail: string) {

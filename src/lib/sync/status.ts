@@ -1,11 +1,15 @@
+import { m } from '../paraglide/messages.js';
+
 /** Sync states as the user sees them; kept apart from the replication code so the header stays light. */
 export type SyncStatus = 'local-only' | 'offline' | 'syncing' | 'up-to-date' | 'error' | 'signed-out';
 
-export const SYNC_STATUS_TEXT: Record<SyncStatus, string> = {
-	'local-only': 'On this device only',
-	offline: 'Offline — changes are saved here',
-	syncing: 'Syncing…',
-	'up-to-date': 'Up to date',
-	error: 'Sync error',
-	'signed-out': 'Signed out — sign in to sync'
+const SYNC_STATUS_TEXT: Record<SyncStatus, () => string> = {
+	'local-only': m.sync_status_local_only,
+	offline: m.sync_status_offline,
+	syncing: m.sync_status_syncing,
+	'up-to-date': m.sync_status_up_to_date,
+	error: m.sync_status_error,
+	'signed-out': m.sync_status_signed_out
 };
+
+export const syncStatusText = (status: SyncStatus): string => SYNC_STATUS_TEXT[status]();
