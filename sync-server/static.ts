@@ -15,9 +15,11 @@ const ENCODINGS = [
 	{ name: 'gzip', suffix: '.gz' }
 ] as const;
 
+const isImmutable = (file: string) => /[\\/]_app[\\/]immutable[\\/]/.test(file);
+
 function cacheControl(file: string): string | null {
 	const base = file.split(/[\\/]/).pop() ?? '';
-	if (/[\\/]_app[\\/]immutable[\\/]/.test(file)) return 'public, max-age=31536000, immutable';
+	if (isImmutable(file)) return 'public, max-age=31536000, immutable';
 	if (NO_CACHE.has(base) || base.endsWith('.html')) return 'no-cache';
 	return null;
 }
@@ -43,7 +45,13 @@ function sendAsset(req: Request, res: Response, next: NextFunction, file: string
 	if (cache) res.setHeader('Cache-Control', cache);
 	res.type(extname(file) || 'html');
 	if (encoding) res.setHeader('Content-Encoding', encoding.name);
-	res.sendFile(encoding ? file + encoding.suffix : file, { cacheControl: !cache, dotfiles: 'deny' }, (err) => err && next(err));
+	// a hashed file is never asked for again: no validators or ranges, ~100 bytes less per small file on 2G
+	const revalidated = !isImmutable(file);
+	res.sendFile(
+		encoding ? file + encoding.suffix : file,
+		{ cacheControl: !cache, dotfiles: 'deny', etag: revalidated, lastModified: revalidated, acceptRanges: revalidated },
+		(err) => err && next(err)
+	);
 }
 
 export function staticHosting(app: express.Express, dir: string): void {
@@ -57,7 +65,8 @@ export function staticHosting(app: express.Express, dir: string): void {
 			return next();
 		}
 		const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
-		if (!file.startsWith(root) || !precompressed(req, file)) return next();
+		if (!file.startsWith(root)) return next();
+		if (!precompressed(req, file) && !(isImmutable(file) && statSync(file, { throwIfNoEntry: false })?.isFile())) return next();
 		sendAsset(req, res, next, file);
 	});
 	app.use(

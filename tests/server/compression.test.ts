@@ -44,10 +44,31 @@ beforeAll(async () => {
 	writeFileSync(join(staticDir, '200.html'), FALLBACK);
 	writeFileSync(join(staticDir, '_app', 'immutable', 'chunk.abc.js'), SCRIPT);
 	precompress(staticDir);
+	// too small to be worth precompressing
+	writeFileSync(join(staticDir, '_app', 'immutable', 'tiny.def.js'), 'export {};\n');
+	writeFileSync(join(staticDir, 'robots.txt'), 'User-agent: *\n');
 	server = await startTestServer({ dataDir, staticDir, demo: true });
 });
 afterAll(async () => {
 	await server?.stop();
+});
+
+describe('static files', () => {
+	it('sends hashed files, compressed or not, without validators (never asked for again), and other files with them', async () => {
+		for (const path of ['/_app/immutable/chunk.abc.js', '/_app/immutable/tiny.def.js']) {
+			for (const encoding of ['br', undefined]) {
+				const answer = await raw(path, encoding);
+				expect(answer.status, path).toBe(200);
+				expect(answer.headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
+				expect([answer.headers.etag, answer.headers['last-modified'], answer.headers['accept-ranges']], path).toEqual([undefined, undefined, undefined]);
+			}
+		}
+		expect((await raw('/_app/immutable/tiny.def.js')).body.toString()).toBe('export {};\n');
+		expect((await raw('/_app/immutable/../../robots.txt')).status).toBe(200);
+		const other = await raw('/robots.txt');
+		expect(other.headers.etag).toBeDefined();
+		expect((await raw('/_app/immutable/missing.js')).status).toBe(404);
+	});
 });
 
 describe('compression', () => {
