@@ -12,7 +12,7 @@ import { ROUTER_DB } from '../../sync-server/router/jobs.js';
 import { PASSES_PER_HOUR, withoutPassTokens } from '../../sync-server/passes/api.js';
 import { ENDED_PASS_KEPT_MS, MAX_LIVE_PASSES, passKey, VisitPasses } from '../../sync-server/passes/store.js';
 import { clinicDoc, writeDirectory } from './booking-fixture.js';
-import { Client, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
+import { Client, pushOk, startTestServer, uniqueName, validRecord, type TestServer } from './harness.js';
 
 const CLINIC = 'clinic-pass-a';
 const HOUR = 3_600_000;
@@ -43,11 +43,8 @@ const medication = () => ({ ...validRecord(recId()), kind: 'medication', data: {
 const condition = () => ({ ...validRecord(recId()), kind: 'condition', data: { name: 'Passitis', status: 'active' } });
 const lab = () => ({ ...validRecord(recId()), kind: 'observation', data: { category: 'lab', name: 'HbA1c', value: 5.9, unit: '%', takenOn: '2026-11-01' } });
 
-async function push(who: Patient, docs: Record<string, unknown>[]): Promise<string[]> {
-	const res = await who.client.post(`/couch/${userDatabase(who.name, 'records')}/_bulk_docs`, { docs });
-	expect(res.status, res.text).toBe(201);
-	return res.body.map((row: { rev: string }) => row.rev);
-}
+/** every row must be stored (a refused or conflicting row fails here, saying why): their revisions */
+const push = (who: Patient, docs: Record<string, unknown>[]) => pushOk(who.client, userDatabase(who.name, 'records'), docs);
 
 async function makePass(who: Patient, body: Record<string, unknown>) {
 	const res = await who.client.post('/api/passes', { clinicId: CLINIC, ...body });
