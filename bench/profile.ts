@@ -4,7 +4,7 @@
  * Records are put on the server through the gatekeeper, as a first device would push them.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, openApp, signInOnThisDevice, startAppServer } from '../tests/browser/harness';
+import { accountWithRecords as seedAccount, launchBrowser, openApp, signInOnThisDevice, startAppServer } from '../tests/browser/harness';
 import { generatedRecords } from './records';
 import type { Figure } from './figures';
 import { benchCouchUrl } from './store';
@@ -13,25 +13,7 @@ const PIN = '24681357';
 /** a CouchDB keeps the accounts of earlier runs */
 const RUN = Date.now().toString(36);
 
-async function accountWithRecords(baseUrl: string, name: string, count: number) {
-	const signup = await fetch(`${baseUrl}/api/signup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name, password: 'bench password' })
-	});
-	if (!signup.ok) throw new Error(`signup failed: ${signup.status}`);
-	const cookie = signup.headers.get('set-cookie')!.split(';')[0];
-	const docs = generatedRecords(count);
-	for (let i = 0; i < docs.length; i += 500) {
-		const response = await fetch(`${baseUrl}/couch/u-${Buffer.from(name).toString('hex')}-records/_bulk_docs`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
-			body: JSON.stringify({ docs: docs.slice(i, i + 500) })
-		});
-		const rows = (await response.json()) as { ok?: boolean }[];
-		if (!response.ok || rows.some((r) => !r.ok)) throw new Error('seeding records failed');
-	}
-}
+const accountWithRecords = (baseUrl: string, name: string, count: number) => seedAccount(baseUrl, { name, password: 'bench password' }, generatedRecords(count));
 
 const signInOnNewDevice = (page: Page, name: string) => signInOnThisDevice(page, { name, password: 'bench password', pin: PIN, displayName: 'Bench' });
 

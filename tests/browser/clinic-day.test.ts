@@ -5,7 +5,7 @@
  * see nothing of this one.
  */
 import { describe, expect, it } from 'vitest';
-import { appAndBrowser, createProfile, demoStaff, openApp, seriousViolations, showDayOf, staffDevice, unlockProfile, goToMenu } from './harness';
+import { appAndBrowser, createProfile, demoStaff, openApp, seriousViolations, showDayOf, staffDevice, unlockProfile, goToMenu, goByMenu, chooseLanguage } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { Couch } from '../../sync-server/couch';
 import { changeStaff } from '../../sync-server/staff';
@@ -176,15 +176,9 @@ describe('the clinic day', () => {
 		const context = await app.browser.newContext();
 		const page = await staffDevice(context, app.server.url, demoStaffOf('clinic-admin'));
 		// by address, not by name: the menu's words are in French too
-		const menu = async (href: string) => {
-			const link = page.locator(`nav a[href="${href}"]`).first();
-			if (!(await link.isVisible())) await page.locator('.more-button').click();
-			await link.click();
-			await page.waitForURL((url) => url.pathname === href);
-		};
+		const menu = (href: string) => goByMenu(page, href);
 		await menu('/settings');
-		await page.locator('#language-picker').selectOption('fr');
-		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await chooseLanguage(page, 'fr');
 
 		await menu('/clinic');
 		await page.getByRole('group', { name: 'Affichage' }).waitFor();

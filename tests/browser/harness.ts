@@ -1,5 +1,5 @@
 /** The real built app, served by the real sync-server, driven in the system Chromium. */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,29 @@ export async function startAppServer(options: AppServerOptions = {}) {
 
 export type AppServer = Awaited<ReturnType<typeof startAppServer>>;
 
+/**
+ * An account whose records a first device already pushed through the gatekeeper (in pushes of 500), as a
+ * second device finds it.
+ */
+export async function accountWithRecords(baseUrl: string, account: { name: string; password: string }, docs: Record<string, unknown>[]) {
+	const signup = await fetch(`${baseUrl}/api/signup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name: account.name, password: account.password })
+	});
+	if (!signup.ok) throw new Error(`signup failed: ${signup.status}`);
+	const cookie = signup.headers.get('set-cookie')!.split(';')[0];
+	for (let i = 0; i < docs.length; i += 500) {
+		const response = await fetch(`${baseUrl}/couch/u-${Buffer.from(account.name).toString('hex')}-records/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie },
+			body: JSON.stringify({ docs: docs.slice(i, i + 500) })
+		});
+		const rows = (await response.json()) as { ok?: boolean }[];
+		if (response.status !== 201 || rows.some((r) => !r.ok)) throw new Error('pushing the records failed');
+	}
+}
+
 /** Opens the app and waits until the service worker controls the page, so it works offline from now on. */
 export async function openApp(context: BrowserContext, baseUrl: string, path = '/'): Promise<Page> {
 	const page = await context.newPage();
@@ -53,9 +76,27 @@ export async function openApp(context: BrowserContext, baseUrl: string, path = '
 
 /** Follows a link of the main menu, opening its "More" list first when the link is in there. */
 export async function goToMenu(page: Page, name: string) {
-	const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-	if (!(await link.isVisible())) await page.getByRole('button', { name: 'More', exact: true }).click();
+	await clickMenuLink(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }));
+}
+
+/**
+ * In-app navigation to a menu page by its address, in any language (a page load would lock the profile),
+ * opening "More" when the link is folded there.
+ */
+export async function goByMenu(page: Page, path: string) {
+	await clickMenuLink(page, page.locator(`nav a[href="${path}"]`).first());
+	await page.waitForURL((url) => url.pathname === path);
+}
+
+async function clickMenuLink(page: Page, link: Locator) {
+	if (!(await link.isVisible())) await page.locator('nav .more-button').click();
 	await link.click();
+}
+
+/** Picks a language on the picker shown (lock screen or /settings) and waits until the page speaks it. */
+export async function chooseLanguage(page: Page, locale: string) {
+	await page.locator('#language-picker').selectOption(locale);
+	await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
 }
 
 export async function createProfile(page: Page, baseUrl: string, name: string, pin: string) {

@@ -1,7 +1,7 @@
 // Appointments, messages and sharing speak the language chosen for the profile.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, createProfile, openApp } from './harness';
+import { appAndBrowser, chooseLanguage, createProfile, openApp } from './harness';
 
 const app = appAndBrowser();
 
@@ -27,8 +27,7 @@ describe('appointments, messages and sharing in French', () => {
 		expect(await heading(page)).toBe('My appointments');
 
 		await go(page, '/settings');
-		await page.locator('#language-picker').selectOption('fr');
-		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await chooseLanguage(page, 'fr');
 
 		await go(page, '/appointments');
 		expect(await heading(page)).toBe('Mes rendez-vous');

@@ -1,21 +1,14 @@
 // The language is chosen per device profile, without a reload (a reload would lock the profile).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, createProfile, openApp } from './harness';
+import { appAndBrowser, chooseLanguage, createProfile, goByMenu, openApp } from './harness';
 
 const app = appAndBrowser();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-/** in-app navigation through the menu (opening "More" when the link is in it): a page load would lock the profile */
-async function go(page: Page, path: string) {
-	const link = page.locator(`nav a[href="${path}"]`).first();
-	if (!(await link.isVisible())) await page.locator('nav .more-button').click();
-	await link.click();
-}
 
 async function clinicFinderHeading(page: Page) {
-	await go(page, '/clinics');
-	await page.waitForURL('**/clinics');
+	await goByMenu(page, '/clinics');
 	return (await page.locator('h1').textContent())?.trim();
 }
 
@@ -44,21 +37,17 @@ describe('language per device profile', () => {
 		await createProfile(page, app.server.url, 'Ama', '24680');
 		expect(await htmlLang(page)).toBe('en');
 
-		await go(page, '/settings');
-		await page.waitForURL('**/settings');
+		await goByMenu(page, '/settings');
 		const picker = page.locator('#language-picker');
 		expect((await picker.locator('option').allTextContents()).sort()).toEqual(['English', 'Français', 'Hausa', 'Twi']);
 		expect((await picker.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-		await picker.selectOption('fr');
-		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await chooseLanguage(page, 'fr');
 		// still unlocked: no reload happened; the device settings, header, account and profile speak French
 		expect(await lockButton(page).textContent()).toContain('Verrouiller');
 		await page.getByRole('heading', { name: 'Appareil partagé' }).waitFor();
-		await go(page, '/account');
-		await page.waitForURL('**/account');
+		await goByMenu(page, '/account');
 		expect(await h1(page)).toBe('Compte et synchronisation');
-		await go(page, '/profile');
-		await page.waitForURL('**/profile');
+		await goByMenu(page, '/profile');
 		expect(await h1(page)).toBe('Mon profil santé');
 
 		expect(await clinicFinderHeading(page)).toBe('Trouver un centre de santé');

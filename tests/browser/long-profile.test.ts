@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appAndBrowser, openApp, rawIndexedDb, signInOnThisDevice } from './harness';
+import { accountWithRecords, appAndBrowser, openApp, rawIndexedDb, signInOnThisDevice } from './harness';
 
 const ACCOUNT = { name: 'long-profile', password: 'long profile password', pin: '2468' };
 const CONDITIONS = 45;
@@ -17,18 +17,7 @@ describe('a long profile on a new device', () => {
 	const app = appAndBrowser();
 
 	it('pulls every record in the storage worker, lists the newest of each kind first and the rest on request, stores none in clear text, and ends the worker on lock', async () => {
-		const signup = await fetch(`${app.server.url}/api/signup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ name: ACCOUNT.name, password: ACCOUNT.password })
-		});
-		const cookie = signup.headers.get('set-cookie')!.split(';')[0];
-		const pushed = await fetch(`${app.server.url}/couch/u-${Buffer.from(ACCOUNT.name).toString('hex')}-records/_bulk_docs`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
-			body: JSON.stringify({ docs: conditions })
-		});
-		expect(pushed.status).toBe(201);
+		await accountWithRecords(app.server.url, ACCOUNT, conditions);
 
 		const context = await app.browser.newContext();
 		const page = await openApp(context, app.server.url, '/new?account=1');

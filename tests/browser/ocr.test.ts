@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { addRecord, appAndBrowser, createProfile, openApp, goToMenu } from './harness';
+import { addRecord, appAndBrowser, createProfile, openApp, goToMenu, goByMenu, chooseLanguage } from './harness';
 import { renderSnippet } from '../ocr/generate';
 
 const app = appAndBrowser();
@@ -92,11 +92,8 @@ describe('scanning a report', () => {
 		expect(await seriousViolations(page)).toEqual([]);
 
 		// In French after choosing Français (in-app, so the profile stays unlocked).
-		// the link may sit in a folded menu: a click on it is all that matters here
-		await page.evaluate(() => document.querySelector<HTMLAnchorElement>('a[href="/settings"]')!.click());
-		await page.waitForURL('**/settings');
-		await page.locator('#language-picker').selectOption('fr');
-		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await goByMenu(page, '/settings');
+		await chooseLanguage(page, 'fr');
 		await page.goBack();
 		await page.getByRole('heading', { name: 'Document scanné' }).waitFor();
 		expect(await page.getByRole('button', { name: 'Supprimer ce document' }).count()).toBe(1);

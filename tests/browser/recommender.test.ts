@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { appAndBrowser, createProfile, addRecord, openApp, goToMenu } from './harness';
+import { appAndBrowser, createProfile, addRecord, openApp, goToMenu, chooseLanguage } from './harness';
 
 const STROKE = 'my father suddenly cannot speak and his face is drooping';
 const PHONE = { viewport: { width: 390, height: 740 } };
@@ -37,8 +37,7 @@ describe('symptom guidance, offline', () => {
 	it('shows the checklist, the answer and its advice in French after choosing Français', async () => {
 		const context = await app.browser.newContext();
 		const page = await openApp(context, app.server.url, '/settings');
-		await page.locator('#language-picker').selectOption('fr');
-		await page.waitForFunction(() => document.documentElement.lang === 'fr');
+		await chooseLanguage(page, 'fr');
 		await page.goto(`${app.server.url}/recommend`);
 		await page.getByRole('heading', { name: 'Que ressentez-vous ?' }).waitFor();
 		await page.getByLabel('Fait une convulsion maintenant, ou vient d’en faire une').check();
