@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
 import { ocrAssetsVersion } from './src/lib/ocr/copy-assets.js';
+import { firstScreenChunk } from './src/lib/offline/first-screen-chunk.js';
 import { svelteKitPWAWithinBudget } from './src/lib/offline/precache-budget.js';
 import { modelVersion } from './src/lib/recommender/model-file.js';
 
@@ -12,6 +13,8 @@ export default defineConfig({
 		// messages/<locale>/<capability>.json → src/lib/paraglide (generated; `npm run prepare` compiles it too)
 		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['localStorage', 'preferredLanguage', 'baseLocale'] }),
 		sveltekit(),
+		// the lock screen's modules in one file instead of ~30 (src/lib/offline/first-screen-chunk.ts)
+		firstScreenChunk(),
 		svelteKitPWAWithinBudget({
 			// A new version waits until the user accepts the "update available" prompt, so a page never
 			// runs with lazily loaded code from two versions; clientsClaim lets the first visit go offline.

@@ -1,5 +1,6 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addRecord, appAndBrowser, createProfile, openApp, rawIndexedDb, startAppServer, unlockProfile } from './harness';
@@ -65,6 +66,53 @@ describe('installable offline app', () => {
 	});
 });
 
+describe('first install', () => {
+	/** The service worker's own requests, by path, until the app says it works offline. */
+	async function installRequests(url: string) {
+		const context = await app.browser.newContext();
+		const fetched: string[] = [];
+		context.on('request', (request) => {
+			if (request.serviceWorker()) fetched.push(new URL(request.url()).pathname);
+		});
+		const page = await context.newPage();
+		await page.goto(url);
+		await page.getByText('Ready to work offline on this device.').waitFor();
+		return { context, page, fetched };
+	}
+
+	async function worksOffline(page: Page, url: string) {
+		await page.context().setOffline(true);
+		await page.goto(`${url}/clinics`);
+		await page.getByRole('heading', { level: 1, name: 'Find a clinic' }).waitFor();
+		await page.goto(`${url}/account`);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+	}
+
+	it('downloads the hashed scripts and styles in one pack, then works offline from it', async () => {
+		const { context, page, fetched } = await installRequests(app.server.url);
+		expect(fetched.filter((path) => /\/precache-pack\.\w+\.json$/.test(path))).toHaveLength(1);
+		expect(fetched.filter((path) => /^\/_app\/immutable\/.*\.(js|css)$/.test(path))).toEqual([]);
+		await worksOffline(page, app.server.url);
+		await context.close();
+	});
+
+	it('fetches the files one by one when the pack arrives broken, and still works offline', async () => {
+		const staticDir = await mkdtemp(join(tmpdir(), 'hs-static-'));
+		await cp('build', staticDir, { recursive: true });
+		const packDir = join(staticDir, '_app', 'immutable');
+		const pack = (await readdir(packDir)).find((name) => /^precache-pack\.\w+\.json$/.test(name))!;
+		for (const variant of ['', '.br', '.gz']) await rm(join(packDir, pack + variant), { force: true });
+		await writeFile(join(packDir, pack), '{"files":[["_app/immutable/cut-off');
+		const own = await startAppServer({ staticDir });
+		const { context, page, fetched } = await installRequests(own.url);
+		expect(fetched.filter((path) => /^\/_app\/immutable\/.*\.js$/.test(path)).length).toBeGreaterThan(20);
+		await worksOffline(page, own.url);
+		await context.close();
+		await own.stop();
+		await rm(staticDir, { recursive: true, force: true });
+	});
+});
+
 describe('updates', () => {
 	it('offers a new version when one is deployed, and switches to it on request', async () => {
 		const staticDir = await mkdtemp(join(tmpdir(), 'hs-static-'));
@@ -74,6 +122,10 @@ describe('updates', () => {
 		const page = await openApp(context, own.url);
 		await page.getByText('Ready to work offline on this device.').waitFor();
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+		const fetchedByWorker: string[] = [];
+		context.on('request', (request) => {
+			if (request.serviceWorker()) fetchedByWorker.push(new URL(request.url()).pathname);
+		});
 		// A new deployment: the service worker script changes.
 		await appendFile(join(staticDir, 'sw.js'), '\n// next version\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -87,6 +139,8 @@ describe('updates', () => {
 		await page.getByRole('heading', { name: 'Who is using HealthSync?' }).waitFor();
 		expect(await page.getByText('A new version of HealthSync is ready.').count()).toBe(0);
 		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+		// the files it already holds are not downloaded again, nor is the pack
+		expect(fetchedByWorker.filter((path) => path.startsWith('/_app/'))).toEqual([]);
 		await context.close();
 		await own.stop();
 		await rm(staticDir, { recursive: true, force: true });

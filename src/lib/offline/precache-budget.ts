@@ -5,10 +5,12 @@
  * which is downloaded on request). The recommender model is left out by vite.config.ts and fetched
  * right after "ready" (`keepModelOffline`).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ManifestTransform } from 'workbox-build';
 import { SvelteKitPWA, type SvelteKitPWAOptions } from '@vite-pwa/sveltekit';
+import { packedType, type PackedFile } from './precache-pack.js';
 
 const ON_DEMAND_MODULES = ['src/lib/directory/ClinicMap.svelte', 'node_modules/pdfjs-dist/build/pdf.mjs'];
 
@@ -36,8 +38,22 @@ const leaveOutOnDemand =
 		return { manifest: entries.filter((entry) => !onDemand.has(entry.url)), warnings: [] };
 	};
 
+/** Writes the hashed scripts and styles of the precache into one pack and adds the pack to the precache list. */
+const packHashedFiles =
+	(clientDir: string): ManifestTransform =>
+	async (entries) => {
+		const files: PackedFile[] = entries.flatMap((entry) => {
+			const type = entry.revision === null ? packedType(entry.url) : null;
+			return type ? [[entry.url, type, readFileSync(join(clientDir, entry.url), 'utf8')] satisfies PackedFile] : [];
+		});
+		const json = JSON.stringify({ files });
+		const url = `_app/immutable/precache-pack.${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+		writeFileSync(join(clientDir, url), json);
+		return { manifest: [...entries, { url, revision: null, size: Buffer.byteLength(json) }], warnings: [] };
+	};
+
 /**
- * The SvelteKit PWA plugin, with the on-demand files left out of the precache. The integration sets its
+ * The SvelteKit PWA plugin, with the on-demand files left out of the precache and the hashed files packed. The integration sets its
  * own manifest transform (it turns `client/…` paths into URLs) once Vite's config is resolved; this one
  * runs after it.
  */
@@ -46,7 +62,7 @@ export function svelteKitPWAWithinBudget(options: SvelteKitPWAOptions, clientDir
 	const configure = options.integration!.configureOptions!;
 	options.integration!.configureOptions = (viteConfig, resolved) => {
 		configure(viteConfig, resolved);
-		resolved.injectManifest!.manifestTransforms!.push(leaveOutOnDemand(clientDir));
+		resolved.injectManifest!.manifestTransforms!.push(leaveOutOnDemand(clientDir), packHashedFiles(clientDir));
 	};
 	return plugins;
 }
