@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import readability from 'text-readability';
 
 /** capabilities whose screens patients read (clinic staff screens are left out) */
-const PATIENT_CAPABILITIES = ['common', 'directory'];
+const PATIENT_CAPABILITIES = ['common', 'directory', 'session', 'ui', 'profile', 'sync', 'booking', 'messaging', 'sharing', 'recommender', 'ocr', 'fhir'];
 
 /** Each message as a sentence, placeholders read as a short word. */
 export function englishSentences(capability: string): string[] {
