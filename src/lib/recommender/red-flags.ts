@@ -27,12 +27,12 @@ export const RED_FLAG_RULES = {
 	'heart-attack': {
 		specialty: 'emergency',
 		message:
-			`Chest pain can be a heart attack. Most of all when it comes with sweating, short breath, fainting, or pain that spreads to the arm, jaw or back. ${EMERGENCY_CALL} Do not drive yourself.`
+			`Chest pain can be a heart attack. Most of all when it comes with sweating, short breath or fainting. Or when the pain spreads to the arm, jaw or back. ${EMERGENCY_CALL} Do not drive yourself.`
 	},
 	stroke: {
 		specialty: 'emergency',
 		message:
-			`It can be a stroke if, all of a sudden, the face droops, an arm or leg on one side gets weak, or speech is slurred. ${EMERGENCY_CALL} Write down the time it started. Every minute counts.`
+			`It can be a stroke if one of these starts all of a sudden. The face droops. An arm or leg on one side gets weak. Speech is slurred. ${EMERGENCY_CALL} Write down the time it started. Every minute counts.`
 	},
 	'severe-breathing-difficulty': {
 		specialty: 'emergency',
@@ -40,22 +40,22 @@ export const RED_FLAG_RULES = {
 	},
 	'heavy-bleeding': {
 		specialty: 'emergency',
-		message: `It is an emergency if you bleed a lot, vomit blood or cough up a lot of blood. Press hard on a bleeding wound and lie down. ${EMERGENCY_CALL}`
+		message: `It is an emergency if you bleed a lot. The same goes if you vomit blood or cough up a lot of blood. Press hard on a bleeding wound and lie down. ${EMERGENCY_CALL}`
 	},
 	'self-harm': {
 		specialty: 'psychiatry',
 		message:
-			'You said you have thoughts of hurting yourself or ending your life. You are not alone. Help is there for you right now. Call your local emergency number or a crisis line, or go to the nearest emergency department. Stay with someone you trust. Keep away from anything you could use to hurt yourself.'
+			'You said you have thoughts of hurting yourself or ending your life. You are not alone. Help is there for you right now. Call your local emergency number or a crisis line. Or go to the nearest emergency department. Stay with someone you trust. Keep away from anything you could use to hurt yourself.'
 	},
 	'sick-infant': {
 		specialty: 'emergency',
 		message:
-			`This child is very sick. It may be a baby under 2 months with a fever. It may be a child who does not feed and is very sleepy or floppy. Or who vomits everything, or whose soft spot on the head bulges. ${EMERGENCY_CALL}`
+			`This child is very sick. It may be a baby under 2 months with a fever. It may be a child who does not feed, and is very sleepy or floppy. Or who vomits everything. Or whose soft spot on the head bulges. ${EMERGENCY_CALL}`
 	},
 	seizure: {
 		specialty: 'emergency',
 		message:
-			`A seizure (fit or convulsion) needs emergency care. Most of all the first one, one that lasts more than 5 minutes, or one in a child with fever. Lay the person on their side. Put nothing in their mouth. ${EMERGENCY_CALL}`
+			`A seizure (fit or convulsion) needs emergency care. Most of all the first one, or one that lasts more than 5 minutes. Or one in a child with fever. Lay the person on their side. Put nothing in their mouth. ${EMERGENCY_CALL}`
 	},
 	unconscious: {
 		specialty: 'emergency',
@@ -80,11 +80,11 @@ export const RED_FLAG_RULES = {
 	},
 	'acute-abdomen': {
 		specialty: 'emergency',
-		message: `Very bad belly pain needs emergency care if the belly is hard and stiff. It also does if you vomit blood, faint, or vomit and cannot pass stool or wind. Do not eat or drink. ${EMERGENCY_CALL}`
+		message: `Very bad belly pain needs emergency care if the belly is hard and stiff. It also does if you vomit blood or faint. Or if you vomit and cannot pass stool or wind. Do not eat or drink. ${EMERGENCY_CALL}`
 	},
 	poisoning: {
 		specialty: 'emergency',
-		message: `It is an emergency if a person swallowed poison, chemicals, kerosene or too many tablets. Do not make the person vomit. Take the container or tablets with you. ${EMERGENCY_CALL}`
+		message: `It is an emergency if a person swallowed poison or chemicals. The same goes for kerosene or too many tablets. Do not make the person vomit. Take the bottle, box or tablets with you. ${EMERGENCY_CALL}`
 	},
 	'snake-bite': {
 		specialty: 'emergency',
@@ -98,7 +98,7 @@ export const RED_FLAG_RULES = {
 	'severe-dehydration': {
 		specialty: 'emergency',
 		message:
-			`This child has lost too much water. The child has diarrhoea or vomits. And the eyes are sunken, or the child does not drink, is very sleepy or has not passed urine. Give oral rehydration solution (ORS) on the way. ${EMERGENCY_CALL}`
+			`This child has lost too much water. The child has diarrhoea or vomits. And the eyes are sunken, or the child does not drink. Or the child is very sleepy or has not passed urine. Give oral rehydration solution (ORS) on the way. ${EMERGENCY_CALL}`
 	},
 	'fever-confusion': {
 		specialty: 'emergency',
@@ -106,11 +106,11 @@ export const RED_FLAG_RULES = {
 	},
 	'blood-clot': {
 		specialty: 'emergency',
-		message: `Is a calf or leg sore and swollen, and is there also short breath or chest pain? It can be a blood clot that moved to the lungs. ${EMERGENCY_CALL}`
+		message: `Is a calf or leg sore and swollen? Is there also short breath or chest pain? It can be a blood clot that moved to the lungs. ${EMERGENCY_CALL}`
 	},
 	'head-injury': {
 		specialty: 'emergency',
-		message: `A blow to the head needs emergency care if it is followed by vomiting, being very sleepy, confusion, a fit or passing out. ${EMERGENCY_CALL}`
+		message: `A blow to the head needs emergency care if it is followed by one of these. Vomiting. Being very sleepy. Confusion. A fit. Passing out. ${EMERGENCY_CALL}`
 	},
 	'open-fracture': {
 		specialty: 'emergency',
@@ -119,7 +119,7 @@ export const RED_FLAG_RULES = {
 	'altered-consciousness': {
 		specialty: 'emergency',
 		message:
-			`New confusion, with being very sleepy, can be very low or very high blood sugar, an infection, a stroke or poisoning. So can confusion in a person with diabetes. If a person with diabetes is awake and can swallow, give sugar or a sweet drink. ${EMERGENCY_CALL}`
+			`New confusion, with being very sleepy, can have many causes. It can be very low or very high blood sugar. It can be an infection, a stroke or poisoning. So can confusion in a person with diabetes. If a person with diabetes is awake and can swallow, give sugar or a sweet drink. ${EMERGENCY_CALL}`
 	},
 	'diabetic-emergency': {
 		specialty: 'emergency',
@@ -128,7 +128,7 @@ export const RED_FLAG_RULES = {
 	},
 	'sudden-vision-loss': {
 		specialty: 'emergency',
-		message: `Get emergency care to save the sight if you suddenly lose sight in one or both eyes. The same goes if it looks like a curtain comes down over your sight. ${EMERGENCY_CALL}`
+		message: `Get emergency care to save the sight if you lose sight all of a sudden, in one or both eyes. The same goes if it looks like a curtain comes down over your sight. ${EMERGENCY_CALL}`
 	},
 	'eye-injury': {
 		specialty: 'emergency',
@@ -141,23 +141,23 @@ export const RED_FLAG_RULES = {
 	},
 	'heart-rhythm': {
 		specialty: 'emergency',
-		message: `A heart that beats very fast or out of step can have a dangerous rhythm, if there is also fainting or chest pain. ${EMERGENCY_CALL}`
+		message: `A heart that beats very fast or out of step can have a dangerous rhythm. Most of all if there is also fainting or chest pain. ${EMERGENCY_CALL}`
 	},
 	'spinal-injury': {
 		specialty: 'emergency',
-		message: `After a fall or an accident, the spine may be hurt. Signs are numb or weak legs, or not being able to pass urine. Do not move the person unless they are in danger. ${EMERGENCY_CALL}`
+		message: `After a fall or an accident, the spine may be hurt. Signs are: numb or weak legs. Or not being able to pass urine. Do not move the person unless they are in danger. ${EMERGENCY_CALL}`
 	},
 	'cold-limb': {
 		specialty: 'emergency',
-		message: `An arm or leg that turns cold, pale or blue all of a sudden, and hurts, may have lost its blood supply. ${EMERGENCY_CALL}`
+		message: `An arm or leg may have lost its blood supply if it turns cold, pale or blue all of a sudden. Most of all if it also hurts. ${EMERGENCY_CALL}`
 	},
 	drowning: {
 		specialty: 'emergency',
-		message: `A person pulled out of water after they nearly drowned must be checked in an emergency department. Do this even if they seem well now. Their breathing can get worse hours later. ${EMERGENCY_CALL}`
+		message: `A person who nearly drowned must be checked in an emergency department. Do this even if they seem well now. Their breathing can get worse hours later. ${EMERGENCY_CALL}`
 	},
 	'venomous-sting': {
 		specialty: 'emergency',
-		message: `A scorpion or spider sting can kill if it comes with sweating, vomiting, fast breathing or being very sleepy. Any such sting in a young child can kill too. Keep the person still. ${EMERGENCY_CALL}`
+		message: `A scorpion or spider sting can kill. Most of all if it comes with sweating, vomiting, fast breathing or being very sleepy. Any such sting in a young child can kill too. Keep the person still. ${EMERGENCY_CALL}`
 	},
 	'serious-injury': {
 		specialty: 'emergency',
@@ -169,28 +169,27 @@ export const RED_FLAG_RULES = {
 	},
 	'broken-hip': {
 		specialty: 'emergency',
-		message:
-			`After a fall, an older person may have broken the hip. Signs are: they cannot stand, the hip or groin hurts, or a leg looks shorter or turned out. Do not try to make them walk. Keep them warm and still. ${EMERGENCY_CALL}`
+		message: `After a fall, an older person may have broken the hip. Signs are: they cannot stand. The hip or groin hurts. A leg looks shorter or turned out. Do not try to make them walk. Keep them warm and still. ${EMERGENCY_CALL}`
 	},
 	hypothermia: {
 		specialty: 'emergency',
 		message:
-			`A body that is ice cold is in danger if the breathing is slow, if the person is very sleepy or confused, or if they stopped shivering. Move the person to a warm place. Take off wet clothes and wrap them in blankets. ${EMERGENCY_CALL}`
+			`A body that is ice cold is in danger if the breathing is slow. The same goes if the person is very sleepy or confused, or has stopped shivering. Move the person to a warm place. Take off wet clothes and wrap them in blankets. ${EMERGENCY_CALL}`
 	},
 	shock: {
 		specialty: 'emergency',
 		message:
-			`A person may be in shock if they are pale or grey, cold or clammy, and very weak, drowsy or fainting. Any cause can do this, like bleeding, diarrhoea, an injury or a severe infection. Lay them down with the legs raised and keep them warm. ${EMERGENCY_CALL}`
+			`A person may be in shock if they are pale or grey, cold or clammy. And they are very weak, drowsy or fainting. Any cause can do this, like bleeding, diarrhoea, an injury or a severe infection. Lay them down with the legs raised and keep them warm. ${EMERGENCY_CALL}`
 	},
 	'fever-low-immunity': {
 		specialty: 'emergency',
 		message:
-			`A fever during cancer treatment (chemotherapy) can be a dangerous infection. The body is weak against germs then. Go now to the hospital that gives the treatment, or to the nearest emergency department. Do not wait to see if it gets better.`
+			`A fever during cancer treatment (chemotherapy) can be a dangerous infection. The body is weak against germs then. Go now to the hospital that gives the treatment. Or go to the nearest emergency department. Do not wait to see if it gets better.`
 	},
 	'danger-to-others': {
 		specialty: 'psychiatry',
 		message:
-			`A person needs emergency help now if they hear voices that tell them to hurt people. The same goes if they threaten others with a weapon. Keep a safe distance. Do not argue. Take weapons away only if it is safe. Call emergency services or go to the nearest emergency department.`
+			`A person needs emergency help now if they hear voices that tell them to hurt people. The same goes if they threaten others with a weapon. Keep a safe distance. Do not argue. Take weapons away only if it is safe. Call emergency services. Or go to the nearest emergency department.`
 	},
 	'testicular-torsion': {
 		specialty: 'emergency',
