@@ -27,7 +27,7 @@ export const RED_FLAG_RULES = {
 	'heart-attack': {
 		specialty: 'emergency',
 		message:
-			`Chest pain can be a heart attack. Most of all when it comes with sweating, short breath or fainting. Or when the pain spreads to the arm, jaw or back. ${EMERGENCY_CALL} Do not drive yourself.`
+			`Chest pain can be a heart attack when it comes with sweating, short breath or fainting. Or when the pain spreads to the arm, jaw or back. ${EMERGENCY_CALL} Do not drive yourself.`
 	},
 	stroke: {
 		specialty: 'emergency',
@@ -50,7 +50,7 @@ export const RED_FLAG_RULES = {
 	'sick-infant': {
 		specialty: 'emergency',
 		message:
-			`This child is very sick. It may be a baby under 2 months with a fever. It may be a child who does not feed, and is very sleepy or floppy. Or who vomits everything. Or whose soft spot on the head bulges. ${EMERGENCY_CALL}`
+			`This child is very sick. It may be a baby under 2 months with a fever. Or a child who does not feed and is very sleepy or floppy. Or a child who vomits everything, or whose soft spot on the head bulges. ${EMERGENCY_CALL}`
 	},
 	seizure: {
 		specialty: 'emergency',
@@ -93,7 +93,7 @@ export const RED_FLAG_RULES = {
 	'severe-burn': {
 		specialty: 'emergency',
 		message:
-			`These burns need emergency care. A large or deep burn. A burn from power or chemicals. A burn on the face, neck or genitals. Cool it under clean running water for 20 minutes. Then cover it with clean cloth or plastic film. ${EMERGENCY_CALL}`
+			`These burns need emergency care. A large or deep burn. A burn from an electric shock or from chemicals. A burn on the face, neck or genitals. Cool it under clean running water for 20 minutes. Then cover it with clean cloth or plastic film. ${EMERGENCY_CALL}`
 	},
 	'severe-dehydration': {
 		specialty: 'emergency',
@@ -137,11 +137,11 @@ export const RED_FLAG_RULES = {
 	},
 	'electric-injury': {
 		specialty: 'emergency',
-		message: `A shock from power or from lightning can stop the heart or upset its beat. This can happen even when the person seems well. Switch off the power before you touch them. ${EMERGENCY_CALL}`
+		message: `An electric shock or a lightning strike can stop the heart or upset its beat. This can happen even when the person seems well. Switch off the power before you touch them. ${EMERGENCY_CALL}`
 	},
 	'heart-rhythm': {
 		specialty: 'emergency',
-		message: `A heart that beats very fast or out of step can have a dangerous rhythm. Most of all if there is also fainting or chest pain. ${EMERGENCY_CALL}`
+		message: `Does the heart beat very fast or out of step? With fainting or chest pain, this can be a dangerous heart rhythm. ${EMERGENCY_CALL}`
 	},
 	'spinal-injury': {
 		specialty: 'emergency',
@@ -149,7 +149,7 @@ export const RED_FLAG_RULES = {
 	},
 	'cold-limb': {
 		specialty: 'emergency',
-		message: `An arm or leg may have lost its blood supply if it turns cold, pale or blue all of a sudden. Most of all if it also hurts. ${EMERGENCY_CALL}`
+		message: `Does an arm or leg turn cold, pale or blue all of a sudden, and hurt? It may have lost its blood supply. ${EMERGENCY_CALL}`
 	},
 	drowning: {
 		specialty: 'emergency',
@@ -157,7 +157,7 @@ export const RED_FLAG_RULES = {
 	},
 	'venomous-sting': {
 		specialty: 'emergency',
-		message: `A scorpion or spider sting can kill. Most of all if it comes with sweating, vomiting, fast breathing or being very sleepy. Any such sting in a young child can kill too. Keep the person still. ${EMERGENCY_CALL}`
+		message: `A scorpion or spider sting can kill if it comes with sweating, vomiting, fast breathing or being very sleepy. In a young child, any such sting can kill. Keep the person still. ${EMERGENCY_CALL}`
 	},
 	'serious-injury': {
 		specialty: 'emergency',
