@@ -184,7 +184,7 @@ for (const store of SYNC_STORES) {
 			await kofiDevice.setOffline(true);
 			await requestSlot(kofi, wanted);
 			await openAppointments(kofi);
-			await kofi.getByText(/A new time is requested/).waitFor();
+			await kofi.getByText(/You asked for a new time/).waitFor();
 			expect(await kofi.locator(`[data-appointment="${oldId}"]`).getAttribute('data-status')).toBe('booked');
 			await kofiDevice.setOffline(false);
 			await kofi.waitForSelector(`[data-appointment="${oldId}"][data-status="rescheduled"]`, { timeout: 30_000 });

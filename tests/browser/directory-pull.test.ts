@@ -38,7 +38,7 @@ describe('first directory pull on a poor connection', () => {
 		await page.locator('[data-pulled-records="2000"]').waitFor();
 		expect(await page.locator('[data-pulled-records]').textContent()).toMatch(/Downloading the directory of Northern[^:]*: 2,000 (of [\d,]+ )?listings, [\d,]+ KB so far/);
 		releaseCut();
-		await page.getByText('The directory download stopped; it goes on from where it stopped').waitFor();
+		await page.getByText('The download of the list stopped. It goes on from where it stopped').waitFor();
 		expect(asked).toEqual(['0', firstPageSeq]);
 		expect(await page.evaluate(() => localStorage.getItem('hs:directory-seq:northern'))).toBe(firstPageSeq);
 

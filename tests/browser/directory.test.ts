@@ -202,7 +202,7 @@ describe('clinic administrators', () => {
 		};
 		await expect.poll(async () => (await slotLengths()).includes(25), { timeout: 20_000 }).toBe(true);
 		// online, the page says it is published, not that it waits for a connection
-		await page.getByText('Your changes are published in the directory.').waitFor({ timeout: 20_000 });
+		await page.getByText('Your changes are now in the clinic list.').waitFor({ timeout: 20_000 });
 		expect(await page.getByText('will be published when you are online').count()).toBe(0);
 
 		// Offline: the edit shows at once and is published when the connection returns.
@@ -215,7 +215,7 @@ describe('clinic administrators', () => {
 		expect((await stored()).description).not.toBe('Now with a weekend malaria clinic.');
 		await context.setOffline(false);
 		await expect.poll(async () => (await stored()).description, { timeout: 30_000 }).toBe('Now with a weekend malaria clinic.');
-		await page.getByText('Your changes are published in the directory.').waitFor({ timeout: 20_000 });
+		await page.getByText('Your changes are now in the clinic list.').waitFor({ timeout: 20_000 });
 		expect(requested.filter((url) => url.includes('undefined'))).toEqual([]);
 		await context.close();
 	});

@@ -124,7 +124,7 @@ describe('messages between a patient and a clinic', () => {
 
 		// a clinic tablet keeps no scanned reports (its profile leaves them closed for the clinic's collections)
 		await goToMenu(desk, 'Scan a report');
-		await desk.getByText('Scanning reports is for patient profiles').waitFor();
+		await desk.getByText('Only patient profiles can scan reports').waitFor();
 
 		// links in a message are never fetched
 		expect(requests.filter((url) => url.includes('example.org'))).toEqual([]);

@@ -54,7 +54,7 @@ describe('scanning a report', () => {
 		await context.setOffline(true);
 		// A file that is not an image gets a clear message and nothing else happens.
 		await page.locator('#pick-file').setInputFiles(files.notAnImage);
-		await expect(page.getByRole('alert').textContent()).resolves.toMatch(/is not an image or a PDF/);
+		await expect(page.getByRole('alert').textContent()).resolves.toMatch(/cannot read .* It is not a photo or a PDF/);
 
 		await page.locator('#pick-file').setInputFiles(files.report);
 		await page.getByRole('heading', { name: 'Check what was read' }).waitFor({ timeout: 90_000 });

@@ -61,7 +61,7 @@ describe('where one\'s own message stands', () => {
 		expect(messageState(message({ seq: 1, deliveredAt: NOW + 1, readAt: NOW + 2 }), true)).toBe('read');
 		const refused = message({ refused: { reason: 'no-relation', at: NOW } });
 		expect(messageState(refused, true)).toBe('refused');
-		expect(refusalWords(refused)).toMatch(/^You can write to a clinic after you book a visit there/);
+		expect(refusalWords(refused)).toMatch(/^You can write to a clinic once you book a visit there/);
 		expect(messageState(message({}), true, 'text: too long')).toBe('refused');
 		expect(refusalWords(message({}), 'text: too long')).toBe('text: too long');
 	});

@@ -188,7 +188,7 @@ describe('red flags', () => {
 		expect(RED_FLAG_RULES['self-harm'].specialty).toBe('psychiatry');
 		expect(RED_FLAG_RULES['self-harm'].message).toMatch(/crisis line/);
 		expect(RED_FLAG_RULES['pregnancy-danger'].specialty).toBe('obstetrics-gynecology');
-		expect(RED_FLAG_RULES['heart-attack'].message).toMatch(/^Chest pain with sweating/);
+		expect(RED_FLAG_RULES['heart-attack'].message).toMatch(/^Chest pain can be a heart attack/);
 	});
 
 	it('raises each flag once, in a stable order', () => {

@@ -26,161 +26,174 @@ export const EMERGENCY_CALL = 'Call emergency services or go to the nearest emer
 export const RED_FLAG_RULES = {
 	'heart-attack': {
 		specialty: 'emergency',
-		message: `Chest pain with sweating, shortness of breath, fainting or pain spreading to the arm, jaw or back can be a heart attack. ${EMERGENCY_CALL} Do not drive yourself.`
+		message:
+			`Chest pain can be a heart attack when it comes with sweating, short breath or fainting. Or when the pain spreads to the arm, jaw or back. ${EMERGENCY_CALL} Do not drive yourself.`
 	},
 	stroke: {
 		specialty: 'emergency',
-		message: `Sudden drooping of the face, weakness of an arm or leg on one side, or slurred speech can be a stroke. ${EMERGENCY_CALL} Note the time it started: every minute counts.`
+		message:
+			`It can be a stroke if one of these starts all of a sudden. The face droops. An arm or leg on one side gets weak. Speech is slurred. ${EMERGENCY_CALL} Write down the time it started. Every minute counts.`
 	},
 	'severe-breathing-difficulty': {
 		specialty: 'emergency',
-		message: `Severe difficulty breathing, blue lips, or the chest pulling in with each breath is an emergency. ${EMERGENCY_CALL}`
+		message: `It is an emergency if it is very hard to breathe. The same goes for blue lips, or a chest that pulls in with each breath. ${EMERGENCY_CALL}`
 	},
 	'heavy-bleeding': {
 		specialty: 'emergency',
-		message: `Heavy bleeding, vomiting blood or coughing up a lot of blood is an emergency. Press firmly on a bleeding wound and lie down. ${EMERGENCY_CALL}`
+		message: `It is an emergency if you bleed a lot. The same goes if you vomit blood or cough up a lot of blood. Press hard on a bleeding wound and lie down. ${EMERGENCY_CALL}`
 	},
 	'self-harm': {
 		specialty: 'psychiatry',
 		message:
-			'You said you are having thoughts of hurting yourself or ending your life. You are not alone and help is available right now: call your local emergency number or a crisis line, or go to the nearest emergency department. Stay with someone you trust and keep away from anything you could use to hurt yourself.'
+			'You said you have thoughts of hurting yourself or ending your life. You are not alone. Help is there for you right now. Call your local emergency number or a crisis line. Or go to the nearest emergency department. Stay with someone you trust. Keep away from anything you could use to hurt yourself.'
 	},
 	'sick-infant': {
 		specialty: 'emergency',
-		message: `A baby under 2 months with a fever, or a child who is not feeding and unusually sleepy or floppy, who vomits everything or has a bulging soft spot, is very sick. ${EMERGENCY_CALL}`
+		message:
+			`This child is very sick. It may be a baby under 2 months with a fever. Or a child who does not feed and is very sleepy or floppy. Or a child who vomits everything, or whose soft spot on the head bulges. ${EMERGENCY_CALL}`
 	},
 	seizure: {
 		specialty: 'emergency',
-		message: `A seizure (fit or convulsion) needs emergency care, above all a first one, one lasting more than 5 minutes or one in a child with fever. Lay the person on their side and put nothing in their mouth. ${EMERGENCY_CALL}`
+		message:
+			`A seizure (fit or convulsion) needs emergency care. Most of all the first one, or one that lasts more than 5 minutes. Or one in a child with fever. Lay the person on their side. Put nothing in their mouth. ${EMERGENCY_CALL}`
 	},
 	unconscious: {
 		specialty: 'emergency',
-		message: `Someone who is unconscious or cannot be woken needs emergency care. Lay them on their side and check their breathing. ${EMERGENCY_CALL}`
+		message: `A person who is unconscious or cannot be woken needs emergency care. Lay them on their side and check that they breathe. ${EMERGENCY_CALL}`
 	},
 	'sudden-severe-headache': {
 		specialty: 'emergency',
-		message: `A sudden, severe headache (the worst of your life, coming on in seconds or minutes) can be bleeding in the brain. ${EMERGENCY_CALL}`
+		message: `A sudden, very bad headache can be bleeding in the brain. It is the worst of your life and it came in seconds or minutes. ${EMERGENCY_CALL}`
 	},
 	meningitis: {
 		specialty: 'emergency',
-		message: `Fever with a stiff neck, headache, vomiting or drowsiness can be meningitis. ${EMERGENCY_CALL}`
+		message: `Fever with a stiff neck, headache, vomiting or being very sleepy can be meningitis. ${EMERGENCY_CALL}`
 	},
 	anaphylaxis: {
 		specialty: 'emergency',
-		message: `Swelling of the lips, tongue or throat, or hives with difficulty breathing, can be a severe allergic reaction (anaphylaxis). Use an adrenaline auto-injector if you have one. ${EMERGENCY_CALL}`
+		message: `It can be a severe allergic reaction (anaphylaxis) if the lips, tongue or throat swell. The same goes for hives when it is hard to breathe. Use an adrenaline auto-injector if you have one. ${EMERGENCY_CALL}`
 	},
 	'pregnancy-danger': {
 		specialty: 'obstetrics-gynecology',
 		message:
-			'In pregnancy, bleeding from the vagina, severe belly pain, a severe headache or blurred vision, fits, or the baby moving less are danger signs. Go to the nearest maternity unit or emergency department now.'
+			'In pregnancy, these are danger signs. Bleeding from the vagina. Very bad belly pain. A very bad headache or blurred sight. Fits. The baby moves less. Go to the nearest maternity unit or emergency department now.'
 	},
 	'acute-abdomen': {
 		specialty: 'emergency',
-		message: `Severe belly pain with a hard, rigid belly, vomiting blood, fainting, or vomiting without passing stool or wind needs emergency care. Do not eat or drink. ${EMERGENCY_CALL}`
+		message: `Very bad belly pain needs emergency care if the belly is hard and stiff. It also does if you vomit blood or faint. Or if you vomit and cannot pass stool or wind. Do not eat or drink. ${EMERGENCY_CALL}`
 	},
 	poisoning: {
 		specialty: 'emergency',
-		message: `Swallowing poison, chemicals, kerosene or too many tablets is an emergency. Do not make the person vomit; take the container or tablets with you. ${EMERGENCY_CALL}`
+		message: `It is an emergency if a person swallowed poison or chemicals. The same goes for kerosene or too many tablets. Do not make the person vomit. Take the bottle, box or tablets with you. ${EMERGENCY_CALL}`
 	},
 	'snake-bite': {
 		specialty: 'emergency',
-		message: `A snake bite is an emergency even when it looks small. Keep the person still and calm and the bitten limb still; do not cut, suck or tie the wound. ${EMERGENCY_CALL}`
+		message: `A snake bite is an emergency, even when it looks small. Keep the person still and calm. Keep the bitten arm or leg still. Do not cut, suck or tie the wound. ${EMERGENCY_CALL}`
 	},
 	'severe-burn': {
 		specialty: 'emergency',
-		message: `A large or deep burn, an electrical or chemical burn, or a burn on the face, neck or genitals needs emergency care. Cool it under clean running water for 20 minutes and cover it with clean cloth or plastic film. ${EMERGENCY_CALL}`
+		message:
+			`These burns need emergency care. A large or deep burn. A burn from an electric shock or from chemicals. A burn on the face, neck or genitals. Cool it under clean running water for 20 minutes. Then cover it with clean cloth or plastic film. ${EMERGENCY_CALL}`
 	},
 	'severe-dehydration': {
 		specialty: 'emergency',
-		message: `A child with diarrhoea or vomiting who has sunken eyes, is not drinking, is very sleepy or has not passed urine is severely dehydrated. Give oral rehydration solution (ORS) on the way. ${EMERGENCY_CALL}`
+		message:
+			`This child has lost too much water. The child has diarrhoea or vomits. And the eyes are sunken, or the child does not drink. Or the child is very sleepy or has not passed urine. Give oral rehydration solution (ORS) on the way. ${EMERGENCY_CALL}`
 	},
 	'fever-confusion': {
 		specialty: 'emergency',
-		message: `Fever with confusion or drowsiness can be severe malaria, meningitis or sepsis. ${EMERGENCY_CALL}`
+		message: `Fever with confusion or being very sleepy can be severe malaria, meningitis or sepsis. ${EMERGENCY_CALL}`
 	},
 	'blood-clot': {
 		specialty: 'emergency',
-		message: `A painful, swollen calf or leg with shortness of breath or chest pain can be a blood clot that has moved to the lungs. ${EMERGENCY_CALL}`
+		message: `Is a calf or leg sore and swollen? Is there also short breath or chest pain? It can be a blood clot that moved to the lungs. ${EMERGENCY_CALL}`
 	},
 	'head-injury': {
 		specialty: 'emergency',
-		message: `A blow to the head followed by vomiting, drowsiness, confusion, a fit or passing out needs emergency care. ${EMERGENCY_CALL}`
+		message: `A blow to the head needs emergency care if it is followed by one of these. Vomiting. Being very sleepy. Confusion. A fit. Passing out. ${EMERGENCY_CALL}`
 	},
 	'open-fracture': {
 		specialty: 'emergency',
-		message: `A broken bone that pierces the skin or a badly bent limb needs emergency care. Do not push the bone back; cover the wound with clean cloth and keep the limb still. ${EMERGENCY_CALL}`
+		message: `A broken bone that comes through the skin needs emergency care. So does an arm or leg that is badly bent. Do not push the bone back. Cover the wound with clean cloth and keep the arm or leg still. ${EMERGENCY_CALL}`
 	},
 	'altered-consciousness': {
 		specialty: 'emergency',
-		message: `New confusion with drowsiness, or confusion in someone with diabetes, can be very low or very high blood sugar, an infection, a stroke or poisoning. If a person with diabetes is awake and can swallow, give sugar or a sweet drink. ${EMERGENCY_CALL}`
+		message:
+			`New confusion, with being very sleepy, can have many causes. It can be very low or very high blood sugar. It can be an infection, a stroke or poisoning. So can confusion in a person with diabetes. If a person with diabetes is awake and can swallow, give sugar or a sweet drink. ${EMERGENCY_CALL}`
 	},
 	'diabetic-emergency': {
 		specialty: 'emergency',
-		message: `In diabetes, very high or very low sugar with vomiting, deep fast breathing, confusion or drowsiness is an emergency. If the person is awake and can swallow and the sugar may be low, give sugar or a sweet drink. ${EMERGENCY_CALL}`
+		message:
+			`In diabetes, very high or very low sugar is an emergency with any of these: vomiting, deep fast breathing, confusion, or being very sleepy. Is the person awake, and can they swallow? Then, if the sugar may be low, give sugar or a sweet drink. ${EMERGENCY_CALL}`
 	},
 	'sudden-vision-loss': {
 		specialty: 'emergency',
-		message: `Sudden loss of sight in one or both eyes, or a curtain coming down over the vision, needs emergency care to save the sight. ${EMERGENCY_CALL}`
+		message: `Get emergency care to save the sight if you lose sight all of a sudden, in one or both eyes. The same goes if it looks like a curtain comes down over your sight. ${EMERGENCY_CALL}`
 	},
 	'eye-injury': {
 		specialty: 'emergency',
-		message: `A chemical in the eye or an object stuck in it needs emergency care. For a chemical, rinse the eye with plenty of clean running water for at least 15 minutes, then ${EMERGENCY_CALL.charAt(0).toLowerCase()}${EMERGENCY_CALL.slice(1)}`
+		message:
+			`A chemical in the eye, or a thing stuck in it, needs emergency care. For a chemical, rinse the eye with lots of clean running water. Do it for at least 15 minutes. Then ${EMERGENCY_CALL.charAt(0).toLowerCase()}${EMERGENCY_CALL.slice(1)}`
 	},
 	'electric-injury': {
 		specialty: 'emergency',
-		message: `An electric shock or a lightning strike can stop or disturb the heart even when the person seems well. Switch off the power before touching them. ${EMERGENCY_CALL}`
+		message: `An electric shock or a lightning strike can stop the heart or upset its beat. This can happen even when the person seems well. Switch off the power before you touch them. ${EMERGENCY_CALL}`
 	},
 	'heart-rhythm': {
 		specialty: 'emergency',
-		message: `A racing or irregular heartbeat with fainting or chest pain can be a dangerous heart rhythm. ${EMERGENCY_CALL}`
+		message: `Does the heart beat very fast or out of step? With fainting or chest pain, this can be a dangerous heart rhythm. ${EMERGENCY_CALL}`
 	},
 	'spinal-injury': {
 		specialty: 'emergency',
-		message: `After a fall or an accident, numb or weak legs, or not being able to pass urine, can mean a spine injury. Do not move the person unless they are in danger. ${EMERGENCY_CALL}`
+		message: `After a fall or an accident, the spine may be hurt. Signs are: numb or weak legs. Or not being able to pass urine. Do not move the person unless they are in danger. ${EMERGENCY_CALL}`
 	},
 	'cold-limb': {
 		specialty: 'emergency',
-		message: `An arm or leg that suddenly becomes cold, pale or blue and painful may have lost its blood supply. ${EMERGENCY_CALL}`
+		message: `Does an arm or leg turn cold, pale or blue all of a sudden, and hurt? It may have lost its blood supply. ${EMERGENCY_CALL}`
 	},
 	drowning: {
 		specialty: 'emergency',
-		message: `Anyone pulled out of water after nearly drowning needs to be checked in an emergency department, even if they seem well now: breathing can get worse hours later. ${EMERGENCY_CALL}`
+		message: `A person who nearly drowned must be checked in an emergency department. Do this even if they seem well now. Their breathing can get worse hours later. ${EMERGENCY_CALL}`
 	},
 	'venomous-sting': {
 		specialty: 'emergency',
-		message: `A scorpion or spider sting with sweating, vomiting, fast breathing or drowsiness, or any such sting in a young child, can be life-threatening. Keep the person still. ${EMERGENCY_CALL}`
+		message: `A scorpion or spider sting can kill if it comes with sweating, vomiting, fast breathing or being very sleepy. In a young child, any such sting can kill. Keep the person still. ${EMERGENCY_CALL}`
 	},
 	'serious-injury': {
 		specialty: 'emergency',
-		message: `A stab or gunshot wound, a fall from a height or being hit by a vehicle needs emergency care even if the person seems well. Press on any bleeding and keep the person still. ${EMERGENCY_CALL}`
+		message: `These need emergency care, even if the person seems well. A stab or gunshot wound. A fall from a height. Being hit by a car or other vehicle. Press on any bleeding and keep the person still. ${EMERGENCY_CALL}`
 	},
 	'sickle-cell-crisis': {
 		specialty: 'emergency',
-		message: `In sickle cell disease, chest pain or hard breathing with fever, pain the usual medicines do not relieve, weakness of one side, or an erection that will not go down is an emergency. ${EMERGENCY_CALL}`
+		message: `In sickle cell disease, these are an emergency. Chest pain or hard breathing with fever. Pain that the usual medicines do not ease. Weakness of one side. An erection that will not go down. ${EMERGENCY_CALL}`
 	},
 	'broken-hip': {
 		specialty: 'emergency',
-		message: `After a fall, an older person who cannot stand, with pain in the hip or groin or a leg that looks shorter or turned outwards, may have broken the hip. Do not try to make them walk; keep them warm and still. ${EMERGENCY_CALL}`
+		message: `After a fall, an older person may have broken the hip. Signs are: they cannot stand. The hip or groin hurts. A leg looks shorter or turned out. Do not try to make them walk. Keep them warm and still. ${EMERGENCY_CALL}`
 	},
 	hypothermia: {
 		specialty: 'emergency',
-		message: `A body that is ice cold, with slow breathing, drowsiness or confusion, or that has stopped shivering, is dangerously cold. Move the person somewhere warm, take off wet clothes and wrap them in blankets. ${EMERGENCY_CALL}`
+		message:
+			`A body that is ice cold is in danger if the breathing is slow. The same goes if the person is very sleepy or confused, or has stopped shivering. Move the person to a warm place. Take off wet clothes and wrap them in blankets. ${EMERGENCY_CALL}`
 	},
 	shock: {
 		specialty: 'emergency',
-		message: `Someone who is pale or grey, cold or clammy, and very weak, drowsy or fainting, whatever the cause (bleeding, diarrhoea, an injury, a severe infection), may be in shock. Lay them down with the legs raised and keep them warm. ${EMERGENCY_CALL}`
+		message:
+			`A person may be in shock if they are pale or grey, cold or clammy. And they are very weak, drowsy or fainting. Any cause can do this, like bleeding, diarrhoea, an injury or a severe infection. Lay them down with the legs raised and keep them warm. ${EMERGENCY_CALL}`
 	},
 	'fever-low-immunity': {
 		specialty: 'emergency',
-		message: `A fever during cancer treatment (chemotherapy) can be a dangerous infection, because the body's defences are low. Go now to the hospital that gives the treatment or the nearest emergency department; do not wait to see if it settles.`
+		message:
+			`A fever during cancer treatment (chemotherapy) can be a dangerous infection. The body is weak against germs then. Go now to the hospital that gives the treatment. Or go to the nearest emergency department. Do not wait to see if it gets better.`
 	},
 	'danger-to-others': {
 		specialty: 'psychiatry',
-		message: `Someone who hears voices telling them to hurt people, or who threatens others with a weapon, needs emergency help now. Keep a safe distance, do not argue, take weapons away only if it is safe, and call emergency services or go to the nearest emergency department.`
+		message:
+			`A person needs emergency help now if they hear voices that tell them to hurt people. The same goes if they threaten others with a weapon. Keep a safe distance. Do not argue. Take weapons away only if it is safe. Call emergency services. Or go to the nearest emergency department.`
 	},
 	'testicular-torsion': {
 		specialty: 'emergency',
-		message: `Sudden, severe pain in a testicle can be a twisted testicle, which must be treated within hours to save it. ${EMERGENCY_CALL}`
+		message: `Sudden, very bad pain in a testicle can mean it is twisted. It must be treated within hours to save it. ${EMERGENCY_CALL}`
 	}
 } satisfies Record<string, { specialty: SpecialtyId; message: string }>;
 
