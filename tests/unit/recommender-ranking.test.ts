@@ -50,7 +50,7 @@ describe('ranking', () => {
 		const ticked = top('mild toothache since yesterday', { dangerSigns: ['bleeding', 'no-such-sign'] });
 		expect(ticked.urgency).toBe('emergency');
 		expect(ticked.redFlags.map((f) => f.id)).toEqual(['heavy-bleeding']);
-		expect(ticked.urgencyReason).toMatch(/Heavy bleeding/);
+		expect(ticked.urgencyReason).toMatch(/It is an emergency if you bleed a lot/);
 		const both = top('I am bleeding heavily from a cut and it will not stop', { dangerSigns: ['bleeding', 'fit'] });
 		expect(both.redFlags.map((f) => f.id)).toEqual(['heavy-bleeding', 'seizure']);
 		// nothing typed, only a sign ticked
