@@ -203,7 +203,7 @@ describe('clinic administrators', () => {
 		await expect.poll(async () => (await slotLengths()).includes(25), { timeout: 20_000 }).toBe(true);
 		// online, the page says it is published, not that it waits for a connection
 		await page.getByText('Your changes are now in the clinic list.').waitFor({ timeout: 20_000 });
-		expect(await page.getByText('will be published when you are online').count()).toBe(0);
+		expect(await page.getByText('They go in the clinic list when you are online').count()).toBe(0);
 
 		// Offline: the edit shows at once and is published when the connection returns.
 		await context.setOffline(true);
@@ -211,7 +211,7 @@ describe('clinic administrators', () => {
 		await page.getByLabel('Description (optional)').fill('Now with a weekend malaria clinic.');
 		await page.getByRole('button', { name: 'Save listing' }).click();
 		await page.getByText('Now with a weekend malaria clinic.').waitFor();
-		expect(await page.getByText('will be published when you are online').count()).toBe(1);
+		expect(await page.getByText('They go in the clinic list when you are online').count()).toBe(1);
 		expect((await stored()).description).not.toBe('Now with a weekend malaria clinic.');
 		await context.setOffline(false);
 		await expect.poll(async () => (await stored()).description, { timeout: 30_000 }).toBe('Now with a weekend malaria clinic.');
