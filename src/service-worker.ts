@@ -21,8 +21,9 @@ const PARALLEL_DOWNLOADS = 6;
 
 const precache = new PrecacheController();
 const entries = self.__WB_MANIFEST;
-const pack = entries.find((entry) => isPackUrl(typeof entry === 'string' ? entry : entry.url));
-precache.addToCacheList(entries.filter((entry) => entry !== pack));
+const urlOf = (entry: (typeof entries)[number]) => (typeof entry === 'string' ? entry : entry.url);
+const packUrl = entries.map(urlOf).find(isPackUrl);
+precache.addToCacheList(entries.filter((entry) => urlOf(entry) !== packUrl));
 
 /** A hashed script or style, which the pack holds (its cache key is its URL: no revision, no integrity). */
 const isPacked = (url: string) =>
@@ -39,11 +40,10 @@ function cacheEntry(event: ExtendableEvent, url: string, cacheKey: string) {
 }
 
 /** Downloads the pack and caches the missing files it holds; what it could not provide stays in `missing`. */
-async function unpack(packUrl: string, missing: Map<string, string>) {
+async function unpack(cache: Cache, packUrl: string, missing: Map<string, string>) {
 	const response = await fetch(new URL(packUrl, self.registration.scope), { credentials: 'same-origin' });
 	const files = response.ok ? readPack(await response.json()) : null;
 	if (!files) return;
-	const cache = await caches.open(precache.strategy.cacheName);
 	for (const [path, type, body] of files) {
 		const url = new URL(path, self.registration.scope).href;
 		if (!missing.has(url) || !isPacked(url)) continue;
@@ -58,13 +58,12 @@ async function unpack(packUrl: string, missing: Map<string, string>) {
  * revisioned file) is fetched on its own, several at a time.
  */
 async function installPrecache(event: ExtendableEvent) {
-	const cached = new Set((await (await caches.open(precache.strategy.cacheName)).keys()).map((request) => request.url));
+	const cache = await caches.open(precache.strategy.cacheName);
+	const cached = new Set((await cache.keys()).map((request) => request.url));
 	const missing = new Map([...precache.getURLsToCacheKeys()].filter(([, cacheKey]) => !cached.has(cacheKey)));
 	const packed = [...precache.getURLsToCacheKeys().keys()].filter(isPacked);
 	const packedMissing = packed.filter((url) => missing.has(url));
-	if (pack && packedMissing.length * 2 > packed.length) {
-		await unpack(typeof pack === 'string' ? pack : pack.url, missing).catch(() => undefined);
-	}
+	if (packUrl && packedMissing.length * 2 > packed.length) await unpack(cache, packUrl, missing).catch(() => undefined);
 	const queue = [...missing];
 	const worker = async () => {
 		for (let next = queue.shift(); next; next = queue.shift()) await cacheEntry(event, ...next);

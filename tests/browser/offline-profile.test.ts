@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appendFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,14 +66,20 @@ describe('installable offline app', () => {
 	});
 });
 
+/** The paths the context's service worker fetches from now on. */
+function serviceWorkerRequests(context: BrowserContext): string[] {
+	const fetched: string[] = [];
+	context.on('request', (request) => {
+		if (request.serviceWorker()) fetched.push(new URL(request.url()).pathname);
+	});
+	return fetched;
+}
+
 describe('first install', () => {
-	/** The service worker's own requests, by path, until the app says it works offline. */
+	/** The service worker's own requests until the app says it works offline. */
 	async function installRequests(url: string) {
 		const context = await app.browser.newContext();
-		const fetched: string[] = [];
-		context.on('request', (request) => {
-			if (request.serviceWorker()) fetched.push(new URL(request.url()).pathname);
-		});
+		const fetched = serviceWorkerRequests(context);
 		const page = await context.newPage();
 		await page.goto(url);
 		await page.getByText('Ready to work offline on this device.').waitFor();
@@ -122,10 +128,7 @@ describe('updates', () => {
 		const page = await openApp(context, own.url);
 		await page.getByText('Ready to work offline on this device.').waitFor();
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
-		const fetchedByWorker: string[] = [];
-		context.on('request', (request) => {
-			if (request.serviceWorker()) fetchedByWorker.push(new URL(request.url()).pathname);
-		});
+		const fetchedByWorker = serviceWorkerRequests(context);
 		// A new deployment: the service worker script changes.
 		await appendFile(join(staticDir, 'sw.js'), '\n// next version\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
