@@ -1,5 +1,5 @@
 /** The real built app, served by the real sync-server, driven in the system Chromium. */
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Route } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,25 @@ export async function accountWithRecords(baseUrl: string, account: { name: strin
 		});
 		const rows = (await response.json()) as { ok?: boolean }[];
 		if (response.status !== 201 || rows.some((r) => !r.ok)) throw new Error('pushing the records failed');
+	}
+}
+
+const SERVER_PATHS = /\/(api|couch)\//;
+const refuse = (route: Route) => route.abort('internetdisconnected');
+
+/**
+ * Takes a device off the network or back on. Chromium's offline emulation sets `navigator.onLine`;
+ * the server's paths are refused at the route as well, because one CI run saw a queued report reach the
+ * server while the device was emulated offline. Back online, the route opens before the `online` event,
+ * so what the app sends on that event gets through.
+ */
+export async function setDeviceOffline(context: BrowserContext, offline: boolean) {
+	if (offline) {
+		await context.route(SERVER_PATHS, refuse);
+		await context.setOffline(true);
+	} else {
+		await context.unroute(SERVER_PATHS, refuse);
+		await context.setOffline(false);
 	}
 }
 

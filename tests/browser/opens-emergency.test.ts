@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { appAndBrowser, demoStaff, openApp, seriousViolations, signInOnThisDevice, staffDevice, SYNC_STORES } from './harness';
+import { appAndBrowser, demoStaff, openApp, seriousViolations, setDeviceOffline, signInOnThisDevice, staffDevice, SYNC_STORES } from './harness';
 import { Client, uniqueName } from '../server/harness';
 import { clinicDatabase, userDatabase } from '../../src/lib/db/names';
 
@@ -59,7 +59,7 @@ describe.each(SYNC_STORES)('opens and emergency access on the clinic tablet, $na
 		const listed = page.locator('[data-shared-patient]', { hasText: NAME });
 		await expect.poll(() => listed.count(), { timeout: 30_000 }).toBe(1);
 
-		await tablet.setOffline(true);
+		await setDeviceOffline(tablet, true);
 		await listed.getByRole('link').click();
 		await page.getByRole('heading', { name: NAME }).waitFor();
 		expect(await page.locator('[data-section="allergies"]').textContent()).toContain('Codeine');
@@ -73,7 +73,7 @@ describe.each(SYNC_STORES)('opens and emergency access on the clinic tablet, $na
 		await page.getByRole('heading', { name: 'Patients who share their records' }).waitFor();
 		expect(await patient.log('opened')).toEqual([]);
 
-		await tablet.setOffline(false);
+		await setDeviceOffline(tablet, false);
 		await expect.poll(async () => (await patient.log('opened')).map((e) => e.recordId).sort(), { timeout: 30_000 }).toEqual([...patient.recordIds].sort());
 		for (const entry of await patient.log('opened')) expect(entry).toMatchObject({ staff: doctor().name, role: 'doctor', clinicId: CLINIC, deviceId: expect.stringMatching(/^device-/) });
 
