@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, LAY_TERMS, normalizeText } from '$lib/directory/lay-terms';
 import { SPECIALTY_IDS } from '$lib/directory/specialties';
-import { CLINIC_KINDS } from '$lib/directory/schema';
+import { CLINIC_KINDS } from '$lib/directory/vocabulary';
 
 describe('the lay-term table', () => {
 	it('has 150+ normalised, unique terms covering every specialty of the shared vocabulary', () => {

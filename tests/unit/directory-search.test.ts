@@ -3,7 +3,8 @@ import { generateDirectory } from '$lib/directory/demo';
 import { bearingDegrees, compassPoint, distanceKm } from '$lib/directory/geo';
 import { openStatus } from '$lib/directory/hours';
 import type { Clinic, Practitioner } from '$lib/directory/schema';
-import { buildDirectoryIndex, searchDirectory, townsOf, type SearchFilters } from '$lib/directory/search';
+import { buildDirectoryIndex, searchDirectory, type SearchFilters } from '$lib/directory/search';
+import { townsOf } from '$lib/directory/geo';
 import type { SpecialtyId } from '$lib/directory/specialties';
 
 const ashanti = generateDirectory({ region: 'ashanti', clinics: 150, seed: 5 });

@@ -6,7 +6,7 @@ import { DISCLAIMER, recommend } from '$lib/recommender/recommend';
 import { DANGER_SIGNS } from '$lib/recommender/danger-signs';
 import { matchClinics } from '$lib/recommender/clinics';
 import { profileContext } from '$lib/recommender/history';
-import { buildDirectoryIndex } from '$lib/directory/search';
+import { buildDirectoryIndex, searchDirectory } from '$lib/directory/search';
 import { generateDirectory } from '$lib/directory/demo';
 import type { HealthRecord } from '$lib/profile/schema';
 
@@ -129,7 +129,7 @@ describe('clinics for a recommendation', () => {
 	const kumasi = { lat: 6.6885, lon: -1.6244 };
 
 	it('sends an emergency to the nearest place that handles emergencies', () => {
-		const matches = matchClinics(index, { specialties: [{ id: 'cardiology', score: 1 }], urgency: 'emergency', origin: kumasi, at: new Date('2026-12-02T10:00:00Z') });
+		const matches = matchClinics((query) => searchDirectory(index, query), { specialties: [{ id: 'cardiology', score: 1 }], urgency: 'emergency', origin: kumasi, at: new Date('2026-12-02T10:00:00Z') });
 		expect(matches.length).toBeGreaterThan(0);
 		expect(matches[0].clinic.specialties).toContain('emergency');
 		const emergencyDistances = matches.filter((m) => m.matchedSpecialty === 'emergency').map((m) => m.distanceKm!);
@@ -137,7 +137,7 @@ describe('clinics for a recommendation', () => {
 	});
 
 	it('ranks by specialty fit first', () => {
-		const matches = matchClinics(index, { specialties: [{ id: 'dermatology', score: 0.9 }, { id: 'general-practice', score: 0.1 }], urgency: 'routine', origin: kumasi, at: new Date('2026-12-02T10:00:00Z') });
+		const matches = matchClinics((query) => searchDirectory(index, query), { specialties: [{ id: 'dermatology', score: 0.9 }, { id: 'general-practice', score: 0.1 }], urgency: 'routine', origin: kumasi, at: new Date('2026-12-02T10:00:00Z') });
 		expect(matches[0].clinic.specialties).toContain('dermatology');
 		expect(matches.length).toBeLessThanOrEqual(5);
 	});

@@ -1,8 +1,10 @@
 /**
- * Great-circle geometry for clinic discovery: distances and directions from the patient's point.
+ * Great-circle geometry for clinic discovery: distances and directions from the patient's point, and
+ * the towns of the directory to measure from.
  * Pure functions, no DOM; degrees in, kilometres out.
  */
 import { formatUnit } from '../i18n/format.js';
+import type { DirectoryDoc } from './schema.js';
 
 export interface LatLon {
 	lat: number;
@@ -52,4 +54,42 @@ export function describeDistance(km: number): string {
 	const tenths = Math.round(km * 10) / 10;
 	if (tenths < 10) return formatUnit(tenths, 'km', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 	return formatUnit(Math.round(km), 'km', { useGrouping: false });
+}
+
+/** A town of the directory; `lat`/`lon` are the mean position of its clinics, so it is itself a LatLon. */
+export interface TownInfo extends LatLon {
+	name: string;
+	region: string;
+	/** number of clinics in the town */
+	clinics: number;
+}
+
+/** The towns of a directory with the mean coordinates of their clinics, sorted by name (then region):
+ *  a place to measure from when the device has no GPS fix. */
+export function townsOf(docs: readonly DirectoryDoc[]): TownInfo[] {
+	const RAD = Math.PI / 180;
+	const acc = new Map<string, { name: string; region: string; x: number; y: number; z: number; n: number }>();
+	for (const doc of docs) {
+		if (doc.type !== 'clinic') continue;
+		const key = `${doc.region}\u0000${doc.town}`;
+		let town = acc.get(key);
+		if (!town) acc.set(key, (town = { name: doc.town, region: doc.region, x: 0, y: 0, z: 0, n: 0 }));
+		// average unit vectors, so a town straddling the antimeridian is not placed on the far side
+		const φ = doc.coordinates.lat * RAD;
+		const λ = doc.coordinates.lon * RAD;
+		town.x += Math.cos(φ) * Math.cos(λ);
+		town.y += Math.cos(φ) * Math.sin(λ);
+		town.z += Math.sin(φ);
+		town.n++;
+	}
+	const round = (v: number) => Math.round(v * 1e6) / 1e6;
+	return [...acc.values()]
+		.map((t) => ({
+			name: t.name,
+			region: t.region,
+			lat: round(Math.atan2(t.z, Math.hypot(t.x, t.y)) / RAD),
+			lon: round(Math.atan2(t.y, t.x) / RAD),
+			clinics: t.n
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
 }

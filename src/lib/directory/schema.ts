@@ -5,12 +5,9 @@
 import { compiledChecks, validator } from '../db/validation.js';
 import { SPECIALTY_IDS, type SpecialtyId } from './specialties.js';
 import { bookingPolicyValidationSchema, scheduleValidationSchema, type BookingPolicy, type Schedule } from '../booking/schema.js';
+import { CLINIC_KINDS, FEE_BANDS, GENDERS, type ClinicKind, type FeeBand } from './vocabulary.js';
 
-export const CLINIC_KINDS = ['clinic', 'health-post', 'hospital', 'laboratory', 'pharmacy'] as const;
-export type ClinicKind = (typeof CLINIC_KINDS)[number];
-export const FEE_BANDS = ['free', 'low', 'medium', 'high'] as const;
-export type FeeBand = (typeof FEE_BANDS)[number];
-export const GENDERS = ['female', 'male', 'other'] as const;
+export type { ClinicKind, FeeBand };
 
 /** Opening hours of one day, local time of the clinic (`timeZone`). */
 export interface OpeningSpan {

@@ -7,7 +7,7 @@
  * Pure logic: no DOM, no database; the caller hands in the directory documents.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { bearingDegrees, compassPoint, distanceKm, type CompassPoint, type LatLon } from './geo.js';
+import { bearingDegrees, compassPoint, distanceKm, townsOf, type CompassPoint, type LatLon } from './geo.js';
 import { openStatus, type OpenStatus } from './hours.js';
 import { normalizeText } from './lay-terms.js';
 import { understandNeed, type NeededCare, type Need } from './need.js';
@@ -422,42 +422,4 @@ export function searchDirectory(index: DirectoryIndex, query: DirectoryQuery): D
 		results[r] = result;
 	}
 	return results;
-}
-
-/** A town of the directory; `lat`/`lon` are the mean position of its clinics, so it is itself a LatLon. */
-export interface TownInfo extends LatLon {
-	name: string;
-	region: string;
-	/** number of clinics in the town */
-	clinics: number;
-}
-
-/** The towns of a directory with the mean coordinates of their clinics, sorted by name (then region):
- *  a place to measure from when the device has no GPS fix. */
-export function townsOf(docs: readonly DirectoryDoc[]): TownInfo[] {
-	const RAD = Math.PI / 180;
-	const acc = new Map<string, { name: string; region: string; x: number; y: number; z: number; n: number }>();
-	for (const doc of docs) {
-		if (doc.type !== 'clinic') continue;
-		const key = `${doc.region}\u0000${doc.town}`;
-		let town = acc.get(key);
-		if (!town) acc.set(key, (town = { name: doc.town, region: doc.region, x: 0, y: 0, z: 0, n: 0 }));
-		// average unit vectors, so a town straddling the antimeridian is not placed on the far side
-		const φ = doc.coordinates.lat * RAD;
-		const λ = doc.coordinates.lon * RAD;
-		town.x += Math.cos(φ) * Math.cos(λ);
-		town.y += Math.cos(φ) * Math.sin(λ);
-		town.z += Math.sin(φ);
-		town.n++;
-	}
-	const round = (v: number) => Math.round(v * 1e6) / 1e6;
-	return [...acc.values()]
-		.map((t) => ({
-			name: t.name,
-			region: t.region,
-			lat: round(Math.atan2(t.z, Math.hypot(t.x, t.y)) / RAD),
-			lon: round(Math.atan2(t.y, t.x) / RAD),
-			clinics: t.n
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
 }

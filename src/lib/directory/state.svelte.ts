@@ -5,17 +5,20 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Clinic, DirectoryDoc, Practitioner } from './schema.js';
 import type { DirectoryDatabase, PullProgress } from './local.js';
-import { buildDirectoryIndex, type DirectoryIndex } from './search.js';
+import type { DirectoryIndex, DirectoryQuery, DirectoryResult } from './search.js';
 import { loadPrefs, loadServerConfig, savePrefs, type ChosenLocation, type ServerConfig } from './prefs.js';
 
 const PULL_EVERY_MS = 15 * 60_000;
+type Engine = typeof import('./engine.js');
 const NONE_TAKEN: ReadonlySet<string> = new Set();
 
 class DirectoryState {
 	prefs = $state(loadPrefs());
 	config = $state.raw<ServerConfig | null>(null);
 	docs = $state.raw<DirectoryDoc[]>([]);
-	index = $state.raw<DirectoryIndex | null>(null);
+	/** the search code, loaded by `start()` */
+	engine = $state.raw<Engine | null>(null);
+	private index = $state.raw<DirectoryIndex | null>(null);
 	pulling = $state(false);
 	/** the running pull, page by page */
 	progress = $state.raw<PullProgress | null>(null);
@@ -43,6 +46,16 @@ class DirectoryState {
 		return this.docs.filter((d): d is Practitioner => d.type === 'practitioner' && d.clinicIds.includes(clinicId));
 	}
 
+	/** Searches the local copy: nothing until it and the search code are loaded. */
+	search(query: DirectoryQuery): DirectoryResult[] {
+		return this.engine && this.index ? this.engine.searchDirectory(this.index, query) : [];
+	}
+
+	/** True once the local copy can be searched. */
+	get searchable(): boolean {
+		return this.index !== null;
+	}
+
 	/** Starts of this practitioner's slots that are taken, as of the last pull (for `freeSlots`). */
 	takenStarts(practitionerId: string): ReadonlySet<string> {
 		return this.taken.get(practitionerId) ?? NONE_TAKEN;
@@ -51,7 +64,8 @@ class DirectoryState {
 	/** Opens the local copy once per page load, then keeps it fresh on a timer and when back online. */
 	start(): Promise<void> {
 		this.started ??= (async () => {
-			const { openDirectoryDatabase } = await import('./local.js');
+			const [{ openDirectoryDatabase }, engine] = await Promise.all([import('./local.js'), import('./engine.js')]);
+			this.engine = engine;
 			this.db = await openDirectoryDatabase();
 			await this.reload();
 			this.ready = true;
@@ -135,7 +149,7 @@ class DirectoryState {
 		const docs = [...this.pulled.values()].map((doc) => (this.isPending(doc.id) ? this.overlay.get(doc.id)! : doc));
 		for (const edit of this.overlay.values()) if (!this.pulled.has(edit.id)) docs.push(edit);
 		this.docs = docs;
-		this.index = buildDirectoryIndex(docs);
+		this.index = this.engine?.buildDirectoryIndex(docs) ?? null;
 	}
 
 	async pull() {

@@ -4,7 +4,7 @@
  * language. An emergency points to the nearest place that handles emergencies.
  */
 import type { LatLon } from '../directory/geo.js';
-import { searchDirectory, type DirectoryIndex, type DirectoryResult } from '../directory/search.js';
+import type { DirectoryQuery, DirectoryResult } from '../directory/search.js';
 import type { SpecialtyId } from '../directory/specialties.js';
 import type { Urgency } from './types.js';
 
@@ -22,13 +22,14 @@ export interface MatchOptions {
 	limit?: number;
 }
 
-export function matchClinics(index: DirectoryIndex, options: MatchOptions): ClinicMatch[] {
+/** `search`: the directory's search (`directory.search` on a page), passed in so this stays pure. */
+export function matchClinics(search: (query: DirectoryQuery) => DirectoryResult[], options: MatchOptions): ClinicMatch[] {
 	const { origin, at, language, limit = 5 } = options;
 	const wanted: { id: SpecialtyId; score: number }[] =
 		options.urgency === 'emergency' ? [{ id: 'emergency', score: 1 }, ...options.specialties.slice(0, 2)] : options.specialties.slice(0, 3);
 	const best = new Map<string, ClinicMatch>();
 	for (const specialty of wanted) {
-		for (const result of searchDirectory(index, { filters: { specialty: specialty.id }, origin, at, sort: origin ? 'distance' : 'relevance' })) {
+		for (const result of search({ filters: { specialty: specialty.id }, origin, at, sort: origin ? 'distance' : 'relevance' })) {
 			const nearness = result.distanceKm === undefined ? 1 : 1 / (1 + result.distanceKm / 10);
 			const open = result.status.open ? 1.25 : 1;
 			const speaks = language && result.clinic.languages.some((l) => l.toLowerCase() === language.toLowerCase()) ? 1.15 : 1;

@@ -11,9 +11,15 @@ import { SYMPTOM_BY_ID } from './symptoms.js';
 import type { ExtractedSymptom, Urgency } from './types.js';
 
 type Message = (inputs?: Record<string, never>) => string;
-const messages = m as unknown as Record<string, Message | undefined>;
+// Only the guide's data messages, looked up by id: looking them up in all of `m` would put every message
+// of the app into the guide's page.
+const DATA_MESSAGES = import.meta.glob<Record<string, Message>>('../paraglide/messages/recommender_{symptom,condition,flag,sign,q,opt}_*.js', { eager: true });
+const messages = new Map(Object.entries(DATA_MESSAGES).map(([path, module]) => {
+	const key = path.slice(path.lastIndexOf('/') + 1, -'.js'.length);
+	return [key, module[key]];
+}));
 /** the message of `recommender_<kind>_<id>` (ids' dashes as underscores), if there is one */
-const message = (kind: string, id: string): string | undefined => messages[`recommender_${kind}${id.replace(/-/g, '_')}`]?.();
+const message = (kind: string, id: string): string | undefined => messages.get(`recommender_${kind}${id.replace(/-/g, '_')}`)?.();
 
 /** A symptom's name, as in the list ('Chest pain'). */
 export const symptomLabel = (id: string): string => message('symptom_', id) ?? SYMPTOM_BY_ID.get(id)?.label ?? id;
