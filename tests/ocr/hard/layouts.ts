@@ -75,7 +75,8 @@ export function tablePage(s: Sheet, r: Rng, report: Report, ruled: boolean) {
 	const width = s.right - s.left;
 	// column starts as fractions of the width: test, result, unit, range, flag (unruled tables vary them more)
 	const nameWidth = ruled ? 0.34 : r.real(0.24, 0.34);
-	const starts = ruled ? [0, 0.36, 0.52, 0.68, 0.9] : [0, nameWidth + 0.02, nameWidth + r.real(0.16, 0.2), nameWidth + r.real(0.3, 0.36), r.real(0.88, 0.93)];
+	const unitStart = nameWidth + r.real(0.15, 0.19);
+	const starts = ruled ? [0, 0.36, 0.52, 0.68, 0.9] : [0, nameWidth + 0.02, unitStart, unitStart + r.real(0.17, 0.21), r.real(0.89, 0.93)];
 	const xs = starts.map((f) => s.left + f * width + (ruled ? 12 : 0));
 	const pad = s.lineHeight * 0.3;
 	const top = y - s.lineHeight;
