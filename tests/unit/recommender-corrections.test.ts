@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractSymptoms } from '$lib/recommender/extract';
 import { withoutMentions } from '$lib/recommender/corrections';
-import { describeDays, symptomName } from '$lib/recommender/words';
+import { describeDays } from '$lib/recommender/words';
+import { symptomName } from '$lib/recommender/symptom-words';
 
 const ids = (text: string) => extractSymptoms(text).symptoms.filter((s) => !s.negated).map((s) => s.id);
 

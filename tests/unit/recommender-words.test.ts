@@ -6,7 +6,9 @@ import { RED_FLAG_RULES, redFlag, type RedFlagId } from '$lib/recommender/red-fl
 import { DANGER_SIGNS } from '$lib/recommender/danger-signs';
 import { QUESTIONS } from '$lib/recommender/questions';
 import { BABY_FEVER_REASON, NOTHING_SAID_REASON, URGENCY_REASONS } from '$lib/recommender/recommend';
-import { dangerSignLabel, describeDays, optionLabel, questionText, redFlagText, symptomLabel, urgencyReason, urgencyTitle } from '$lib/recommender/words';
+import { describeDays, optionLabel, questionText, redFlagText, urgencyReason, urgencyTitle } from '$lib/recommender/words';
+import { findSymptoms, symptomLabel } from '$lib/recommender/symptom-words';
+import { dangerSignLabel } from '$lib/recommender/danger-sign-words';
 import { pickVoice } from '$lib/recommender/speech';
 
 const english = getLocale;
@@ -57,6 +59,18 @@ describe('the guide in every language', () => {
 			speak(locale);
 			for (const id of Object.keys(RED_FLAG_RULES) as RedFlagId[]) expect(redFlagText(id), `${locale} ${id}`).not.toContain('emergency department');
 		}
+	});
+});
+
+describe('the symptom list search', () => {
+	it('finds symptoms by the name shown, the English name or a lay phrase, leaving out those picked', () => {
+		expect(findSymptoms('c', [])).toEqual([]);
+		expect(findSymptoms('chest pain', []).map((s) => s.id)).toContain('chest-pain');
+		expect(findSymptoms('chest pain', ['chest-pain']).map((s) => s.id)).not.toContain('chest-pain');
+		expect(findSymptoms('e', []).length).toBe(0);
+		expect(findSymptoms('pain', [], 3)).toHaveLength(3);
+		speak('fr');
+		expect(findSymptoms('poitrine', []).map((s) => s.id)).toContain('chest-pain');
 	});
 });
 

@@ -33,6 +33,7 @@ class DirectoryState {
 	private pulled = new Map<string, DirectoryDoc>();
 	private db: DirectoryDatabase | null = null;
 	private started: Promise<void> | null = null;
+	private opened: Promise<void> | null = null;
 
 	clinic(id: string): Clinic | undefined {
 		return this.docs.find((d): d is Clinic => d.type === 'clinic' && d.id === id);
@@ -61,20 +62,31 @@ class DirectoryState {
 		return this.taken.get(practitionerId) ?? NONE_TAKEN;
 	}
 
-	/** Opens the local copy once per page load, then keeps it fresh on a timer and when back online. */
+	/**
+	 * Opens the local copy once per page load, then keeps it fresh on a timer and when back online. A
+	 * device that chose no region holds no copy: the database and the search code wait for the first
+	 * region, so a first visit on a cheap phone loads only the region list.
+	 */
 	start(): Promise<void> {
 		this.started ??= (async () => {
-			const [{ openDirectoryDatabase }, engine] = await Promise.all([import('./local.js'), import('./engine.js')]);
-			this.engine = engine;
-			this.db = await openDirectoryDatabase();
-			await this.reload();
-			this.ready = true;
 			void loadServerConfig().then((config) => (this.config = config));
+			if (this.prefs.regions.length) await this.open();
+			this.ready = true;
 			void this.pull();
 			setInterval(() => void this.pull(), PULL_EVERY_MS);
 			addEventListener('online', () => void this.pull());
 		})();
 		return this.started;
+	}
+
+	private open(): Promise<void> {
+		this.opened ??= (async () => {
+			const [{ openDirectoryDatabase }, engine] = await Promise.all([import('./local.js'), import('./engine.js')]);
+			this.engine = engine;
+			this.db = await openDirectoryDatabase();
+			await this.reload();
+		})();
+		return this.opened;
 	}
 
 	/** Re-reads the local copy into the search index and the taken slots (after a pull). */
@@ -123,7 +135,7 @@ class DirectoryState {
 
 	/** A listing edit the server accepted: the device copy takes it now rather than at the next pull. */
 	async acceptPublished(doc: DirectoryDoc, deleted: boolean) {
-		await this.start();
+		await this.open();
 		if (deleted) await this.db!.directory.bulkRemove([doc.id]);
 		else await this.db!.directory.upsert(doc);
 		await this.reload();
@@ -178,6 +190,7 @@ class DirectoryState {
 		const dropped = this.prefs.regions.filter((r) => !regions.includes(r));
 		this.prefs = { ...this.prefs, regions };
 		savePrefs(this.prefs);
+		if (regions.length) await this.open();
 		if (this.db && dropped.length) {
 			const { forgetRegions } = await import('./local.js');
 			await forgetRegions(this.db, dropped);

@@ -3,8 +3,7 @@
  * emergency, asked directly. Blind evaluations showed that words alone miss a fifth to a third of
  * emergencies described in new ways; a ticked box never does.
  */
-import { RED_FLAG_RULES, redFlag, type RedFlagId } from './red-flags.js';
-import type { RedFlag } from './types.js';
+import type { RedFlagId } from './red-flags.js';
 
 export interface DangerSign {
 	id: string;
@@ -25,9 +24,3 @@ export const DANGER_SIGNS: DangerSign[] = [
 	{ id: 'child', label: 'A baby or child who cannot drink or feed, vomits everything, or is unusually sleepy', flag: 'sick-infant' },
 	{ id: 'self-harm', label: 'Thinking of ending their life or hurting themselves', flag: 'self-harm' }
 ];
-
-/** The red flags raised from the words plus those of the ticked signs, each once, in the rules' order. */
-export function withDangerSigns(flags: RedFlag[], ticked: string[]): RedFlag[] {
-	const ids = new Set<string>([...flags.map((f) => f.id), ...DANGER_SIGNS.filter((sign) => ticked.includes(sign.id)).map((sign) => sign.flag)]);
-	return (Object.keys(RED_FLAG_RULES) as RedFlagId[]).filter((id) => ids.has(id)).map(redFlag);
-}

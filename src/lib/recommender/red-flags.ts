@@ -10,6 +10,7 @@
  * structure (optional words, gaps, word stems) stay next to the rule that reads them.
  */
 import type { SpecialtyId } from '../directory/specialties.js';
+import { DANGER_SIGNS } from './danger-signs.js';
 import { escapeRegExp, normalizeText } from './extract.js';
 import type { ExtractedSymptom, RedFlag, Subject } from './types.js';
 import RED_FLAG_WORDS from './data/red-flag-words.json' with { type: 'json' };
@@ -583,4 +584,10 @@ export function redFlags(input: RedFlagInput): RedFlag[] {
 	raise('testicular-torsion', has('testicular-pain') && torsionSigns && !((dur('testicular-pain') ?? 0) >= 3));
 
 	return (Object.keys(RED_FLAG_RULES) as RedFlagId[]).filter((id) => raised.has(id)).map(redFlag);
+}
+
+/** The red flags raised from the words plus those of the ticked signs, each once, in the rules' order. */
+export function withDangerSigns(flags: RedFlag[], ticked: string[]): RedFlag[] {
+	const ids = new Set<string>([...flags.map((f) => f.id), ...DANGER_SIGNS.filter((sign) => ticked.includes(sign.id)).map((sign) => sign.flag)]);
+	return (Object.keys(RED_FLAG_RULES) as RedFlagId[]).filter((id) => ids.has(id)).map(redFlag);
 }

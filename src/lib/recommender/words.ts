@@ -1,34 +1,14 @@
 /**
- * What the guide says, in the reader's language. The knowledge data (symptoms, red flags, danger signs,
- * questions) keeps English words for reading and explaining (the command line, the evaluations); the
- * screen shows them by id through messages/<locale>/recommender.json, so the reasoning never depends on
- * the language shown.
+ * What the guide answers, in the reader's language (data-messages.ts says how): its advice, questions
+ * and similar cases. The symptoms' names are in symptom-words.ts, the checklist's in danger-sign-words.ts.
  */
 import { m } from '../paraglide/messages.js';
+import { dataMessages, type MessageModules } from './data-messages.js';
 import { EMERGENCY_CALL, RED_FLAG_RULES, type RedFlagId } from './red-flags.js';
 import { BABY_FEVER_REASON, NOTHING_SAID_REASON, URGENCY_REASONS, type Recommendation, type SimilarCase } from './recommend.js';
-import { SYMPTOM_BY_ID } from './symptoms.js';
-import type { ExtractedSymptom, Urgency } from './types.js';
+import type { Urgency } from './types.js';
 
-type Message = (inputs?: Record<string, never>) => string;
-// Only the guide's data messages, looked up by id: looking them up in all of `m` would put every message
-// of the app into the guide's page.
-const DATA_MESSAGES = import.meta.glob<Record<string, Message>>('../paraglide/messages/recommender_{symptom,condition,flag,sign,q,opt}_*.js', { eager: true });
-const messages = new Map(Object.entries(DATA_MESSAGES).map(([path, module]) => {
-	const key = path.slice(path.lastIndexOf('/') + 1, -'.js'.length);
-	return [key, module[key]];
-}));
-/** the message of `recommender_<kind>_<id>` (ids' dashes as underscores), if there is one */
-const message = (kind: string, id: string): string | undefined => messages.get(`recommender_${kind}${id.replace(/-/g, '_')}`)?.();
-
-/** A symptom's name, as in the list ('Chest pain'). */
-export const symptomLabel = (id: string): string => message('symptom_', id) ?? SYMPTOM_BY_ID.get(id)?.label ?? id;
-
-/** A symptom's name inside a sentence: 'Fever' → 'fever' (a name that starts with an acronym stays); the words read when the id is unknown. */
-export function symptomName(symptom: Pick<ExtractedSymptom, 'id' | 'text'>): string {
-	const label = SYMPTOM_BY_ID.has(symptom.id) ? symptomLabel(symptom.id) : symptom.text;
-	return /^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLocaleLowerCase() + label.slice(1) : label;
-}
+const message = dataMessages(import.meta.glob<MessageModules[string]>('../paraglide/messages/recommender_{condition,flag,q,opt}_*.js', { eager: true }));
 
 /** A condition of the knowledge base, for the similar cases ('Malaria'). */
 export const conditionName = (similar: Pick<SimilarCase, 'conditionId' | 'condition'>): string => message('condition_', similar.conditionId) ?? similar.condition;
@@ -43,9 +23,6 @@ export function redFlagText(id: string): string {
 		? `${body} ${m.recommender_flag_call()}`
 		: body;
 }
-
-/** A danger sign of the checklist, as the person ticks it. */
-export const dangerSignLabel = (id: string): string => message('sign_', id) ?? id;
 
 /** A follow-up question and its answers. */
 export const questionText = (id: string): string => message('q_', id) ?? id;
