@@ -1,4 +1,5 @@
 import { readLab } from '../../src/lib/profile/lab-ranges';
+import { mulberry32 } from '../../src/lib/random';
 
 /**
  * Synthetic medical documents with known ground truth: lab reports, prescriptions and discharge letters
@@ -6,14 +7,7 @@ import { readLab } from '../../src/lib/profile/lab-ranges';
  */
 
 export function rng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const next = mulberry32(seed);
 	return {
 		next,
 		int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
