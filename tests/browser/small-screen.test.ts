@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ACCOUNT_NAME_RULE } from '../../src/lib/db/names';
-import { appAndBrowser, createProfile, goToMenu, openApp, patientDevice } from './harness';
+import { appAndBrowser, createProfile, goToMenu, openApp, patientDevice, unlockProfile } from './harness';
 
 const PHONE = { width: 390, height: 844 };
 const MIN = 44;
@@ -104,6 +104,27 @@ describe('on a 390 px phone', () => {
 		await page.getByRole('button', { name: 'More', exact: true }).click();
 		await check(page, 'the More list');
 		expect(failures).toEqual([]);
+		await context.close();
+	});
+
+	it('unlocking into the page asked for moves nothing on the lock screen: the header keeps its height', async () => {
+		const context = await app.browser.newContext({ viewport: PHONE });
+		const page = await openApp(context, app.server.url);
+		await createProfile(page, app.server.url, 'Abena', '2468');
+		await page.goto(`${app.server.url}/?next=/profile`);
+		await page.getByLabel(/PIN or passphrase for/).waitFor();
+		const headerHeight = () => page.locator('header .top').evaluate((el) => el.getBoundingClientRect().height);
+		const locked = await headerHeight();
+		await page.evaluate(() => {
+			const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+			new PerformanceObserver((list) => list.getEntries().forEach((e) => shifts.push((e as unknown as { value: number }).value))).observe({ type: 'layout-shift' });
+		});
+		await unlockProfile(page, 'Abena', '2468');
+		await page.waitForURL('**/profile');
+		await page.getByRole('heading', { name: 'My health profile' }).waitFor();
+		const shifted = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+		expect(shifted).toBeLessThan(0.01);
+		expect(await headerHeight()).toBe(locked);
 		await context.close();
 	});
 });
