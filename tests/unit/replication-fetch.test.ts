@@ -15,11 +15,17 @@ describe('gatekeeperFetch', () => {
 		const rows = [
 			{ id: 'a', ok: true, rev: '1-x' },
 			{ id: 'b', error: 'forbidden', reason: 'data.severity must be equal to one of the allowed values' },
-			{ id: 'c', error: 'conflict', reason: 'Document update conflict.' }
+			{ id: 'c', error: 'conflict', reason: 'Document update conflict.' },
+			{ id: 'd', error: 'bad_request', reason: 'data.name is required' },
+			{ id: 'e', error: 'too_large' }
 		];
 		const response = await gatekeeperFetch(r.hooks, answer(201, rows) as typeof fetch)('http://x/couch/db/_bulk_docs', { method: 'POST' });
-		expect(await response.json()).toEqual([rows[0], { id: 'b', ok: true }, rows[2]]);
-		expect(r.refused).toEqual([{ id: 'b', reason: 'data.severity must be equal to one of the allowed values' }]);
+		expect(await response.json()).toEqual([rows[0], { id: 'b', ok: true }, rows[2], { id: 'd', ok: true }, { id: 'e', ok: true }]);
+		expect(r.refused).toEqual([
+			{ id: 'b', code: 'forbidden', reason: 'data.severity must be equal to one of the allowed values' },
+			{ id: 'd', code: 'invalid', reason: 'data.name is required' },
+			{ id: 'e', code: 'refused', reason: 'too_large' }
+		]);
 	});
 
 	it('passes other answers through untouched', async () => {

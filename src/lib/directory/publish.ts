@@ -65,7 +65,7 @@ export function publishListings(
 				const { _deleted, ...content } = listingForServer(doc);
 				const problem = _deleted ? null : validateDirectoryDoc(content);
 				if (problem) {
-					hooks.invalid({ id: String(content.id), reason: problem });
+					hooks.invalid({ id: String(content.id), code: 'invalid', reason: problem });
 					return null;
 				}
 				return doc as never;

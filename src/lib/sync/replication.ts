@@ -13,10 +13,18 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { RxCollection } from 'rxdb';
 import type { Validator } from '../db/validation.js';
 
+/** Why an item was not taken, in the patient's language (refusal.ts); `reason` keeps the server's own words. */
+export type RefusalCode = 'forbidden' | 'invalid' | 'refused';
+
 export interface RefusedItem {
 	id: string;
+	code: RefusalCode;
+	/** the server's (or the device's check's) explanation, in English */
 	reason: string;
 }
+
+/** A `_bulk_docs` row's error as a refusal code. */
+const refusalCode = (error: string | undefined): RefusalCode => (error === 'forbidden' ? 'forbidden' : error === 'bad_request' || error === 'invalid' ? 'invalid' : 'refused');
 
 export interface ReplicationHooks {
 	unauthorized(): void;
@@ -35,7 +43,7 @@ export function gatekeeperFetch(hooks: ReplicationHooks, base: typeof fetch = fe
 		if (!String(input).includes('/_bulk_docs') || !response.ok) return response;
 		const rows: { id: string; ok?: boolean; error?: string; reason?: string }[] = await response.json();
 		const refused = rows.filter((row) => row.error && row.error !== 'conflict');
-		if (refused.length) hooks.refused(refused.map((row) => ({ id: row.id, reason: row.reason ?? row.error ?? 'refused' })));
+		if (refused.length) hooks.refused(refused.map((row) => ({ id: row.id, code: refusalCode(row.error), reason: row.reason ?? row.error ?? 'refused' })));
 		const answered = rows.map((row) => (row.error && row.error !== 'conflict' ? { id: row.id, ok: true } : row));
 		return new Response(JSON.stringify(answered), { status: response.status, headers: response.headers });
 	};
@@ -132,7 +140,7 @@ export function replicateCollection(
 				const { _deleted, ...content } = doc as Record<string, unknown>;
 				const problem = validate(content);
 				if (!problem) return doc;
-				hooks.invalid({ id: String(content.id), reason: problem });
+				hooks.invalid({ id: String(content.id), code: 'invalid', reason: problem });
 				return null;
 			}
 		}

@@ -1,0 +1,12 @@
+/** Why the server did not take an item, in the reader's language: the server explains in English only. */
+import { m } from '../paraglide/messages.js';
+import type { RefusalCode, RefusedItem } from './replication.js';
+
+const WORDS: Record<RefusalCode, () => string> = {
+	forbidden: m.sync_refusal_forbidden,
+	invalid: m.sync_refusal_invalid,
+	refused: m.sync_refusal_refused
+};
+
+/** The refusal in words; an item kept from before refusals had codes reads as plainly refused. */
+export const refusalText = (item: Pick<RefusedItem, 'code'>): string => (WORDS[item.code] ?? WORDS.refused)();
