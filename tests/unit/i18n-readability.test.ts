@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readability from 'text-readability';
 
-/** capabilities whose screens patients read (clinic staff screens are left out) */
+/**
+ * capabilities whose screens patients read (clinic staff screens are left out; so is `conditions`: names of
+ * illnesses, not sentences, whose medical words in brackets are there to be recognised, not to be read easily)
+ */
 const PATIENT_CAPABILITIES = ['common', 'directory', 'session', 'ui', 'profile', 'sync', 'booking', 'messaging', 'sharing', 'recommender', 'ocr', 'fhir'];
 
 /** Each message as a sentence, placeholders read as a short word. */

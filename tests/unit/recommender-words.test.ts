@@ -5,8 +5,9 @@ import { SYMPTOMS } from '$lib/recommender/symptoms';
 import { RED_FLAG_RULES, redFlag, type RedFlagId } from '$lib/recommender/red-flags';
 import { DANGER_SIGNS } from '$lib/recommender/danger-signs';
 import { QUESTIONS } from '$lib/recommender/questions';
+import { CONDITIONS } from '$lib/recommender/knowledge';
 import { BABY_FEVER_REASON, NOTHING_SAID_REASON, URGENCY_REASONS } from '$lib/recommender/recommend';
-import { describeDays, optionLabel, questionText, redFlagText, urgencyReason, urgencyTitle } from '$lib/recommender/words';
+import { conditionName, describeDays, optionLabel, questionText, redFlagText, urgencyReason, urgencyTitle } from '$lib/recommender/words';
 import { findSymptoms, symptomLabel } from '$lib/recommender/symptom-words';
 import { dangerSignLabel } from '$lib/recommender/danger-sign-words';
 import { pickVoice } from '$lib/recommender/speech';
@@ -19,13 +20,14 @@ const messages = m as unknown as Record<string, unknown>;
 const key = (kind: string, id: string) => `recommender_${kind}${id.replace(/-/g, '_')}`;
 
 describe('the guide in every language', () => {
-	it('has a message for every symptom, red flag, danger sign, question and answer of the data', () => {
+	it('has a message for every symptom, red flag, danger sign, question, answer and condition of the data', () => {
 		const missing = [
 			...SYMPTOMS.map((s) => key('symptom_', s.id)),
 			...Object.keys(RED_FLAG_RULES).map((id) => key('flag_', id)),
 			...DANGER_SIGNS.map((s) => key('sign_', s.id)),
 			...QUESTIONS.map((q) => key('q_', q.id)),
-			...QUESTIONS.flatMap((q) => q.options.filter((o) => o.id !== 'yes' && o.id !== 'no').map((o) => key(`opt_${q.id.replace(/-/g, '_')}_`, o.id)))
+			...QUESTIONS.flatMap((q) => q.options.filter((o) => o.id !== 'yes' && o.id !== 'no').map((o) => key(`opt_${q.id.replace(/-/g, '_')}_`, o.id))),
+			...CONDITIONS.map((c) => `conditions_${c.id.replace(/-/g, '_')}`)
 		].filter((k) => typeof messages[k] !== 'function');
 		expect(missing).toEqual([]);
 	});
@@ -51,6 +53,7 @@ describe('the guide in every language', () => {
 		expect(questionText('fever')).toBe('Avez-vous de la fièvre (corps chaud, frissons) ?');
 		expect(optionLabel('fever', 'yes')).toBe('Oui');
 		expect(symptomLabel('chest-pain')).toBe('Douleur à la poitrine');
+		expect(conditionName({ conditionId: 'malaria', condition: 'Malaria (uncomplicated)' })).toBe('Paludisme simple');
 		expect([0.5, 1, 3, 21, 400].map(describeDays)).toEqual(['moins d’un jour', '1 jour', '3 jours', '3 semaines', '1 an']);
 	});
 

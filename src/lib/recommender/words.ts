@@ -8,10 +8,11 @@ import { EMERGENCY_CALL, RED_FLAG_RULES, type RedFlagId } from './red-flags.js';
 import { BABY_FEVER_REASON, NOTHING_SAID_REASON, URGENCY_REASONS, type Recommendation, type SimilarCase } from './recommend.js';
 import type { Urgency } from './types.js';
 
-const message = dataMessages(import.meta.glob<MessageModules[string]>('../paraglide/messages/recommender_{condition,flag,q,opt}_*.js', { eager: true }));
+const message = dataMessages(import.meta.glob<MessageModules[string]>('../paraglide/messages/recommender_{flag,q,opt}_*.js', { eager: true }));
+const condition = dataMessages(import.meta.glob<MessageModules[string]>('../paraglide/messages/conditions_*.js', { eager: true }), 'conditions');
 
-/** A condition of the knowledge base, for the similar cases ('Malaria'). */
-export const conditionName = (similar: Pick<SimilarCase, 'conditionId' | 'condition'>): string => message('condition_', similar.conditionId) ?? similar.condition;
+/** A condition of the knowledge base, for the similar cases ('Malaria (uncomplicated)'). */
+export const conditionName = (similar: Pick<SimilarCase, 'conditionId' | 'condition'>): string => condition('', similar.conditionId) ?? similar.condition;
 
 /** What a red flag tells the person to do. */
 export function redFlagText(id: string): string {
