@@ -1,10 +1,12 @@
 /**
  * `GET /api/config` (public): what the app needs before it picks regions — the map tile source and the
- * regions this server has, with a label and the number of clinics of each.
+ * regions this server has, with a label, the number of clinics of each and, where the server knows it,
+ * the area they cover (so a device can pick its region from where it is).
  */
 import express, { type Router } from 'express';
 import { directoryDatabase } from '../src/lib/db/names.js';
-import { DEMO_REGIONS } from '../src/lib/directory/demo.js';
+import { DEMO_REGIONS, demoRegionArea } from '../src/lib/directory/demo.js';
+import type { Area } from '../src/lib/directory/geo.js';
 import type { ServerContext } from './context.js';
 import { apiError } from './errors.js';
 import { readClinicCount } from './directory.js';
@@ -20,6 +22,7 @@ export interface RegionConfig {
 	id: string;
 	label: string;
 	clinics: number;
+	area?: Area;
 }
 
 export interface PublicConfig {
@@ -61,7 +64,10 @@ export function configRouter(ctx: ServerContext, tiles: { tileUrl: string; tileA
 			const body: PublicConfig = {
 				tileUrl: tiles.tileUrl,
 				tileAttribution: tiles.tileAttribution,
-				regions: regions.map((id, i) => ({ id, label: regionLabel(id), clinics: clinics[i] }))
+				regions: regions.map((id, i) => {
+					const area = demoRegionArea(id);
+					return { id, label: regionLabel(id), clinics: clinics[i], ...(area ? { area } : {}) };
+				})
 			};
 			res.set('Cache-Control', 'no-cache');
 			res.json(body);

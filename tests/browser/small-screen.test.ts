@@ -180,6 +180,36 @@ describe('the clinic finder, first visit', () => {
 		expect(await page.getByRole('heading', { name: 'Which region are you in?' }).count()).toBe(0);
 		await context.close();
 	});
+
+	it('finds the region from where the phone is, ticks it, and says plainly when no region is near', async () => {
+		const context = await app.browser.newContext({ viewport: PHONE, permissions: ['geolocation'], geolocation: { latitude: 6.69, longitude: -1.62 } });
+		const page = await openApp(context, app.server.url, '/clinics');
+		await page.getByRole('button', { name: 'Find my region from where I am' }).click();
+		await page.getByText('You are in or near Ashanti, Ghana. It is ticked: press “Save and download”.').waitFor();
+		expect(await page.getByLabel(/Ashanti/).isChecked()).toBe(true);
+		expect(await page.locator('form[aria-labelledby="regions-heading"] input:checked').count()).toBe(1);
+		await page.getByRole('button', { name: 'Save and download' }).click();
+		await page.waitForSelector('[data-result-count="30"]');
+		// the phone's position is "here" for the distances too
+		await page.getByText('We measure how far from Your location.').waitFor();
+		await context.close();
+
+		const abroad = await app.browser.newContext({ viewport: PHONE, permissions: ['geolocation'], geolocation: { latitude: 51.5, longitude: -0.12 } });
+		const far = await openApp(abroad, app.server.url, '/clinics');
+		await far.getByRole('button', { name: 'Find my region from where I am' }).click();
+		await far.getByText('No region of this server is near where you are. Choose one from the list.').waitFor();
+		expect(await far.locator('form[aria-labelledby="regions-heading"] input:checked').count()).toBe(0);
+		await abroad.close();
+	});
+
+	it('says so when the phone may not tell where it is', async () => {
+		const context = await app.browser.newContext({ viewport: PHONE });
+		const page = await openApp(context, app.server.url, '/clinics');
+		await page.getByRole('button', { name: 'Find my region from where I am' }).click();
+		await page.getByText('We could not tell where you are. Choose your region from the list.').waitFor();
+		expect(await page.getByLabel(/Ashanti/).isChecked()).toBe(false);
+		await context.close();
+	});
 });
 
 describe('friendly validation', () => {

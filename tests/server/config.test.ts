@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../sync-server/config.js';
 import { seedRegions } from '../../sync-server/demo.js';
+import { demoRegionArea } from '../../src/lib/directory/demo.js';
 import { STATS_DOC } from '../../sync-server/directory.js';
 import { cachedRoles } from '../../sync-server/roles.js';
 import type { Couch } from '../../sync-server/couch.js';
@@ -25,8 +26,8 @@ describe('/api/config', () => {
 			tileUrl: DEFAULT_TILE_URL,
 			tileAttribution: DEFAULT_TILE_ATTRIBUTION,
 			regions: [
-				{ id: 'ashanti', label: 'Ashanti, Ghana', clinics: 6 },
-				{ id: 'northern', label: 'Northern, Ghana', clinics: 7 }
+				{ id: 'ashanti', label: 'Ashanti, Ghana', clinics: 6, area: demoRegionArea('ashanti') },
+				{ id: 'northern', label: 'Northern, Ghana', clinics: 7, area: demoRegionArea('northern') }
 			]
 		});
 		expect(DEFAULT_TILE_URL).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
@@ -54,7 +55,7 @@ describe('/api/config', () => {
 		expect(res.body.tileUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
 		expect(res.body.tileAttribution).toBe('Example tiles');
 		expect(res.body.regions).toEqual([
-			{ id: 'ashanti', label: 'Ashanti, Ghana', clinics: 30 },
+			{ id: 'ashanti', label: 'Ashanti, Ghana', clinics: 30, area: demoRegionArea('ashanti') },
 			{ id: 'testland', label: 'testland', clinics: 2 }
 		]);
 	});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bearingDegrees, compassPoint, describeDistance, distanceKm, EARTH_RADIUS_KM } from '$lib/directory/geo';
+import { bearingDegrees, compassPoint, describeDistance, distanceKm, EARTH_RADIUS_KM, regionAt } from '$lib/directory/geo';
+import { DEMO_REGIONS, demoRegionArea } from '$lib/directory/demo';
 
 const kumasi = { lat: 6.6885, lon: -1.6244 };
 const accra = { lat: 5.6037, lon: -0.187 };
@@ -70,5 +71,27 @@ describe('describeDistance', () => {
 		expect(describeDistance(24.4)).toBe('24 km');
 		expect(describeDistance(199.5)).toBe('200 km');
 		expect(describeDistance(Number.NaN)).toBe('');
+	});
+});
+
+describe('regionAt', () => {
+	const regions = (['ashanti', 'northern'] as const).map((id) => ({ id, area: demoRegionArea(id) }));
+
+	it('every demo region covers the towns its clinics are generated around', () => {
+		for (const [id, info] of Object.entries(DEMO_REGIONS)) {
+			const area = demoRegionArea(id)!;
+			for (const town of info.towns) expect(town.lat >= area.south && town.lat <= area.north && town.lon >= area.west && town.lon <= area.east, `${town.name} in ${id}`).toBe(true);
+		}
+		expect(demoRegionArea('testland')).toBeUndefined();
+	});
+
+	it('finds the region a place is in, or the nearest one close by, and none far from all', () => {
+		expect(regionAt({ lat: 6.69, lon: -1.62 }, regions)?.id).toBe('ashanti'); // Kumasi
+		expect(regionAt({ lat: 9.4, lon: -0.84 }, regions)?.id).toBe('northern'); // Tamale
+		// Techiman, just outside the Ashanti towns (≈ 80 km north of the nearest): the nearest region within 100 km
+		expect(regionAt({ lat: 7.58, lon: -1.94 }, regions)?.id).toBe('ashanti');
+		expect(regionAt({ lat: 5.56, lon: -0.2 }, regions)).toBeNull(); // Accra
+		expect(regionAt({ lat: 51.5, lon: -0.12 }, regions)).toBeNull(); // London
+		expect(regionAt({ lat: 6.69, lon: -1.62 }, [{ id: 'testland', area: undefined }])).toBeNull(); // no area known
 	});
 });

@@ -8,6 +8,7 @@
  * around any date). Schedules and booking policies come from their own random stream, so adding them
  * left the rest of the directory as it was.
  */
+import type { Area } from './geo.js';
 import type { SpecialtyId } from './specialties.js';
 import { seededRandom } from '../random.js';
 import { regionDocId, type Clinic, type ClinicKind, type EmergencyNumber, type FeeBand, type OpeningSpan, type Practitioner, type Region, type WeeklyHours } from './schema.js';
@@ -45,6 +46,19 @@ const GHANA_HOLIDAYS = [
 	{ date: '2026-05-01', note: 'May Day' },
 	{ date: '2026-12-25', note: 'Christmas Day' }
 ];
+
+/** Where a demo region's clinics are generated: its towns with their spread (undefined for other regions). */
+export function demoRegionArea(region: string): Area | undefined {
+	const towns = DEMO_REGIONS[region]?.towns;
+	if (!towns?.length) return undefined;
+	const round = (v: number) => Math.round(v * 1e4) / 1e4;
+	return {
+		south: round(Math.min(...towns.map((t) => t.lat - t.spread))),
+		west: round(Math.min(...towns.map((t) => t.lon - t.spread))),
+		north: round(Math.max(...towns.map((t) => t.lat + t.spread))),
+		east: round(Math.max(...towns.map((t) => t.lon + t.spread)))
+	};
+}
 
 export const DEMO_REGIONS: Record<string, RegionInfo> = {
 	ashanti: {

@@ -93,3 +93,30 @@ export function townsOf(docs: readonly DirectoryDoc[]): TownInfo[] {
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
 }
+
+/** A region's extent, in degrees: where its clinics are. */
+export interface Area {
+	south: number;
+	west: number;
+	north: number;
+	east: number;
+}
+
+/** Beyond this distance from every region's extent, a place is in none of them. */
+const NEAR_REGION_KM = 100;
+
+const nearestPointOf = (area: Area, point: LatLon): LatLon => ({
+	lat: Math.min(Math.max(point.lat, area.south), area.north),
+	lon: Math.min(Math.max(point.lon, area.west), area.east)
+});
+
+/** The region a place is in, or the nearest one within NEAR_REGION_KM of it; null when none is near. */
+export function regionAt<R extends { area?: Area }>(point: LatLon, regions: readonly R[]): R | null {
+	let best: { region: R; km: number } | null = null;
+	for (const region of regions) {
+		if (!region.area) continue;
+		const km = distanceKm(point, nearestPointOf(region.area, point));
+		if (km <= NEAR_REGION_KM && (!best || km < best.km)) best = { region, km };
+	}
+	return best?.region ?? null;
+}

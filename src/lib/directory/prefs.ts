@@ -1,4 +1,5 @@
 /** The device's directory choices: which regions to keep, and where "here" is. No health data. */
+import type { Area } from './geo.js';
 export interface ChosenLocation {
 	lat: number;
 	lon: number;
@@ -16,6 +17,8 @@ export interface RegionChoice {
 	id: string;
 	label: string;
 	clinics: number;
+	/** where its clinics are, when the server knows */
+	area?: Area;
 }
 
 export interface ServerConfig {

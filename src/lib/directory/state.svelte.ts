@@ -199,9 +199,29 @@ class DirectoryState {
 		await this.pull();
 	}
 
+	/**
+	 * Where the device is, as "here" from now on (coarse and recent: enough to find clinics, quick on a
+	 * cheap phone). Rejects with 'unavailable' when the device cannot tell, 'failed' when it did not.
+	 */
+	async locateDevice(): Promise<ChosenLocation> {
+		if (!navigator.geolocation) throw new LocationError('unavailable');
+		const { coords } = await new Promise<GeolocationPosition>((resolve, reject) =>
+			navigator.geolocation.getCurrentPosition(resolve, () => reject(new LocationError('failed')), { enableHighAccuracy: false, timeout: 15_000, maximumAge: 10 * 60_000 })
+		);
+		const location: ChosenLocation = { lat: coords.latitude, lon: coords.longitude, label: m.directory_your_location(), source: 'device' };
+		this.setLocation(location);
+		return location;
+	}
+
 	setLocation(location: ChosenLocation | null) {
 		this.prefs = { ...this.prefs, location };
 		savePrefs(this.prefs);
+	}
+}
+
+export class LocationError extends Error {
+	constructor(readonly reason: 'unavailable' | 'failed') {
+		super(`location ${reason}`);
 	}
 }
 
