@@ -5,7 +5,7 @@
  * test and unit (a dropped decimal point: "59" for an HbA1c of 5.9 %), are marked for the patient.
  */
 import { readLab } from '../profile/lab-ranges.js';
-import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, unitForTest, type LabTest } from './catalogue.js';
+import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, unitForTest, type LabTest } from './catalogue.js';
 import type { CheckReason, DateFinding, DiagnosisFinding, Fields, Flag, LabFinding, MedicationFinding, RecognizedWord } from './types.js';
 
 export interface ExtractOptions {
@@ -47,6 +47,12 @@ function numberText(raw: string): string {
 	return text.replace(',', '.');
 }
 
+/** A number as printed, thousands separators dropped ("1,500" → "1500"; "12,0" stays). */
+function printedNumber(raw: string): string {
+	const text = raw.trim();
+	return /^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text;
+}
+
 // ---------------------------------------------------------------- lab results
 
 interface NameMatch {
@@ -64,8 +70,19 @@ function allowance(length: number): number {
 	return 2;
 }
 
-/** A known test's name at the start of `segment`: exact first, then tolerant of OCR slips in longer names. */
+/** The specimen printed before a test's name ("Serum Potassium", "Plasma glucose", "S. Creatinine"). */
+const SPECIMEN = /^(?:serum|plasma|blood|whole blood|s\.|p\.)\s+/i;
+
+/** A known test's name at the start of `segment`, after a specimen if one is printed; exact first, then tolerant of OCR slips in longer names. */
 export function matchTestName(segment: string): NameMatch | null {
+	const found = matchBareName(segment);
+	if (found) return found;
+	const specimen = SPECIMEN.exec(segment);
+	const rest = specimen && matchBareName(segment.slice(specimen[0].length));
+	return rest ? { ...rest, length: rest.length + specimen[0].length } : null;
+}
+
+function matchBareName(segment: string): NameMatch | null {
 	const lower = segment.toLowerCase();
 	const folded = fold(segment);
 	const boundary = (length: number) => {
@@ -98,12 +115,17 @@ export function matchTestName(segment: string): NameMatch | null {
 const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
 const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|to|:)\s*(${NUMBER})`);
 const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
-const QUALITATIVE = /^(positive|negative|non-reactive|reactive|not detected|detected|nil|trace|\+{1,4})\b/i;
+/** A result printed as a word, with its grade in brackets ("Positive (++)", "Seen (+)"). */
+const QUALITATIVE = /^(?:non[- ]?reactive|reactive|not seen|seen|not detected|detected|positive|negative|nil|trace|absent|present|\+{1,4})(?![A-Za-z])(?:\s*\(\+{1,4}\))?/i;
+/** Words that say a qualitative result is normal. */
+const NORMAL_WORD = /^(?:non[- ]?reactive|not seen|not detected|negative|nil|absent)$/i;
 
 interface ParsedRange {
 	text: string;
 	low?: number;
 	high?: number;
+	/** "<5.7": the bound itself is outside the range */
+	strict?: boolean;
 	index: number;
 	length: number;
 }
@@ -114,7 +136,8 @@ export function parseRange(text: string): ParsedRange | null {
 	const pair = RANGE_PAIR.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
-		return { text: `${numberText(pair[1])}-${numberText(pair[2])}`, low: parseNumber(pair[1]), high: parseNumber(pair[2]), index: pair.index, length: pair[0].length };
+		// the numbers as printed (a French report's "12,0-16,0" keeps its commas)
+		return { text: `${printedNumber(pair[1])}-${printedNumber(pair[2])}`, low: parseNumber(pair[1]), high: parseNumber(pair[2]), index: pair.index, length: pair[0].length };
 	}
 	if (bound) {
 		const op = bound[1].toLowerCase();
@@ -122,15 +145,15 @@ export function parseRange(text: string): ParsedRange | null {
 		const value = parseNumber(bound[2]);
 		const below = ['<', '<=', '≤', 'less than', 'up to', 'below'].includes(op);
 		const symbol = below ? (op === '<=' || op === '≤' || op === 'up to' ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
-		return { text: `${symbol}${numberText(bound[2])}`, ...(below ? { high: value } : { low: value }), index: bound.index, length: bound[0].length };
+		return { text: `${symbol}${printedNumber(bound[2])}`, ...(below ? { high: value } : { low: value }), strict: symbol === '<' || symbol === '>', index: bound.index, length: bound[0].length };
 	}
 	return null;
 }
 
-/** High or low against a printed range: "<5.2" is high above 5.2, "≥60" low below 60. */
-export function flagAgainst(value: number, range: { low?: number; high?: number }): Flag {
-	if (range.high !== undefined && value > range.high) return 'high';
-	if (range.low !== undefined && value < range.low) return 'low';
+/** High or low against a printed range: "≤5.2" is high above 5.2, "<5.7" from 5.7, "≥60" low below 60. */
+export function flagAgainst(value: number, range: { low?: number; high?: number; strict?: boolean }): Flag {
+	if (range.high !== undefined && (value > range.high || (range.strict && value === range.high))) return 'high';
+	if (range.low !== undefined && (value < range.low || (range.strict && value === range.low))) return 'low';
 	return 'normal';
 }
 
@@ -204,32 +227,57 @@ interface LabParse {
 	rest: string;
 }
 
+/** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
+const NAME_LEAD = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
+const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+
+/** A qualitative result's flag: its printed mark, else whether it differs from the printed normal word, else the word itself. */
+function qualitativeFlag(value: string, normal: string, printed: Flag | null): Flag {
+	if (printed) return printed;
+	const word = (text: string) => text.replace(/\s*\(.*$/, '').toLowerCase().replace(/\s+/g, ' ');
+	if (normal) return word(value) === word(normal) ? 'normal' : 'high';
+	return NORMAL_WORD.test(word(value)) ? 'normal' : 'high';
+}
+
+/**
+ * The unit to show: as printed when the paper spells it its own way ("IU/L", "G/L", "cells/cumm"), in one
+ * spelling when it differs only in case or micro sign ("umol/l" → "µmol/L"), else the unit read into it.
+ */
+function shownUnit(printed: string, unit: string): string {
+	const text = printed.trim().replace(/[.,;:]+$/, '');
+	const ownSpelling = text && fold(text) !== fold(unit) && isUnitSpelling(text) && canonicalUnit(text) === unit;
+	return ownSpelling ? text : unit;
+}
+
 function parseLabSegment(segment: string, confidence: (token: string) => number, lowConfidence: number): LabParse | null {
 	// specks read as punctuation before the name
 	segment = segment.replace(/^[^A-Za-z0-9(]+/, '');
 	let match = matchTestName(segment);
 	let body: string;
+	let printed: string;
 	if (match) {
 		body = segment.slice(match.length);
+		const lead = NAME_LEAD.exec(body)![0];
+		printed = segment.slice(0, match.length + lead.length).replace(/[\s:=\-–]+$/, '');
+		body = body.slice(lead.length);
 	} else {
 		const generic = /^([A-Za-z][A-Za-z0-9 ,'()/+-]{2,40}?)\s*[:=]?\s+(?=[<>]?\s*\d)/.exec(segment);
 		if (!generic) return null;
 		match = { test: null, name: generic[1].trim().replace(/[\s:,.-]+$/, ''), length: generic[0].length };
+		printed = match.name;
 		body = segment.slice(generic[0].length);
 	}
-	// Between the name and the value: qualifiers in brackets, a colon, a few words ("(serum)", "Fasting").
-	const lead = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|\s)*/.exec(body)!;
 	// "76. 8": a decimal point with a space after it
-	body = body.slice(lead[0].length).replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2');
-	let valueMatch = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`).exec(body);
+	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2');
+	let valueMatch = VALUE.exec(body);
 	let valueText: string;
 	let qualitative: string | null = null;
 	if (valueMatch) valueText = valueMatch[2];
 	else {
 		const q = QUALITATIVE.exec(body);
 		const bp = /^(\d{2,3}\s*\/\s*\d{2,3})\b/.exec(body);
-		if (q) { qualitative = q[1]; valueText = q[1]; valueMatch = q as RegExpExecArray; }
-		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp as RegExpExecArray; }
+		if (q) { qualitative = q[0].replace(/\s+/g, ' ').replace(/(\w)\(/, '$1 ('); valueText = qualitative; valueMatch = q; }
+		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp; }
 		else return null;
 	}
 	let after = body.slice(valueMatch[0].length);
@@ -239,11 +287,18 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	const kept: string[] = [];
 	for (const token of tokens) {
 		const f = FLAG_TOKEN.exec(token);
-		if (f && !/^\*+$/.test(f[1]) && !(f[1] === 'A')) { printedFlag = /^(H|HH|HI|High|HIGH)$/.test(f[1]) ? 'high' : /^(L|LL|LO|Low|LOW)$/.test(f[1]) ? 'low' : printedFlag; continue; }
+		if (f && !/^\*+$/.test(f[1]) && !(f[1] === 'A')) { printedFlag = /^(H|HH|HI|High|HIGH|↑)$/.test(f[1]) ? 'high' : /^(L|LL|LO|Low|LOW|↓)$/.test(f[1]) ? 'low' : printedFlag; continue; }
 		if (f) continue;
 		kept.push(token);
 	}
 	after = kept.join(' ');
+	if (qualitative && !/\//.test(qualitative)) {
+		// the normal word printed as the reference ("Negative", "(Not seen)")
+		const normal = /^[([]?\s*([A-Za-z][A-Za-z -]*?)\s*[)\]]?(?:\s|$)/.exec(after);
+		const reference = normal && QUALITATIVE.exec(normal[1]) ? normal[1] : '';
+		const finding: LabFinding = { name: match.name, printed, value: qualitative, unit: '', range: reference, flag: qualitativeFlag(qualitative, reference, printedFlag), line: segment };
+		return { finding, rest: reference ? after.slice(normal![0].length) : after };
+	}
 	let range = parseRange(after);
 	let unitText = range ? after.slice(0, range.index) : after;
 	let tail = range ? after.slice(range.index + range.length) : '';
@@ -295,7 +350,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	if (typeof value === 'number' && range) flag = flagAgainst(value, range);
 	else if (typeof value === 'number' || qualitative) flag = readLab(match.name, value, unit)?.flag ?? printedFlag;
 	if (flag === null && printedFlag) flag = printedFlag;
-	const finding: LabFinding = { name: match.name, value, unit, range: range?.text ?? '', flag };
+	const finding: LabFinding = { name: match.name, printed, value, unit: shownUnit(unitText, unit), range: range?.text ?? '', flag };
 	if (check) { finding.check = check; finding.read = read; }
 	finding.line = segment;
 	return { finding, rest: tail };
@@ -323,18 +378,54 @@ function joinWrapped(lines: string[]): string[] {
 	return out;
 }
 
+/**
+ * Where results start on a line: at each known test's name followed by its value. A line can hold several
+ * (a form's "Hb: 9.8 g/dL   RBS: 5.0 mmol/L", a paragraph's "Hb 9.8 g/dL, WBC 14.2 x10^9/L") or a result
+ * after other words (a results column read beside a story column).
+ */
+function resultStarts(line: string): number[] {
+	const starts: number[] = [];
+	for (let at = 0; at < line.length; at++) {
+		if (at > 0 && !/[\s,;(]/.test(line[at - 1])) continue;
+		const name = /[A-Za-z]/.test(line[at]) ? matchTestName(line.slice(at)) : null;
+		if (!name) continue;
+		const body = line.slice(at + name.length);
+		const value = body.slice(NAME_LEAD.exec(body)![0].length);
+		if (!VALUE.test(value) && !QUALITATIVE.test(value)) continue;
+		starts.push(at);
+		at += name.length;
+	}
+	return starts;
+}
+
+/** A table's test name that wrapped: its last words alone on the next line ("Alanine Aminotransferase" / "(ALT)"). */
+const NAME_CONTINUATION = /^(?:\([^()\d]{1,20}\)|[a-zà-ÿ]{3,20})$/;
+
 export function extractLabs(lines: string[], confidence: (token: string) => number = () => 100, lowConfidence = 60): LabFinding[] {
 	const labs: LabFinding[] = [];
-	for (const raw of joinWrapped(lines)) {
-		const line = raw;
+	const joined = joinWrapped(lines);
+	for (let i = 0; i < joined.length; i++) {
+		const line = joined[i];
 		if (line.length < 3 || isDateOnlyLine(line)) continue;
-		// Whole line first ("Cholesterol, total 5.2 mmol/L <5.2"), then its parts ("Hb 9.8 g/dL, WBC 14.2 …").
-		const whole = parseLabSegment(stripLabel(line), confidence, lowConfidence);
-		if (whole && !/[A-Za-z]{2,}/.test(whole.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) { labs.push(whole.finding); continue; }
-		for (const part of stripLabel(line).split(/;\s*|,\s+(?=[A-Za-z])/)) {
-			const parsed = parseLabSegment(stripLabel(part.trim()), confidence, lowConfidence);
-			if (parsed && (parsed.finding.unit || parsed.finding.range) && matchTestName(stripLabel(part.trim()))) labs.push(parsed.finding);
+		const starts = resultStarts(line);
+		const found: LabFinding[] = [];
+		if (starts.length) {
+			starts.forEach((start, k) => {
+				const piece = line.slice(start, starts[k + 1]).replace(/[\s,;.]+$/, '');
+				const parsed = parseLabSegment(piece, confidence, lowConfidence);
+				if (parsed) found.push(parsed.finding);
+			});
+		} else {
+			// a test the catalogue does not know, alone on its line ("Monocytes 6 % 2-10")
+			const whole = parseLabSegment(stripLabel(line), confidence, lowConfidence);
+			if (whole && !/[A-Za-z]{2,}/.test(whole.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) found.push(whole.finding);
 		}
+		const next = joined[i + 1];
+		if (found.length === 1 && starts.length <= 1 && next && NAME_CONTINUATION.test(next)) {
+			found[0].printed = `${found[0].printed} ${next}`;
+			i++;
+		}
+		labs.push(...found);
 	}
 	return labs;
 }
