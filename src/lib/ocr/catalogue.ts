@@ -42,10 +42,10 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'total co2', 'co2'], units: { 'mmol/L': [3, 50] } },
 	{ name: 'Calcium', aliases: ['calcium', 'ca', 'total calcium'], units: { 'mmol/L': [0.8, 5], 'mg/dL': [3, 20] } },
 	{ name: 'Uric acid', aliases: ['uric acid', 'urate'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200] } },
-	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'cholesterol (total)', 'cholesterol total'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800] } },
+	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'cholesterol (total)', 'cholesterol total'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800], 'g/L': [0.4, 8] } },
 	{ name: 'HDL cholesterol', aliases: ['hdl cholesterol', 'hdl', 'hdl-c', 'hdl-cholesterol', 'cholesterol, hdl'], units: { 'mmol/L': [0.1, 5], 'mg/dL': [5, 200] } },
 	{ name: 'LDL cholesterol', aliases: ['ldl cholesterol', 'ldl', 'ldl-c', 'ldl-cholesterol', 'cholesterol, ldl'], units: { 'mmol/L': [0.1, 15], 'mg/dL': [5, 600] } },
-	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000] } },
+	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000], 'g/L': [0.1, 50] } },
 	{ name: 'ALT', aliases: ['alt', 'alt (sgpt)', 'sgpt', 'sgpt (alt)', 'alanine aminotransferase', 'alanine aminotransferase (alt)', 'alanine transaminase', 'alat', 'alat (tgp)'], units: { 'U/L': [1, 10000] } },
 	{ name: 'AST', aliases: ['ast', 'ast (sgot)', 'sgot', 'sgot (ast)', 'aspartate aminotransferase', 'aspartate aminotransferase (ast)', 'aspartate transaminase', 'asat', 'asat (tgo)'], units: { 'U/L': [1, 10000] } },
 	{ name: 'ALP', aliases: ['alp', 'alkaline phosphatase'], units: { 'U/L': [5, 5000] } },
@@ -72,8 +72,6 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'Pregnancy test', aliases: ['urine hcg', 'pregnancy test', 'hcg', 'upt', 'urine pregnancy test'], units: {}, qualitative: true },
 	{ name: 'Sickling test', aliases: ['sickling test', 'sickle cell test', 'sickling'], units: {}, qualitative: true },
 	{ name: 'H. pylori', aliases: ['h. pylori antigen', 'h. pylori', 'h pylori antigen', 'h pylori', 'helicobacter pylori antigen', 'helicobacter pylori'], units: {}, qualitative: true },
-	{ name: 'Temperature', aliases: ['temperature', 'temp'], units: { '°C': [30, 44] } },
-	{ name: 'Pulse', aliases: ['pulse', 'heart rate', 'pulse rate'], units: { bpm: [20, 250] } }
 ];
 
 /** Typical adult reference ranges (test → unit → [low, high], null for an open end), to spot a range misread by a factor of ten. */

@@ -258,7 +258,8 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	if (match) {
 		body = segment.slice(match.length);
 		const lead = NAME_LEAD.exec(body)![0];
-		printed = segment.slice(0, match.length + lead.length).replace(/[\s:=\-–]+$/, '');
+		// the separator goes, a name's own sign stays ("Cl-", "K+")
+		printed = segment.slice(0, match.length + lead.length).replace(/\s*[:=]?(?:\s+[-–])?\s*$/, '');
 		body = body.slice(lead.length);
 	} else {
 		const generic = /^([A-Za-z][A-Za-z0-9 ,'()/+-]{2,40}?)\s*[:=]?\s+(?=[<>]?\s*\d)/.exec(segment);
@@ -294,10 +295,11 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	after = kept.join(' ');
 	if (qualitative && !/\//.test(qualitative)) {
 		// the normal word printed as the reference ("Negative", "(Not seen)")
-		const normal = /^[([]?\s*([A-Za-z][A-Za-z -]*?)\s*[)\]]?(?:\s|$)/.exec(after);
-		const reference = normal && QUALITATIVE.exec(normal[1]) ? normal[1] : '';
+		const inner = after.replace(/^[([]\s*/, '');
+		const normal = QUALITATIVE.exec(inner);
+		const reference = normal ? normal[0].replace(/\s+/g, ' ') : '';
 		const finding: LabFinding = { name: match.name, printed, value: qualitative, unit: '', range: reference, flag: qualitativeFlag(qualitative, reference, printedFlag), line: segment };
-		return { finding, rest: reference ? after.slice(normal![0].length) : after };
+		return { finding, rest: normal ? inner.slice(normal[0].length).replace(/^\s*[)\]]/, '') : after };
 	}
 	let range = parseRange(after);
 	let unitText = range ? after.slice(0, range.index) : after;
@@ -373,6 +375,11 @@ function joinWrapped(lines: string[]): string[] {
 				i++;
 			}
 		}
+		// a result whose bracketed range wrapped: "HbA1c: 8.0 % (<" / "6.0) H"
+		if (next && /\([^()]{0,12}$/.test(line) && /^[<>≤≥]?\s*\d[\d.,\s–-]*\)/.test(next) && resultStarts(line).length) {
+			line = `${line}${next}`;
+			i++;
+		}
 		out.push(line);
 	}
 	return out;
@@ -399,7 +406,7 @@ function resultStarts(line: string): number[] {
 }
 
 /** A table's test name that wrapped: its last words alone on the next line ("Alanine Aminotransferase" / "(ALT)"). */
-const NAME_CONTINUATION = /^(?:\([^()\d]{1,20}\)|[a-zà-ÿ]{3,20})$/;
+const NAME_CONTINUATION = /^(?:\((?=[^)]*[A-Za-z])[^()]{1,20}\)|[a-zà-ÿ]{3,20})$/;
 
 export function extractLabs(lines: string[], confidence: (token: string) => number = () => 100, lowConfidence = 60): LabFinding[] {
 	const labs: LabFinding[] = [];
