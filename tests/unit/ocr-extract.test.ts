@@ -200,6 +200,19 @@ describe('diagnoses, dates, facility and doctor', () => {
 		expect(extractDates(['31/02/2024 and 45/13/2024'])).toEqual([]);
 	});
 
+	it('tells the kind of document from its title, else from what it holds', () => {
+		const kind = (text: string) => extractFields(text).kind;
+		const head = 'Ridge Hospital\nP.O. Box 12, Accra\nPatient Record No: 1234\n';
+		expect(kind(`${head}LABORATORY REPORT\nFolic acid 12.1 ng/mL 3.0-17.0\nFerritin 80 ng/mL 15-150`)).toBe('lab-report');
+		expect(kind(`${head}DISCHARGE SUMMARY\nHb: 9.8 g/dL (12.0-16.0) L\nTab. Metformin 500 mg bd`)).toBe('discharge-letter');
+		expect(kind(`${head}REFERRAL LETTER\nDear Doctor,\nSodium 130 mmol/L 135-145`)).toBe('referral-letter');
+		expect(kind(`${head}OUTPATIENT REFERRAL FORM\nHb: 9.8 g/dL (12.0-16.0)`)).toBe('clinic-form');
+		expect(kind(`${head}COMPTE RENDU D'ANALYSES\nSodium 140 mmol/L 136-145`)).toBe('lab-report');
+		expect(kind(`${head}Dear Dr Mensah,\nThank you for seeing this man with chest pain.`)).toBe('referral-letter');
+		expect(kind(`${head}Hb 9.8 g/dL 12.0-16.0\nWBC 5.2 x10^9/L 4.0-11.0\nprescription of iron advised`)).toBe('lab-report');
+		expect(kind(`${head}Tab. Amlodipine 5 mg od\nTab. Metformin 500 mg bd`)).toBe('prescription');
+	});
+
 	it('finds the facility, the doctor, the kind and the date the results are of', () => {
 		const fields = extractFields(['MedLab Diagnostics', 'Clinical Laboratory Report', 'Patient: Ama Mensah DOB: 12/04/1978', 'Collected: 03 Mar 2024', 'Requested by: Dr. Kwame Asante', 'Haemoglobin 13.2 g/dL 12.0-16.0', 'Platelets 250 x10^9/L 150-400'].join('\n'));
 		expect(fields).toMatchObject({ facility: 'MedLab Diagnostics', doctor: 'Dr. Kwame Asante', kind: 'lab-report', documentDate: '2024-03-03' });

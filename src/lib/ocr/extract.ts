@@ -718,6 +718,33 @@ export function documentDate(dates: DateFinding[]): string {
 	return '';
 }
 
+/** What a document calls itself in its title, first match wins (a "referral form" is a form). */
+const TITLES: [RegExp, Fields['kind']][] = [
+	[/\b(?:form|record|fiche|card)\b/i, 'clinic-form'],
+	[/\breferral\b|letter of referral|lettre d'adressage/i, 'referral-letter'],
+	[/discharge (?:summary|letter|note)|compte rendu d'hospitalisation|clinical summary|lettre de sortie|summary of admission/i, 'discharge-letter'],
+	[/\b(?:laboratory|lab|investigation|test|pathology|haematology|hematology|biochemistry) (?:report|results?)\b|compte rendu d'analyses|résultats d'analyses/i, 'lab-report'],
+	[/\bprescription\b|\brx\b|\bordonnance\b/i, 'prescription']
+];
+
+/**
+ * The kind of document from its content: the title it gives itself near the top (a title line is short),
+ * else what it holds: letters by their wording, a lab report by its results, a prescription by medicines.
+ */
+export function documentKind(lines: string[], found: { labs: number; medications: number }): Fields['kind'] {
+	// a title stands alone: short, no "label: value", no numbers ("Record No: 123" is not one)
+	const top = lines.map(cleanLine).filter(Boolean).slice(0, 12).filter((l) => l.length <= 60 && !/[:\d]/.test(l));
+	// a title is capitalised ("Discharge summary", "PRESCRIPTION"); "prescription of iron advised" is prose
+	const titled = (pattern: RegExp) => top.some((l) => /^[A-ZÀ-Ý]/.test(pattern.exec(l)?.[0] ?? ''));
+	for (const [pattern, kind] of TITLES) if (titled(pattern)) return kind;
+	const text = lines.join('\n');
+	if (/\bdischarged?\b|date of discharge|admission/i.test(text) && !found.labs) return 'discharge-letter';
+	if (/thank you for seeing|i would be grateful|kindly see|referred (?:to|for)/i.test(text)) return 'referral-letter';
+	if (found.labs >= 2 && found.labs >= found.medications) return 'lab-report';
+	if (found.medications) return 'prescription';
+	return found.labs ? 'lab-report' : 'other';
+}
+
 export function extractFields(text: string, options: ExtractOptions = {}): Fields {
 	const lines = text.split(/\r?\n/);
 	const lowConfidence = options.lowConfidence ?? 60;
@@ -734,7 +761,7 @@ export function extractFields(text: string, options: ExtractOptions = {}): Field
 	const labsKept = labs.filter((l) => ![...medicationLines].some((m) => m && l.line && m.startsWith(l.line)) && !findMedicine(l.line ?? ''));
 	const diagnoses = extractDiagnoses(lines);
 	const dates = extractDates(lines);
-	const kind: Fields['kind'] = /discharge/i.test(text) ? 'discharge-letter' : /prescription|\brx\b/i.test(text) && medications.length ? 'prescription' : labsKept.length >= 2 ? 'lab-report' : medications.length ? 'prescription' : 'other';
+	const kind = documentKind(lines, { labs: labsKept.length, medications: medications.length });
 	return {
 		labs: labsKept,
 		medications,

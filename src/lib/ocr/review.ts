@@ -9,7 +9,7 @@ import { deleteRecord, InvalidRecordError, saveRecord, compact } from '../profil
 import type { ConditionData, MedicationData, ObservationData, RecordKind } from '../profile/schema.js';
 import { flagAgainst, parseRange } from './extract.js';
 import { readLab } from '../profile/lab-ranges.js';
-import type { CheckReason, Flag, ScanResult } from './types.js';
+import type { CheckReason, Fields, Flag, ScanResult } from './types.js';
 
 /** A clinic tablet's staff profile keeps no scanned documents (see declarationsFor). */
 export const PATIENT_PROFILES_ONLY = 'Scanning reports is for patient profiles: a staff profile on a clinic device keeps no scanned documents.';
@@ -39,7 +39,7 @@ export interface Review {
 	diagnoses: ReviewDiagnosis[];
 }
 
-const KIND_NAMES: Record<string, string> = { 'lab-report': 'Lab report', prescription: 'Prescription', 'discharge-letter': 'Discharge letter', other: 'Scanned document' };
+const KIND_NAMES: Record<Fields['kind'], string> = { 'lab-report': 'Lab report', prescription: 'Prescription', 'discharge-letter': 'Discharge letter', 'referral-letter': 'Referral letter', 'clinic-form': 'Clinic form', other: 'Scanned document' };
 
 export function reviewFrom(result: ScanResult, today = new Date().toISOString().slice(0, 10)): Review {
 	const { fields } = result;

@@ -70,7 +70,7 @@ export interface Fields {
 	doctor: string;
 	/** the date the findings are of (collection / report / discharge date), ISO, or "" */
 	documentDate: string;
-	kind: 'lab-report' | 'prescription' | 'discharge-letter' | 'other';
+	kind: 'lab-report' | 'prescription' | 'discharge-letter' | 'referral-letter' | 'clinic-form' | 'other';
 }
 
 export interface RecognizedWord {
