@@ -232,7 +232,7 @@ const NAME_LEAD = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/
 const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
 
 /** A qualitative result's flag: its printed mark, else whether it differs from the printed normal word, else the word itself. */
-function qualitativeFlag(value: string, normal: string, printed: Flag | null): Flag {
+export function qualitativeFlag(value: string, normal: string, printed: Flag | null = null): Flag {
 	if (printed) return printed;
 	const word = (text: string) => text.replace(/\s*\(.*$/, '').toLowerCase().replace(/\s+/g, ' ');
 	if (normal) return word(value) === word(normal) ? 'normal' : 'high';
@@ -385,6 +385,13 @@ function joinWrapped(lines: string[]): string[] {
 	return out;
 }
 
+/** The standard name of a test printed as `printed` ("Serum Potassium" → "Potassium"), or null when the catalogue does not know it. */
+export function standardTestName(printed: string): string | null {
+	const text = printed.trim();
+	const match = matchTestName(text);
+	return match?.test && /^\s*(?:\([^)]*\)|\[[^\]]*\]|%)?\s*$/.test(text.slice(match.length)) ? match.test.name : null;
+}
+
 /**
  * Where results start on a line: at each known test's name followed by its value. A line can hold several
  * (a form's "Hb: 9.8 g/dL   RBS: 5.0 mmol/L", a paragraph's "Hb 9.8 g/dL, WBC 14.2 x10^9/L") or a result
@@ -479,6 +486,12 @@ function findMedicine(line: string): { name: string; index: number; length: numb
 		}
 	}
 	return null;
+}
+
+/** A medicine's standard name when the catalogue knows it ("Augmentin" → "Co-amoxiclav"), else the name as given. */
+export function standardMedicineName(name: string): string {
+	const found = findMedicine(name.trim());
+	return found && found.index === 0 ? found.name : name.trim();
 }
 
 export function canonicalFrequency(text: string): string {
