@@ -79,6 +79,12 @@ describe('lab results as reports print them', () => {
 		expect(lab('Total Leucocyte Count (TLC) 12500 cells/cumm 4000 - 11000 H')).toMatchObject({ name: 'White blood cells', value: 12500, unit: 'cells/cumm', flag: 'high' });
 		expect(lab('Cholestérol total 1,22 g/L < 2,00')).toMatchObject({ name: 'Total cholesterol', unit: 'g/L', range: '<2,00', flag: 'normal' });
 		expect(lab('WBC 7.2 x10³/µL 4.0-11.0')).toMatchObject({ unit: 'x10³/µL' });
+		// the engine's slips are undone, the paper's spelling kept
+		expect(lab('White Blood Cells 6.2 x109/L 4.0 - 11.0')).toMatchObject({ unit: 'x10^9/L' });
+		expect(lab('RBC Count: 4.81 X10A12/L (4.50 - 5.50)')).toMatchObject({ unit: 'x10^12/L' });
+		expect(lab('DFG (CKD-EPI): 99 mL/min/1,73m* (> 90)')).toMatchObject({ name: 'eGFR', unit: 'mL/min/1,73m²', range: '>90', flag: 'normal' });
+		expect(lab('FT4: 26.0 pmol/L (12.0 ~ 22.0) H')).toMatchObject({ range: '12.0-22.0', flag: 'high' });
+		expect(lab('ALAT (TGP) 26 UI/L @ - 55')).toMatchObject({ unit: 'UI/L', range: '0-55' });
 	});
 
 	it('calls a value at a strict bound out of range', () => {

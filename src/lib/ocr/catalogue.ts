@@ -122,6 +122,14 @@ const UNIT_SPELLINGS: Record<string, string> = {
 	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'copies/ml': 'copies/mL'
 };
 
+/**
+ * A printed unit with the engine's usual slips undone, keeping the paper's own spelling: the caret of
+ * "x10^9/L" read as another sign or dropped ("x10*9/L", "X10A9/L", "x109/L"), the square of "1,73m²" as "*" or "?".
+ */
+export function repairUnitText(text: string): string {
+	return text.trim().replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7aA4]?(9|12|3)\//, '10^$1/').replace(/(1[.,]73\s*m)[*?]$/, '$1²');
+}
+
 /** Whether `text` is a known way of printing a unit (so it can be shown as printed). */
 export function isUnitSpelling(text: string): boolean {
 	return text.replace(/\s+/g, '') in CASED_UNITS || text.toLowerCase().replace(/\s+/g, '') in UNIT_SPELLINGS;
@@ -134,7 +142,7 @@ export function canonicalUnit(raw: string): string {
 	const cased = CASED_UNITS[raw.replace(/\s+/g, '')];
 	if (cased) return cased;
 	// "x10~9/L", "x10%9/L", "x10*9/L": the caret misread
-	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7]?(9|12|3)\//, '10^$1/');
+	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7a4]?(9|12|3)\//, '10^$1/');
 	return UNIT_SPELLINGS[key] ?? raw.trim();
 }
 

@@ -5,7 +5,7 @@
  * test and unit (a dropped decimal point: "59" for an HbA1c of 5.9 %), are marked for the patient.
  */
 import { readLab } from '../profile/lab-ranges.js';
-import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, unitForTest, type LabTest } from './catalogue.js';
+import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, repairUnitText, unitForTest, type LabTest } from './catalogue.js';
 import type { CheckReason, DateFinding, DiagnosisFinding, Fields, Flag, LabFinding, MedicationFinding, RecognizedWord } from './types.js';
 
 export interface ExtractOptions {
@@ -113,7 +113,8 @@ function matchBareName(segment: string): NameMatch | null {
 }
 
 const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
-const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|to|:)\s*(${NUMBER})`);
+// ":" and a spaced "~" are dashes as the engine sometimes reads them ("x10~9/L" is a caret)
+const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|(?<=\s)~(?=\s)|to|:)\s*(${NUMBER})`);
 const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
 /** A result printed as a word, with its grade in brackets ("Positive (++)", "Seen (+)"). */
 const QUALITATIVE = /^(?:non[- ]?reactive|reactive|not seen|seen|not detected|detected|positive|negative|nil|trace|absent|present|\+{1,4})(?![A-Za-z])(?:\s*\(\+{1,4}\))?/i;
@@ -133,6 +134,8 @@ interface ParsedRange {
 export function parseRange(text: string): ParsedRange | null {
 	// "04-40": a leading zero means its decimal point was lost ("0.4")
 	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*\d)/g, '$10.$2');
+	// "@ - 55": a zero read as "@" where a range starts
+	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10');
 	const pair = RANGE_PAIR.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
@@ -244,7 +247,7 @@ export function qualitativeFlag(value: string, normal: string, printed: Flag | n
  * spelling when it differs only in case or micro sign ("umol/l" → "µmol/L"), else the unit read into it.
  */
 function shownUnit(printed: string, unit: string): string {
-	const text = printed.trim().replace(/[.,;:]+$/, '');
+	const text = repairUnitText(printed);
 	const ownSpelling = text && fold(text) !== fold(unit) && isUnitSpelling(text) && canonicalUnit(text) === unit;
 	return ownSpelling ? text : unit;
 }
