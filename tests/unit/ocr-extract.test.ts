@@ -106,6 +106,8 @@ describe('lab results as reports print them', () => {
 		expect(extractLabs(['presented with a 3 day history of fever. Serum Creatinine: 142 µmol/L (53 - 97) H']).map((l) => [l.name, l.printed, l.flag])).toEqual([['Creatinine', 'Serum Creatinine', 'high']]);
 		expect(extractLabs(['Alanine Aminotransferase 34 U/L 7 - 56', '(ALT)', 'AST 20 U/L 5 - 40']).map((l) => l.printed)).toEqual(['Alanine Aminotransferase (ALT)', 'AST']);
 		expect(extractLabs(['HbA1c: 8.0 % (<', '6.0) H'])[0]).toMatchObject({ value: 8, range: '<6.0', flag: 'high' });
+		expect(extractLabs(['Glycémie à jeun: 5,23 mmol/L', '(3,90–5,80)'])[0]).toMatchObject({ value: 5.23, range: '3,90-5,80', flag: 'normal' });
+		expect(extractLabs(['Hb: 9.8 g/dL (12.0-16.0)', '(4.0-11.0)'])[0]).toMatchObject({ range: '12.0-16.0' });
 	});
 
 	it('leaves vital signs in a story out of the lab results', () => {

@@ -378,9 +378,13 @@ function joinWrapped(lines: string[]): string[] {
 				i++;
 			}
 		}
-		// a result whose bracketed range wrapped: "HbA1c: 8.0 % (<" / "6.0) H"
-		if (next && /\([^()]{0,12}$/.test(line) && /^[<>≤≥]?\s*\d[\d.,\s–-]*\)/.test(next) && resultStarts(line).length) {
+		// a result whose bracketed range wrapped: "HbA1c: 8.0 % (<" / "6.0) H", or went whole to the next line
+		const starts = next ? resultStarts(line) : [];
+		if (starts.length && /\([^()]{0,12}$/.test(line) && /^[<>≤≥]?\s*\d[\d.,\s–-]*\)/.test(next)) {
 			line = `${line}${next}`;
+			i++;
+		} else if (starts.length && /^\(\s*[<>≤≥]?\s*\d[\d.,\s–-]*\)$/.test(next) && !parseRange(line.slice(starts.at(-1)))) {
+			line = `${line} ${next}`;
 			i++;
 		}
 		out.push(line);
