@@ -85,6 +85,9 @@ describe('lab results as reports print them', () => {
 		expect(lab('DFG (CKD-EPI): 99 mL/min/1,73m* (> 90)')).toMatchObject({ name: 'eGFR', unit: 'mL/min/1,73m²', range: '>90', flag: 'normal' });
 		expect(lab('FT4: 26.0 pmol/L (12.0 ~ 22.0) H')).toMatchObject({ range: '12.0-22.0', flag: 'high' });
 		expect(lab('ALAT (TGP) 26 UI/L @ - 55')).toMatchObject({ unit: 'UI/L', range: '0-55' });
+		expect(lab('Nat 144 mmol/L 135 - 145')).toMatchObject({ name: 'Sodium', printed: 'Na+', value: 144 });
+		expect(lab('HbAlc 4.3 % £57')).toMatchObject({ name: 'HbA1c', unit: '%', range: '<5.7', flag: 'normal' });
+		expect(extractLabs(['Fasting Plasma Glucose: 6.6 mmol/L (3.9 - 5.6) HigRBS: 6.0 mmol/L (3.9 - 7.8)']).map((l) => [l.printed, l.value])).toEqual([['Fasting Plasma Glucose', 6.6], ['RBS', 6]]);
 	});
 
 	it('calls a value at a strict bound out of range', () => {

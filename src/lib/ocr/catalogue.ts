@@ -65,7 +65,7 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'CD4 count', aliases: ['cd4 count', 'cd4', 'cd4+ count', 'cd4 cells'], units: { 'cells/µL': [0, 3000] } },
 	{ name: 'Malaria parasites', aliases: ['malaria parasite (mp)', 'malaria parasites', 'malaria parasite', 'blood film for mp', 'blood film for malaria parasites', 'bs for mp', 'mp', 'malaria rdt', 'malaria rapid test'], units: {}, qualitative: true },
 	{ name: 'HBsAg', aliases: ['hbsag', 'hepatitis b surface antigen', 'hepatitis b surface antigen (hbsag)'], units: {}, qualitative: true },
-	{ name: 'HIV test', aliases: ['hiv 1 & 2', 'hiv 1&2', 'hiv i & ii', 'hiv', 'retroviral screening', 'rvs', 'hiv screening'], units: {}, qualitative: true },
+	{ name: 'HIV test', aliases: ['hiv 1 & 2', 'hiv 1&2', 'hiv1&2', 'hiv i & ii', 'hiv', 'retroviral screening', 'rvs', 'hiv screening'], units: {}, qualitative: true },
 	{ name: 'VDRL', aliases: ['vdrl', 'rpr', 'syphilis (vdrl)'], units: {}, qualitative: true },
 	{ name: 'Urine protein', aliases: ['urine protein', 'protein (urine)', 'urine albumin', 'proteinuria'], units: {}, qualitative: true },
 	{ name: 'Urine glucose', aliases: ['urine glucose', 'sugar (urine)', 'glucose (urine)', 'urine sugar', 'glycosuria'], units: {}, qualitative: true },

@@ -60,6 +60,8 @@ interface NameMatch {
 	name: string;
 	/** characters of the segment the name took */
 	length: number;
+	/** the name as the paper must print it, where the engine's slip is certain */
+	printed?: string;
 }
 
 const ALIASES = LAB_TESTS.flatMap((test) => test.aliases.map((alias) => ({ test, alias, folded: fold(alias) }))).sort((a, b) => b.alias.length - a.alias.length);
@@ -92,10 +94,12 @@ function matchBareName(segment: string): NameMatch | null {
 	for (const { test, alias, folded: fa } of ALIASES) {
 		if (alias.length > segment.length || !boundary(alias.length)) continue;
 		const candidate = lower.slice(0, alias.length);
-		if (candidate !== alias && fold(candidate) !== fa) continue;
+		// an ion's "+" read as "t" ("Nat" for "Na+"): the paper's name is put back
+		const ion = alias.endsWith('+') && /^[A-Z][a-z]?t$/.test(segment.slice(0, alias.length)) && candidate.slice(0, -1) === alias.slice(0, -1);
+		if (candidate !== alias && fold(candidate) !== fa && !ion) continue;
 		// A one- or two-letter abbreviation ("K", "Na") must be printed with a capital.
 		if (alias.length <= 2 && !/^[A-Z]/.test(segment)) continue;
-		return { test, name: test.name, length: alias.length };
+		return { test, name: test.name, length: alias.length, ...(ion ? { printed: `${segment.slice(0, alias.length - 1)}+` } : {}) };
 	}
 	const digits = (text: string) => text.replace(/[^2-9]/g, '');
 	for (const { test, alias, folded: fa } of ALIASES) {
@@ -134,8 +138,8 @@ interface ParsedRange {
 export function parseRange(text: string): ParsedRange | null {
 	// "04-40": a leading zero means its decimal point was lost ("0.4")
 	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*\d)/g, '$10.$2');
-	// "@ - 55": a zero read as "@" where a range starts
-	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10');
+	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"
+	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<');
 	const pair = RANGE_PAIR.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
@@ -262,7 +266,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		body = segment.slice(match.length);
 		const lead = NAME_LEAD.exec(body)![0];
 		// the separator goes, a name's own sign stays ("Cl-", "K+")
-		printed = segment.slice(0, match.length + lead.length).replace(/\s*[:=]?(?:\s+[-–])?\s*$/, '');
+		printed = ((match.printed ?? segment.slice(0, match.length)) + lead).replace(/\s*[:=]?(?:\s+[-–])?\s*$/, '');
 		body = body.slice(lead.length);
 	} else {
 		const generic = /^([A-Za-z][A-Za-z0-9 ,'()/+-]{2,40}?)\s*[:=]?\s+(?=[<>]?\s*\d)/.exec(segment);
@@ -316,7 +320,9 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	tail = tail.replace(/^\s*[)\]]/, '');
 	// A unit is one short token (two for "x10^9 /L"); more words mean this was prose, not a result.
 	const unitTokens = unitText.split(/\s+/).filter(Boolean);
-	if (unitTokens.length > 2 || unitText.length > 18) {
+	// "% £57": a known unit, then something that is not part of it
+	const firstKnown = match.test && unitTokens.length === 2 && canonicalUnit(unitTokens[0]) in match.test.units && !(canonicalUnit(unitText) in match.test.units);
+	if (unitTokens.length > 2 || unitText.length > 18 || firstKnown) {
 		if (!match.test) return null;
 		unitText = unitTokens[0] ?? '';
 		tail = unitTokens.slice(1).join(' ') + ' ' + tail;
@@ -407,7 +413,9 @@ export function standardTestName(printed: string): string | null {
 function resultStarts(line: string): number[] {
 	const starts: number[] = [];
 	for (let at = 0; at < line.length; at++) {
-		if (at > 0 && !/[\s,;(]/.test(line[at - 1])) continue;
+		// a capitalised abbreviation may be glued to the word before it ("HigRBS: 6.0")
+		const glued = /[a-z]/.test(line[at - 1] ?? '') && /^[A-Z]{3}/.test(line.slice(at, at + 3));
+		if (at > 0 && !/[\s,;(]/.test(line[at - 1]) && !glued) continue;
 		const name = /[A-Za-z]/.test(line[at]) ? matchTestName(line.slice(at)) : null;
 		if (!name) continue;
 		const body = line.slice(at + name.length);
