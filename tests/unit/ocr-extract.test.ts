@@ -86,6 +86,7 @@ describe('lab results as reports print them', () => {
 		expect(lab('FT4: 26.0 pmol/L (12.0 ~ 22.0) H')).toMatchObject({ range: '12.0-22.0', flag: 'high' });
 		expect(lab('ALAT (TGP) 26 UI/L @ - 55')).toMatchObject({ unit: 'UI/L', range: '0-55' });
 		expect(lab('Nat 144 mmol/L 135 - 145')).toMatchObject({ name: 'Sodium', printed: 'Na+', value: 144 });
+		expect(lab('Haematocrit (HCT) 38.7 % 36,.0-46.0')).toMatchObject({ range: '36.0-46.0', flag: 'normal' });
 		expect(lab('HbAlc 4.3 % £57')).toMatchObject({ name: 'HbA1c', unit: '%', range: '<5.7', flag: 'normal' });
 		expect(extractLabs(['Fasting Plasma Glucose: 6.6 mmol/L (3.9 - 5.6) HigRBS: 6.0 mmol/L (3.9 - 7.8)']).map((l) => [l.printed, l.value])).toEqual([['Fasting Plasma Glucose', 6.6], ['RBS', 6]]);
 	});

@@ -138,8 +138,8 @@ interface ParsedRange {
 export function parseRange(text: string): ParsedRange | null {
 	// "04-40": a leading zero means its decimal point was lost ("0.4")
 	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*\d)/g, '$10.$2');
-	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"
-	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<');
+	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"; "36,.0": a speck beside the point
+	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<').replace(/(\d)[.,]{2}(\d)/g, '$1.$2');
 	const pair = RANGE_PAIR.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
