@@ -60,6 +60,8 @@ describe('scanning a report', () => {
 		await page.getByRole('heading', { name: 'Check what was read' }).waitFor({ timeout: 90_000 });
 		expect(await seriousViolations(page)).toEqual([]);
 
+		// The heading of a finding says its flag as words apart from the name.
+		expect(await page.getByRole('group', { name: 'HbA1c high', exact: true }).count()).toBe(1);
 		const hba1c = page.getByRole('textbox', { name: 'Value of HbA1c' });
 		expect(await hba1c.inputValue()).toMatch(/^7\.4$|^74$/);
 		// The patient corrects the value (the paper is the truth) and confirms every highlighted finding.
@@ -71,7 +73,7 @@ describe('scanning a report', () => {
 
 		const item = page.locator('li', { has: page.getByRole('link', { name: 'HbA1c', exact: true }) });
 		await item.waitFor();
-		expect(await item.textContent()).toContain('7.1 %');
+		expect(await item.textContent()).toContain('7.1 % · high');
 		expect(await item.textContent()).toContain('2024-03-14');
 		const source = item.getByRole('link', { name: /^Source: Lab report, Central Clinical Laboratory, 2024-03-14/ });
 		expect(await source.count()).toBe(1);

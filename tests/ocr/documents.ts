@@ -193,8 +193,10 @@ function fmt(value: number, decimals: number) {
 	return value.toFixed(decimals);
 }
 function flagOf(value: number, def: LabDef): 'high' | 'low' | 'normal' {
-	if (def.high !== undefined && value > def.high) return 'high';
-	if (def.low !== undefined && value < def.low) return 'low';
+	// a printed "< 5.2" leaves 5.2 itself out of the range (as the hard set's truth has it)
+	const strict = /^[<>]/.test(def.rangeText ?? '');
+	if (def.high !== undefined && (value > def.high || (strict && value === def.high))) return 'high';
+	if (def.low !== undefined && (value < def.low || (strict && value === def.low))) return 'low';
 	return 'normal';
 }
 function rangeOf(def: LabDef): { printed: string; truth: string } {

@@ -62,6 +62,63 @@ describe('lab results', () => {
 	});
 });
 
+describe('lab results as reports print them', () => {
+	it('keeps the printed name beside the standard one, with specimen prefixes, abbreviations and French names', () => {
+		expect(lab('Serum Potassium 4.1 mmol/L 3.5 - 5.1')).toMatchObject({ name: 'Potassium', printed: 'Serum Potassium' });
+		expect(lab('SGPT (ALT) 45 U/L 7-56')).toMatchObject({ name: 'ALT', printed: 'SGPT (ALT)', value: 45 });
+		expect(lab('TSH (3rd gen): 5.28 mIU/L (0.40–4.00) ↑')).toMatchObject({ name: 'TSH', printed: 'TSH (3rd gen)', range: '0.40-4.00', flag: 'high' });
+		expect(lab('HGB 10.1 g/dL 12.0-16.0 L')).toMatchObject({ name: 'Haemoglobin', printed: 'HGB', flag: 'low' });
+		expect(lab('Cl- 99 mmol/L 98 - 107')).toMatchObject({ name: 'Chloride', printed: 'Cl-' });
+		expect(lab('Neutrophils % 38 % 40 – 75 Low')).toMatchObject({ name: 'Neutrophils', printed: 'Neutrophils %', value: 38, unit: '%', flag: 'low' });
+		expect(lab('Hémoglobine : 14,3 g/dL (12,0–16,0)')).toMatchObject({ name: 'Haemoglobin', printed: 'Hémoglobine', value: 14.3, range: '12,0-16,0', flag: 'normal' });
+	});
+
+	it('keeps units as printed where the paper spells them its own way', () => {
+		expect(lab('ALP 59 IU/L 44-147')).toMatchObject({ unit: 'IU/L', flag: 'normal' });
+		expect(lab('Leucocytes 4,9 G/L 4,0-10,0')).toMatchObject({ name: 'White blood cells', value: 4.9, unit: 'G/L' });
+		expect(lab('Total Leucocyte Count (TLC) 12500 cells/cumm 4000 - 11000 H')).toMatchObject({ name: 'White blood cells', value: 12500, unit: 'cells/cumm', flag: 'high' });
+		expect(lab('Cholestérol total 1,22 g/L < 2,00')).toMatchObject({ name: 'Total cholesterol', unit: 'g/L', range: '<2,00', flag: 'normal' });
+		expect(lab('WBC 7.2 x10³/µL 4.0-11.0')).toMatchObject({ unit: 'x10³/µL' });
+		// the engine's slips are undone, the paper's spelling kept
+		expect(lab('White Blood Cells 6.2 x109/L 4.0 - 11.0')).toMatchObject({ unit: 'x10^9/L' });
+		expect(lab('RBC Count: 4.81 X10A12/L (4.50 - 5.50)')).toMatchObject({ unit: 'x10^12/L' });
+		expect(lab('DFG (CKD-EPI): 99 mL/min/1,73m* (> 90)')).toMatchObject({ name: 'eGFR', unit: 'mL/min/1,73m²', range: '>90', flag: 'normal' });
+		expect(lab('FT4: 26.0 pmol/L (12.0 ~ 22.0) H')).toMatchObject({ range: '12.0-22.0', flag: 'high' });
+		expect(lab('ALAT (TGP) 26 UI/L @ - 55')).toMatchObject({ unit: 'UI/L', range: '0-55' });
+		expect(lab('Nat 144 mmol/L 135 - 145')).toMatchObject({ name: 'Sodium', printed: 'Na+', value: 144 });
+		expect(lab('Haematocrit (HCT) 38.7 % 36,.0-46.0')).toMatchObject({ range: '36.0-46.0', flag: 'normal' });
+		expect(lab('HbAlc 4.3 % £57')).toMatchObject({ name: 'HbA1c', unit: '%', range: '<5.7', flag: 'normal' });
+		expect(extractLabs(['Fasting Plasma Glucose: 6.6 mmol/L (3.9 - 5.6) HigRBS: 6.0 mmol/L (3.9 - 7.8)']).map((l) => [l.printed, l.value])).toEqual([['Fasting Plasma Glucose', 6.6], ['RBS', 6]]);
+	});
+
+	it('calls a value at a strict bound out of range', () => {
+		expect(lab('HbA1c 5.7 % < 5.7')).toMatchObject({ flag: 'high' });
+		expect(lab('HbA1c 5.7 % ≤ 5.7')).toMatchObject({ flag: 'normal' });
+		expect(lab('HDL-C 1.0 mmol/L > 1.0')).toMatchObject({ name: 'HDL cholesterol', flag: 'low' });
+	});
+
+	it('returns word results with their normal word as range, abnormal ones flagged', () => {
+		expect(lab('HBsAg Negative Negative')).toMatchObject({ name: 'HBsAg', value: 'Negative', unit: '', range: 'Negative', flag: 'normal' });
+		expect(lab('Malaria Parasite (MP): Seen (++) (Not seen)')).toMatchObject({ printed: 'Malaria Parasite (MP)', value: 'Seen (++)', range: 'Not seen', flag: 'high' });
+		expect(lab('HIV 1 & 2 Non-reactive Non-reactive')).toMatchObject({ value: 'Non-reactive', flag: 'normal' });
+		expect(lab('VDRL Reactive Non-reactive *')).toMatchObject({ value: 'Reactive', flag: 'high' });
+		expect(lab('Urine Protein Positive (+)')).toMatchObject({ value: 'Positive (+)', range: '', flag: 'high' });
+	});
+
+	it('finds results side by side and after other words, and a table name that wrapped', () => {
+		expect(extractLabs(['Hb: 10.2 g/dL (12.0 - 16.0) L RBS: 5.0 mmol/L (3.9 - 7.8)']).map((l) => [l.printed, l.value, l.range, l.flag])).toEqual([['Hb', 10.2, '12.0-16.0', 'low'], ['RBS', 5, '3.9-7.8', 'normal']]);
+		expect(extractLabs(['presented with a 3 day history of fever. Serum Creatinine: 142 µmol/L (53 - 97) H']).map((l) => [l.name, l.printed, l.flag])).toEqual([['Creatinine', 'Serum Creatinine', 'high']]);
+		expect(extractLabs(['Alanine Aminotransferase 34 U/L 7 - 56', '(ALT)', 'AST 20 U/L 5 - 40']).map((l) => l.printed)).toEqual(['Alanine Aminotransferase (ALT)', 'AST']);
+		expect(extractLabs(['HbA1c: 8.0 % (<', '6.0) H'])[0]).toMatchObject({ value: 8, range: '<6.0', flag: 'high' });
+		expect(extractLabs(['Glycémie à jeun: 5,23 mmol/L', '(3,90–5,80)'])[0]).toMatchObject({ value: 5.23, range: '3,90-5,80', flag: 'normal' });
+		expect(extractLabs(['Hb: 9.8 g/dL (12.0-16.0)', '(4.0-11.0)'])[0]).toMatchObject({ range: '12.0-16.0' });
+	});
+
+	it('leaves vital signs in a story out of the lab results', () => {
+		expect(extractLabs(['BP 140/90 mmHg, pulse 108 bpm, temperature 38.4 °C'])).toEqual([]);
+	});
+});
+
 describe('decimal and plausibility checks', () => {
 	it('offers the value with its decimal point back when the read one cannot be right', () => {
 		expect(lab('HbA1c 59 % 4.0-6.0')).toMatchObject({ value: 5.9, check: 'decimal', read: '59', flag: 'normal' });
@@ -153,6 +210,19 @@ describe('diagnoses, dates, facility and doctor', () => {
 			{ date: '2023-01-12', label: 'admitted', text: '12.01.2023' }
 		]);
 		expect(extractDates(['31/02/2024 and 45/13/2024'])).toEqual([]);
+	});
+
+	it('tells the kind of document from its title, else from what it holds', () => {
+		const kind = (text: string) => extractFields(text).kind;
+		const head = 'Ridge Hospital\nP.O. Box 12, Accra\nPatient Record No: 1234\n';
+		expect(kind(`${head}LABORATORY REPORT\nFolic acid 12.1 ng/mL 3.0-17.0\nFerritin 80 ng/mL 15-150`)).toBe('lab-report');
+		expect(kind(`${head}DISCHARGE SUMMARY\nHb: 9.8 g/dL (12.0-16.0) L\nTab. Metformin 500 mg bd`)).toBe('discharge-letter');
+		expect(kind(`${head}REFERRAL LETTER\nDear Doctor,\nSodium 130 mmol/L 135-145`)).toBe('referral-letter');
+		expect(kind(`${head}OUTPATIENT REFERRAL FORM\nHb: 9.8 g/dL (12.0-16.0)`)).toBe('clinic-form');
+		expect(kind(`${head}COMPTE RENDU D'ANALYSES\nSodium 140 mmol/L 136-145`)).toBe('lab-report');
+		expect(kind(`${head}Dear Dr Mensah,\nThank you for seeing this man with chest pain.`)).toBe('referral-letter');
+		expect(kind(`${head}Hb 9.8 g/dL 12.0-16.0\nWBC 5.2 x10^9/L 4.0-11.0\nprescription of iron advised`)).toBe('lab-report');
+		expect(kind(`${head}Tab. Amlodipine 5 mg od\nTab. Metformin 500 mg bd`)).toBe('prescription');
 	});
 
 	it('finds the facility, the doctor, the kind and the date the results are of', () => {

@@ -43,6 +43,17 @@ describe('hard OCR set scoring', () => {
 		expect(s.labF1).toBeCloseTo(9 / 15);
 	});
 
+	it('matches a lab by its printed or its standard name, and by nothing looser', () => {
+		const truth = [
+			{ name: 'Serum Potassium', value: 4.1, unit: 'mmol/L', range: '3.5-5.1', flag: 'normal' as const },
+			{ name: 'Hb', value: 10.2, unit: 'g/dL', range: '12.0-16.0', flag: 'low' as const }
+		];
+		const byPrinted = { name: 'Potassium', printed: 'Serum Potassium', value: 4.1, unit: 'mmol/L', range: '3.5-5.1', flag: 'normal' };
+		const byStandard = { name: 'Hb', printed: 'Haemoglobin (Hb)', value: 10.2, unit: 'g/dL', range: '12.0-16.0', flag: 'low' };
+		expect(labCounts(truth, [byPrinted, byStandard])).toEqual({ tp: 10, predicted: 10, truth: 10 });
+		expect(labCounts(truth, [{ ...byPrinted, printed: undefined }, { ...byStandard, name: 'Haemoglobin' }])).toEqual({ tp: 0, predicted: 10, truth: 10 });
+	});
+
 	it('matches each truth lab once even when a name is read twice', () => {
 		const truth = [{ name: 'MCV', value: 85, unit: 'fL', range: '80-100', flag: 'normal' as const }];
 		const found = [truth[0], truth[0]].map((t) => ({ ...t }));

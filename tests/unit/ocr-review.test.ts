@@ -37,7 +37,7 @@ describe('reviewing findings before saving', () => {
 		review.labs[0].value = '6.1';
 		const planned = plannedRecords(review);
 		expect(planned.map((p) => p.kind)).toEqual(['observation', 'observation', 'medication', 'condition']);
-		expect(planned[0].data).toEqual({ category: 'lab', name: 'HbA1c', value: 6.1, unit: '%', takenOn: '2024-03-14', source: 'Lab report, Central Clinical Laboratory, 2024-03-14', notes: 'Reference range 4.0-6.0, high' });
+		expect(planned[0].data).toEqual({ category: 'lab', name: 'HbA1c', value: 6.1, unit: '%', takenOn: '2024-03-14', source: 'Lab report, Central Clinical Laboratory, 2024-03-14', flag: 'high', notes: 'Reference range 4.0-6.0, high' });
 		expect(planned[2].data).toMatchObject({ name: 'Metformin', dose: '500 mg, 1 tablet', frequency: 'twice daily', startedOn: '2024-03-14' });
 		expect(planned[3].data).toMatchObject({ name: 'Type 2 diabetes mellitus', status: 'active', since: '2024-03-14' });
 		review.date = '';

@@ -10,54 +10,68 @@ export interface LabTest {
 	aliases: string[];
 	/** unit as written canonically → values possible in a living patient (wider than the normal range) */
 	units: Record<string, [number, number]>;
+	/** a result read as a word (Negative, Reactive, Not seen): the word a normal result is */
+	qualitative?: boolean;
 }
 
 export const LAB_TESTS: LabTest[] = [
-	{ name: 'Haemoglobin', aliases: ['haemoglobin', 'hemoglobin', 'hb', 'hgb', 'haemoglobin (hb)', 'hemoglobin (hb)'], units: { 'g/dL': [2, 25], 'g/L': [20, 250], 'mmol/L': [1.2, 15] } },
-	{ name: 'Haematocrit', aliases: ['haematocrit', 'hematocrit', 'hct', 'pcv', 'packed cell volume', 'haematocrit (hct)', 'hematocrit (hct)'], units: { '%': [8, 75], 'L/L': [0.08, 0.75] } },
-	{ name: 'Red blood cells', aliases: ['red blood cells', 'red blood cell count', 'rbc', 'red cell count', 'rbc count', 'red blood cells (rbc)'], units: { 'x10^12/L': [0.8, 9] } },
-	{ name: 'White blood cells', aliases: ['white blood cells', 'white blood cell count', 'wbc', 'white cell count', 'total wbc', 'wbc count', 'white blood cells (wbc)', 'leucocytes', 'leukocytes'], units: { 'x10^9/L': [0.3, 150], 'x10^3/uL': [0.3, 150] } },
-	{ name: 'Platelets', aliases: ['platelets', 'platelet count', 'plt'], units: { 'x10^9/L': [2, 2000], 'x10^3/uL': [2, 2000] } },
-	{ name: 'MCV', aliases: ['mcv', 'mean cell volume', 'mean corpuscular volume'], units: { fL: [40, 150] } },
+	{ name: 'Haemoglobin', aliases: ['haemoglobin', 'hemoglobin', 'hb', 'hgb', 'haemoglobin (hb)', 'hemoglobin (hb)', 'hemoglobine'], units: { 'g/dL': [2, 25], 'g/L': [20, 250], 'mmol/L': [1.2, 15] } },
+	{ name: 'Haematocrit', aliases: ['haematocrit', 'hematocrit', 'hct', 'pcv', 'packed cell volume', 'haematocrit (hct)', 'hematocrit (hct)', 'hematocrite'], units: { '%': [8, 75], 'L/L': [0.08, 0.75] } },
+	{ name: 'Red blood cells', aliases: ['red blood cells', 'red blood cell count', 'rbc', 'red cell count', 'rbc count', 'red blood cells (rbc)', 'hematies', 'erythrocytes'], units: { 'x10^12/L': [0.8, 9] } },
+	{ name: 'White blood cells', aliases: ['white blood cells', 'white blood cell count', 'wbc', 'white cell count', 'total wbc', 'wbc count', 'white blood cells (wbc)', 'leucocytes', 'leukocytes', 'total wbc count', 'total leucocyte count', 'total leukocyte count', 'total leucocyte count (tlc)', 'tlc'], units: { 'x10^9/L': [0.3, 150], 'x10^3/uL': [0.3, 150], 'cells/µL': [300, 150000] } },
+	{ name: 'Platelets', aliases: ['platelets', 'platelet count', 'plt', 'plaquettes'], units: { 'x10^9/L': [2, 2000], 'x10^3/uL': [2, 2000], 'lakh/µL': [0.02, 20] } },
+	{ name: 'MCV', aliases: ['mcv', 'mean cell volume', 'mean corpuscular volume', 'vgm'], units: { fL: [40, 150] } },
 	{ name: 'MCH', aliases: ['mch', 'mean cell haemoglobin', 'mean corpuscular hemoglobin'], units: { pg: [10, 50] } },
 	{ name: 'MCHC', aliases: ['mchc'], units: { 'g/dL': [20, 45], 'g/L': [200, 450] } },
-	{ name: 'Neutrophils', aliases: ['neutrophils', 'neutrophil', 'neut'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
-	{ name: 'Lymphocytes', aliases: ['lymphocytes', 'lymphocyte', 'lymph'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
-	{ name: 'ESR', aliases: ['esr', 'erythrocyte sedimentation rate'], units: { 'mm/hr': [0, 160] } },
-	{ name: 'Fasting glucose', aliases: ['fasting glucose', 'fasting blood glucose', 'fasting blood sugar', 'fbs', 'fbg', 'glucose (fasting)', 'fasting plasma glucose', 'glucose, fasting'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
-	{ name: 'Random glucose', aliases: ['random glucose', 'random blood glucose', 'random blood sugar', 'rbs', 'glucose (random)', 'glucose'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
-	{ name: 'HbA1c', aliases: ['hba1c', 'hb a1c', 'glycated haemoglobin', 'glycated hemoglobin', 'glycosylated haemoglobin', 'haemoglobin a1c', 'hemoglobin a1c', 'a1c'], units: { '%': [3, 20], 'mmol/mol': [9, 195] } },
+	{ name: 'Neutrophils', aliases: ['neutrophils', 'neutrophil', 'neut', 'neutrophils %', 'polynucleaires neutrophiles'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'Lymphocytes', aliases: ['lymphocytes', 'lymphocyte', 'lymph', 'lymphocytes %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'Monocytes', aliases: ['monocytes', 'monocyte', 'monocytes %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'Eosinophils', aliases: ['eosinophils', 'eosinophil', 'eosinophils %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'Basophils', aliases: ['basophils', 'basophil', 'basophils %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
+	{ name: 'ESR', aliases: ['esr', 'erythrocyte sedimentation rate', 'esr (westergren)'], units: { 'mm/hr': [0, 160] } },
+	{ name: 'Fasting glucose', aliases: ['fasting glucose', 'fasting blood glucose', 'fasting blood sugar', 'fbs', 'fbg', 'glucose (fasting)', 'fasting plasma glucose', 'glucose, fasting', 'glucose fasting', 'fasting blood sugar (fbs)', 'glycemie a jeun'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
+	{ name: 'Random glucose', aliases: ['random glucose', 'random blood glucose', 'random blood sugar', 'rbs', 'glucose (random)', 'glucose', 'glycemie'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
+	{ name: 'Post-prandial glucose', aliases: ['post prandial blood sugar', 'post prandial blood sugar (ppbs)', 'ppbs', 'post-prandial glucose', '2-hour post-prandial glucose'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
+	{ name: 'HbA1c', aliases: ['hba1c', 'hb a1c', 'glycated haemoglobin', 'glycated hemoglobin', 'glycosylated haemoglobin', 'haemoglobin a1c', 'hemoglobin a1c', 'a1c', 'glycated haemoglobin (hba1c)', 'glycated hemoglobin (hba1c)', 'hemoglobine glyquee', 'hemoglobine glyquee (hba1c)'], units: { '%': [3, 20], 'mmol/mol': [9, 195] } },
 	{ name: 'Urea', aliases: ['urea', 'blood urea', 'bun', 'blood urea nitrogen'], units: { 'mmol/L': [0.5, 80], 'mg/dL': [2, 300] } },
-	{ name: 'Creatinine', aliases: ['creatinine', 'serum creatinine', 'creat'], units: { 'µmol/L': [10, 2500], 'mg/dL': [0.1, 30] } },
-	{ name: 'eGFR', aliases: ['egfr', 'estimated gfr', 'gfr'], units: { 'mL/min/1.73m2': [1, 200] } },
-	{ name: 'Sodium', aliases: ['sodium', 'na', 'na+', 'serum sodium'], units: { 'mmol/L': [95, 190] } },
-	{ name: 'Potassium', aliases: ['potassium', 'k', 'k+', 'serum potassium'], units: { 'mmol/L': [1.2, 10] } },
+	{ name: 'Creatinine', aliases: ['creatinine', 'creat'], units: { 'µmol/L': [10, 2500], 'mg/dL': [0.1, 30] } },
+	{ name: 'eGFR', aliases: ['egfr', 'estimated gfr', 'gfr', 'dfg', 'dfg (ckd-epi)', 'egfr (ckd-epi)'], units: { 'mL/min/1.73m2': [1, 200] } },
+	{ name: 'Sodium', aliases: ['sodium', 'na', 'na+'], units: { 'mmol/L': [95, 190] } },
+	{ name: 'Potassium', aliases: ['potassium', 'k', 'k+'], units: { 'mmol/L': [1.2, 10] } },
 	{ name: 'Chloride', aliases: ['chloride', 'cl', 'cl-'], units: { 'mmol/L': [60, 140] } },
 	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'total co2', 'co2'], units: { 'mmol/L': [3, 50] } },
-	{ name: 'Calcium', aliases: ['calcium', 'ca', 'total calcium', 'serum calcium'], units: { 'mmol/L': [0.8, 5], 'mg/dL': [3, 20] } },
-	{ name: 'Uric acid', aliases: ['uric acid', 'urate', 'serum uric acid'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200] } },
-	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'serum cholesterol', 'cholesterol (total)'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800] } },
+	{ name: 'Calcium', aliases: ['calcium', 'ca', 'total calcium'], units: { 'mmol/L': [0.8, 5], 'mg/dL': [3, 20] } },
+	{ name: 'Uric acid', aliases: ['uric acid', 'urate'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200] } },
+	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'cholesterol (total)', 'cholesterol total'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800], 'g/L': [0.4, 8] } },
 	{ name: 'HDL cholesterol', aliases: ['hdl cholesterol', 'hdl', 'hdl-c', 'hdl-cholesterol', 'cholesterol, hdl'], units: { 'mmol/L': [0.1, 5], 'mg/dL': [5, 200] } },
 	{ name: 'LDL cholesterol', aliases: ['ldl cholesterol', 'ldl', 'ldl-c', 'ldl-cholesterol', 'cholesterol, ldl'], units: { 'mmol/L': [0.1, 15], 'mg/dL': [5, 600] } },
-	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000] } },
-	{ name: 'ALT', aliases: ['alt', 'alt (sgpt)', 'sgpt', 'alanine aminotransferase', 'alanine transaminase'], units: { 'U/L': [1, 10000] } },
-	{ name: 'AST', aliases: ['ast', 'ast (sgot)', 'sgot', 'aspartate aminotransferase', 'aspartate transaminase'], units: { 'U/L': [1, 10000] } },
+	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000], 'g/L': [0.1, 50] } },
+	{ name: 'ALT', aliases: ['alt', 'alt (sgpt)', 'sgpt', 'sgpt (alt)', 'alanine aminotransferase', 'alanine aminotransferase (alt)', 'alanine transaminase', 'alat', 'alat (tgp)'], units: { 'U/L': [1, 10000] } },
+	{ name: 'AST', aliases: ['ast', 'ast (sgot)', 'sgot', 'sgot (ast)', 'aspartate aminotransferase', 'aspartate aminotransferase (ast)', 'aspartate transaminase', 'asat', 'asat (tgo)'], units: { 'U/L': [1, 10000] } },
 	{ name: 'ALP', aliases: ['alp', 'alkaline phosphatase'], units: { 'U/L': [5, 5000] } },
 	{ name: 'GGT', aliases: ['ggt', 'gamma gt', 'gamma-glutamyl transferase'], units: { 'U/L': [1, 5000] } },
-	{ name: 'Total bilirubin', aliases: ['total bilirubin', 'bilirubin', 'bilirubin, total', 'bilirubin (total)', 't. bilirubin'], units: { 'µmol/L': [1, 800], 'mg/dL': [0.1, 50] } },
-	{ name: 'Albumin', aliases: ['albumin', 'serum albumin'], units: { 'g/L': [10, 60], 'g/dL': [1, 6] } },
-	{ name: 'Total protein', aliases: ['total protein', 'protein, total', 'serum protein'], units: { 'g/L': [20, 120], 'g/dL': [2, 12] } },
+	{ name: 'Total bilirubin', aliases: ['total bilirubin', 'bilirubin', 'bilirubin, total', 'bilirubin (total)', 't. bilirubin', 'bilirubin total'], units: { 'µmol/L': [1, 800], 'mg/dL': [0.1, 50] } },
+	{ name: 'Direct bilirubin', aliases: ['direct bilirubin', 'conjugated bilirubin', 'bilirubin direct', 'bilirubin (direct)', 'd. bilirubin'], units: { 'µmol/L': [0, 600], 'mg/dL': [0, 35] } },
+	{ name: 'Albumin', aliases: ['albumin'], units: { 'g/L': [10, 60], 'g/dL': [1, 6] } },
+	{ name: 'Total protein', aliases: ['total protein', 'protein, total', 'protein (total)'], units: { 'g/L': [20, 120], 'g/dL': [2, 12] } },
 	{ name: 'TSH', aliases: ['tsh', 'thyroid stimulating hormone', 'thyrotropin'], units: { 'mIU/L': [0.005, 150], 'µIU/mL': [0.005, 150] } },
 	{ name: 'Free T4', aliases: ['free t4', 'ft4', 'free thyroxine'], units: { 'pmol/L': [1, 100], 'ng/dL': [0.1, 8] } },
 	{ name: 'CRP', aliases: ['crp', 'c-reactive protein', 'c reactive protein'], units: { 'mg/L': [0, 600] } },
-	{ name: 'Ferritin', aliases: ['ferritin', 'serum ferritin'], units: { 'ng/mL': [1, 10000], 'µg/L': [1, 10000] } },
+	{ name: 'Ferritin', aliases: ['ferritin'], units: { 'ng/mL': [1, 10000], 'µg/L': [1, 10000] } },
 	{ name: 'Vitamin D', aliases: ['vitamin d', '25-oh vitamin d', '25(oh)d', 'vitamin d (25-oh)'], units: { 'nmol/L': [5, 400], 'ng/mL': [2, 160] } },
 	{ name: 'Vitamin B12', aliases: ['vitamin b12', 'b12', 'cobalamin'], units: { 'pg/mL': [50, 3000], 'pmol/L': [30, 2200] } },
 	{ name: 'PSA', aliases: ['psa', 'prostate specific antigen', 'total psa'], units: { 'ng/mL': [0, 1000] } },
 	{ name: 'INR', aliases: ['inr'], units: { '': [0.5, 12] } },
 	{ name: 'CD4 count', aliases: ['cd4 count', 'cd4', 'cd4+ count', 'cd4 cells'], units: { 'cells/µL': [0, 3000] } },
-	{ name: 'Temperature', aliases: ['temperature', 'temp'], units: { '°C': [30, 44] } },
-	{ name: 'Pulse', aliases: ['pulse', 'heart rate', 'pulse rate'], units: { bpm: [20, 250] } }
+	{ name: 'Malaria parasites', aliases: ['malaria parasite (mp)', 'malaria parasites', 'malaria parasite', 'blood film for mp', 'blood film for malaria parasites', 'bs for mp', 'mp', 'malaria rdt', 'malaria rapid test'], units: {}, qualitative: true },
+	{ name: 'HBsAg', aliases: ['hbsag', 'hepatitis b surface antigen', 'hepatitis b surface antigen (hbsag)'], units: {}, qualitative: true },
+	{ name: 'HIV test', aliases: ['hiv 1 & 2', 'hiv 1&2', 'hiv1&2', 'hiv i & ii', 'hiv', 'retroviral screening', 'rvs', 'hiv screening'], units: {}, qualitative: true },
+	{ name: 'VDRL', aliases: ['vdrl', 'rpr', 'syphilis (vdrl)'], units: {}, qualitative: true },
+	{ name: 'Urine protein', aliases: ['urine protein', 'protein (urine)', 'urine albumin', 'proteinuria'], units: {}, qualitative: true },
+	{ name: 'Urine glucose', aliases: ['urine glucose', 'sugar (urine)', 'glucose (urine)', 'urine sugar', 'glycosuria'], units: {}, qualitative: true },
+	{ name: 'Pregnancy test', aliases: ['urine hcg', 'pregnancy test', 'hcg', 'upt', 'urine pregnancy test'], units: {}, qualitative: true },
+	{ name: 'Sickling test', aliases: ['sickling test', 'sickle cell test', 'sickling'], units: {}, qualitative: true },
+	{ name: 'H. pylori', aliases: ['h. pylori antigen', 'h. pylori', 'h pylori antigen', 'h pylori', 'helicobacter pylori antigen', 'helicobacter pylori'], units: {}, qualitative: true },
 ];
 
 /** Typical adult reference ranges (test → unit → [low, high], null for an open end), to spot a range misread by a factor of ten. */
@@ -101,15 +115,34 @@ const UNIT_SPELLINGS: Record<string, string> = {
 	'%': '%', 'l/l': 'L/L', 'mm/hr': 'mm/hr', 'mm/h': 'mm/hr', 'mm/1sthr': 'mm/hr', 'mmol/mol': 'mmol/mol',
 	'x10^9/l': 'x10^9/L', '×10^9/l': 'x10^9/L', '10^9/l': 'x10^9/L', 'x10*9/l': 'x10^9/L', 'x109/l': 'x10^9/L', 'x10e9/l': 'x10^9/L', '10⁹/l': 'x10^9/L', 'x10⁹/l': 'x10^9/L',
 	'x10^12/l': 'x10^12/L', '×10^12/l': 'x10^12/L', '10^12/l': 'x10^12/L', 'x10*12/l': 'x10^12/L', 'x1012/l': 'x10^12/L', 'x10¹²/l': 'x10^12/L',
-	'x10^3/ul': 'x10^3/uL', '10^3/ul': 'x10^3/uL', 'x10^3/µl': 'x10^3/uL', 'x103/ul': 'x10^3/uL',
-	'ml/min/1.73m2': 'mL/min/1.73m2', 'ml/min/1.73m²': 'mL/min/1.73m2', 'ml/min': 'mL/min/1.73m2',
+	'cells/cumm': 'cells/µL', 'cells/cu.mm': 'cells/µL', '/cumm': 'cells/µL', 'mill/cumm': 'x10^12/L', 'million/cumm': 'x10^12/L', 'lakhs/cumm': 'lakh/µL', 'lakh/cumm': 'lakh/µL',
+	'x10^3/ul': 'x10^3/uL', '10³/µl': 'x10^3/uL', 'x10³/µl': 'x10^3/uL', '10³/ul': 'x10^3/uL', 'x10³/ul': 'x10^3/uL', '10^3/ul': 'x10^3/uL', 'x10^3/µl': 'x10^3/uL', 'x103/ul': 'x10^3/uL',
+	'ml/min/1.73m2': 'mL/min/1.73m2', 'ml/min/1.73m²': 'mL/min/1.73m2', 'ml/min/1,73m2': 'mL/min/1.73m2', 'ml/min/1,73m²': 'mL/min/1.73m2', 'ui/l': 'U/L', 'ml/min': 'mL/min/1.73m2',
 	'cells/ul': 'cells/µL', 'cells/µl': 'cells/µL', 'cells/mm3': 'cells/µL', '/ul': 'cells/µL', '/mm3': 'cells/µL',
 	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'copies/ml': 'copies/mL'
 };
 
+/**
+ * A printed unit with the engine's usual slips undone, keeping the paper's own spelling: the caret of
+ * "x10^9/L" read as another sign or dropped ("x10*9/L", "X10A9/L", "x109/L"), the square of "1,73m²" as "*" or "?".
+ */
+export function repairUnitText(text: string): string {
+	return text.trim().replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7aA4]?(9|12|3)\//, '10^$1/').replace(/(1[.,]73\s*m)[*?]$/, '$1²');
+}
+
+/** Whether `text` is a known way of printing a unit (so it can be shown as printed). */
+export function isUnitSpelling(text: string): boolean {
+	return text.replace(/\s+/g, '') in CASED_UNITS || text.toLowerCase().replace(/\s+/g, '') in UNIT_SPELLINGS;
+}
+
+/** Units whose capital matters: French reports count cells in G/L (10⁹/L) and T/L (10¹²/L), not grams. */
+const CASED_UNITS: Record<string, string> = { 'G/L': 'x10^9/L', 'T/L': 'x10^12/L' };
+
 export function canonicalUnit(raw: string): string {
+	const cased = CASED_UNITS[raw.replace(/\s+/g, '')];
+	if (cased) return cased;
 	// "x10~9/L", "x10%9/L", "x10*9/L": the caret misread
-	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7]?(9|12|3)\//, '10^$1/');
+	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7a4]?(9|12|3)\//, '10^$1/');
 	return UNIT_SPELLINGS[key] ?? raw.trim();
 }
 
@@ -133,7 +166,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /** Folds characters OCR confuses (l/1/I/|, O/0) so "HbAlc" and "HbA1c" compare equal. */
 export function fold(text: string): string {
-	return text.toLowerCase().replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();
+	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();
 }
 
 /** The closest unit the test is reported in, when the printed one is an OCR slip of it ("pmol/L" for "µmol/L"). */

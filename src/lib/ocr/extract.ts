@@ -5,7 +5,7 @@
  * test and unit (a dropped decimal point: "59" for an HbA1c of 5.9 %), are marked for the patient.
  */
 import { readLab } from '../profile/lab-ranges.js';
-import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, unitForTest, type LabTest } from './catalogue.js';
+import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, repairUnitText, unitForTest, type LabTest } from './catalogue.js';
 import type { CheckReason, DateFinding, DiagnosisFinding, Fields, Flag, LabFinding, MedicationFinding, RecognizedWord } from './types.js';
 
 export interface ExtractOptions {
@@ -47,6 +47,12 @@ function numberText(raw: string): string {
 	return text.replace(',', '.');
 }
 
+/** A number as printed, thousands separators dropped ("1,500" → "1500"; "12,0" stays). */
+function printedNumber(raw: string): string {
+	const text = raw.trim();
+	return /^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text;
+}
+
 // ---------------------------------------------------------------- lab results
 
 interface NameMatch {
@@ -54,6 +60,8 @@ interface NameMatch {
 	name: string;
 	/** characters of the segment the name took */
 	length: number;
+	/** the name as the paper must print it, where the engine's slip is certain */
+	printed?: string;
 }
 
 const ALIASES = LAB_TESTS.flatMap((test) => test.aliases.map((alias) => ({ test, alias, folded: fold(alias) }))).sort((a, b) => b.alias.length - a.alias.length);
@@ -64,8 +72,19 @@ function allowance(length: number): number {
 	return 2;
 }
 
-/** A known test's name at the start of `segment`: exact first, then tolerant of OCR slips in longer names. */
+/** The specimen printed before a test's name ("Serum Potassium", "Plasma glucose", "S. Creatinine"). */
+const SPECIMEN = /^(?:serum|plasma|blood|whole blood|s\.|p\.)\s+/i;
+
+/** A known test's name at the start of `segment`, after a specimen if one is printed; exact first, then tolerant of OCR slips in longer names. */
 export function matchTestName(segment: string): NameMatch | null {
+	const found = matchBareName(segment);
+	if (found) return found;
+	const specimen = SPECIMEN.exec(segment);
+	const rest = specimen && matchBareName(segment.slice(specimen[0].length));
+	return rest ? { ...rest, length: rest.length + specimen[0].length } : null;
+}
+
+function matchBareName(segment: string): NameMatch | null {
 	const lower = segment.toLowerCase();
 	const folded = fold(segment);
 	const boundary = (length: number) => {
@@ -75,10 +94,12 @@ export function matchTestName(segment: string): NameMatch | null {
 	for (const { test, alias, folded: fa } of ALIASES) {
 		if (alias.length > segment.length || !boundary(alias.length)) continue;
 		const candidate = lower.slice(0, alias.length);
-		if (candidate !== alias && fold(candidate) !== fa) continue;
+		// an ion's "+" read as "t" ("Nat" for "Na+"): the paper's name is put back
+		const ion = alias.endsWith('+') && /^[A-Z][a-z]?t$/.test(segment.slice(0, alias.length)) && candidate.slice(0, -1) === alias.slice(0, -1);
+		if (candidate !== alias && fold(candidate) !== fa && !ion) continue;
 		// A one- or two-letter abbreviation ("K", "Na") must be printed with a capital.
 		if (alias.length <= 2 && !/^[A-Z]/.test(segment)) continue;
-		return { test, name: test.name, length: alias.length };
+		return { test, name: test.name, length: alias.length, ...(ion ? { printed: `${segment.slice(0, alias.length - 1)}+` } : {}) };
 	}
 	const digits = (text: string) => text.replace(/[^2-9]/g, '');
 	for (const { test, alias, folded: fa } of ALIASES) {
@@ -96,14 +117,20 @@ export function matchTestName(segment: string): NameMatch | null {
 }
 
 const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
-const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|to|:)\s*(${NUMBER})`);
+// ":" and a spaced "~" are dashes as the engine sometimes reads them ("x10~9/L" is a caret)
+const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|(?<=\s)~(?=\s)|to|:)\s*(${NUMBER})`);
 const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
-const QUALITATIVE = /^(positive|negative|non-reactive|reactive|not detected|detected|nil|trace|\+{1,4})\b/i;
+/** A result printed as a word, with its grade in brackets ("Positive (++)", "Seen (+)"). */
+const QUALITATIVE = /^(?:non[- ]?reactive|reactive|not seen|seen|not detected|detected|positive|negative|nil|trace|absent|present|\+{1,4})(?![A-Za-z])(?:\s*\(\+{1,4}\))?/i;
+/** Words that say a qualitative result is normal. */
+const NORMAL_WORD = /^(?:non[- ]?reactive|not seen|not detected|negative|nil|absent)$/i;
 
 interface ParsedRange {
 	text: string;
 	low?: number;
 	high?: number;
+	/** "<5.7": the bound itself is outside the range */
+	strict?: boolean;
 	index: number;
 	length: number;
 }
@@ -111,10 +138,13 @@ interface ParsedRange {
 export function parseRange(text: string): ParsedRange | null {
 	// "04-40": a leading zero means its decimal point was lost ("0.4")
 	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*\d)/g, '$10.$2');
+	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"; "36,.0": a speck beside the point
+	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<').replace(/(\d)[.,]{2}(\d)/g, '$1.$2');
 	const pair = RANGE_PAIR.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
-		return { text: `${numberText(pair[1])}-${numberText(pair[2])}`, low: parseNumber(pair[1]), high: parseNumber(pair[2]), index: pair.index, length: pair[0].length };
+		// the numbers as printed (a French report's "12,0-16,0" keeps its commas)
+		return { text: `${printedNumber(pair[1])}-${printedNumber(pair[2])}`, low: parseNumber(pair[1]), high: parseNumber(pair[2]), index: pair.index, length: pair[0].length };
 	}
 	if (bound) {
 		const op = bound[1].toLowerCase();
@@ -122,15 +152,15 @@ export function parseRange(text: string): ParsedRange | null {
 		const value = parseNumber(bound[2]);
 		const below = ['<', '<=', '≤', 'less than', 'up to', 'below'].includes(op);
 		const symbol = below ? (op === '<=' || op === '≤' || op === 'up to' ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
-		return { text: `${symbol}${numberText(bound[2])}`, ...(below ? { high: value } : { low: value }), index: bound.index, length: bound[0].length };
+		return { text: `${symbol}${printedNumber(bound[2])}`, ...(below ? { high: value } : { low: value }), strict: symbol === '<' || symbol === '>', index: bound.index, length: bound[0].length };
 	}
 	return null;
 }
 
-/** High or low against a printed range: "<5.2" is high above 5.2, "≥60" low below 60. */
-export function flagAgainst(value: number, range: { low?: number; high?: number }): Flag {
-	if (range.high !== undefined && value > range.high) return 'high';
-	if (range.low !== undefined && value < range.low) return 'low';
+/** High or low against a printed range: "≤5.2" is high above 5.2, "<5.7" from 5.7, "≥60" low below 60. */
+export function flagAgainst(value: number, range: { low?: number; high?: number; strict?: boolean }): Flag {
+	if (range.high !== undefined && (value > range.high || (range.strict && value === range.high))) return 'high';
+	if (range.low !== undefined && (value < range.low || (range.strict && value === range.low))) return 'low';
 	return 'normal';
 }
 
@@ -204,32 +234,58 @@ interface LabParse {
 	rest: string;
 }
 
+/** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
+const NAME_LEAD = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
+const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+
+/** A qualitative result's flag: its printed mark, else whether it differs from the printed normal word, else the word itself. */
+export function qualitativeFlag(value: string, normal: string, printed: Flag | null = null): Flag {
+	if (printed) return printed;
+	const word = (text: string) => text.replace(/\s*\(.*$/, '').toLowerCase().replace(/\s+/g, ' ');
+	if (normal) return word(value) === word(normal) ? 'normal' : 'high';
+	return NORMAL_WORD.test(word(value)) ? 'normal' : 'high';
+}
+
+/**
+ * The unit to show: as printed when the paper spells it its own way ("IU/L", "G/L", "cells/cumm"), in one
+ * spelling when it differs only in case or micro sign ("umol/l" → "µmol/L"), else the unit read into it.
+ */
+function shownUnit(printed: string, unit: string): string {
+	const text = repairUnitText(printed);
+	const ownSpelling = text && fold(text) !== fold(unit) && isUnitSpelling(text) && canonicalUnit(text) === unit;
+	return ownSpelling ? text : unit;
+}
+
 function parseLabSegment(segment: string, confidence: (token: string) => number, lowConfidence: number): LabParse | null {
 	// specks read as punctuation before the name
 	segment = segment.replace(/^[^A-Za-z0-9(]+/, '');
 	let match = matchTestName(segment);
 	let body: string;
+	let printed: string;
 	if (match) {
 		body = segment.slice(match.length);
+		const lead = NAME_LEAD.exec(body)![0];
+		// the separator goes, a name's own sign stays ("Cl-", "K+")
+		printed = ((match.printed ?? segment.slice(0, match.length)) + lead).replace(/\s*[:=]?(?:\s+[-–])?\s*$/, '');
+		body = body.slice(lead.length);
 	} else {
 		const generic = /^([A-Za-z][A-Za-z0-9 ,'()/+-]{2,40}?)\s*[:=]?\s+(?=[<>]?\s*\d)/.exec(segment);
 		if (!generic) return null;
 		match = { test: null, name: generic[1].trim().replace(/[\s:,.-]+$/, ''), length: generic[0].length };
+		printed = match.name;
 		body = segment.slice(generic[0].length);
 	}
-	// Between the name and the value: qualifiers in brackets, a colon, a few words ("(serum)", "Fasting").
-	const lead = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|\s)*/.exec(body)!;
 	// "76. 8": a decimal point with a space after it
-	body = body.slice(lead[0].length).replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2');
-	let valueMatch = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`).exec(body);
+	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2');
+	let valueMatch = VALUE.exec(body);
 	let valueText: string;
 	let qualitative: string | null = null;
 	if (valueMatch) valueText = valueMatch[2];
 	else {
 		const q = QUALITATIVE.exec(body);
 		const bp = /^(\d{2,3}\s*\/\s*\d{2,3})\b/.exec(body);
-		if (q) { qualitative = q[1]; valueText = q[1]; valueMatch = q as RegExpExecArray; }
-		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp as RegExpExecArray; }
+		if (q) { qualitative = q[0].replace(/\s+/g, ' ').replace(/(\w)\(/, '$1 ('); valueText = qualitative; valueMatch = q; }
+		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp; }
 		else return null;
 	}
 	let after = body.slice(valueMatch[0].length);
@@ -239,11 +295,19 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	const kept: string[] = [];
 	for (const token of tokens) {
 		const f = FLAG_TOKEN.exec(token);
-		if (f && !/^\*+$/.test(f[1]) && !(f[1] === 'A')) { printedFlag = /^(H|HH|HI|High|HIGH)$/.test(f[1]) ? 'high' : /^(L|LL|LO|Low|LOW)$/.test(f[1]) ? 'low' : printedFlag; continue; }
+		if (f && !/^\*+$/.test(f[1]) && !(f[1] === 'A')) { printedFlag = /^(H|HH|HI|High|HIGH|↑)$/.test(f[1]) ? 'high' : /^(L|LL|LO|Low|LOW|↓)$/.test(f[1]) ? 'low' : printedFlag; continue; }
 		if (f) continue;
 		kept.push(token);
 	}
 	after = kept.join(' ');
+	if (qualitative && !/\//.test(qualitative)) {
+		// the normal word printed as the reference ("Negative", "(Not seen)")
+		const inner = after.replace(/^[([]\s*/, '');
+		const normal = QUALITATIVE.exec(inner);
+		const reference = normal ? normal[0].replace(/\s+/g, ' ') : '';
+		const finding: LabFinding = { name: match.name, printed, value: qualitative, unit: '', range: reference, flag: qualitativeFlag(qualitative, reference, printedFlag), line: segment };
+		return { finding, rest: normal ? inner.slice(normal[0].length).replace(/^\s*[)\]]/, '') : after };
+	}
 	let range = parseRange(after);
 	let unitText = range ? after.slice(0, range.index) : after;
 	let tail = range ? after.slice(range.index + range.length) : '';
@@ -256,7 +320,9 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	tail = tail.replace(/^\s*[)\]]/, '');
 	// A unit is one short token (two for "x10^9 /L"); more words mean this was prose, not a result.
 	const unitTokens = unitText.split(/\s+/).filter(Boolean);
-	if (unitTokens.length > 2 || unitText.length > 18) {
+	// "% £57": a known unit, then something that is not part of it
+	const firstKnown = match.test && unitTokens.length === 2 && canonicalUnit(unitTokens[0]) in match.test.units && !(canonicalUnit(unitText) in match.test.units);
+	if (unitTokens.length > 2 || unitText.length > 18 || firstKnown) {
 		if (!match.test) return null;
 		unitText = unitTokens[0] ?? '';
 		tail = unitTokens.slice(1).join(' ') + ' ' + tail;
@@ -295,7 +361,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	if (typeof value === 'number' && range) flag = flagAgainst(value, range);
 	else if (typeof value === 'number' || qualitative) flag = readLab(match.name, value, unit)?.flag ?? printedFlag;
 	if (flag === null && printedFlag) flag = printedFlag;
-	const finding: LabFinding = { name: match.name, value, unit, range: range?.text ?? '', flag };
+	const finding: LabFinding = { name: match.name, printed, value, unit: shownUnit(unitText, unit), range: range?.text ?? '', flag };
 	if (check) { finding.check = check; finding.read = read; }
 	finding.line = segment;
 	return { finding, rest: tail };
@@ -318,23 +384,77 @@ function joinWrapped(lines: string[]): string[] {
 				i++;
 			}
 		}
+		// a result whose bracketed range wrapped: "HbA1c: 8.0 % (<" / "6.0) H", or went whole to the next line
+		const starts = next ? resultStarts(line) : [];
+		if (starts.length && /\([^()]{0,12}$/.test(line) && /^[<>≤≥]?\s*\d[\d.,\s–-]*\)/.test(next)) {
+			line = `${line}${next}`;
+			i++;
+		} else if (starts.length && /^\(\s*[<>≤≥]?\s*\d[\d.,\s–-]*\)$/.test(next) && !parseRange(line.slice(starts.at(-1)))) {
+			line = `${line} ${next}`;
+			i++;
+		}
 		out.push(line);
 	}
 	return out;
 }
 
+/** The standard name of a test printed as `printed` ("Serum Potassium" → "Potassium"), or null when the catalogue does not know it. */
+export function standardTestName(printed: string): string | null {
+	const text = printed.trim();
+	const match = matchTestName(text);
+	return match?.test && /^\s*(?:\([^)]*\)|\[[^\]]*\]|%)?\s*$/.test(text.slice(match.length)) ? match.test.name : null;
+}
+
+/**
+ * Where results start on a line: at each known test's name followed by its value. A line can hold several
+ * (a form's "Hb: 9.8 g/dL   RBS: 5.0 mmol/L", a paragraph's "Hb 9.8 g/dL, WBC 14.2 x10^9/L") or a result
+ * after other words (a results column read beside a story column).
+ */
+function resultStarts(line: string): number[] {
+	const starts: number[] = [];
+	for (let at = 0; at < line.length; at++) {
+		// a capitalised abbreviation may be glued to the word before it ("HigRBS: 6.0")
+		const glued = /[a-z]/.test(line[at - 1] ?? '') && /^[A-Z]{3}/.test(line.slice(at, at + 3));
+		if (at > 0 && !/[\s,;(]/.test(line[at - 1]) && !glued) continue;
+		const name = /[A-Za-z]/.test(line[at]) ? matchTestName(line.slice(at)) : null;
+		if (!name) continue;
+		const body = line.slice(at + name.length);
+		const value = body.slice(NAME_LEAD.exec(body)![0].length);
+		if (!VALUE.test(value) && !QUALITATIVE.test(value)) continue;
+		starts.push(at);
+		at += name.length;
+	}
+	return starts;
+}
+
+/** A table's test name that wrapped: its last words alone on the next line ("Alanine Aminotransferase" / "(ALT)"). */
+const NAME_CONTINUATION = /^(?:\((?=[^)]*[A-Za-z])[^()]{1,20}\)|[a-zà-ÿ]{3,20})$/;
+
 export function extractLabs(lines: string[], confidence: (token: string) => number = () => 100, lowConfidence = 60): LabFinding[] {
 	const labs: LabFinding[] = [];
-	for (const raw of joinWrapped(lines)) {
-		const line = raw;
+	const joined = joinWrapped(lines);
+	for (let i = 0; i < joined.length; i++) {
+		const line = joined[i];
 		if (line.length < 3 || isDateOnlyLine(line)) continue;
-		// Whole line first ("Cholesterol, total 5.2 mmol/L <5.2"), then its parts ("Hb 9.8 g/dL, WBC 14.2 …").
-		const whole = parseLabSegment(stripLabel(line), confidence, lowConfidence);
-		if (whole && !/[A-Za-z]{2,}/.test(whole.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) { labs.push(whole.finding); continue; }
-		for (const part of stripLabel(line).split(/;\s*|,\s+(?=[A-Za-z])/)) {
-			const parsed = parseLabSegment(stripLabel(part.trim()), confidence, lowConfidence);
-			if (parsed && (parsed.finding.unit || parsed.finding.range) && matchTestName(stripLabel(part.trim()))) labs.push(parsed.finding);
+		const starts = resultStarts(line);
+		const found: LabFinding[] = [];
+		if (starts.length) {
+			starts.forEach((start, k) => {
+				const piece = line.slice(start, starts[k + 1]).replace(/[\s,;.]+$/, '');
+				const parsed = parseLabSegment(piece, confidence, lowConfidence);
+				if (parsed) found.push(parsed.finding);
+			});
+		} else {
+			// a test the catalogue does not know, alone on its line ("Monocytes 6 % 2-10")
+			const whole = parseLabSegment(stripLabel(line), confidence, lowConfidence);
+			if (whole && !/[A-Za-z]{2,}/.test(whole.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) found.push(whole.finding);
 		}
+		const next = joined[i + 1];
+		if (found.length === 1 && starts.length <= 1 && next && NAME_CONTINUATION.test(next)) {
+			found[0].printed = `${found[0].printed} ${next}`;
+			i++;
+		}
+		labs.push(...found);
 	}
 	return labs;
 }
@@ -381,6 +501,12 @@ function findMedicine(line: string): { name: string; index: number; length: numb
 		}
 	}
 	return null;
+}
+
+/** A medicine's standard name when the catalogue knows it ("Augmentin" → "Co-amoxiclav"), else the name as given. */
+export function standardMedicineName(name: string): string {
+	const found = findMedicine(name.trim());
+	return found && found.index === 0 ? found.name : name.trim();
 }
 
 export function canonicalFrequency(text: string): string {
@@ -620,6 +746,33 @@ export function documentDate(dates: DateFinding[]): string {
 	return '';
 }
 
+/** What a document calls itself in its title, first match wins (a "referral form" is a form). */
+const TITLES: [RegExp, Fields['kind']][] = [
+	[/\b(?:form|record|fiche|card)\b/i, 'clinic-form'],
+	[/\breferral\b|letter of referral|lettre d'adressage/i, 'referral-letter'],
+	[/discharge (?:summary|letter|note)|compte rendu d'hospitalisation|clinical summary|lettre de sortie|summary of admission/i, 'discharge-letter'],
+	[/\b(?:laboratory|lab|investigation|test|pathology|haematology|hematology|biochemistry) (?:report|results?)\b|compte rendu d'analyses|résultats d'analyses/i, 'lab-report'],
+	[/\bprescription\b|\brx\b|\bordonnance\b/i, 'prescription']
+];
+
+/**
+ * The kind of document from its content: the title it gives itself near the top (a title line is short),
+ * else what it holds: letters by their wording, a lab report by its results, a prescription by medicines.
+ */
+export function documentKind(lines: string[], found: { labs: number; medications: number }): Fields['kind'] {
+	// a title stands alone: short, no "label: value", no numbers ("Record No: 123" is not one)
+	const top = lines.map(cleanLine).filter(Boolean).slice(0, 12).filter((l) => l.length <= 60 && !/[:\d]/.test(l));
+	// a title is capitalised ("Discharge summary", "PRESCRIPTION"); "prescription of iron advised" is prose
+	const titled = (pattern: RegExp) => top.some((l) => /^[A-ZÀ-Ý]/.test(pattern.exec(l)?.[0] ?? ''));
+	for (const [pattern, kind] of TITLES) if (titled(pattern)) return kind;
+	const text = lines.join('\n');
+	if (/\bdischarged?\b|date of discharge|admission/i.test(text) && !found.labs) return 'discharge-letter';
+	if (/thank you for seeing|i would be grateful|kindly see|referred (?:to|for)/i.test(text)) return 'referral-letter';
+	if (found.labs >= 2 && found.labs >= found.medications) return 'lab-report';
+	if (found.medications) return 'prescription';
+	return found.labs ? 'lab-report' : 'other';
+}
+
 export function extractFields(text: string, options: ExtractOptions = {}): Fields {
 	const lines = text.split(/\r?\n/);
 	const lowConfidence = options.lowConfidence ?? 60;
@@ -636,7 +789,7 @@ export function extractFields(text: string, options: ExtractOptions = {}): Field
 	const labsKept = labs.filter((l) => ![...medicationLines].some((m) => m && l.line && m.startsWith(l.line)) && !findMedicine(l.line ?? ''));
 	const diagnoses = extractDiagnoses(lines);
 	const dates = extractDates(lines);
-	const kind: Fields['kind'] = /discharge/i.test(text) ? 'discharge-letter' : /prescription|\brx\b/i.test(text) && medications.length ? 'prescription' : labsKept.length >= 2 ? 'lab-report' : medications.length ? 'prescription' : 'other';
+	const kind = documentKind(lines, { labs: labsKept.length, medications: medications.length });
 	return {
 		labs: labsKept,
 		medications,

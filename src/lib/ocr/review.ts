@@ -6,10 +6,11 @@ import { uuidv7 } from '../db/ids.js';
 import { USER_COLLECTIONS } from '../db/validation.js';
 import type { ProfileDatabase } from '../collections.js';
 import { deleteRecord, InvalidRecordError, saveRecord, compact } from '../profile/records.js';
-import type { ConditionData, MedicationData, ObservationData, RecordKind } from '../profile/schema.js';
-import { flagAgainst, parseRange } from './extract.js';
+import type { ConditionData, HealthRecord, MedicationData, ObservationData, RecordKind } from '../profile/schema.js';
+import { mergeFindings } from '../profile/merge.js';
+import { flagAgainst, parseRange, qualitativeFlag, standardMedicineName, standardTestName } from './extract.js';
 import { readLab } from '../profile/lab-ranges.js';
-import type { CheckReason, Flag, ScanResult } from './types.js';
+import type { CheckReason, Fields, Flag, ScanResult } from './types.js';
 
 /** A clinic tablet's staff profile keeps no scanned documents (see declarationsFor). */
 export const PATIENT_PROFILES_ONLY = 'Scanning reports is for patient profiles: a staff profile on a clinic device keeps no scanned documents.';
@@ -21,6 +22,7 @@ export interface Reviewed {
 	read?: string;
 	confirmed: boolean;
 }
+/** `name` starts as the paper prints it; saving files it under the test's standard name when the catalogue knows it. */
 export interface ReviewLab extends Reviewed { name: string; value: string; unit: string; range: string }
 export interface ReviewMedication extends Reviewed { name: string; strength: string; dose: string; frequency: string; duration: string }
 export interface ReviewDiagnosis extends Reviewed { name: string }
@@ -39,7 +41,7 @@ export interface Review {
 	diagnoses: ReviewDiagnosis[];
 }
 
-const KIND_NAMES: Record<string, string> = { 'lab-report': 'Lab report', prescription: 'Prescription', 'discharge-letter': 'Discharge letter', other: 'Scanned document' };
+const KIND_NAMES: Record<Fields['kind'], string> = { 'lab-report': 'Lab report', prescription: 'Prescription', 'discharge-letter': 'Discharge letter', 'referral-letter': 'Referral letter', 'clinic-form': 'Clinic form', other: 'Scanned document' };
 
 export function reviewFrom(result: ScanResult, today = new Date().toISOString().slice(0, 10)): Review {
 	const { fields } = result;
@@ -53,7 +55,7 @@ export function reviewFrom(result: ScanResult, today = new Date().toISOString().
 		text: result.text,
 		facility: fields.facility,
 		doctor: fields.doctor,
-		labs: fields.labs.map((l) => ({ keep: true, name: l.name, value: String(l.value), unit: l.unit, range: l.range, check: l.check, read: l.read, confirmed: !l.check })),
+		labs: fields.labs.map((l) => ({ keep: true, name: l.printed || l.name, value: String(l.value), unit: l.unit, range: l.range, check: l.check, read: l.read, confirmed: !l.check })),
 		medications: fields.medications.map((m) => ({ keep: true, name: m.name, strength: m.strength, dose: m.dose, frequency: m.frequency, duration: m.duration, check: m.check, confirmed: !m.check })),
 		diagnoses: fields.diagnoses.map((d) => ({ keep: true, name: d.name, check: d.check, confirmed: !d.check }))
 	};
@@ -64,6 +66,8 @@ export function flagOf(lab: Pick<ReviewLab, 'name' | 'value' | 'unit' | 'range'>
 	const value = Number(lab.value.replace(',', '.'));
 	const range = lab.range ? parseRange(lab.range) : null;
 	if (Number.isFinite(value) && range) return flagAgainst(value, range);
+	// a word result ("Reactive") against its normal word ("Non-reactive")
+	if (lab.value.trim() && !Number.isFinite(value) && lab.range && !range) return qualitativeFlag(lab.value.trim(), lab.range.trim());
 	return readLab(lab.name, lab.value, lab.unit)?.flag ?? null;
 }
 
@@ -87,11 +91,13 @@ export function plannedRecords(review: Review): PlannedRecord[] {
 	for (const lab of review.labs.filter((l) => l.keep)) {
 		const number = Number(lab.value.trim().replace(',', '.'));
 		const flag = flagOf(lab);
-		const notes = [lab.range && `Reference range ${lab.range}`, flag && flag !== 'normal' && flag].filter(Boolean).join(', ');
+		const printed = lab.name.trim();
+		const name = standardTestName(printed) ?? printed;
+		const notes = [name !== printed && `Printed as "${printed}"`, lab.range && `Reference range ${lab.range}`, flag && flag !== 'normal' && flag].filter(Boolean).join(', ');
 		planned.push({
 			kind: 'observation',
-			label: `${lab.name} ${lab.value} ${lab.unit}`,
-			data: compact({ category: 'lab', name: lab.name.trim(), value: lab.value.trim() !== '' && Number.isFinite(number) ? number : lab.value.trim(), unit: lab.unit.trim(), takenOn: review.date, source, notes: notes || undefined }) as ObservationData
+			label: `${printed} ${lab.value} ${lab.unit}`,
+			data: compact({ category: 'lab', name, value: lab.value.trim() !== '' && Number.isFinite(number) ? number : lab.value.trim(), unit: lab.unit.trim(), takenOn: review.date, source, flag: flag === 'high' || flag === 'low' ? flag : undefined, notes: notes || undefined }) as ObservationData
 		});
 	}
 	for (const m of review.medications.filter((m) => m.keep)) {
@@ -111,20 +117,40 @@ export function plannedRecords(review: Review): PlannedRecord[] {
 	return planned;
 }
 
-/** Saves the confirmed findings as records and the document (text, small image) linked to them; all or nothing. */
+const NAMERS = { test: (name: string) => standardTestName(name) ?? name, medicine: standardMedicineName };
+
+/**
+ * Saves the confirmed findings into the profile and the document (text, small image) linked to the records;
+ * what the profile already holds is updated or linked rather than added twice (profile/merge.ts). All or nothing.
+ */
 export async function saveReview(db: ProfileDatabase, deviceId: string, review: Review, image: string): Promise<{ documentId: string; recordIds: string[] }> {
 	if (unconfirmed(review)) throw new InvalidRecordError('confirm the highlighted values first');
 	const documents = db.documents;
 	if (!documents) throw new InvalidRecordError(PATIENT_PROFILES_ONLY);
 	const planned = plannedRecords(review);
+	const held = (await db.records.find().exec()).map((d) => d.toJSON() as HealthRecord);
+	const steps = mergeFindings(held, planned, review.date, NAMERS);
 	const recordIds: string[] = [];
+	const added: string[] = [];
+	const updated: HealthRecord[] = [];
 	const documentId = uuidv7();
 	try {
-		for (const p of planned) recordIds.push((await saveRecord(db.records, p.kind, p.data as never, deviceId)).id);
-		await documents.insert({ id: documentId, title: review.title, kind: review.kind, pages: review.pages, text: review.text, image, recordIds, createdAt: Date.now() });
+		for (const step of steps) {
+			if (step.action === 'link') recordIds.push(step.id);
+			else if (step.action === 'update') {
+				updated.push(held.find((r) => r.id === step.id)!);
+				recordIds.push((await saveRecord(db.records, step.finding.kind, step.finding.data as never, deviceId, step.id)).id);
+			} else {
+				const id = (await saveRecord(db.records, step.finding.kind, step.finding.data as never, deviceId)).id;
+				added.push(id);
+				recordIds.push(id);
+			}
+		}
+		await documents.insert({ id: documentId, title: review.title, kind: review.kind, pages: review.pages, text: review.text, image, recordIds: [...new Set(recordIds)], createdAt: Date.now() });
 	} catch (error) {
-		for (const id of recordIds) await deleteRecord(db.records, id, deviceId).catch(() => undefined);
+		for (const id of added) await deleteRecord(db.records, id, deviceId).catch(() => undefined);
+		for (const record of updated) await saveRecord(db.records, record.kind, record.data as never, deviceId, record.id).catch(() => undefined);
 		throw error;
 	}
-	return { documentId, recordIds };
+	return { documentId, recordIds: [...new Set(recordIds)] };
 }

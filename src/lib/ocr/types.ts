@@ -20,11 +20,15 @@ export type Flag = 'high' | 'low' | 'normal';
 export type CheckReason = 'decimal' | 'implausible' | 'low-confidence';
 
 export interface LabFinding {
+	/** the test's standard name, for linking and trends ("Potassium") */
 	name: string;
+	/** the name as the paper prints it ("Serum Potassium", "K+"), shown to the patient */
+	printed: string;
 	/** the value as a number where it is one ("5.9"), else as read ("Positive", "150/95") */
 	value: number | string;
+	/** as printed ("IU/L", "G/L", "x10^9/L"); an OCR slip is replaced by the unit it must be */
 	unit: string;
-	/** the printed reference range, e.g. "4.0-6.0", "<5.2", or "" */
+	/** the printed reference range, e.g. "4.0-6.0", "<5.2", "Negative" (a word result's normal), or "" */
 	range: string;
 	/** against the printed range, else the known adult range; null when neither is known */
 	flag: Flag | null;
@@ -66,7 +70,7 @@ export interface Fields {
 	doctor: string;
 	/** the date the findings are of (collection / report / discharge date), ISO, or "" */
 	documentDate: string;
-	kind: 'lab-report' | 'prescription' | 'discharge-letter' | 'other';
+	kind: 'lab-report' | 'prescription' | 'discharge-letter' | 'referral-letter' | 'clinic-form' | 'other';
 }
 
 export interface RecognizedWord {

@@ -14,6 +14,7 @@ export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-', '
 export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe', 'life-threatening'] as const;
 export const CONDITION_STATUSES = ['active', 'resolved'] as const;
 export const OBSERVATION_CATEGORIES = ['vital', 'lab'] as const;
+export const OBSERVATION_FLAGS = ['high', 'low'] as const;
 
 export interface AboutData {
 	name: string;
@@ -48,6 +49,8 @@ export interface ObservationData {
 	unit: string;
 	takenOn: string;
 	source?: string;
+	/** high or low as the report said (against its printed range), kept so the profile shows it */
+	flag?: (typeof OBSERVATION_FLAGS)[number];
 	notes?: string;
 }
 export interface NoteData {
@@ -152,6 +155,7 @@ const dataSchemas: { [K in RecordKind]: JSONSchemaType<RecordDataByKind[K]> } = 
 			unit: optionalText(40),
 			takenOn: isoDate,
 			source: { ...optionalText(200), nullable: true },
+			flag: { ...oneOf(OBSERVATION_FLAGS), nullable: true },
 			notes: { ...optionalText(4000), nullable: true }
 		}
 	} as JSONSchemaType<ObservationData>,

@@ -33,7 +33,10 @@ export function matched(truth: readonly string[], predicted: readonly string[]):
 
 /** What a reader found of one lab result, in the shape the app's findings have. */
 export interface FoundLab {
+	/** the standard name */
 	name: string;
+	/** the name as printed, when the reader keeps it apart from the standard one */
+	printed?: string;
 	value: number | string;
 	unit: string;
 	range: string;
@@ -52,12 +55,12 @@ export interface Counts {
 	truth: number;
 }
 
-/** Five fields per lab (name, value, unit, range, flag); a found lab is matched to the first unmatched truth of the same name. */
+/** Five fields per lab (name, value, unit, range, flag); a found lab is matched to the first unmatched truth whose name is its printed or its standard name. */
 export function labCounts(truth: readonly LabTruth[], found: readonly FoundLab[]): Counts {
 	const open = [...truth];
 	let tp = 0;
 	for (const lab of found) {
-		const i = open.findIndex((t) => norm(t.name) === norm(lab.name));
+		const i = open.findIndex((t) => norm(t.name) === norm(lab.name) || (lab.printed !== undefined && norm(t.name) === norm(lab.printed)));
 		if (i < 0) continue;
 		const t = open.splice(i, 1)[0];
 		tp += 1 + Number(sameValue(lab.value, t.value)) + Number(compactUnit(lab.unit) === compactUnit(t.unit)) + Number(compactRange(lab.range) === compactRange(t.range)) + Number(lab.flag === t.flag);
