@@ -21,7 +21,7 @@ const profile: HealthRecord[] = [
 	{ id: '01890000-0000-7000-8000-000000000003', kind: 'allergy', data: { substance: 'Penicillin', severity: 'life-threatening', reaction: 'Swelling of lips', notes: 'since childhood' }, updatedAt: 3, updatedBy: 'd' },
 	{ id: '01890000-0000-7000-8000-000000000004', kind: 'allergy', data: { substance: 'Peanuts', severity: 'moderate' }, updatedAt: 3, updatedBy: 'd' },
 	{ id: '01890000-0000-7000-8000-000000000005', kind: 'medication', data: { name: 'Amlodipine', dose: '5 mg', frequency: 'once a day', startedOn: '2021-03-04', notes: 'morning' }, updatedAt: 4, updatedBy: 'd' },
-	{ id: '01890000-0000-7000-8000-000000000006', kind: 'observation', data: { category: 'lab', name: 'Haemoglobin', value: 12.4, unit: 'g/dL', takenOn: '2024-05-06', source: 'City Lab', notes: 'fasting' }, updatedAt: 5, updatedBy: 'd' },
+	{ id: '01890000-0000-7000-8000-000000000006', kind: 'observation', data: { category: 'lab', name: 'Haemoglobin', value: 12.4, unit: 'g/dL', flag: 'low', takenOn: '2024-05-06', source: 'City Lab', notes: 'fasting' }, updatedAt: 5, updatedBy: 'd' },
 	{ id: '01890000-0000-7000-8000-000000000007', kind: 'observation', data: { category: 'vital', name: 'Systolic', value: 128, unit: 'mmHg', takenOn: '2024-05-06' }, updatedAt: 5, updatedBy: 'd' },
 	{ id: '01890000-0000-7000-8000-000000000008', kind: 'observation', data: { category: 'lab', name: 'Malaria RDT', value: 'negative', unit: 'test', takenOn: '2024-05-07' }, updatedAt: 5, updatedBy: 'd' },
 	{ id: '01890000-0000-7000-8000-000000000009', kind: 'note', data: { title: 'Visit', text: 'Feels better — ça va ✓\nSecond line', date: '2024-05-08' }, updatedAt: 6, updatedBy: 'd' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueProblem } from '$lib/profile/fields';
+import { formToData, initialValues, optionName, valueProblem } from '$lib/profile/fields';
 
 const observation = (name: string, value: string, category = 'lab') => ({ category, name, value, unit: '', takenOn: '2026-01-02' });
 
@@ -15,5 +15,14 @@ describe('valueProblem', () => {
 		expect(valueProblem('observation', observation('Blood pressure', '120/80', 'vital'))).toBeNull();
 		expect(valueProblem('observation', observation('Malaria rapid test', 'negative'))).toBeNull();
 		expect(valueProblem('condition', { name: 'abc' })).toBeNull();
+	});
+});
+
+describe('editing a scanned lab value', () => {
+	it('keeps the report\'s high/low mark through the form, and lets it be cleared', () => {
+		const scanned = { category: 'lab', name: 'HbA1c', value: 7.1, unit: '%', flag: 'high', takenOn: '2026-10-01', notes: 'Printed as Glycated haemoglobin' };
+		expect(formToData('observation', initialValues('observation', scanned))).toEqual(scanned);
+		expect(formToData('observation', { ...initialValues('observation', scanned), flag: '' })).not.toHaveProperty('flag');
+		expect(optionName('low')).toBe('low');
 	});
 });

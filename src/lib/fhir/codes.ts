@@ -25,3 +25,7 @@ export const IPS_SECTIONS = {
 } as const;
 export const CONDITION_CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
 export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const OBSERVATION_INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+/** a report's high/low mark as FHIR's interpretation codes, and back (HH/LL: critically high/low) */
+export const INTERPRETATION_CODES = { high: { code: 'H', display: 'High' }, low: { code: 'L', display: 'Low' } } as const;
+export const FLAG_OF_INTERPRETATION: Record<string, 'high' | 'low'> = { H: 'high', HH: 'high', HU: 'high', L: 'low', LL: 'low', LU: 'low' };

@@ -6,7 +6,7 @@ import type { AboutData, AllergyData, ConditionData, HealthRecord, MedicationDat
 import type { ScannedDocumentDoc } from '../ocr/collection.js';
 import { fullUrl, resourceUuid } from './ids.js';
 import { loincFor, ucumFor } from './loinc.js';
-import { CONDITION_CLINICAL, EXTENSIONS, IPS_SECTIONS, LOINC, OBSERVATION_CATEGORY, RECORD_ID_SYSTEM, UCUM } from './codes.js';
+import { CONDITION_CLINICAL, EXTENSIONS, INTERPRETATION_CODES, IPS_SECTIONS, LOINC, OBSERVATION_CATEGORY, OBSERVATION_INTERPRETATION, RECORD_ID_SYSTEM, UCUM } from './codes.js';
 import { toBase64 } from './base64.js';
 import type { Bundle, Extension, Resource } from './types.js';
 
@@ -124,6 +124,7 @@ const TO_RESOURCE = {
 			effectiveDateTime: d.takenOn,
 			...(d.source ? { performer: [{ display: d.source }] } : {}),
 			...value,
+			...(d.flag ? { interpretation: [{ coding: [{ system: OBSERVATION_INTERPRETATION, ...INTERPRETATION_CODES[d.flag] }] }] } : {}),
 			...notes(d.notes)
 		};
 	},

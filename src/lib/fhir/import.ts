@@ -10,7 +10,7 @@ import { ALLERGY_SEVERITIES, BLOOD_GROUPS } from '../profile/schema.js';
 import type { RecordSource } from '../sharing/write-back.js';
 import type { ScannedDocumentDoc } from '../ocr/collection.js';
 import { fromBase64 } from './base64.js';
-import { EXTENSIONS, RECORD_ID_SYSTEM } from './codes.js';
+import { EXTENSIONS, FLAG_OF_INTERPRETATION, RECORD_ID_SYSTEM } from './codes.js';
 import { loincByCode } from './loinc.js';
 import { m } from '../paraglide/messages.js';
 import { formatUnit } from '../i18n/format.js';
@@ -154,7 +154,8 @@ function observations(r: Json): RecordDataByKind['observation'][] {
 	const codes = conceptToCodings(r.code).filter(isObject).map((c) => str(c.code));
 	const categories = list(r.category).flatMap(conceptToCodings).filter(isObject).map((c) => c.code);
 	const category = categories.includes('vital-signs') || codes.some((c) => c && VITAL_CODES.has(c)) ? 'vital' : 'lab';
-	const shared = { category, takenOn: date(r.effectiveDateTime) ?? date(isObject(r.effectivePeriod) ? r.effectivePeriod.start : undefined) ?? date(r.issued) ?? '', source: str(first(r.performer)?.display), notes: noteText(r) } as const;
+	const interpretation = list(r.interpretation).flatMap(conceptToCodings).filter(isObject).map((c) => FLAG_OF_INTERPRETATION[str(c.code) ?? ''])[0];
+	const shared = { category, flag: interpretation, takenOn: date(r.effectiveDateTime) ?? date(isObject(r.effectivePeriod) ? r.effectivePeriod.start : undefined) ?? date(r.issued) ?? '', source: str(first(r.performer)?.display), notes: noteText(r) } as const;
 	const nameOf = (part: Json) => conceptText(part.code) ?? loincByCode(str(first(conceptToCodings(part.code))?.code) ?? '')?.display ?? '';
 	const own = observationValue(r);
 	// a panel (blood pressure) carries its values in components: one record each

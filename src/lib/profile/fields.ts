@@ -1,5 +1,5 @@
 /** The form fields of each record kind, so one form component edits them all. */
-import { ALLERGY_SEVERITIES, BLOOD_GROUPS, CONDITION_STATUSES, OBSERVATION_CATEGORIES, SEXES, type RecordKind } from './schema.js';
+import { ALLERGY_SEVERITIES, BLOOD_GROUPS, CONDITION_STATUSES, OBSERVATION_CATEGORIES, OBSERVATION_FLAGS, SEXES, type RecordKind } from './schema.js';
 import { LAB_RANGES } from './lab-ranges.js';
 import { m } from '../paraglide/messages.js';
 
@@ -44,6 +44,8 @@ export const FIELDS: Record<RecordKind, Field[]> = {
 		{ key: 'name', label: m.profile_field_measured, type: 'text', required: true },
 		{ key: 'value', label: m.profile_field_value, type: 'value', required: true },
 		{ key: 'unit', label: m.profile_field_unit, type: 'text' },
+		// the report's own high/low mark (a scan keeps it): editing the record must not lose it
+		{ key: 'flag', label: m.profile_field_flag, type: 'select', options: OBSERVATION_FLAGS },
 		{ key: 'takenOn', label: m.profile_field_date, type: 'date', required: true },
 		{ key: 'notes', label: m.profile_field_notes, type: 'textarea' }
 	],
@@ -66,7 +68,9 @@ const OPTION_NAMES: Record<string, () => string> = {
 	active: m.profile_option_active,
 	resolved: m.profile_option_resolved,
 	vital: m.profile_option_vital,
-	lab: m.profile_option_lab
+	lab: m.profile_option_lab,
+	high: m.profile_option_high,
+	low: m.profile_option_low
 };
 
 /** A choice of a select field in the reader's language; blood groups (A+ …) read the same everywhere. */

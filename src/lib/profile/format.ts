@@ -46,7 +46,7 @@ export function recordSummary(record: HealthRecord): string {
 			case 'medication':
 				return [d.dose, d.frequency];
 			case 'observation':
-				return [`${d.value}${d.unit ? ` ${d.unit}` : ''}`, d.flag === 'high' ? m.ocr_high() : d.flag === 'low' ? m.ocr_low() : undefined, d.takenOn, d.category && optionName(String(d.category))];
+				return [`${d.value}${d.unit ? ` ${d.unit}` : ''}`, d.flag ? optionName(String(d.flag)) : undefined, d.takenOn, d.category && optionName(String(d.category))];
 			case 'note':
 				return [d.date];
 			default:
