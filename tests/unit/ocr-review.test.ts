@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openProfile } from '../../src/lib/collections';
 import { removeProfileDatabase } from '../../src/lib/db/local';
@@ -13,6 +14,20 @@ const TEXT = ['Central Clinical Laboratory', 'Collected: 14/03/2024', 'HbA1c 59 
 const scan = (): ScanResult => ({ text: TEXT, confidence: 90, pages: 1, pageResults: [], fields: extractFields(TEXT), warnings: [] });
 
 describe('reviewing findings before saving', () => {
+	const english = getLocale;
+	afterEach(() => overwriteGetLocale(english));
+
+	it('names the document and writes the saved notes in the reader\'s language', () => {
+		overwriteGetLocale(() => 'fr');
+		const review = reviewFrom(scan());
+		expect(review.title).toBe('Résultats d’analyses, Central Clinical Laboratory, 2024-03-14');
+		review.labs.forEach((lab) => (lab.confirmed = true));
+		review.labs[0].value = '7.1';
+		const planned = plannedRecords(review);
+		expect(planned.find((p) => p.kind === 'observation')?.data.notes).toMatch(/^Valeurs de référence 4\.0-6\.0, élevé$/);
+		expect(planned.find((p) => p.kind === 'condition')?.data.notes).toBe('Du document scanné « Résultats d’analyses, Central Clinical Laboratory, 2024-03-14 ».');
+	});
+
 	it('starts from the findings, with doubtful values waiting for the patient', () => {
 		const review = reviewFrom(scan());
 		expect(review).toMatchObject({ title: 'Lab report, Central Clinical Laboratory, 2024-03-14', date: '2024-03-14', kind: 'lab-report' });

@@ -11,6 +11,7 @@ import { mergeFindings } from '../profile/merge.js';
 import { flagAgainst, parseRange, qualitativeFlag, standardMedicineName, standardTestName } from './extract.js';
 import { readLab } from '../profile/lab-ranges.js';
 import type { CheckReason, Fields, Flag, ScanResult } from './types.js';
+import { m } from '../paraglide/messages.js';
 
 /** A clinic tablet's staff profile keeps no scanned documents (see declarationsFor). */
 export const PATIENT_PROFILES_ONLY = 'Scanning reports is for patient profiles: a staff profile on a clinic device keeps no scanned documents.';
@@ -41,12 +42,20 @@ export interface Review {
 	diagnoses: ReviewDiagnosis[];
 }
 
-const KIND_NAMES: Record<Fields['kind'], string> = { 'lab-report': 'Lab report', prescription: 'Prescription', 'discharge-letter': 'Discharge letter', 'referral-letter': 'Referral letter', 'clinic-form': 'Clinic form', other: 'Scanned document' };
+/** The document's kind as its first name, in the reader's language (they may rename it). */
+const KIND_NAMES: Record<Fields['kind'], () => string> = {
+	'lab-report': m.ocr_kind_lab_report,
+	prescription: m.ocr_kind_prescription,
+	'discharge-letter': m.ocr_kind_discharge_letter,
+	'referral-letter': m.ocr_kind_referral_letter,
+	'clinic-form': m.ocr_kind_clinic_form,
+	other: m.ocr_kind_other
+};
 
 export function reviewFrom(result: ScanResult, today = new Date().toISOString().slice(0, 10)): Review {
 	const { fields } = result;
 	const date = fields.documentDate || today;
-	const title = [KIND_NAMES[fields.kind] ?? 'Scanned document', fields.facility, date].filter(Boolean).join(', ').slice(0, 200);
+	const title = [(KIND_NAMES[fields.kind] ?? KIND_NAMES.other)(), fields.facility, date].filter(Boolean).join(', ').slice(0, 200);
 	return {
 		title,
 		date,
@@ -84,35 +93,41 @@ export interface PlannedRecord {
 
 /** The records a confirmed review becomes; throws InvalidRecordError naming the finding that cannot be saved. */
 export function plannedRecords(review: Review): PlannedRecord[] {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(review.date)) throw new InvalidRecordError('the date of the document is missing');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(review.date)) throw new InvalidRecordError(m.ocr_date_missing());
 	const source = review.title.slice(0, 200);
-	const from = `From the scanned document "${review.title}"`;
+	const from = m.ocr_note_from({ title: review.title });
 	const planned: PlannedRecord[] = [];
 	for (const lab of review.labs.filter((l) => l.keep)) {
 		const number = Number(lab.value.trim().replace(',', '.'));
 		const flag = flagOf(lab);
 		const printed = lab.name.trim();
 		const name = standardTestName(printed) ?? printed;
-		const notes = [name !== printed && `Printed as "${printed}"`, lab.range && `Reference range ${lab.range}`, flag && flag !== 'normal' && flag].filter(Boolean).join(', ');
+		const notes = [name !== printed && m.ocr_note_printed_as({ printed }), lab.range && m.ocr_note_range({ range: lab.range }), flag === 'high' ? m.ocr_high() : flag === 'low' ? m.ocr_low() : ''].filter(Boolean).join(', ');
 		planned.push({
 			kind: 'observation',
 			label: `${printed} ${lab.value} ${lab.unit}`,
 			data: compact({ category: 'lab', name, value: lab.value.trim() !== '' && Number.isFinite(number) ? number : lab.value.trim(), unit: lab.unit.trim(), takenOn: review.date, source, flag: flag === 'high' || flag === 'low' ? flag : undefined, notes: notes || undefined }) as ObservationData
 		});
 	}
-	for (const m of review.medications.filter((m) => m.keep)) {
+	for (const medicine of review.medications.filter((medicine) => medicine.keep)) {
 		planned.push({
 			kind: 'medication',
-			label: m.name,
-			data: compact({ name: m.name.trim(), dose: [m.strength, m.dose].map((s) => s.trim()).filter(Boolean).join(', ') || 'as prescribed', frequency: m.frequency.trim() || 'as prescribed', startedOn: review.date, notes: [m.duration && `For ${m.duration}.`, `${from}.`].filter(Boolean).join(' ') }) as MedicationData
+			label: medicine.name,
+			data: compact({
+				name: medicine.name.trim(),
+				dose: [medicine.strength, medicine.dose].map((s) => s.trim()).filter(Boolean).join(', ') || m.ocr_as_prescribed(),
+				frequency: medicine.frequency.trim() || m.ocr_as_prescribed(),
+				startedOn: review.date,
+				notes: [medicine.duration && m.ocr_note_for({ duration: medicine.duration }), from].filter(Boolean).join(' ')
+			}) as MedicationData
 		});
 	}
 	for (const d of review.diagnoses.filter((d) => d.keep)) {
-		planned.push({ kind: 'condition', label: d.name, data: compact({ name: d.name.trim(), status: 'active', since: review.date, notes: `${from}.` }) as ConditionData });
+		planned.push({ kind: 'condition', label: d.name, data: compact({ name: d.name.trim(), status: 'active', since: review.date, notes: from }) as ConditionData });
 	}
 	for (const p of planned) {
 		const problem = USER_COLLECTIONS.records({ id: 'check', kind: p.kind, data: p.data, updatedAt: 0, updatedBy: 'check' });
-		if (problem) throw new InvalidRecordError(`"${p.label}" cannot be saved as it is (${problem}); correct it or untick it`);
+		if (problem) throw new InvalidRecordError(m.ocr_cannot_save_item({ label: p.label, problem }));
 	}
 	return planned;
 }
@@ -124,7 +139,7 @@ const NAMERS = { test: (name: string) => standardTestName(name) ?? name, medicin
  * what the profile already holds is updated or linked rather than added twice (profile/merge.ts). All or nothing.
  */
 export async function saveReview(db: ProfileDatabase, deviceId: string, review: Review, image: string): Promise<{ documentId: string; recordIds: string[] }> {
-	if (unconfirmed(review)) throw new InvalidRecordError('confirm the highlighted values first');
+	if (unconfirmed(review)) throw new InvalidRecordError(m.ocr_confirm_first());
 	const documents = db.documents;
 	if (!documents) throw new InvalidRecordError(PATIENT_PROFILES_ONLY);
 	const planned = plannedRecords(review);
