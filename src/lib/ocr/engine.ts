@@ -4,7 +4,7 @@
  */
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { spaceHyphens } from './spacing.js';
-import { OcrError, type RecognizedWord } from './types.js';
+import { OcrError, type RecognizedLine, type RecognizedWord } from './types.js';
 
 export interface EnginePaths {
 	/** browser only: URL of tesseract.js's worker script */
@@ -19,11 +19,16 @@ export interface Recognition {
 	text: string;
 	confidence: number;
 	words: RecognizedWord[];
+	/** each line read, with its box in the image handed over */
+	lines: RecognizedLine[];
 }
+
+/** How the engine should expect the text of an image: one block (rows kept whole), or scattered pieces. */
+export type Segmentation = 'block' | 'sparse';
 
 export interface OcrEngine {
 	/** `image`: any file Leptonica reads; the pipeline hands over a prepared grayscale PGM */
-	recognize(image: Uint8Array, onProgress?: (fraction: number) => void): Promise<Recognition>;
+	recognize(image: Uint8Array, onProgress?: (fraction: number) => void, segmentation?: Segmentation): Promise<Recognition>;
 	terminate(): Promise<void>;
 }
 
@@ -55,10 +60,15 @@ export async function createEngine(paths: EnginePaths, onLoadProgress?: (status:
 	} catch (error) {
 		throw new OcrError('engine', `The reading engine could not start (${error instanceof Error ? error.message : String(error)}).`);
 	}
+	let current: Segmentation = 'block';
 	return {
-		async recognize(image, onProgress) {
+		async recognize(image, onProgress, segmentation = 'block') {
 			pageProgress = onProgress;
 			try {
+				if (segmentation !== current) {
+					await worker.setParameters({ tessedit_pageseg_mode: segmentation === 'block' ? PSM.SINGLE_BLOCK : PSM.SPARSE_TEXT });
+					current = segmentation;
+				}
 				const { data } = await worker.recognize(image as never, {}, { text: true, blocks: true });
 				const paragraphs = (data.blocks ?? []).flatMap((block) => block.paragraphs.map((paragraph) => paragraph.lines));
 				const lines = paragraphs.flat();
@@ -66,7 +76,12 @@ export async function createEngine(paths: EnginePaths, onLoadProgress?: (status:
 				let next = 0;
 				const text = paragraphs.map((paragraph) => paragraph.map(() => spaced[next++].join(' ')).join('\n')).join('\n\n');
 				const words: RecognizedWord[] = lines.flatMap((line, i) => line.words.flatMap((word, j) => spaced[i][j].split(' ').map((part) => ({ text: part, confidence: word.confidence }))));
-				return { text, confidence: data.confidence, words };
+				const recognized: RecognizedLine[] = lines.map((line, i) => ({
+					text: spaced[i].join(' '),
+					confidence: line.confidence,
+					box: { x: line.bbox.x0, y: line.bbox.y0, width: line.bbox.x1 - line.bbox.x0, height: line.bbox.y1 - line.bbox.y0 }
+				}));
+				return { text, confidence: data.confidence, words, lines: recognized };
 			} finally {
 				pageProgress = undefined;
 			}

@@ -4,6 +4,8 @@
  */
 import { extractFields } from './extract.js';
 import { applyOrientation, inkRatio, toGray, encodePgm } from './image.js';
+import { removeRules } from './layout.js';
+import { turnUpright } from './orientation.js';
 import { preparePage } from './prepare.js';
 import { checkFile, jpegOrientation, looksTruncated, type FileKind } from './sniff.js';
 import type { OcrEngine } from './engine.js';
@@ -121,14 +123,21 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		}
 		const ocr = await abortable(getEngine(), signal);
 		checkCancelled(signal);
+		report({ stage: 'recognising', page, pages, fraction: base + 0.1 / pages });
+		let cleaned = removeRules(prepared.image);
+		const upright = await abortable(turnUpright(prepared.image, ocr, cleaned.image), signal);
+		if (upright.turned) cleaned = removeRules(upright.image);
+		if (page === 1) preview = upright.image;
+		checkCancelled(signal);
 		report({ stage: 'recognising', page, pages, fraction: base + 0.15 / pages });
 		const result = await abortable(
-			ocr.recognize(encodePgm(prepared.image), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
+			ocr.recognize(encodePgm(cleaned.image), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
 			signal
 		);
 		checkCancelled(signal);
 		if (result.text.replace(/[^A-Za-z0-9]/g, '').length < 3) warnings.push({ code: 'no-text-page', page, message: `No text was found on page ${page}. A sharper photo in good light may help.` });
-		return { text: result.text, confidence: result.confidence, words: result.words, source: 'ocr', prepared: info };
+		const { width, height } = upright.image;
+		return { text: result.text, confidence: result.confidence, words: result.words, lines: result.lines, source: 'ocr', prepared: { ...info, width, height, turned: upright.turned } };
 	};
 
 	try {
