@@ -7,8 +7,7 @@ import { otsuThreshold, type Box } from './image.js';
 import type { GrayImage } from './types.js';
 
 /** 1 where there is ink. The threshold is capped so that light paper grain never counts. */
-export function inkMask(image: GrayImage): Uint8Array {
-	const threshold = Math.min(otsuThreshold(image), 170);
+export function inkMask(image: GrayImage, threshold = Math.min(otsuThreshold(image), 170)): Uint8Array {
 	const mask = new Uint8Array(image.data.length);
 	for (let i = 0; i < mask.length; i++) mask[i] = image.data[i] < threshold ? 1 : 0;
 	return mask;
@@ -51,7 +50,9 @@ function longRuns(mask: Uint8Array, runs: number, length: number, along: number,
  * box) are kept, and so are the pixels where a letter's stroke crosses the line (ink on both sides).
  * Returns the boxes of the connected runs removed, along the line.
  */
-function eraseLines(out: Uint8ClampedArray, mask: Uint8Array, marked: Uint8Array, runs: number, length: number, along: number, across: number, maxThickness: number) {
+function eraseLines(out: Uint8ClampedArray, mask: Uint8Array, marked: Uint8Array, other: Uint8Array, runs: number, length: number, along: number, across: number, maxThickness: number) {
+	// ink beside the line that is not itself a rule (where two rules cross, neither keeps the other)
+	const letter = (q: number) => mask[q] && !other[q];
 	// `along`/`across` as in longRuns; here we walk across the line (perpendicular), run by run.
 	for (let i = 0; i < length; i++) {
 		for (let r = 0; r < runs; r++) {
@@ -60,9 +61,10 @@ function eraseLines(out: Uint8ClampedArray, mask: Uint8Array, marked: Uint8Array
 			let end = r;
 			while (end + 1 < runs && marked[(end + 1) * across + i * along]) end++;
 			if (end - r + 1 <= maxThickness) {
-				const before = r > 0 && mask[(r - 1) * across + i * along];
-				const after = end + 1 < runs && mask[(end + 1) * across + i * along];
-				if (!(before && after)) for (let k = r; k <= end; k++) out[k * across + i * along] = 255;
+				const before = r > 0 && letter((r - 1) * across + i * along);
+				const after = end + 1 < runs && letter((end + 1) * across + i * along);
+				// with the gray fringe on either side
+				if (!(before && after)) for (let k = Math.max(0, r - 1); k <= Math.min(runs - 1, end + 1); k++) out[k * across + i * along] = 255;
 			}
 			r = end;
 		}
@@ -92,13 +94,17 @@ function lineBoxes(marked: Uint8Array, w: number, h: number, horizontal: boolean
 	return boxes;
 }
 
+/** Gray level below which a pixel may belong to a rule (prepared pages have white paper). */
+const RULE_INK = 200;
+
 /**
  * Finds ruling lines (ink runs longer than several letters: table rules, box edges, fax streaks) and
  * removes them, keeping the letters they touch or cross.
  */
 export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules } {
 	const { width: w, height: h } = image;
-	const mask = inkMask(image);
+	// Thin rules of a photo or a low-resolution page come out gray: anything clearly darker than paper counts.
+	const mask = inkMask(image, RULE_INK);
 	const long = Math.max(w, h);
 	// A letter at 300 dpi is at most ~60 px: rules are runs several times that; gaps of a few pixels are dropouts.
 	const gap = Math.max(2, Math.round(long / 800));
@@ -106,8 +112,8 @@ export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules 
 	const horizontal = longRuns(mask, h, w, 1, w, Math.max(60, Math.round(w * 0.05)), gap);
 	const vertical = longRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), gap);
 	const out = new Uint8ClampedArray(image.data);
-	eraseLines(out, mask, horizontal, h, w, 1, w, maxThickness);
-	eraseLines(out, mask, vertical, w, h, w, 1, maxThickness);
+	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
+	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
 	return {
 		image: { width: w, height: h, data: out },
 		rules: { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) }

@@ -13,6 +13,8 @@ import type { GrayImage } from './types.js';
 export const UPRIGHT_CONFIDENCE = 75;
 /** How much better a turn must read than the page as it is. */
 const MARGIN = 10;
+/** Sure words a turn must read, at least, and at least twice as many as the page as it is. */
+const MIN_SURE_WORDS = 5;
 /** Clockwise turns and the EXIF orientation that applies each. */
 const TURNS: [number, number][] = [[90, 6], [180, 3], [270, 8]];
 
@@ -23,13 +25,18 @@ const TURNS: [number, number][] = [[90, 6], [180, 3], [270, 8]];
 export async function turnUpright(image: GrayImage, engine: OcrEngine, sample = image): Promise<{ image: GrayImage; turned: number }> {
 	const side = Math.round(0.45 * Math.min(image.width, image.height));
 	const square = crop(sample, { x: (image.width - side) >> 1, y: (image.height - side) >> 1, width: side, height: side }, 0);
-	const read = async (turned: GrayImage) => (await engine.recognize(encodePgm(turned))).confidence;
+	// Mean confidence, and how many words read surely: noise (a fax) can lift the mean of a wrong turn a little,
+	// but gives no sure words.
+	const read = async (turned: GrayImage) => {
+		const { confidence, words } = await engine.recognize(encodePgm(turned));
+		return { confidence, sure: words.filter((w) => w.confidence >= 80 && /[\p{L}\p{N}]{2}/u.test(w.text)).length };
+	};
 	const upright = await read(square);
-	if (upright >= UPRIGHT_CONFIDENCE) return { image, turned: 0 };
-	let best = { turned: 0, orientation: 1, confidence: upright + MARGIN };
+	if (upright.confidence >= UPRIGHT_CONFIDENCE) return { image, turned: 0 };
+	let best = { turned: 0, orientation: 1, confidence: upright.confidence + MARGIN, sure: Math.max(MIN_SURE_WORDS, 2 * upright.sure) };
 	for (const [turned, orientation] of TURNS) {
-		const confidence = await read(applyOrientation(square, orientation));
-		if (confidence > best.confidence) best = { turned, orientation, confidence };
+		const reading = await read(applyOrientation(square, orientation));
+		if (reading.confidence > best.confidence && reading.sure >= best.sure) best = { turned, orientation, ...reading };
 	}
 	if (!best.turned) return { image, turned: 0 };
 	let result = applyOrientation(image, best.orientation);

@@ -3,8 +3,9 @@
  * (browser.ts, node.ts) only decodes images, opens PDFs and starts the engine.
  */
 import { extractFields } from './extract.js';
-import { applyOrientation, inkRatio, toGray, encodePgm } from './image.js';
-import { removeRules } from './layout.js';
+import { applyOrientation, inkRatio, toGray } from './image.js';
+import { readBlocks } from './blocks.js';
+import { findBlocks, removeRules, ruledTables } from './layout.js';
 import { turnUpright } from './orientation.js';
 import { preparePage } from './prepare.js';
 import { checkFile, jpegOrientation, looksTruncated, type FileKind } from './sniff.js';
@@ -131,7 +132,7 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		checkCancelled(signal);
 		report({ stage: 'recognising', page, pages, fraction: base + 0.15 / pages });
 		const result = await abortable(
-			ocr.recognize(encodePgm(cleaned.image), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
+			readBlocks(ocr, cleaned.image, findBlocks(cleaned.image, ruledTables(cleaned.rules)), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
 			signal
 		);
 		checkCancelled(signal);
