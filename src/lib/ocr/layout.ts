@@ -8,8 +8,9 @@ import type { GrayImage } from './types.js';
 
 /** 1 where there is ink. The threshold is capped so that light paper grain never counts. */
 export function inkMask(image: GrayImage, threshold = Math.min(otsuThreshold(image), 170)): Uint8Array {
+	// Otsu's level is the last of the dark class: on a black and white page it is 0 itself.
 	const mask = new Uint8Array(image.data.length);
-	for (let i = 0; i < mask.length; i++) mask[i] = image.data[i] < threshold ? 1 : 0;
+	for (let i = 0; i < mask.length; i++) mask[i] = image.data[i] <= threshold ? 1 : 0;
 	return mask;
 }
 
@@ -95,7 +96,7 @@ function lineBoxes(marked: Uint8Array, w: number, h: number, horizontal: boolean
 }
 
 /** Gray level below which a pixel may belong to a rule (prepared pages have white paper). */
-const RULE_INK = 200;
+const RULE_INK = 199;
 
 /**
  * Finds ruling lines (ink runs longer than several letters: table rules, box edges, fax streaks) and
@@ -146,6 +147,9 @@ export interface Block extends Box {
 	kind: 'table' | 'text';
 }
 
+/** Text columns are at least this many lines tall. */
+const MIN_COLUMN_LINES = 5;
+
 /** Runs of a profile at or below `empty`, as [start, end) pairs. */
 function emptyRuns(profile: Int32Array, from: number, to: number, empty = 0): [number, number][] {
 	const runs: [number, number][] = [];
@@ -172,7 +176,7 @@ function linePitch(mask: Uint8Array, w: number, h: number): number {
 /**
  * Text blocks in reading order, by recursive cuts along whitespace: first across the full width of a
  * region (bands), then down a band when wide gutters split it into columns each at least a quarter of its
- * width (two-column letters, label: value forms). Narrower pieces mean a table, kept whole. `tables` (ruled
+ * width and several lines tall (two-column letters). Narrower pieces mean a table, kept whole. `tables` (ruled
  * grids) are blocks of their own.
  */
 export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
@@ -212,7 +216,8 @@ export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
 			const edges = [x0, ...gutters.flat(), x1];
 			const pieces: [number, number][] = [];
 			for (let i = 0; i < edges.length; i += 2) pieces.push([edges[i], edges[i + 1]]);
-			if (pieces.every(([a, b]) => b - a >= 0.25 * (x1 - x0))) {
+			// Columns of text run for several lines; a few label: value pairs side by side are read row by row.
+			if (y1 - y0 >= MIN_COLUMN_LINES * pitch && pieces.every(([a, b]) => b - a >= 0.25 * (x1 - x0))) {
 				for (const [a, b] of pieces) visit(a, y0, b, y1, depth + 1);
 				return;
 			}
