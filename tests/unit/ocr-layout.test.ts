@@ -67,10 +67,10 @@ describe('blocks in reading order', () => {
 			words(page, 660, 1100, y);
 		}
 		const blocks = findBlocks(page);
-		expect(blocks.map((b) => [b.x, b.y, b.kind])).toEqual([
-			[100, 60, 'text'],
-			[100, 200, 'text'],
-			[660, 200, 'text']
+		expect(blocks.map((b) => [b.x, b.y, b.column])).toEqual([
+			[100, 60, false],
+			[100, 200, true],
+			[660, 200, true]
 		]);
 		expect(blocks[1].height).toBeGreaterThan(400);
 	});
@@ -83,20 +83,21 @@ describe('blocks in reading order', () => {
 			words(page, 740, 860, y);
 			words(page, 960, 1100, y);
 		}
-		expect(findBlocks(page)).toEqual([expect.objectContaining({ x: 100, y: 100, kind: 'table' })]);
+		expect(findBlocks(page)).toEqual([expect.objectContaining({ x: 100, y: 100, column: false })]);
 	});
 
-	it('gives a ruled grid its own block, in order among the text', () => {
+	it('never splits a ruled grid into columns, and reads what has no columns in one piece', () => {
 		const page = gray(1200, 900);
 		words(page, 100, 900, 50);
-		words(page, 100, 900, 700);
-		const table = { x: 100, y: 200, width: 1000, height: 300 };
-		words(page, 120, 1000, 250);
-		expect(findBlocks(page, [table]).map((b) => [b.y, b.kind])).toEqual([
-			[50, 'text'],
-			[200, 'table'],
-			[700, 'text']
-		]);
+		words(page, 100, 900, 800);
+		// two "columns" of cells, each wide and many rows tall: text columns, were they not inside a grid
+		for (let y = 200; y < 700; y += 40) {
+			words(page, 120, 560, y);
+			words(page, 680, 1100, y);
+		}
+		expect(findBlocks(page).filter((b) => b.column)).toHaveLength(2);
+		const table = { x: 100, y: 190, width: 1010, height: 520 };
+		expect(findBlocks(page, [table])).toEqual([{ x: 100, y: 50, width: 1010, height: 768, column: false }]);
 	});
 
 	it('crops a block with a white margin', () => {

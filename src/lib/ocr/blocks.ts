@@ -4,7 +4,8 @@
  */
 import { encodePgm } from './image.js';
 import { crop, type Block } from './layout.js';
-import type { OcrEngine, Recognition } from './engine.js';
+import { assemble, type OcrEngine, type PageLine, type Recognition } from './engine.js';
+import type { Box } from './spacing.js';
 import type { GrayImage } from './types.js';
 
 /** Paper kept around a cropped block: the recogniser needs some. */
@@ -18,24 +19,23 @@ export async function readBlocks(engine: OcrEngine, image: GrayImage, blocks: Bl
 	const kept = blocks.filter((b) => b.width >= MIN_SIDE && b.height >= MIN_SIDE);
 	if (!kept.length || kept.length > MAX_BLOCKS) return engine.recognize(encodePgm(image), onProgress);
 	const total = kept.reduce((sum, b) => sum + b.width * b.height, 0);
-	const parts: Recognition[] = [];
+	const paragraphs: PageLine[][] = [];
+	let confidence = 0;
+	let letters = 0;
 	let done = 0;
 	for (const block of kept) {
 		const area = block.width * block.height;
 		const part = await engine.recognize(encodePgm(crop(image, block, MARGIN)), (f) => onProgress?.((done + f * area) / total));
 		done += area;
+		confidence += part.confidence * part.text.length;
+		letters += part.text.length;
 		// back to page coordinates
-		for (const line of part.lines) {
-			line.box.x += block.x - MARGIN;
-			line.box.y += block.y - MARGIN;
+		const dx = block.x - MARGIN;
+		const dy = block.y - MARGIN;
+		const shift = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
+		for (const paragraph of part.paragraphs) {
+			paragraphs.push(paragraph.map((line) => ({ ...line, bbox: shift(line.bbox), words: line.words.map((w) => ({ ...w, bbox: shift(w.bbox), symbols: w.symbols.map((c) => ({ ...c, bbox: shift(c.bbox) })) })) })));
 		}
-		if (part.text.trim()) parts.push(part);
 	}
-	const length = parts.reduce((sum, p) => sum + p.text.length, 0) || 1;
-	return {
-		text: parts.map((p) => p.text.trim()).join('\n'),
-		confidence: parts.reduce((sum, p) => sum + p.confidence * p.text.length, 0) / length,
-		words: parts.flatMap((p) => p.words),
-		lines: parts.flatMap((p) => p.lines)
-	};
+	return { confidence: letters ? confidence / letters : 0, paragraphs, ...assemble(paragraphs) };
 }

@@ -30,15 +30,19 @@ function longRuns(mask: Uint8Array, runs: number, length: number, along: number,
 		const base = r * across;
 		let start = -1;
 		let last = -1;
+		let inked = 0;
+		// mostly ink: a row through the middle of text has as many gaps as strokes
 		const close = () => {
-			if (start >= 0 && last - start + 1 >= minLength) for (let i = start; i <= last; i++) if (mask[base + i * along]) marked[base + i * along] = 1;
+			if (start >= 0 && last - start + 1 >= minLength && inked >= 0.7 * (last - start + 1)) for (let i = start; i <= last; i++) if (mask[base + i * along]) marked[base + i * along] = 1;
 		};
 		for (let i = 0; i < length; i++) {
 			if (!mask[base + i * along]) continue;
 			if (start < 0 || i - last > gap + 1) {
 				close();
 				start = i;
+				inked = 0;
 			}
+			inked++;
 			last = i;
 		}
 		close();
@@ -69,6 +73,43 @@ function eraseLines(out: Uint8ClampedArray, mask: Uint8Array, marked: Uint8Array
 			}
 			r = end;
 		}
+	}
+}
+
+/** Pixels within `radius` (square) of a marked one. */
+function dilate(marked: Uint8Array, w: number, h: number, radius: number): Uint8Array {
+	const rows = new Uint8Array(marked.length);
+	for (let y = 0; y < h; y++) for (let x = 0, row = y * w; x < w; x++) if (marked[row + x]) rows.fill(1, row + Math.max(0, x - radius), row + Math.min(w, x + radius + 1));
+	const out = new Uint8Array(marked.length);
+	for (let y = 0; y < h; y++) for (let x = 0, row = y * w; x < w; x++) if (rows[row + x]) for (let yy = Math.max(0, y - radius); yy <= Math.min(h - 1, y + radius); yy++) out[yy * w + x] = 1;
+	return out;
+}
+
+/**
+ * Whitens what is left of the rules: dark bits lying wholly next to a rule (where a tilted or bent line
+ * steps from one row to the next). A letter that reaches further is kept whole.
+ */
+function clearLeftovers(out: Uint8ClampedArray, w: number, h: number, near: Uint8Array) {
+	const seen = new Uint8Array(out.length);
+	for (let start = 0; start < out.length; start++) {
+		if (!near[start] || seen[start] || out[start] >= RULE_INK) continue;
+		const piece = [start];
+		seen[start] = 1;
+		let inside = true;
+		for (let k = 0; k < piece.length; k++) {
+			const p = piece[k];
+			const px = p % w, py = (p - px) / w;
+			for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+				const qx = px + dx, qy = py + dy;
+				if (qx < 0 || qy < 0 || qx >= w || qy >= h) continue;
+				const q = qy * w + qx;
+				if (seen[q] || out[q] >= RULE_INK) continue;
+				if (!near[q]) inside = false;
+				seen[q] = 1;
+				piece.push(q);
+			}
+		}
+		if (inside) for (const p of piece) out[p] = 255;
 	}
 }
 
@@ -110,15 +151,16 @@ export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules 
 	// A letter at 300 dpi is at most ~60 px: rules are runs several times that; gaps of a few pixels are dropouts.
 	const gap = Math.max(2, Math.round(long / 800));
 	const maxThickness = Math.max(6, Math.round(long / 250));
-	const horizontal = longRuns(mask, h, w, 1, w, Math.max(60, Math.round(w * 0.05)), gap);
+	// longer than a long word: a line of serif text has ink along its baseline, word by word
+	const horizontal = longRuns(mask, h, w, 1, w, Math.max(120, Math.round(w * 0.1)), gap);
 	const vertical = longRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), gap);
 	const out = new Uint8ClampedArray(image.data);
 	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
-	return {
-		image: { width: w, height: h, data: out },
-		rules: { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) }
-	};
+	const rules = { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) };
+	const erased = mask.map((ink, i) => (ink && out[i] === 255 ? 1 : 0));
+	clearLeftovers(out, w, h, dilate(erased, w, h, gap + 1));
+	return { image: { width: w, height: h, data: out }, rules };
 }
 
 /** Where horizontal and vertical rules cross at least twice each way, a ruled table: its outline. */
@@ -143,11 +185,11 @@ export function ruledTables(rules: Rules): Box[] {
 }
 
 export interface Block extends Box {
-	/** a table keeps its rows whole; text is prose or label: value pairs */
-	kind: 'table' | 'text';
+	/** a column of text, read apart from what stands beside it; other blocks span the page's width */
+	column: boolean;
 }
 
-/** Text columns are at least this many lines tall. */
+/** Text columns are at least this many lines tall, each: label: value pairs side by side are read row by row. */
 const MIN_COLUMN_LINES = 5;
 
 /** Runs of a profile at or below `empty`, as [start, end) pairs. */
@@ -162,12 +204,21 @@ function emptyRuns(profile: Int32Array, from: number, to: number, empty = 0): [n
 	return runs;
 }
 
+/** Rows holding more than a speck or two of ink: text. */
+const SPECKS = 3;
+
+/** Tops of the text lines in a row profile: where rows with more than specks begin. */
+function lineTops(rows: Int32Array, from: number, to: number): number[] {
+	const tops: number[] = [];
+	for (let y = from + 1; y < to; y++) if (rows[y] > SPECKS && (rows[y - 1] ?? 0) <= SPECKS) tops.push(y);
+	return tops;
+}
+
 /** The typical distance between the tops of successive text lines, from the page's row profile. */
 function linePitch(mask: Uint8Array, w: number, h: number): number {
 	const rows = new Int32Array(h);
 	for (let y = 0; y < h; y++) for (let x = 0, row = y * w; x < w; x++) rows[y] += mask[row + x];
-	const tops: number[] = [];
-	for (let y = 1; y < h; y++) if (rows[y] > 0 && rows[y - 1] === 0) tops.push(y);
+	const tops = lineTops(rows, 0, h);
 	const steps = tops.slice(1).map((t, i) => t - tops[i]).filter((s) => s > 8).sort((a, b) => a - b);
 	const median = steps.length ? steps[steps.length >> 1] : 40;
 	return Math.max(16, Math.min(150, median));
@@ -176,8 +227,8 @@ function linePitch(mask: Uint8Array, w: number, h: number): number {
 /**
  * Text blocks in reading order, by recursive cuts along whitespace: first across the full width of a
  * region (bands), then down a band when wide gutters split it into columns each at least a quarter of its
- * width and several lines tall (two-column letters). Narrower pieces mean a table, kept whole. `tables` (ruled
- * grids) are blocks of their own.
+ * width and several lines tall, each (two-column letters). Narrower pieces mean a table, kept whole. `tables`
+ * (ruled grids) are never split into columns.
  */
 export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
 	const { width: w, height: h } = image;
@@ -192,7 +243,7 @@ export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
 		for (let y = y0; y < y1; y++) for (let x = x0, row = y * w; x < x1; x++) if (mask[row + x]) profile[horizontal ? y : x]++;
 		return profile;
 	};
-	const visit = (x0: number, y0: number, x1: number, y1: number, depth: number) => {
+	const visit = (x0: number, y0: number, x1: number, y1: number, depth: number, column: boolean) => {
 		// trim to the ink
 		const rows = ink(x0, y0, x1, y1, true);
 		while (y0 < y1 && !rows[y0]) y0++;
@@ -202,13 +253,13 @@ export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
 		while (x0 < x1 && !cols[x0]) x0++;
 		while (x1 > x0 && !cols[x1 - 1]) x1--;
 		if (x1 - x0 < 4) return;
-		const block: Block = { x: x0, y: y0, width: x1 - x0, height: y1 - y0, kind: 'text' };
+		const block: Block = { x: x0, y: y0, width: x1 - x0, height: y1 - y0, column };
 		if (depth > 12) { blocks.push(block); return; }
 		const bands = emptyRuns(rows, y0, y1).filter(([a, b]) => b - a >= bandGap);
 		if (bands.length) {
 			let top = y0;
-			for (const [a, b] of bands) { visit(x0, top, x1, a, depth + 1); top = b; }
-			visit(x0, top, x1, y1, depth + 1);
+			for (const [a, b] of bands) { visit(x0, top, x1, a, depth + 1, column); top = b; }
+			visit(x0, top, x1, y1, depth + 1, column);
 			return;
 		}
 		const gutters = emptyRuns(cols, x0, x1).filter(([a, b]) => b - a >= gutter);
@@ -216,24 +267,35 @@ export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
 			const edges = [x0, ...gutters.flat(), x1];
 			const pieces: [number, number][] = [];
 			for (let i = 0; i < edges.length; i += 2) pieces.push([edges[i], edges[i + 1]]);
-			// Columns of text run for several lines; a few label: value pairs side by side are read row by row.
-			if (y1 - y0 >= MIN_COLUMN_LINES * pitch && pieces.every(([a, b]) => b - a >= 0.25 * (x1 - x0))) {
-				for (const [a, b] of pieces) visit(a, y0, b, y1, depth + 1);
+			const lines = (a: number, b: number) => lineTops(ink(a, y0, b, y1, true), y0 - 1, y1).filter((t, i, all) => !i || t - all[i - 1] >= pitch / 2).length;
+			if (pieces.every(([a, b]) => b - a >= 0.25 * (x1 - x0) && lines(a, b) >= MIN_COLUMN_LINES)) {
+				for (const [a, b] of pieces) visit(a, y0, b, y1, depth + 1, true);
 				return;
 			}
-			block.kind = 'table';
 		}
 		blocks.push(block);
 	};
-	// Grids first placed in reading order among the rest: by their top edge.
-	visit(0, 0, w, h, 0);
+	visit(0, 0, w, h, 0, false);
+	// Grids placed in reading order among the rest, by their top edge.
 	const ordered: Block[] = [];
-	const pending = tables.map((t): Block => ({ ...t, kind: 'table' }));
+	const pending = tables.map((t): Block => ({ ...t, column: false })).sort((a, b) => a.y - b.y);
 	for (const b of blocks) {
 		while (pending.length && pending[0].y <= b.y) ordered.push(pending.shift()!);
 		ordered.push(b);
 	}
-	return [...ordered, ...pending];
+	ordered.push(...pending);
+	// What lies between columns is read in one piece, as a page without columns is: fewer calls, and the
+	// recogniser sees whole rows.
+	const merged: Block[] = [];
+	for (const b of ordered) {
+		const last = merged.at(-1);
+		if (last && !last.column && !b.column) {
+			const x = Math.min(last.x, b.x);
+			const y = Math.min(last.y, b.y);
+			merged[merged.length - 1] = { x, y, width: Math.max(last.x + last.width, b.x + b.width) - x, height: Math.max(last.y + last.height, b.y + b.height) - y, column: false };
+		} else merged.push(b);
+	}
+	return merged;
 }
 
 /** A copy of `box` of the image, with a white margin: the recogniser needs some paper around text. */
