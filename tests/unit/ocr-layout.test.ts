@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import { applyOrientation, gray, toGray } from '../../src/lib/ocr/image';
+import { readBlocks } from '../../src/lib/ocr/blocks';
 import { crop, findBlocks, removeRules, ruledTables } from '../../src/lib/ocr/layout';
 import { nodePlatform } from '../../src/lib/ocr/node';
 import { turnUpright } from '../../src/lib/ocr/orientation';
@@ -108,7 +109,7 @@ describe('blocks in reading order', () => {
 	});
 });
 
-describe('turning pages upright', { timeout: 120_000 }, () => {
+describe('reading with the engine', { timeout: 120_000 }, () => {
 	const platform = nodePlatform();
 	afterAll(() => platform.close());
 	const lines = ['Haemoglobin 13.2 g/dL 12.0 - 16.0', 'White cell count 6.4 x10^9/L 4.0 - 11.0', 'Platelets 250 x10^9/L 150 - 400', 'Serum Potassium 4.1 mmol/L 3.5 - 5.1', 'Sodium 139 mmol/L 135 - 145', 'Creatinine 88 umol/L 60 - 110', 'Comment: kindly correlate clinically.'];
@@ -121,6 +122,29 @@ describe('turning pages upright', { timeout: 120_000 }, () => {
 		ctx.drawImage(snippet, 0, 0);
 		return toGray(ctx.getImageData(0, 0, 1300, 1300));
 	};
+
+	it('reads two columns one after the other, with each line boxed on the page', async () => {
+		const engine = await platform.engine();
+		const canvas = createCanvas(1400, 900);
+		const ctx = canvas.getContext('2d');
+		ctx.fillStyle = '#fff';
+		ctx.fillRect(0, 0, 1400, 900);
+		ctx.fillStyle = '#111';
+		ctx.font = '30px "Roboto"';
+		renderSnippet(['x']); // registers the fonts
+		const left = ['Admitted with fever', 'and a cough for three', 'days before coming', 'to the hospital ward', 'where she was treated', 'with fluids and rest'];
+		const right = ['Haemoglobin 13.2 g/dL', 'Platelets 250 per nL', 'Sodium 139 mmol/L', 'Potassium 4.1 mmol/L', 'Creatinine 88 umol/L', 'Urea 5.2 mmol/L'];
+		left.forEach((line, i) => ctx.fillText(line, 60, 120 + 48 * i));
+		right.forEach((line, i) => ctx.fillText(line, 760, 120 + 48 * i));
+		const page = toGray(ctx.getImageData(0, 0, 1400, 900));
+		const blocks = findBlocks(page);
+		expect(blocks.map((b) => b.column)).toEqual([true, true]);
+		const result = await readBlocks(engine, page, blocks);
+		expect(result.text.split('\n').filter(Boolean)).toEqual([...left, ...right]);
+		expect(result.lines.map((l) => l.box.x >= 700)).toEqual([...left.map(() => false), ...right.map(() => true)]);
+		// boxes on the page, not on the crops: the third right-hand line sits where it was drawn
+		expect(Math.abs(result.lines[8].box.y + result.lines[8].box.height - (120 + 48 * 2))).toBeLessThan(12);
+	});
 
 	it('leaves an upright page as it is and turns the others back', async () => {
 		const engine = await platform.engine();
