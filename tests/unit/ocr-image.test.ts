@@ -226,3 +226,29 @@ describe('files', () => {
 		expect([...pgm.slice(11)]).toEqual([0, 255]);
 	});
 });
+
+describe('black-and-white pages', () => {
+	/** Dark "text" bars on the left, lone pixels (fax noise) on the right, in `ink` on white. */
+	const faxPage = (ink: number) => {
+		const page = gray(800, 1100);
+		for (let y = 100; y < 1000; y += 30) for (let x = 60; x < 360; x++) if ((x >> 3) % 4) for (let t = 0; t < 6; t++) page.data[(y + t) * 800 + x] = ink;
+		for (let y = 120; y < 1000; y += 37) for (let x = 460; x < 760; x += 41) page.data[y * 800 + x] = ink;
+		return page;
+	};
+	const dark = (image: GrayImage, x0: number, x1: number) => {
+		let n = 0;
+		for (let y = 0; y < image.height; y++) for (let x = x0; x < x1; x++) if (image.data[y * image.width + x] < 128) n++;
+		return n;
+	};
+
+	it('drops lone black pixels of a fax and keeps its text', () => {
+		const { image, scale } = preparePage(faxPage(0));
+		expect(dark(image, Math.round(420 * scale), image.width)).toBe(0);
+		expect(dark(image, 0, Math.round(400 * scale))).toBeGreaterThan(1000);
+	});
+
+	it('leaves pages with gray levels to the other steps', () => {
+		const { image, scale } = preparePage(faxPage(60));
+		expect(dark(image, Math.round(420 * scale), image.width)).toBeGreaterThan(0);
+	});
+});

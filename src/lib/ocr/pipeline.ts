@@ -3,7 +3,10 @@
  * (browser.ts, node.ts) only decodes images, opens PDFs and starts the engine.
  */
 import { extractFields } from './extract.js';
-import { applyOrientation, inkRatio, toGray, encodePgm } from './image.js';
+import { applyOrientation, inkRatio, toGray } from './image.js';
+import { readBlocks } from './blocks.js';
+import { findBlocks, removeRules, ruledTables } from './layout.js';
+import { turnUpright, UPRIGHT_CONFIDENCE } from './orientation.js';
 import { preparePage } from './prepare.js';
 import { checkFile, jpegOrientation, looksTruncated, type FileKind } from './sniff.js';
 import type { OcrEngine } from './engine.js';
@@ -121,14 +124,27 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		}
 		const ocr = await abortable(getEngine(), signal);
 		checkCancelled(signal);
+		const readPage = (image: GrayImage) => {
+			const { image: cleaned, rules } = removeRules(image);
+			return abortable(
+				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules)), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
+				signal
+			).then((result) => ({ result, cleaned }));
+		};
 		report({ stage: 'recognising', page, pages, fraction: base + 0.15 / pages });
-		const result = await abortable(
-			ocr.recognize(encodePgm(prepared.image), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
-			signal
-		);
+		let { result, cleaned } = await readPage(prepared.image);
+		let upright = { image: prepared.image, turned: 0 };
+		// A page read well is upright: only a poor reading is worth checking the other ways round.
+		if (result.confidence < UPRIGHT_CONFIDENCE) {
+			checkCancelled(signal);
+			upright = await abortable(turnUpright(prepared.image, ocr, cleaned), signal);
+			if (upright.turned) ({ result } = await readPage(upright.image));
+		}
+		if (page === 1) preview = upright.image;
 		checkCancelled(signal);
 		if (result.text.replace(/[^A-Za-z0-9]/g, '').length < 3) warnings.push({ code: 'no-text-page', page, message: `No text was found on page ${page}. A sharper photo in good light may help.` });
-		return { text: result.text, confidence: result.confidence, words: result.words, source: 'ocr', prepared: info };
+		const { width, height } = upright.image;
+		return { text: result.text, confidence: result.confidence, words: result.words, lines: result.lines, source: 'ocr', prepared: { ...info, width, height, turned: upright.turned } };
 	};
 
 	try {

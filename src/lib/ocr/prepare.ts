@@ -18,6 +18,13 @@ export interface PrepareOptions {
 	clean?: boolean;
 }
 
+/** Almost every pixel pure black or pure white. */
+function isBilevel(image: GrayImage): boolean {
+	let pure = 0;
+	for (let i = 0; i < image.data.length; i++) if (image.data[i] === 0 || image.data[i] === 255) pure++;
+	return pure >= 0.99 * image.data.length;
+}
+
 export function preparePage(input: GrayImage, options: PrepareOptions = {}): PreparedPage {
 	let image = input;
 	let scale = 1;
@@ -27,6 +34,9 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 		image = resize(image, image.width * f, image.height * f);
 		scale *= f;
 	}
+	// A black-and-white page (a fax): its lone black pixels are noise, and its staircase edges read better softened.
+	const bilevel = isBilevel(image);
+	if (bilevel) image = despeckle(image, 2);
 	let cropped = false;
 	if (!options.clean) {
 		const page = findPage(image);
@@ -48,6 +58,7 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 		image = resize(image, image.width * f, image.height * f);
 		scale *= f;
 	}
+	if (bilevel && f > 1) image = boxBlur(image, 1);
 	// Grainy scans: a light blur keeps the grain from turning into specks once the contrast is stretched.
 	if (grainy) image = boxBlur(image, 1);
 	// …and paper a little darker than its median still counts as paper, so the grain turns white.

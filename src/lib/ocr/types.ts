@@ -78,14 +78,24 @@ export interface RecognizedWord {
 	confidence: number;
 }
 
+/** A line as the recogniser read it, with its box on the prepared page (pixels): for checking unsure lines against the image. */
+export interface RecognizedLine {
+	text: string;
+	/** 0–100 */
+	confidence: number;
+	box: { x: number; y: number; width: number; height: number };
+}
+
 export interface PageResult {
 	text: string;
 	/** 0–100; 100 for text read from a PDF's text layer */
 	confidence: number;
 	words: RecognizedWord[];
 	source: 'ocr' | 'text-layer';
-	/** what preparation did, for the curious and for tests */
-	prepared?: { width: number; height: number; angle: number; cropped: boolean; scale: number };
+	/** the lines recognised, in reading order, boxes on the prepared page (`prepared` gives its size) */
+	lines?: RecognizedLine[];
+	/** what preparation did, for the curious and for tests; `turned`: clockwise degrees the page was turned upright */
+	prepared?: { width: number; height: number; angle: number; cropped: boolean; scale: number; turned?: number };
 }
 
 export interface ScanResult {

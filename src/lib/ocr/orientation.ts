@@ -1,0 +1,49 @@
+/**
+ * Pages turned by 90°, 180° or 270° (a photo taken sideways, a sheet fed upside down): the app's model has
+ * no orientation detection, so the recogniser itself judges. A square from the middle of the page is read
+ * as it is and, only when that reads poorly, turned each other way: text the right way up reads with clearly
+ * higher confidence than text on its side or head.
+ */
+import { applyOrientation, encodePgm, estimateSkew, rotate } from './image.js';
+import { crop } from './layout.js';
+import type { OcrEngine } from './engine.js';
+import type { GrayImage } from './types.js';
+
+/** Confidence (0–100) at which the page as it is counts as upright without trying the other turns. */
+export const UPRIGHT_CONFIDENCE = 75;
+/** How much better a turn must read than the page as it is. */
+const MARGIN = 10;
+/** Sure words a turn must read, at least, and at least twice as many as the page as it is. */
+const MIN_SURE_WORDS = 5;
+/** Clockwise turns and the EXIF orientation that applies each. */
+const TURNS: [number, number][] = [[90, 6], [180, 3], [270, 8]];
+
+/**
+ * Turns `image` upright, judged on `sample` (the same page, ruling lines removed: a grid reads badly in
+ * every direction). `turned`: clockwise degrees applied.
+ */
+export async function turnUpright(image: GrayImage, engine: OcrEngine, sample = image): Promise<{ image: GrayImage; turned: number }> {
+	const side = Math.round(0.45 * Math.min(image.width, image.height));
+	const square = crop(sample, { x: (image.width - side) >> 1, y: (image.height - side) >> 1, width: side, height: side }, 0);
+	// Mean confidence, and how many words read surely: noise (a fax) can lift the mean of a wrong turn a little,
+	// but gives no sure words.
+	const read = async (turned: GrayImage) => {
+		const { confidence, words } = await engine.recognize(encodePgm(turned));
+		return { confidence, sure: words.filter((w) => w.confidence >= 80 && /[\p{L}\p{N}]{2}/u.test(w.text)).length };
+	};
+	const upright = await read(square);
+	if (upright.confidence >= UPRIGHT_CONFIDENCE) return { image, turned: 0 };
+	let best = { turned: 0, orientation: 1, confidence: upright.confidence + MARGIN, sure: Math.max(MIN_SURE_WORDS, 2 * upright.sure) };
+	for (const [turned, orientation] of TURNS) {
+		const reading = await read(applyOrientation(square, orientation));
+		if (reading.confidence > best.confidence && reading.sure >= best.sure) best = { turned, orientation, ...reading };
+	}
+	if (!best.turned) return { image, turned: 0 };
+	let result = applyOrientation(image, best.orientation);
+	// The page was straightened while sideways, where its tilt could not be measured.
+	if (best.turned !== 180) {
+		const angle = estimateSkew(result);
+		if (Math.abs(angle) >= 0.2) result = rotate(result, -angle);
+	}
+	return { image: result, turned: best.turned };
+}
