@@ -64,6 +64,11 @@ describe('scanning a report', () => {
 		expect(await page.getByRole('group', { name: 'HbA1c high', exact: true }).count()).toBe(1);
 		const hba1c = page.getByRole('textbox', { name: 'Value of HbA1c' });
 		expect(await hba1c.inputValue()).toMatch(/^7\.4$|^74$/);
+		// A value to check shows the strip of the paper it was read from, drawn from the page's image.
+		const strip = page.getByRole('img', { name: /^The paper where the value of HbA1c is printed$/ });
+		expect(await strip.count()).toBe(1);
+		expect(await strip.evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/^url\("data:image\/jpeg;base64,/);
+		expect(await strip.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(10);
 		// The patient corrects the value (the paper is the truth) and confirms every highlighted finding.
 		await hba1c.fill('7.1');
 		for (const box of await page.getByRole('checkbox', { name: /^I checked / }).all()) await box.check();

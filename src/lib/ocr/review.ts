@@ -11,6 +11,7 @@ import { mergeFindings } from '../profile/merge.js';
 import { flagAgainst, parseRange, qualitativeFlag, standardMedicineName, standardTestName } from './extract.js';
 import { readLab } from '../profile/lab-ranges.js';
 import type { CheckReason, Fields, Flag, ScanResult } from './types.js';
+import { lineFinder, unsureLines, type Crop } from './crops.js';
 import { m } from '../paraglide/messages.js';
 
 /** A clinic tablet's staff profile keeps no scanned documents (see declarationsFor). */
@@ -19,6 +20,8 @@ export const PATIENT_PROFILES_ONLY = 'Scanning reports is for patient profiles: 
 export interface Reviewed {
 	keep: boolean;
 	check?: CheckReason;
+	/** where on the first page it was read, shown beside it when it needs checking */
+	where?: Crop;
 	/** what the engine read, when the value was changed or doubted */
 	read?: string;
 	confirmed: boolean;
@@ -40,6 +43,8 @@ export interface Review {
 	labs: ReviewLab[];
 	medications: ReviewMedication[];
 	diagnoses: ReviewDiagnosis[];
+	/** the first page's lines the engine was unsure of, to compare with the paper */
+	unsure: { text: string; crop: Crop }[];
 }
 
 /** The document's kind as its first name, in the reader's language (they may rename it). */
@@ -55,6 +60,7 @@ const KIND_NAMES: Record<Fields['kind'], () => string> = {
 export function reviewFrom(result: ScanResult, today = new Date().toISOString().slice(0, 10)): Review {
 	const { fields } = result;
 	const date = fields.documentDate || today;
+	const whereRead = lineFinder(result.pageResults[0]);
 	const title = [(KIND_NAMES[fields.kind] ?? KIND_NAMES.other)(), fields.facility, date].filter(Boolean).join(', ').slice(0, 200);
 	return {
 		title,
@@ -64,9 +70,10 @@ export function reviewFrom(result: ScanResult, today = new Date().toISOString().
 		text: result.text,
 		facility: fields.facility,
 		doctor: fields.doctor,
-		labs: fields.labs.map((l) => ({ keep: true, name: l.printed || l.name, value: String(l.value), unit: l.unit, range: l.range, check: l.check, read: l.read, confirmed: !l.check })),
-		medications: fields.medications.map((m) => ({ keep: true, name: m.name, strength: m.strength, dose: m.dose, frequency: m.frequency, duration: m.duration, check: m.check, confirmed: !m.check })),
-		diagnoses: fields.diagnoses.map((d) => ({ keep: true, name: d.name, check: d.check, confirmed: !d.check }))
+		labs: fields.labs.map((l) => ({ keep: true, name: l.printed || l.name, value: String(l.value), unit: l.unit, range: l.range, check: l.check, read: l.read, confirmed: !l.check, where: l.check ? whereRead(l.line) : undefined })),
+		medications: fields.medications.map((m) => ({ keep: true, name: m.name, strength: m.strength, dose: m.dose, frequency: m.frequency, duration: m.duration, check: m.check, confirmed: !m.check, where: m.check ? whereRead(m.line) : undefined })),
+		diagnoses: fields.diagnoses.map((d) => ({ keep: true, name: d.name, check: d.check, confirmed: !d.check, where: d.check ? whereRead(d.name) : undefined })),
+		unsure: unsureLines(result.pageResults[0])
 	};
 }
 
