@@ -93,6 +93,11 @@ describe('records validator: invalid documents are refused with a readable reaso
 		);
 		expect(validate(withData(valid.about, { name: 'Ama', bloodGroup: 'C+' }))).toBe('data.bloodGroup must be equal to one of the allowed values');
 		expect(validate(withData(valid.condition, { name: 'Asthma', status: 'gone' }))).toBe('data.status must be equal to one of the allowed values');
+		// a lab value's mark from the paper: high or low only
+		const lab = { category: 'lab', name: 'HbA1c', value: 7.1, unit: '%', takenOn: '2026-10-01' };
+		expect(validate(withData(valid.observationNumber, { ...lab, flag: 'high' }))).toBeNull();
+		expect(validate(withData(valid.observationNumber, { ...lab, flag: 'critical' }))).toBe('data.flag must be equal to one of the allowed values');
+		expect(validate(withData(valid.observationNumber, { ...lab, flag: { __proto__: 'high' } }))).toMatch(/^data\.flag /);
 	});
 
 	it('refuses a badly formatted date', () => {
