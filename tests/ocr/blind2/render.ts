@@ -184,7 +184,7 @@ interface TableStyle {
 }
 
 /** Columns as narrow panels print them: the flag joins the result, method and earlier results are left out. */
-export function narrow(report: Report): { columns: string[]; rows: Row[] } {
+function narrow(report: Report): { columns: string[]; rows: Row[] } {
 	const keep = report.columns.map((c, i) => i).filter((i) => !['Method', 'Antériorité', 'Flag'].includes(report.columns[i]));
 	const flagAt = report.columns.indexOf('Flag');
 	return {
