@@ -71,7 +71,7 @@ describe('replication through the gatekeeper', () => {
 		cancel = () => replication.cancel();
 		await replication.awaitInSync();
 		expect(await serverIds(client, records)).toEqual([good.id]);
-		expect(invalid).toEqual([{ id: 'bad-1', reason: expect.stringContaining('data.severity') }]);
+		expect(invalid).toEqual([{ id: 'bad-1', code: 'invalid', reason: expect.stringContaining('data.severity') }]);
 		const later = await saveRecord(db.records, 'note', { text: 'later' }, 'dev');
 		await until(async () => (await serverIds(client, records)).includes(later.id), 'the later record');
 		expect(await db.records.findOne('bad-1').exec()).not.toBeNull();
@@ -94,7 +94,7 @@ describe('replication through the gatekeeper', () => {
 		});
 		cancel = () => replication.cancel();
 		await replication.awaitInSync();
-		expect(refused).toEqual([{ id: 'bad-2', reason: expect.stringContaining('data.severity') }]);
+		expect(refused).toEqual([{ id: 'bad-2', code: 'refused', reason: expect.stringContaining('data.severity') }]);
 		const good = await saveRecord(db.records, 'allergy', { substance: 'Latex', severity: 'mild' }, 'dev');
 		await until(async () => (await serverIds(client, records)).includes(good.id), 'the valid record');
 		expect(await serverIds(client, records)).not.toContain('bad-2');

@@ -22,8 +22,8 @@ describe('gatekeeperFetch', () => {
 		const response = await gatekeeperFetch(r.hooks, answer(201, rows) as typeof fetch)('http://x/couch/db/_bulk_docs', { method: 'POST' });
 		expect(await response.json()).toEqual([rows[0], { id: 'b', ok: true }, rows[2], { id: 'd', ok: true }, { id: 'e', ok: true }]);
 		expect(r.refused).toEqual([
-			{ id: 'b', code: 'forbidden', reason: 'data.severity must be equal to one of the allowed values' },
-			{ id: 'd', code: 'invalid', reason: 'data.name is required' },
+			{ id: 'b', code: 'refused', reason: 'data.severity must be equal to one of the allowed values' },
+			{ id: 'd', code: 'refused', reason: 'data.name is required' },
 			{ id: 'e', code: 'refused', reason: 'too_large' }
 		]);
 	});

@@ -9,7 +9,7 @@ afterEach(() => overwriteGetLocale(english));
 describe('a refused item, in the reader\'s words', () => {
 	it('says why by its code, in the app language, not in the server\'s English', () => {
 		expect(refusalText({ code: 'invalid' })).toBe('a field is not filled in right');
-		expect(refusalText({ code: 'forbidden' })).toBe('this account may not change it');
+		expect(refusalText({ code: 'refused' })).toBe('it was not accepted');
 		overwriteGetLocale(() => 'fr');
 		expect(refusalText({ code: 'invalid' })).toBe('un champ n’est pas bien rempli');
 		overwriteGetLocale(() => 'ha');

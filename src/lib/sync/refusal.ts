@@ -3,7 +3,6 @@ import { m } from '../paraglide/messages.js';
 import type { RefusalCode, RefusedItem } from './replication.js';
 
 const WORDS: Record<RefusalCode, () => string> = {
-	forbidden: m.sync_refusal_forbidden,
 	invalid: m.sync_refusal_invalid,
 	refused: m.sync_refusal_refused
 };

@@ -13,8 +13,12 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { RxCollection } from 'rxdb';
 import type { Validator } from '../db/validation.js';
 
-/** Why an item was not taken, in the patient's language (refusal.ts); `reason` keeps the server's own words. */
-export type RefusalCode = 'forbidden' | 'invalid' | 'refused';
+/**
+ * Why an item was not taken, for words in the patient's language (refusal.ts): the device's own check
+ * found it invalid, or the server refused it (its rows say 'forbidden' for a broken document and a
+ * forbidden write alike, as CouchDB's do, so only `reason` tells which, in English).
+ */
+export type RefusalCode = 'invalid' | 'refused';
 
 export interface RefusedItem {
 	id: string;
@@ -22,9 +26,6 @@ export interface RefusedItem {
 	/** the server's (or the device's check's) explanation, in English */
 	reason: string;
 }
-
-/** A `_bulk_docs` row's error as a refusal code. */
-const refusalCode = (error: string | undefined): RefusalCode => (error === 'forbidden' ? 'forbidden' : error === 'bad_request' || error === 'invalid' ? 'invalid' : 'refused');
 
 export interface ReplicationHooks {
 	unauthorized(): void;
@@ -43,7 +44,7 @@ export function gatekeeperFetch(hooks: ReplicationHooks, base: typeof fetch = fe
 		if (!String(input).includes('/_bulk_docs') || !response.ok) return response;
 		const rows: { id: string; ok?: boolean; error?: string; reason?: string }[] = await response.json();
 		const refused = rows.filter((row) => row.error && row.error !== 'conflict');
-		if (refused.length) hooks.refused(refused.map((row) => ({ id: row.id, code: refusalCode(row.error), reason: row.reason ?? row.error ?? 'refused' })));
+		if (refused.length) hooks.refused(refused.map((row) => ({ id: row.id, code: 'refused', reason: row.reason ?? row.error ?? 'refused' })));
 		const answered = rows.map((row) => (row.error && row.error !== 'conflict' ? { id: row.id, ok: true } : row));
 		return new Response(JSON.stringify(answered), { status: response.status, headers: response.headers });
 	};
