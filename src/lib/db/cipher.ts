@@ -19,6 +19,9 @@ const LEGACY_KEY_BYTES = 32;
 const LEGACY_IV_BYTES = 16;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+/** The older format has no authentication: a wrong key passes its padding check about once in 256 tries,
+ *  and what comes out then is bytes that are no UTF-8 text, which this decoder refuses. */
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 function deriveFieldKey(password: string): Promise<CryptoKey> {
 	return crypto.subtle
@@ -86,5 +89,5 @@ async function decryptLegacy(stored: string, password: string): Promise<string> 
 	const derived = legacyKeyAndIv(password, bytes.subarray(LEGACY_SALTED.length, LEGACY_SALTED.length + LEGACY_SALT_BYTES));
 	const key = await crypto.subtle.importKey('raw', derived.key, 'AES-CBC', false, ['decrypt']);
 	const plain = await crypto.subtle.decrypt({ name: 'AES-CBC', iv: derived.iv }, key, bytes.subarray(LEGACY_SALTED.length + LEGACY_SALT_BYTES));
-	return decoder.decode(plain);
+	return strictDecoder.decode(plain);
 }
