@@ -9,3 +9,6 @@ const WORDS: Record<RefusalCode, () => string> = {
 
 /** The refusal in words; an item kept from before refusals had codes reads as plainly refused. */
 export const refusalText = (item: Pick<RefusedItem, 'code'>): string => (WORDS[item.code] ?? WORDS.refused)();
+
+/** Each refused item's words by its id, for the screens that mark refused items among others. */
+export const refusalsById = (items: readonly RefusedItem[] = []): Map<string, string> => new Map(items.map((item) => [item.id, refusalText(item)]));
