@@ -283,7 +283,9 @@ export function resultRows(report: Report, labs: readonly LabSpec[], r: Rng): Ro
 			const span = spec.hi - spec.lo, roll = r.next();
 			const raw = roll < 0.15 && spec.lo > 0 ? spec.lo - span * r.real(0.05, 0.4) : roll > 0.8 ? spec.hi + span * r.real(0.05, 0.6) : r.real(spec.lo, spec.hi);
 			value = Number(Math.max(raw, 0).toFixed(spec.dp));
-			flag = value > spec.hi ? 'high' : value < spec.lo ? 'low' : 'normal';
+			// a range printed as "> 60" has no upper limit: a high eGFR or HDL is not flagged
+			const openAbove = spec.range.trimStart().startsWith('>');
+			flag = value > spec.hi && !openAbove ? 'high' : value < spec.lo ? 'low' : 'normal';
 			out = flag !== 'normal';
 			shown = fmt(value, spec.dp, report.decimalComma);
 			if (spec.alt) alt = fmt(value * spec.alt.factor, spec.alt.dp, false);

@@ -1,6 +1,6 @@
 /**
  * The third blind OCR set (issue 16): 8 layouts × 5 pages of paperwork nobody tuned the reader on, with
- * their truth. `npx tsx tests/ocr/blind3/pages.ts [--seed 11] [--out tests/ocr/out/blind3]` only draws them;
+ * their truth (each page beside its `<id>.json`). `npx tsx tests/ocr/blind3/pages.ts [--seed 11] [--out tests/ocr/out/blind3]` only draws them;
  * `npm run eval:ocr-blind3` draws and reads them.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
