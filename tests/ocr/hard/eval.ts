@@ -1,6 +1,7 @@
 /**
  * `npm run eval:ocr-hard [-- --seed 11 --limit N --layouts a,b --workers 2 --truth-text --set blind2]`: draws the hard set
- * (or, with `--set blind2`, the second blind set of tests/ocr/blind2, into tests/ocr/out/blind2), reads
+ * (or, with `--set blind2` / `--set blind3`, the second / third blind set of tests/ocr/blind2 / blind3, into
+ * tests/ocr/out/<set>), reads
  * every page with the app's pipeline in Node and prints, per layout and overall, word recall / precision / F1,
  * table word recall, character error rate, lab-field F1 and seconds per page; then one JSON summary line.
  * Per-page results go to tests/ocr/out/<set>/results.json. `--truth-text` skips reading and hands each page's
@@ -12,6 +13,7 @@ import { nodePlatform } from '../../../src/lib/ocr/node';
 import { extractFields } from '../../../src/lib/ocr/extract';
 import { scanDocument } from '../../../src/lib/ocr/pipeline';
 import { generateBlind2Set } from '../blind2/pages';
+import { generateBlind3Set } from '../blind3/pages';
 import { generateHardSet, LAYOUTS, type Layout, type PageTruthFile } from './pages';
 import { scorePage, summarise, type PageScore } from './score';
 
@@ -23,13 +25,14 @@ const seed = Number(arg('seed', '11'));
 const limit = Number(arg('limit', '0'));
 const layouts = arg('layouts', LAYOUTS.join(',')).split(',') as Layout[];
 const workers = Math.min(2, Number(arg('workers', '2')));
+const SETS = { hard: generateHardSet, blind2: generateBlind2Set, blind3: generateBlind3Set };
 const set = arg('set', 'hard');
-if (set !== 'hard' && set !== 'blind2') throw new Error(`--set is hard or blind2, not ${set}`);
+if (!Object.hasOwn(SETS, set)) throw new Error(`--set is one of ${Object.keys(SETS).join(', ')}, not ${set}`);
 const dir = arg('out', `tests/ocr/out/${set}`);
 const truthText = process.argv.includes('--truth-text');
 
 const started = Date.now();
-const all = await (set === 'blind2' ? generateBlind2Set : generateHardSet)(dir, seed, layouts);
+const all = await SETS[set as keyof typeof SETS](dir, seed, layouts);
 const pages = limit ? all.slice(0, limit) : all;
 console.log(`drew ${all.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; reading ${pages.length} with ${workers} engine(s)…`);
 
