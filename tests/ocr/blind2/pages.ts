@@ -1,11 +1,9 @@
 /**
  * The second blind set: 8 layouts × 5 pages, seeded, content and drawing independent of the first hard set.
  * Writes each page's image and truth (JSON beside it) and an index.
- * `npx tsx tests/ocr/blind2/pages.ts [--seed 11] [--out tests/ocr/out/blind2]`.
+ * `npm run eval:ocr-blind2` draws and reads them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { LAYOUTS, PAGES_PER_LAYOUT, type Layout, type PageTruthFile } from '../hard/pages';
+import { LAYOUTS, writeSet, type Layout, type PageTruthFile } from '../hard/pages';
 import { words } from '../hard/score';
 import { seededRandom } from '../../../src/lib/random';
 import { between, makeReport, pick, PLACES, type Rng } from './content';
@@ -75,25 +73,4 @@ export function makePage(seed: number, layout: Layout, index: number): { bytes: 
 	};
 }
 
-export async function generateBlind2Set(dir: string, seed: number, layouts: readonly Layout[] = LAYOUTS): Promise<PageTruthFile[]> {
-	await mkdir(dir, { recursive: true });
-	const truths: PageTruthFile[] = [];
-	for (const layout of layouts)
-		for (let i = 0; i < PAGES_PER_LAYOUT; i++) {
-			const { bytes, truth } = makePage(seed, layout, i);
-			await writeFile(join(dir, truth.file), bytes);
-			await writeFile(join(dir, `${truth.id}.json`), JSON.stringify(truth, null, 1));
-			truths.push(truth);
-		}
-	await writeFile(join(dir, 'index.json'), JSON.stringify(truths.map((t) => ({ id: t.id, file: t.file, layout: t.layout, country: t.country })), null, 1));
-	return truths;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const arg = (name: string, fallback: string) => {
-		const i = process.argv.indexOf(`--${name}`);
-		return i > 0 ? process.argv[i + 1] : fallback;
-	};
-	const truths = await generateBlind2Set(arg('out', 'tests/ocr/out/blind2'), Number(arg('seed', '11')));
-	console.log(`wrote ${truths.length} pages`);
-}
+export const generateBlind2Set = (dir: string, seed: number, layouts: readonly Layout[] = LAYOUTS) => writeSet(dir, seed, layouts, makePage);

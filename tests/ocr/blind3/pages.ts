@@ -1,11 +1,8 @@
 /**
  * The third blind OCR set (issue 16): 8 layouts × 5 pages of paperwork nobody tuned the reader on, with
- * their truth (each page beside its `<id>.json`). `npx tsx tests/ocr/blind3/pages.ts [--seed 11] [--out tests/ocr/out/blind3]` only draws them;
- * `npm run eval:ocr-blind3` draws and reads them.
+ * their truth (each page beside its `<id>.json`). `npm run eval:ocr-blind3` draws and reads them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { LAYOUTS, PAGES_PER_LAYOUT, type Layout, type PageTruthFile } from '../hard/pages';
+import { LAYOUTS, writeSet, type Layout, type PageTruthFile } from '../hard/pages';
 import { seeded } from '../hard/random';
 import { words } from '../hard/score';
 import { REPORTS } from './content';
@@ -49,24 +46,4 @@ export function makePage(seed: number, layout: Layout, index: number): { bytes: 
 	};
 }
 
-export async function generateBlind3Set(dir: string, seed: number, layouts: readonly Layout[] = LAYOUTS): Promise<PageTruthFile[]> {
-	await mkdir(dir, { recursive: true });
-	const truths: PageTruthFile[] = [];
-	for (const layout of layouts)
-		for (let i = 0; i < PAGES_PER_LAYOUT; i++) {
-			const { bytes, truth } = makePage(seed, layout, i);
-			await writeFile(join(dir, truth.file), bytes);
-			await writeFile(join(dir, `${truth.id}.json`), JSON.stringify(truth, null, 1));
-			truths.push(truth);
-		}
-	return truths;
-}
-
-if (process.argv[1]?.endsWith('blind3/pages.ts')) {
-	const arg = (name: string, fallback: string) => {
-		const i = process.argv.indexOf(`--${name}`);
-		return i > 0 ? process.argv[i + 1] : fallback;
-	};
-	const truths = await generateBlind3Set(arg('out', 'tests/ocr/out/blind3'), Number(arg('seed', '11')));
-	console.log(`${truths.length} pages in ${arg('out', 'tests/ocr/out/blind3')}`);
-}
+export const generateBlind3Set = (dir: string, seed: number, layouts: readonly Layout[] = LAYOUTS) => writeSet(dir, seed, layouts, makePage);

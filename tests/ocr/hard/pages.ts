@@ -77,7 +77,11 @@ export function makePage(seed: number, layout: Layout, index: number): { bytes: 
 	};
 }
 
-export async function generateHardSet(dir: string, seed: number, layouts: readonly Layout[] = LAYOUTS): Promise<PageTruthFile[]> {
+/** Draws one page of a set with its truth. */
+export type PageMaker = (seed: number, layout: Layout, index: number) => { bytes: Buffer; truth: PageTruthFile };
+
+/** Writes a set's pages into `dir`, each beside its truth (`<id>.json`), with an index; answers the truths. */
+export async function writeSet(dir: string, seed: number, layouts: readonly Layout[], makePage: PageMaker): Promise<PageTruthFile[]> {
 	await mkdir(dir, { recursive: true });
 	const truths: PageTruthFile[] = [];
 	for (const layout of layouts) {
@@ -91,6 +95,8 @@ export async function generateHardSet(dir: string, seed: number, layouts: readon
 	await writeFile(join(dir, 'index.json'), JSON.stringify({ seed, pages: truths.map(({ id, file, layout, rotation, country, font }) => ({ id, file, layout, rotation, country, font })) }, null, 1));
 	return truths;
 }
+
+export const generateHardSet = (dir: string, seed: number, layouts: readonly Layout[] = LAYOUTS) => writeSet(dir, seed, layouts, makePage);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const arg = (name: string, fallback: string) => {
