@@ -3,11 +3,13 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
 import { ocrAssetsVersion } from './src/lib/ocr/copy-assets.js';
 import { firstScreenChunk } from './src/lib/offline/first-screen-chunk.js';
+import { preloadRouteCodeOnly } from './src/lib/offline/lazy-preload.js';
 import { svelteKitPWAWithinBudget } from './src/lib/offline/precache-budget.js';
 import { modelVersion } from './src/lib/recommender/model-file.js';
 
 export default defineConfig({
 	// The OCR engine's folder under /ocr/ (see copy-assets.ts): the app and its engine change together.
+	build: { modulePreload: { resolveDependencies: preloadRouteCodeOnly } },
 	define: { __OCR_ASSETS__: JSON.stringify(ocrAssetsVersion()), __RECOMMENDER_MODEL__: JSON.stringify(modelVersion()) },
 	plugins: [
 		// messages/<locale>/<capability>.json → src/lib/paraglide (generated; `npm run prepare` compiles it too)

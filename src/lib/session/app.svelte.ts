@@ -67,6 +67,8 @@ export async function unlock(profileId: string, secret: string): Promise<Unlocke
 	if (!profile) throw new UnlockError(m.session_profile_gone());
 	const wait = remainingLockMs(profile, Date.now());
 	if (wait > 0) throw new UnlockError(m.session_locked_out({ wait: describeWait(wait) }));
+	// the database's code loads while the key is derived (off the main thread): it is needed next
+	void import('../collections.js');
 	const keys = await deriveProfileKeys(secret, profile.salt, profile.iterations);
 	if (!sameVerifier(keys.verifier, profile.verifier)) {
 		const state = afterFailure(profile, Date.now());
