@@ -1,5 +1,5 @@
 /**
- * `npm run eval:ocr-engines [-- --per-layout 1 --seed 11 --engines tesseract-fast,paddle --no-chromium]`:
+ * `npm run eval:ocr-engines [-- --per-layout 1 --seed 11 --engines tesseract-fast,paddle --no-chromium | --chromium-only]`:
  * reads the same pages with each engine on the app's pipeline (tests/ocr/engines/engines.ts) and prints one
  * table and one JSON line per engine: word recall / precision / F1, table-word recall, CER and lab-field F1
  * (tests/ocr/hard/score.ts) over the first pages of every layout of the hard and blind2 sets; median ms per
@@ -92,6 +92,12 @@ if (child) {
 
 const engines = arg('engines', ENGINES.join(',')).split(',') as EngineName[];
 for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`--engines: ${e} is not one of ${ENGINES.join(', ')}`);
+if (process.argv.includes('--chromium-only')) {
+	const { chromiumMedians } = await import('./chromium');
+	const medians = await chromiumMedians(engines, await benchPages(`${DIR}/bench`, benchDocuments));
+	for (const engine of engines) console.log(JSON.stringify({ engine, 'ocr-page-chromium-ms': medians[engine] === undefined ? null : Math.round(medians[engine]!) }));
+	process.exit(0);
+}
 const runs: NodeRun[] = [];
 for (const engine of engines) {
 	try {
