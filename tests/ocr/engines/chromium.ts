@@ -39,6 +39,8 @@ async function paddleTimes(files: string[]): Promise<number[]> {
 		format: 'esm',
 		platform: 'browser',
 		external: ['pdfjs-dist'],
+		// the CPU-only build, as an app would load it (the default one fetches a WebGPU-capable wasm twice the size)
+		alias: { 'onnxruntime-web': 'onnxruntime-web/wasm' },
 		define: { __OCR_ASSETS__: '"none"' },
 		logLevel: 'error'
 	});

