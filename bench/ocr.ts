@@ -46,8 +46,9 @@ async function nodeTimes(files: string[]): Promise<number[]> {
 	}
 }
 
-async function chromiumTimes(files: string[]): Promise<number[]> {
-	const server = await startAppServer();
+/** ms per file in the built app (or in the copy of it in `staticDir`). */
+export async function chromiumTimes(files: string[], staticDir?: string): Promise<number[]> {
+	const server = await startAppServer({ staticDir });
 	const browser = await launchBrowser();
 	try {
 		const context = await browser.newContext();

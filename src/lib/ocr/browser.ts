@@ -70,12 +70,15 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
 	};
 }
 
-export function browserPlatform(): Platform & { close(): Promise<void> } {
+/** The app's engine from its own origin, unless the caller starts another (as nodePlatform). */
+export function browserPlatform(
+	start: () => Promise<OcrEngine> = () => createEngine({ workerPath: `${base()}worker.min.js`, corePath: `${base()}core/`, langPath: `${base()}lang` })
+): Platform & { close(): Promise<void> } {
 	let engine: Promise<OcrEngine> | null = null;
 	return {
 		decodeImage,
 		openPdf,
-		engine: () => (engine ??= createEngine({ workerPath: `${base()}worker.min.js`, corePath: `${base()}core/`, langPath: `${base()}lang` })),
+		engine: () => (engine ??= start()),
 		async close() {
 			const running = engine;
 			engine = null;

@@ -64,13 +64,16 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
 	};
 }
 
-/** A platform whose engine is started once and kept for every file until `close`. */
-export function nodePlatform(): Platform & { close(): Promise<void> } {
+/**
+ * A platform whose engine is started once and kept for every file until `close`: the app's, unless the
+ * caller starts another (another model folder, another recogniser) to compare them on the same pipeline.
+ */
+export function nodePlatform(start: () => Promise<OcrEngine> = () => createEngine({ langPath: MODEL_DIR })): Platform & { close(): Promise<void> } {
 	let engine: Promise<OcrEngine> | null = null;
 	return {
 		decodeImage,
 		openPdf,
-		engine: () => (engine ??= createEngine({ langPath: MODEL_DIR })),
+		engine: () => (engine ??= start()),
 		async close() {
 			if (engine) await (await engine.catch(() => null))?.terminate();
 			engine = null;
