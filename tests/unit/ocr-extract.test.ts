@@ -158,6 +158,30 @@ describe('decimal and plausibility checks', () => {
 		expect(extractLabs(['Sodium 137 mmol/L, WBC 5.2', 'x1079/L.']).map((l) => [l.name, l.unit])).toEqual([['Sodium', 'mmol/L'], ['White blood cells', 'x10^9/L']]);
 	});
 
+	it('reads word results of tests it does not know, in English and French, and no sentence as a test', () => {
+		const read = (line: string) => extractLabs([line]).map((l) => [l.printed, l.value, l.range, l.flag]);
+		expect(read('Ketones Negative Negative')).toEqual([['Ketones', 'Negative', 'Negative', 'normal']]);
+		expect(read('VDRL/RPR Reactive Non-reactive')).toEqual([['VDRL/RPR', 'Reactive', 'Non-reactive', 'high']]);
+		expect(read('Goutte épaisse Positive Négative')).toEqual([['Goutte épaisse', 'Positive', 'Négative', 'high']]);
+		expect(read('Sérologie VIH Négatif Négatif')).toEqual([['Sérologie VIH', 'Négatif', 'Négatif', 'normal']]);
+		expect(read('Stool microscopy: No ova or cysts seen')).toEqual([['Stool microscopy', 'No ova or cysts seen', '', 'normal']]);
+		expect(read('The patient was negative for malaria')).toEqual([]);
+		expect(read('Negative Negative')).toEqual([]);
+		expect(read('Sokoine Road, Arusha - Tel +255 778 810 192')).toEqual([]);
+	});
+
+	it('keeps apart what only looks like a known name, and reads French units and marks', () => {
+		expect(extractLabs(['HIV-1 viral load 126 copies/mL <1000']).map((l) => l.name)).not.toContain('HIV test');
+		expect(lab('Créatininémie 15,1* mg/L 6 - 13')).toMatchObject({ name: 'Creatinine', printed: 'Créatininémie', value: 15.1, unit: 'mg/L', flag: 'high' });
+		expect(lab('Glycémie a jeun 0,56" g/L 0,70 - 1,10')).toMatchObject({ name: 'Fasting glucose', unit: 'g/L', flag: 'low' });
+		expect(lab('Non-HDL Cholesterol 3.1 mmol/L < 4.1')).toMatchObject({ name: 'Non-HDL cholesterol', value: 3.1 });
+		// a test the catalogue does not know, then one it knows, on one line (two columns read across)
+		expect(extractLabs(['Carbon Dioxide, Total 21 mmol/L 20-29 Platelets 87 L X10E3/uL 150-450']).map((l) => [l.printed, l.value, l.unit])).toEqual([
+			['Carbon Dioxide, Total', 21, 'mmol/L'],
+			['Platelets', 87, 'X10E3/uL']
+		]);
+	});
+
 	it('marks values the engine was unsure of', () => {
 		const fields = extractFields('Potassium 4.4 mmol/L 3.5-5.1', { words: [{ text: '4.4', confidence: 31 }] });
 		expect(fields.labs[0]).toMatchObject({ value: 4.4, check: 'low-confidence' });

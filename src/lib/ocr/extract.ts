@@ -87,9 +87,10 @@ export function matchTestName(segment: string): NameMatch | null {
 function matchBareName(segment: string): NameMatch | null {
 	const lower = segment.toLowerCase();
 	const folded = fold(segment);
+	// "HIV-1 viral load": a number hyphenated to the name names another test
 	const boundary = (length: number) => {
 		const next = segment[length];
-		return next === undefined || !/[A-Za-z0-9]/.test(next);
+		return next === undefined || (!/[A-Za-zÀ-ÿ0-9]/.test(next) && !/^[-–]\d+\s+[A-Za-z]/.test(segment.slice(length)));
 	};
 	for (const { test, alias, folded: fa } of ALIASES) {
 		if (alias.length > segment.length || !boundary(alias.length)) continue;
@@ -120,10 +121,20 @@ const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|
 // ":" and a spaced "~" are dashes as the engine sometimes reads them ("x10~9/L" is a caret)
 const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|(?<=\s)~(?=\s)|to|:)\s*(${NUMBER})`);
 const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
-/** A result printed as a word, with its grade in brackets ("Positive (++)", "Seen (+)"). */
-const QUALITATIVE = /^(?:non[- ]?reactive|reactive|not seen|seen|not detected|detected|positive|negative|nil|trace|absent|present|\+{1,4})(?![A-Za-z])(?:\s*\(\+{1,4}\))?/i;
+/**
+ * A result printed as a word, in English or French, with its grade in brackets ("Positive (++)", "Seen (+)"),
+ * or what a microscopy did not see ("No ova or cysts seen").
+ */
+const QUALITATIVE_WORD = String.raw`(?:non[- ]?r[eé]acti(?:ve|f)|r[eé]acti(?:ve|f)|not seen|no (?:[a-z]+ ){1,3}seen|seen|not detected|detected|positi(?:ve|f)|n[eé]gati(?:ve|f)|nil|trace|absente?|present|pr[eé]sente?|\+{1,4}(?!\s*\d))(?![A-Za-zÀ-ÿ])`;
+const QUALITATIVE = new RegExp(String.raw`^${QUALITATIVE_WORD}(?:\s*\(\+{1,4}\))?`, 'i');
 /** Words that say a qualitative result is normal. */
-const NORMAL_WORD = /^(?:non[- ]?reactive|not seen|not detected|negative|nil|absent)$/i;
+const NORMAL_WORD = /^(?:non[- ]?r[eé]acti(?:ve|f)|not seen|no (?:[a-z]+ ){1,3}seen|not detected|n[eé]gati(?:ve|f)|nil|absente?)$/i;
+/**
+ * A test the catalogue does not know, then its result: a number, or a word result ("Ketones Negative",
+ * "VDRL/RPR: Non-reactive"). A name with a verb in it is a sentence ("the patient was negative"), not a test.
+ */
+const UNKNOWN_NAME = new RegExp(String.raw`^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,'()/+-]{1,40}?)\s*[:=]?\s+(?=[<>]?\s*\d|${QUALITATIVE_WORD})`, 'i');
+const SENTENCE_WORD = /\b(?:is|was|were|are|be|been|has|have|had|tested|came|remains?|shows?|showed|no|not|est|était)\b/i;
 
 interface ParsedRange {
 	text: string;
@@ -235,7 +246,8 @@ interface LabParse {
 }
 
 /** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
-const NAME_LEAD = /^\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
+// what may follow a test's name before its value: a bracketed note, a second name after a slash ("VDRL/RPR", "AST/SGOT"), a separator
+const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
 const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
 
 /** A qualitative result's flag: its printed mark, else whether it differs from the printed normal word, else the word itself. */
@@ -269,8 +281,11 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		printed = ((match.printed ?? segment.slice(0, match.length)) + lead).replace(/\s*[:=]?(?:\s+[-–])?\s*$/, '');
 		body = body.slice(lead.length);
 	} else {
-		const generic = /^([A-Za-z][A-Za-z0-9 ,'()/+-]{2,40}?)\s*[:=]?\s+(?=[<>]?\s*\d)/.exec(segment);
+		const generic = UNKNOWN_NAME.exec(segment);
 		if (!generic) return null;
+		const wordResult = !/^[<>]?\s*\d/.test(segment.slice(generic[0].length));
+		const letters = generic[1].replace(/[^A-Za-zÀ-ÿ]/g, '').length;
+		if (wordResult && (letters < 4 || SENTENCE_WORD.test(generic[1]) || QUALITATIVE.test(generic[1]) || generic[1].split(/\s+/).length > 5)) return null;
 		match = { test: null, name: generic[1].trim().replace(/[\s:,.-]+$/, ''), length: generic[0].length };
 		printed = match.name;
 		body = segment.slice(generic[0].length);
@@ -288,7 +303,8 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp; }
 		else return null;
 	}
-	let after = body.slice(valueMatch[0].length);
+	// an asterisk flag read as a quote mark ('15,1"')
+	let after = body.slice(valueMatch[0].length).replace(/^["”]+(?=\s|$)/, '');
 	// Printed flags may stand anywhere after the value.
 	let printedFlag: Flag | null = null;
 	const tokens = after.split(/\s+/).filter(Boolean);
@@ -439,6 +455,9 @@ export function extractLabs(lines: string[], confidence: (token: string) => numb
 		const starts = resultStarts(line);
 		const found: LabFinding[] = [];
 		if (starts.length) {
+			// a test the catalogue does not know before the first known one (two columns read across)
+			const before = starts[0] > 0 ? parseLabSegment(line.slice(0, starts[0]).trim(), confidence, lowConfidence) : null;
+			if (before && !/[A-Za-z]{2,}/.test(before.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) found.push(before.finding);
 			starts.forEach((start, k) => {
 				const piece = line.slice(start, starts[k + 1]).replace(/[\s,;.]+$/, '');
 				const parsed = parseLabSegment(piece, confidence, lowConfidence);
