@@ -17,7 +17,7 @@ describe('lab results', () => {
 		expect(lab('LDL cholesterol 4.1 mmol/L < 3.0')).toMatchObject({ name: 'LDL cholesterol', range: '<3.0', flag: 'high' });
 		expect(lab('HDL cholesterol 0.84 mmol/L > 1.0')).toMatchObject({ name: 'HDL cholesterol', range: '>1.0', flag: 'low' });
 		expect(lab('eGFR 72 mL/min/1.73m2 >60')).toMatchObject({ name: 'eGFR', unit: 'mL/min/1.73m2', range: '>60', flag: 'normal' });
-		expect(parseRange('up to 40')).toMatchObject({ text: '≤40', high: 40 });
+		expect(parseRange('up to 40')).toMatchObject({ text: 'up to 40', high: 40 });
 	});
 
 	it('spells units one way, and repairs a misread unit of a known test', () => {
@@ -175,6 +175,9 @@ describe('decimal and plausibility checks', () => {
 		expect(lab('Créatininémie 15,1* mg/L 6 - 13')).toMatchObject({ name: 'Creatinine', printed: 'Créatininémie', value: 15.1, unit: 'mg/L', flag: 'high' });
 		expect(lab('Glycémie a jeun 0,56" g/L 0,70 - 1,10')).toMatchObject({ name: 'Fasting glucose', unit: 'g/L', flag: 'low' });
 		expect(lab('Non-HDL Cholesterol 3.1 mmol/L < 4.1')).toMatchObject({ name: 'Non-HDL cholesterol', value: 3.1 });
+		// ranges as printed: in words, and two-digit padding that is no lost decimal point
+		expect(lab('SGPT (ALT) 32 U/L Up to 40')).toMatchObject({ name: 'ALT', range: 'Up to 40', flag: 'normal' });
+		expect(lab('Eosinophils 03 % 01 - 06')).toMatchObject({ value: 3, range: '01-06', flag: 'normal' });
 		// a test the catalogue does not know, then one it knows, on one line (two columns read across)
 		expect(extractLabs(['Carbon Dioxide, Total 21 mmol/L 20-29 Platelets 87 L X10E3/uL 150-450']).map((l) => [l.printed, l.value, l.unit])).toEqual([
 			['Carbon Dioxide, Total', 21, 'mmol/L'],

@@ -147,8 +147,8 @@ interface ParsedRange {
 }
 
 export function parseRange(text: string): ParsedRange | null {
-	// "04-40": a leading zero means its decimal point was lost ("0.4")
-	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*\d)/g, '$10.$2');
+	// "04-40": a leading zero means its decimal point was lost ("0.4"); "01 - 06" pads both to two digits
+	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*(?!0\d)\d)/g, '$10.$2');
 	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"; "36,.0": a speck beside the point
 	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<').replace(/(\d)[.,]{2}(\d)/g, '$1.$2');
 	const pair = RANGE_PAIR.exec(text);
@@ -163,7 +163,9 @@ export function parseRange(text: string): ParsedRange | null {
 		const value = parseNumber(bound[2]);
 		const below = ['<', '<=', '≤', 'less than', 'up to', 'below'].includes(op);
 		const symbol = below ? (op === '<=' || op === '≤' || op === 'up to' ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
-		return { text: `${symbol}${printedNumber(bound[2])}`, ...(below ? { high: value } : { low: value }), strict: symbol === '<' || symbol === '>', index: bound.index, length: bound[0].length };
+		// a bound in words stays in the paper's words ("Up to 40")
+		const printed = /[a-z]/i.test(bound[1]) ? `${bound[1]} ${printedNumber(bound[2])}` : `${symbol}${printedNumber(bound[2])}`;
+		return { text: printed, ...(below ? { high: value } : { low: value }), strict: symbol === '<' || symbol === '>', index: bound.index, length: bound[0].length };
 	}
 	return null;
 }
@@ -230,12 +232,12 @@ export function repairRange(range: ParsedRange, test: LabTest | null, unit: stri
 	if (low !== undefined && high !== undefined && low > high && Number.isInteger(low) && low / 10 <= high) { low = low / 10; repaired = true; }
 	if (!repaired) return range;
 	const show = (v: number | undefined, other: string | undefined) => (v === undefined ? '' : Number.isInteger(v) && !(other && other.includes('.')) ? String(v) : v.toFixed(Math.max(1, (other?.split('.')[1] ?? '').length)));
-	const parts = range.text.match(/^([<>≤≥]?)([\d.]+)(?:-([\d.]+))?$/);
+	const parts = range.text.match(/^([<>≤≥]?|[A-Za-z][A-Za-z ]* )([\d.]+)(?:-([\d.]+))?$/);
 	let text: string;
 	if (range.low !== undefined && range.high !== undefined) {
 		const decimals = Math.max(1, ...[low, high].map((v) => (String(v).split('.')[1] ?? '').length));
 		text = `${low!.toFixed(decimals)}-${high!.toFixed(decimals)}`;
-	} else text = `${parts?.[1] ?? ''}${show(low ?? high, undefined)}`.replace(/^([<>≤≥])(\d+)$/, (_, op, n) => `${op}${Number(n).toFixed(1)}`);
+	} else text = `${parts?.[1] ?? ''}${show(low ?? high, undefined)}`.replace(/^([<>≤≥]|[A-Za-z][A-Za-z ]* )(\d+)$/, (_, op, n) => `${op}${Number(n).toFixed(1)}`);
 	return { ...range, low, high, text, repaired: true };
 }
 
