@@ -178,6 +178,8 @@ describe('decimal and plausibility checks', () => {
 		// ranges as printed: in words, and two-digit padding that is no lost decimal point
 		expect(lab('SGPT (ALT) 32 U/L Up to 40')).toMatchObject({ name: 'ALT', range: 'Up to 40', flag: 'normal' });
 		expect(lab('Eosinophils 03 % 01 - 06')).toMatchObject({ value: 3, range: '01-06', flag: 'normal' });
+		// a round digit read with brackets around it is the value, not a note on the name
+		expect(lab('Direct Bilirubin (0) umol/L 0 - 5')).toMatchObject({ name: 'Direct bilirubin', value: 0, range: '0-5' });
 		// a test the catalogue does not know, then one it knows, on one line (two columns read across)
 		expect(extractLabs(['Carbon Dioxide, Total 21 mmol/L 20-29 Platelets 87 L X10E3/uL 150-450']).map((l) => [l.printed, l.value, l.unit])).toEqual([
 			['Carbon Dioxide, Total', 21, 'mmol/L'],

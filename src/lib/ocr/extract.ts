@@ -249,7 +249,7 @@ interface LabParse {
 
 /** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
 // what may follow a test's name before its value: a bracketed note, a second name after a slash ("VDRL/RPR", "AST/SGOT"), a separator
-const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\([^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
+const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
 const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
 
 /** A qualitative result's flag: its printed mark, else whether it differs from the printed normal word, else the word itself. */
@@ -292,8 +292,8 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		printed = match.name;
 		body = segment.slice(generic[0].length);
 	}
-	// "76. 8": a decimal point with a space after it
-	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2');
+	// "76. 8": a decimal point with a space after it; "(0)": a round digit read with brackets around it
+	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2').replace(/^\((\d+(?:[.,]\d+)?)\)(?=\s)/, '$1');
 	let valueMatch = VALUE.exec(body);
 	let valueText: string;
 	let qualitative: string | null = null;
