@@ -57,6 +57,38 @@ describe('ruling lines', () => {
 		for (let x = 50; x < 950; x++) if (x % 7) fill(page, x, 100, 1, 2);
 		expect(inkIn(removeRules(page).image, 0, 90, 1000, 20)).toBe(0);
 	});
+
+	it('on a black-and-white page, removes a rule thresholded into dashes and keeps the text under it', () => {
+		const page = gray(1200, 400);
+		// dashes 20–50 px long with gaps up to 20 px, one of them touching a letter's top
+		for (let x = 50, k = 0; x < 1150; k++) {
+			const dash = 20 + ((k * 13) % 31);
+			fill(page, x, 100, Math.min(dash, 1150 - x), 3);
+			x += dash + 8 + ((k * 7) % 13);
+		}
+		fill(page, 400, 103, 20, 18); // a letter touching the rule
+		words(page, 100, 1100, 115);
+		words(page, 100, 1100, 200);
+		const broken = removeRules(page, { broken: true });
+		expect(inkIn(broken.image, 0, 95, 1200, 8)).toBe(0);
+		expect(inkIn(broken.image, 400, 104, 20, 17)).toBe(20 * 17);
+		expect(inkIn(broken.image, 100, 115, 1000, 18)).toBe(inkIn(page, 100, 115, 1000, 18));
+		expect(inkIn(broken.image, 100, 200, 1000, 18)).toBe(inkIn(page, 100, 200, 1000, 18));
+		expect(broken.rules.horizontal.length).toBeGreaterThan(0);
+		// gaps this long are not dropouts on pages in gray levels: those dashes are left alone
+		expect(inkIn(removeRules(page).image, 0, 95, 1200, 8)).toBeGreaterThan(0);
+	});
+
+	it('keeps rows of thin letter bars that are not mostly ink, even on a black-and-white page', () => {
+		const page = gray(1200, 300);
+		// the tops of capitals ("T", "E"): 12 px bars over stems, every 40 px
+		for (let x = 60; x + 40 < 1150; x += 40) {
+			fill(page, x, 100, 12, 3);
+			fill(page, x + 4, 103, 4, 20);
+		}
+		const ink = inkIn(page, 0, 90, 1200, 40);
+		expect(inkIn(removeRules(page, { broken: true }).image, 0, 90, 1200, 40)).toBe(ink);
+	});
 });
 
 describe('blocks in reading order', () => {

@@ -24,7 +24,7 @@ export interface Rules {
  * Marks ink runs along one direction that are much longer than a letter (allowing `gap` pixels of dropout,
  * as in faxes). `along` steps along a run, `across` to the next run; returns the marked pixels.
  */
-function longRuns(mask: Uint8Array, runs: number, length: number, along: number, across: number, minLength: number, gap: number): Uint8Array {
+function longRuns(mask: Uint8Array, runs: number, length: number, along: number, across: number, minLength: number, gap: number, fill = 0.7): Uint8Array {
 	const marked = new Uint8Array(mask.length);
 	for (let r = 0; r < runs; r++) {
 		const base = r * across;
@@ -33,7 +33,7 @@ function longRuns(mask: Uint8Array, runs: number, length: number, along: number,
 		let inked = 0;
 		// mostly ink: a row through the middle of text has as many gaps as strokes
 		const close = () => {
-			if (start >= 0 && last - start + 1 >= minLength && inked >= 0.7 * (last - start + 1)) for (let i = start; i <= last; i++) if (mask[base + i * along]) marked[base + i * along] = 1;
+			if (start >= 0 && last - start + 1 >= minLength && inked >= fill * (last - start + 1)) for (let i = start; i <= last; i++) if (mask[base + i * along]) marked[base + i * along] = 1;
 		};
 		for (let i = 0; i < length; i++) {
 			if (!mask[base + i * along]) continue;
@@ -46,6 +46,39 @@ function longRuns(mask: Uint8Array, runs: number, length: number, along: number,
 			last = i;
 		}
 		close();
+	}
+	return marked;
+}
+
+/**
+ * Marks rules broken into dashes (a fax's thin rules, thresholded): ink no thicker than `thickness` across
+ * the line with paper beyond it on both sides, lying end to end over a long stretch with gaps of up
+ * to `gap`. Letters' bars and arcs are thin too, but a row of them is not mostly ink over such a stretch.
+ */
+function brokenRuns(mask: Uint8Array, runs: number, length: number, along: number, across: number, minLength: number, thickness: number, gap: number): Uint8Array {
+	const thin = new Uint8Array(mask.length);
+	for (let i = 0; i < length; i++) {
+		for (let r = 0; r < runs; r++) {
+			if (!mask[r * across + i * along]) continue;
+			let end = r;
+			while (end + 1 < runs && mask[(end + 1) * across + i * along]) end++;
+			let clear = end - r + 1 <= thickness;
+			for (let k = 1; clear && k <= thickness / 2; k++) {
+				if ((r - k >= 0 && mask[(r - k) * across + i * along]) || (end + k < runs && mask[(end + k) * across + i * along])) clear = false;
+			}
+			if (clear) for (let k = r; k <= end; k++) thin[k * across + i * along] = 1;
+			r = end;
+		}
+	}
+	const marked = longRuns(thin, runs, length, along, across, minLength, gap, 0.5);
+	// The rule's bits over a letter it touches were not thin: they are part of it all the same.
+	for (let r = 0; r < runs; r++) {
+		let last = -1;
+		for (let i = 0; i < length; i++) {
+			if (!marked[r * across + i * along]) continue;
+			if (last >= 0 && i - last <= gap + 1) for (let k = last + 1; k < i; k++) marked[r * across + k * along] = mask[r * across + k * along];
+			last = i;
+		}
 	}
 	return marked;
 }
@@ -74,6 +107,11 @@ function eraseLines(out: Uint8ClampedArray, mask: Uint8Array, marked: Uint8Array
 			r = end;
 		}
 	}
+}
+
+/** Adds the marks of `extra` to `marked`. */
+function merge(marked: Uint8Array, extra: Uint8Array) {
+	for (let i = 0; i < marked.length; i++) marked[i] |= extra[i];
 }
 
 /** Pixels within `radius` (square) of a marked one. */
@@ -143,7 +181,7 @@ const RULE_INK = 199;
  * Finds ruling lines (ink runs longer than several letters: table rules, box edges, fax streaks) and
  * removes them, keeping the letters they touch or cross.
  */
-export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules } {
+export function removeRules(image: GrayImage, options: { broken?: boolean } = {}): { image: GrayImage; rules: Rules } {
 	const { width: w, height: h } = image;
 	// Thin rules of a photo or a low-resolution page come out gray: anything clearly darker than paper counts.
 	const mask = inkMask(image, RULE_INK);
@@ -154,6 +192,12 @@ export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules 
 	// longer than a long word: a line of serif text has ink along its baseline, word by word
 	const horizontal = longRuns(mask, h, w, 1, w, Math.max(120, Math.round(w * 0.1)), gap);
 	const vertical = longRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), gap);
+	if (options.broken) {
+		// dashes of a rule are as far apart as letters: a whole line of text could pass for one only if thin
+		const dash = Math.round(long / 40);
+		merge(horizontal, brokenRuns(mask, h, w, 1, w, Math.max(120, Math.round(w * 0.1)), maxThickness, dash));
+		merge(vertical, brokenRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), maxThickness, dash));
+	}
 	const out = new Uint8ClampedArray(image.data);
 	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
