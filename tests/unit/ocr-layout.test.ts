@@ -5,7 +5,7 @@ import { applyOrientation, gray, toGray } from '../../src/lib/ocr/image';
 import { readBlocks } from '../../src/lib/ocr/blocks';
 import { crop, findBlocks, removeRules, ruledTables } from '../../src/lib/ocr/layout';
 import { nodePlatform } from '../../src/lib/ocr/node';
-import { turnUpright } from '../../src/lib/ocr/orientation';
+import { inkiestSquare, turnUpright } from '../../src/lib/ocr/orientation';
 import type { GrayImage } from '../../src/lib/ocr/types';
 import { renderSnippet } from '../ocr/generate';
 
@@ -79,6 +79,19 @@ describe('ruling lines', () => {
 		expect(inkIn(removeRules(page).image, 0, 95, 1200, 8)).toBeGreaterThan(0);
 	});
 
+	it('on a photographed page, removes rules bent across several rows and keeps the text between them', () => {
+		// rows rising 40 px over the width, then falling again (a curl)
+		const curl = (x: number) => Math.round(40 * Math.sin((Math.PI * (x - 50)) / 1100));
+		const textOnly = gray(1200, 500);
+		for (const y of [120, 220]) for (let x = 100; x + 24 <= 1100; x += 30) fill(textOnly, x, y + curl(x), 24, 18);
+		const page = { ...textOnly, data: new Uint8ClampedArray(textOnly.data) };
+		for (const y of [100, 200, 300]) for (let x = 50; x < 1150; x++) fill(page, x, y + curl(x), 1, 3);
+		const text = inkIn(textOnly, 0, 0, 1200, 500);
+		expect(inkIn(removeRules(page, { bent: true }).image, 0, 0, 1200, 500)).toBe(text);
+		// row by row, only the short level stretches at the top of the curve are found
+		expect(inkIn(removeRules(page).image, 0, 0, 1200, 500)).toBeGreaterThan(text + 1000);
+	});
+
 	it('keeps rows of thin letter bars that are not mostly ink, even on a black-and-white page', () => {
 		const page = gray(1200, 300);
 		// the tops of capitals ("T", "E"): 12 px bars over stems, every 40 px
@@ -88,6 +101,24 @@ describe('ruling lines', () => {
 		}
 		const ink = inkIn(page, 0, 90, 1200, 40);
 		expect(inkIn(removeRules(page, { broken: true }).image, 0, 90, 1200, 40)).toBe(ink);
+	});
+});
+
+describe('where orientation is judged', () => {
+	it('picks the square holding the text when the middle of the page is blank', () => {
+		const page = gray(1000, 1400);
+		for (let y = 900; y < 1300; y += 40) words(page, 600, 950, y);
+		const square = inkiestSquare(page, 400);
+		const text = inkIn(page, 0, 0, 1000, 1400);
+		expect(square.width).toBe(400);
+		expect(inkIn(page, 300, 500, 400, 400)).toBeLessThan(0.1 * text);
+		expect(inkIn(page, square.x, square.y, 400, 400)).toBeGreaterThan(0.6 * text);
+	});
+
+	it('keeps the middle when ink is spread evenly', () => {
+		const page = gray(1000, 1000);
+		for (let y = 20; y < 980; y += 40) words(page, 20, 980, y);
+		expect(inkiestSquare(page, 400)).toEqual({ x: 300, y: 300, width: 400, height: 400 });
 	});
 });
 

@@ -84,6 +84,45 @@ function brokenRuns(mask: Uint8Array, runs: number, length: number, along: numbe
 }
 
 /**
+ * Marks rules that are not level (a photographed page's curl bends them across several rows): chains of thin
+ * ink (at most `thickness` tall in its column) that run left to right at most a row up or down per column, over
+ * at least `minLength` columns. Text does not chain so far: its stems are tall and its letters stand apart.
+ */
+function bentRuns(mask: Uint8Array, w: number, h: number, minLength: number, thickness: number): Uint8Array {
+	const thin = new Uint8Array(mask.length);
+	for (let x = 0; x < w; x++) {
+		for (let y = 0; y < h; y++) {
+			if (!mask[y * w + x]) continue;
+			let end = y;
+			while (end + 1 < h && mask[(end + 1) * w + x]) end++;
+			if (end - y + 1 <= thickness) for (let k = y; k <= end; k++) thin[k * w + x] = 1;
+			y = end;
+		}
+	}
+	// the longest chain ending at each pixel, from the left and from the right
+	const chain = (step: 1 | -1) => {
+		const length = new Uint16Array(mask.length);
+		for (let i = 0; i < w; i++) {
+			const x = step === 1 ? i : w - 1 - i;
+			const before = x - step;
+			for (let y = 0; y < h; y++) {
+				const p = y * w + x;
+				if (!thin[p]) continue;
+				let best = 0;
+				if (before >= 0 && before < w) for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) best = Math.max(best, length[yy * w + before]);
+				length[p] = Math.min(65535, best + 1);
+			}
+		}
+		return length;
+	};
+	const left = chain(1);
+	const right = chain(-1);
+	const marked = new Uint8Array(mask.length);
+	for (let p = 0; p < mask.length; p++) if (thin[p] && left[p] + right[p] - 1 >= minLength) marked[p] = 1;
+	return marked;
+}
+
+/**
  * Whitens marked line pixels, stretch by stretch across the line: thick stretches (a logo, a filled
  * box) are kept, and so are the pixels where a letter's stroke crosses the line (ink on both sides).
  * Returns the boxes of the connected runs removed, along the line.
@@ -181,7 +220,7 @@ const RULE_INK = 199;
  * Finds ruling lines (ink runs longer than several letters: table rules, box edges, fax streaks) and
  * removes them, keeping the letters they touch or cross.
  */
-export function removeRules(image: GrayImage, options: { broken?: boolean } = {}): { image: GrayImage; rules: Rules } {
+export function removeRules(image: GrayImage, options: { broken?: boolean; bent?: boolean } = {}): { image: GrayImage; rules: Rules } {
 	const { width: w, height: h } = image;
 	// Thin rules of a photo or a low-resolution page come out gray: anything clearly darker than paper counts.
 	const mask = inkMask(image, RULE_INK);
@@ -199,9 +238,11 @@ export function removeRules(image: GrayImage, options: { broken?: boolean } = {}
 		merge(vertical, brokenRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), maxThickness, dash));
 	}
 	const out = new Uint8ClampedArray(image.data);
+	const rules = { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) };
+	// erased, but not outlined: a bent rule's box would cover the rows of several others
+	if (options.bent) merge(horizontal, bentRuns(mask, w, h, Math.max(120, Math.round(w * 0.1)), maxThickness));
 	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
-	const rules = { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) };
 	const erased = mask.map((ink, i) => (ink && out[i] === 255 ? 1 : 0));
 	clearLeftovers(out, w, h, dilate(erased, w, h, gap + 1));
 	return { image: { width: w, height: h, data: out }, rules };

@@ -125,7 +125,7 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		const ocr = await abortable(getEngine(), signal);
 		checkCancelled(signal);
 		const readPage = (image: GrayImage) => {
-			const { image: cleaned, rules } = removeRules(image, { broken: prepared.bilevel });
+			const { image: cleaned, rules } = removeRules(image, { broken: prepared.bilevel, bent: prepared.cropped });
 			return abortable(
 				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules)), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
 				signal
