@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import { applyOrientation, gray, toGray } from '../../src/lib/ocr/image';
 import { readBlocks } from '../../src/lib/ocr/blocks';
-import { crop, findBlocks, removeRules, ruledTables } from '../../src/lib/ocr/layout';
+import { crop, findBlocks, removeLeaders, removeRules, ruledTables } from '../../src/lib/ocr/layout';
 import { nodePlatform } from '../../src/lib/ocr/node';
 import { inkiestSquare, turnUpright } from '../../src/lib/ocr/orientation';
 import type { GrayImage } from '../../src/lib/ocr/types';
@@ -101,6 +101,28 @@ describe('ruling lines', () => {
 		}
 		const ink = inkIn(page, 0, 90, 1200, 40);
 		expect(inkIn(removeRules(page, { broken: true }).image, 0, 90, 1200, 40)).toBe(ink);
+	});
+});
+
+describe('dot leaders', () => {
+	it('whitens a row of evenly spaced dots between a name and its value, and keeps lone stops and the text', () => {
+		const page = gray(1200, 300);
+		words(page, 100, 300, 100); // the name
+		for (let x = 320; x < 800; x += 14) fill(page, x, 114, 4, 4); // the leader, on the baseline
+		words(page, 820, 900, 100); // the value
+		fill(page, 600, 200, 4, 4); // a full stop, alone
+		for (const x of [700, 716, 732]) fill(page, x, 200, 4, 4); // an ellipsis: too short for a leader
+		const cleaned = removeLeaders(page);
+		expect(inkIn(cleaned, 310, 105, 500, 20)).toBe(0);
+		expect(inkIn(cleaned, 100, 100, 200, 18)).toBe(inkIn(page, 100, 100, 200, 18));
+		expect(inkIn(cleaned, 820, 100, 80, 18)).toBe(inkIn(page, 820, 100, 80, 18));
+		expect(inkIn(cleaned, 590, 190, 200, 20)).toBe(4 * 16);
+	});
+
+	it('keeps dots spaced unevenly (specks, not a leader)', () => {
+		const page = gray(1200, 300);
+		for (const x of [300, 306, 326, 331, 352, 357, 378]) fill(page, x, 114, 4, 4);
+		expect(inkIn(removeLeaders(page), 0, 0, 1200, 300)).toBe(7 * 16);
 	});
 });
 

@@ -248,6 +248,68 @@ export function removeRules(image: GrayImage, options: { broken?: boolean; bent?
 	return { image: { width: w, height: h, data: out }, rules };
 }
 
+/** Dots in a row, at least this many, make a leader. */
+const LEADER_DOTS = 6;
+
+/**
+ * Whitens dot leaders (`Sodium ........ 141`): the recogniser reads them as stray digits and stops glued to the
+ * value. A leader is a row of at least LEADER_DOTS specks no bigger than a full stop, on one baseline, evenly
+ * spaced; a full stop or a decimal point stands alone.
+ */
+export function removeLeaders(image: GrayImage): GrayImage {
+	const { width: w, height: h } = image;
+	const mask = inkMask(image);
+	const maxDot = Math.max(3, Math.round(Math.max(w, h) / 300));
+	const seen = new Uint8Array(mask.length);
+	const dots: (Box & { cx: number; cy: number })[] = [];
+	const stack: number[] = [];
+	for (let start = 0; start < mask.length; start++) {
+		if (!mask[start] || seen[start]) continue;
+		let x0 = w, y0 = h, x1 = 0, y1 = 0;
+		seen[start] = 1;
+		stack.push(start);
+		while (stack.length) {
+			const p = stack.pop()!;
+			const x = p % w, y = (p - x) / w;
+			if (x < x0) x0 = x;
+			if (x > x1) x1 = x;
+			if (y < y0) y0 = y;
+			if (y > y1) y1 = y;
+			for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+				const qx = x + dx, qy = y + dy;
+				if (qx < 0 || qy < 0 || qx >= w || qy >= h) continue;
+				const q = qy * w + qx;
+				if (mask[q] && !seen[q]) { seen[q] = 1; stack.push(q); }
+			}
+		}
+		if (x1 - x0 < maxDot && y1 - y0 < maxDot) dots.push({ x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 });
+	}
+	// chains along each baseline, left to right: each dot's nearest follower a few dot widths on, level with it
+	dots.sort((a, b) => a.cx - b.cx);
+	const out = new Uint8ClampedArray(image.data);
+	const used = new Set<number>();
+	for (let i = 0; i < dots.length; i++) {
+		if (used.has(i)) continue;
+		const chain = [i];
+		for (let j = i + 1, last = dots[i]; j < dots.length && dots[j].cx - last.cx <= 6 * maxDot; j++) {
+			if (used.has(j) || Math.abs(dots[j].cy - last.cy) > maxDot / 2 || dots[j].cx - last.cx < maxDot) continue;
+			chain.push(j);
+			last = dots[j];
+		}
+		if (chain.length < LEADER_DOTS) continue;
+		const steps = chain.slice(1).map((k, n) => dots[k].cx - dots[chain[n]].cx).sort((a, b) => a - b);
+		const median = steps[steps.length >> 1];
+		if (steps[0] < 0.6 * median || steps[steps.length - 1] > 1.6 * median) continue;
+		for (const k of chain) {
+			used.add(k);
+			// with its gray fringe
+			const { x, y, width, height } = dots[k];
+			for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + height); yy++) out.fill(255, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + width + 1));
+		}
+	}
+	return { width: w, height: h, data: out };
+}
+
 /** Where horizontal and vertical rules cross at least twice each way, a ruled table: its outline. */
 export function ruledTables(rules: Rules): Box[] {
 	const tables: Box[] = [];
