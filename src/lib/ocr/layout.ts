@@ -239,8 +239,9 @@ export function removeRules(image: GrayImage, options: { broken?: boolean; bent?
 	}
 	const out = new Uint8ClampedArray(image.data);
 	const rules = { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) };
-	// erased, but not outlined: a bent rule's box would cover the rows of several others
-	if (options.bent) merge(horizontal, bentRuns(mask, w, h, Math.max(120, Math.round(w * 0.1)), maxThickness));
+	// Erased, but not outlined: a bent rule's box would cover the rows of several others. Traced only in a grid
+	// (vertical rules too): elsewhere a page has an underline or two at most, not worth the time.
+	if (options.bent && rules.vertical.length) merge(horizontal, bentRuns(mask, w, h, Math.max(120, Math.round(w * 0.1)), maxThickness));
 	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
 	const erased = mask.map((ink, i) => (ink && out[i] === 255 ? 1 : 0));
@@ -254,9 +255,9 @@ const LEADER_DOTS = 6;
 /**
  * Whitens dot leaders (`Sodium ........ 141`): the recogniser reads them as stray digits and stops glued to the
  * value. A leader is a row of at least LEADER_DOTS specks no bigger than a full stop, on one baseline, evenly
- * spaced; a full stop or a decimal point stands alone.
+ * spaced; a full stop or a decimal point stands alone. Also returns the page's ink mask without them, for findBlocks.
  */
-export function removeLeaders(image: GrayImage): GrayImage {
+export function removeLeaders(image: GrayImage): { image: GrayImage; mask: Uint8Array } {
 	const { width: w, height: h } = image;
 	const mask = inkMask(image);
 	const maxDot = Math.max(3, Math.round(Math.max(w, h) / 300));
@@ -304,10 +305,13 @@ export function removeLeaders(image: GrayImage): GrayImage {
 			used.add(k);
 			// with its gray fringe
 			const { x, y, width, height } = dots[k];
-			for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + height); yy++) out.fill(255, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + width + 1));
+			for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + height); yy++) {
+				out.fill(255, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + width + 1));
+				mask.fill(0, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + width + 1));
+			}
 		}
 	}
-	return { width: w, height: h, data: out };
+	return { image: { width: w, height: h, data: out }, mask };
 }
 
 /** Where horizontal and vertical rules cross at least twice each way, a ruled table: its outline. */
@@ -377,9 +381,8 @@ function linePitch(mask: Uint8Array, w: number, h: number): number {
  * width and several lines tall, each (two-column letters). Narrower pieces mean a table, kept whole. `tables`
  * (ruled grids) are never split into columns.
  */
-export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
+export function findBlocks(image: GrayImage, tables: Box[] = [], mask = inkMask(image)): Block[] {
 	const { width: w, height: h } = image;
-	const mask = inkMask(image);
 	for (const t of tables) for (let y = t.y; y < t.y + t.height; y++) mask.fill(0, y * w + t.x, y * w + t.x + t.width);
 	const pitch = linePitch(mask, w, h);
 	const bandGap = Math.round(pitch * 0.75);

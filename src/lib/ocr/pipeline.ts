@@ -126,9 +126,9 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		checkCancelled(signal);
 		const readPage = (image: GrayImage) => {
 			const { image: ruled, rules } = removeRules(image, { broken: prepared.bilevel, bent: prepared.cropped });
-			const cleaned = removeLeaders(ruled);
+			const { image: cleaned, mask } = removeLeaders(ruled);
 			return abortable(
-				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules)), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
+				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules), mask), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
 				signal
 			).then((result) => ({ result, cleaned }));
 		};
