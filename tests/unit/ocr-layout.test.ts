@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import { applyOrientation, gray, toGray } from '../../src/lib/ocr/image';
 import { readBlocks } from '../../src/lib/ocr/blocks';
-import { crop, findBlocks, removeRules, ruledTables } from '../../src/lib/ocr/layout';
+import { crop, findBlocks, removeLeaders, removeRules, ruledTables } from '../../src/lib/ocr/layout';
 import { nodePlatform } from '../../src/lib/ocr/node';
-import { turnUpright } from '../../src/lib/ocr/orientation';
+import { inkiestSquare, turnUpright } from '../../src/lib/ocr/orientation';
 import type { GrayImage } from '../../src/lib/ocr/types';
 import { renderSnippet } from '../ocr/generate';
 
@@ -56,6 +56,92 @@ describe('ruling lines', () => {
 		const page = gray(1000, 200);
 		for (let x = 50; x < 950; x++) if (x % 7) fill(page, x, 100, 1, 2);
 		expect(inkIn(removeRules(page).image, 0, 90, 1000, 20)).toBe(0);
+	});
+
+	it('on a black-and-white page, removes a rule thresholded into dashes and keeps the text under it', () => {
+		const page = gray(1200, 400);
+		// dashes 20–50 px long with gaps up to 20 px, one of them touching a letter's top
+		for (let x = 50, k = 0; x < 1150; k++) {
+			const dash = 20 + ((k * 13) % 31);
+			fill(page, x, 100, Math.min(dash, 1150 - x), 3);
+			x += dash + 8 + ((k * 7) % 13);
+		}
+		fill(page, 400, 103, 20, 18); // a letter touching the rule
+		words(page, 100, 1100, 115);
+		words(page, 100, 1100, 200);
+		const broken = removeRules(page, { broken: true });
+		expect(inkIn(broken.image, 0, 95, 1200, 8)).toBe(0);
+		expect(inkIn(broken.image, 400, 104, 20, 17)).toBe(20 * 17);
+		expect(inkIn(broken.image, 100, 115, 1000, 18)).toBe(inkIn(page, 100, 115, 1000, 18));
+		expect(inkIn(broken.image, 100, 200, 1000, 18)).toBe(inkIn(page, 100, 200, 1000, 18));
+		expect(broken.rules.horizontal.length).toBeGreaterThan(0);
+		// gaps this long are not dropouts on pages in gray levels: those dashes are left alone
+		expect(inkIn(removeRules(page).image, 0, 95, 1200, 8)).toBeGreaterThan(0);
+	});
+
+	it('on a photographed page, removes rules bent across several rows and keeps the text between them', () => {
+		// rows rising 40 px over the width, then falling again (a curl)
+		const curl = (x: number) => Math.round(40 * Math.sin((Math.PI * (x - 50)) / 1100));
+		const textOnly = gray(1200, 500);
+		for (const y of [120, 220]) for (let x = 100; x + 24 <= 1100; x += 30) fill(textOnly, x, y + curl(x), 24, 18);
+		const page = { ...textOnly, data: new Uint8ClampedArray(textOnly.data) };
+		for (const y of [100, 200, 300]) for (let x = 50; x < 1150; x++) fill(page, x, y + curl(x), 1, 3);
+		for (const x of [48, 1150]) fill(page, x, 60, 3, 290); // the grid's sides
+		const text = inkIn(textOnly, 0, 0, 1200, 500);
+		expect(inkIn(removeRules(page, { bent: true }).image, 0, 0, 1200, 500)).toBe(text);
+		// row by row, only the short level stretches at the top of the curve are found
+		expect(inkIn(removeRules(page).image, 0, 0, 1200, 500)).toBeGreaterThan(text + 1000);
+	});
+
+	it('keeps rows of thin letter bars that are not mostly ink, even on a black-and-white page', () => {
+		const page = gray(1200, 300);
+		// the tops of capitals ("T", "E"): 12 px bars over stems, every 40 px
+		for (let x = 60; x + 40 < 1150; x += 40) {
+			fill(page, x, 100, 12, 3);
+			fill(page, x + 4, 103, 4, 20);
+		}
+		const ink = inkIn(page, 0, 90, 1200, 40);
+		expect(inkIn(removeRules(page, { broken: true }).image, 0, 90, 1200, 40)).toBe(ink);
+	});
+});
+
+describe('dot leaders', () => {
+	it('whitens a row of evenly spaced dots between a name and its value, and keeps lone stops and the text', () => {
+		const page = gray(1200, 300);
+		words(page, 100, 300, 100); // the name
+		for (let x = 320; x < 800; x += 14) fill(page, x, 114, 4, 4); // the leader, on the baseline
+		words(page, 820, 900, 100); // the value
+		fill(page, 600, 200, 4, 4); // a full stop, alone
+		for (const x of [700, 716, 732]) fill(page, x, 200, 4, 4); // an ellipsis: too short for a leader
+		const cleaned = removeLeaders(page).image;
+		expect(inkIn(cleaned, 310, 105, 500, 20)).toBe(0);
+		expect(inkIn(cleaned, 100, 100, 200, 18)).toBe(inkIn(page, 100, 100, 200, 18));
+		expect(inkIn(cleaned, 820, 100, 80, 18)).toBe(inkIn(page, 820, 100, 80, 18));
+		expect(inkIn(cleaned, 590, 190, 200, 20)).toBe(4 * 16);
+	});
+
+	it('keeps dots spaced unevenly (specks, not a leader)', () => {
+		const page = gray(1200, 300);
+		for (const x of [300, 306, 326, 331, 352, 357, 378]) fill(page, x, 114, 4, 4);
+		expect(inkIn(removeLeaders(page).image, 0, 0, 1200, 300)).toBe(7 * 16);
+	});
+});
+
+describe('where orientation is judged', () => {
+	it('picks the square holding the text when the middle of the page is blank', () => {
+		const page = gray(1000, 1400);
+		for (let y = 900; y < 1300; y += 40) words(page, 600, 950, y);
+		const square = inkiestSquare(page, 400);
+		const text = inkIn(page, 0, 0, 1000, 1400);
+		expect(square.width).toBe(400);
+		expect(inkIn(page, 300, 500, 400, 400)).toBeLessThan(0.1 * text);
+		expect(inkIn(page, square.x, square.y, 400, 400)).toBeGreaterThan(0.6 * text);
+	});
+
+	it('keeps the middle when ink is spread evenly', () => {
+		const page = gray(1000, 1000);
+		for (let y = 20; y < 980; y += 40) words(page, 20, 980, y);
+		expect(inkiestSquare(page, 400)).toEqual({ x: 300, y: 300, width: 400, height: 400 });
 	});
 });
 

@@ -24,7 +24,7 @@ export interface Rules {
  * Marks ink runs along one direction that are much longer than a letter (allowing `gap` pixels of dropout,
  * as in faxes). `along` steps along a run, `across` to the next run; returns the marked pixels.
  */
-function longRuns(mask: Uint8Array, runs: number, length: number, along: number, across: number, minLength: number, gap: number): Uint8Array {
+function longRuns(mask: Uint8Array, runs: number, length: number, along: number, across: number, minLength: number, gap: number, fill = 0.7): Uint8Array {
 	const marked = new Uint8Array(mask.length);
 	for (let r = 0; r < runs; r++) {
 		const base = r * across;
@@ -33,7 +33,7 @@ function longRuns(mask: Uint8Array, runs: number, length: number, along: number,
 		let inked = 0;
 		// mostly ink: a row through the middle of text has as many gaps as strokes
 		const close = () => {
-			if (start >= 0 && last - start + 1 >= minLength && inked >= 0.7 * (last - start + 1)) for (let i = start; i <= last; i++) if (mask[base + i * along]) marked[base + i * along] = 1;
+			if (start >= 0 && last - start + 1 >= minLength && inked >= fill * (last - start + 1)) for (let i = start; i <= last; i++) if (mask[base + i * along]) marked[base + i * along] = 1;
 		};
 		for (let i = 0; i < length; i++) {
 			if (!mask[base + i * along]) continue;
@@ -47,6 +47,78 @@ function longRuns(mask: Uint8Array, runs: number, length: number, along: number,
 		}
 		close();
 	}
+	return marked;
+}
+
+/**
+ * Marks rules broken into dashes (a fax's thin rules, thresholded): ink no thicker than `thickness` across
+ * the line with paper beyond it on both sides, lying end to end over a long stretch with gaps of up
+ * to `gap`. Letters' bars and arcs are thin too, but a row of them is not mostly ink over such a stretch.
+ */
+function brokenRuns(mask: Uint8Array, runs: number, length: number, along: number, across: number, minLength: number, thickness: number, gap: number): Uint8Array {
+	const thin = new Uint8Array(mask.length);
+	for (let i = 0; i < length; i++) {
+		for (let r = 0; r < runs; r++) {
+			if (!mask[r * across + i * along]) continue;
+			let end = r;
+			while (end + 1 < runs && mask[(end + 1) * across + i * along]) end++;
+			let clear = end - r + 1 <= thickness;
+			for (let k = 1; clear && k <= thickness / 2; k++) {
+				if ((r - k >= 0 && mask[(r - k) * across + i * along]) || (end + k < runs && mask[(end + k) * across + i * along])) clear = false;
+			}
+			if (clear) for (let k = r; k <= end; k++) thin[k * across + i * along] = 1;
+			r = end;
+		}
+	}
+	const marked = longRuns(thin, runs, length, along, across, minLength, gap, 0.5);
+	// The rule's bits over a letter it touches were not thin: they are part of it all the same.
+	for (let r = 0; r < runs; r++) {
+		let last = -1;
+		for (let i = 0; i < length; i++) {
+			if (!marked[r * across + i * along]) continue;
+			if (last >= 0 && i - last <= gap + 1) for (let k = last + 1; k < i; k++) marked[r * across + k * along] = mask[r * across + k * along];
+			last = i;
+		}
+	}
+	return marked;
+}
+
+/**
+ * Marks rules that are not level (a photographed page's curl bends them across several rows): chains of thin
+ * ink (at most `thickness` tall in its column) that run left to right at most a row up or down per column, over
+ * at least `minLength` columns. Text does not chain so far: its stems are tall and its letters stand apart.
+ */
+function bentRuns(mask: Uint8Array, w: number, h: number, minLength: number, thickness: number): Uint8Array {
+	const thin = new Uint8Array(mask.length);
+	for (let x = 0; x < w; x++) {
+		for (let y = 0; y < h; y++) {
+			if (!mask[y * w + x]) continue;
+			let end = y;
+			while (end + 1 < h && mask[(end + 1) * w + x]) end++;
+			if (end - y + 1 <= thickness) for (let k = y; k <= end; k++) thin[k * w + x] = 1;
+			y = end;
+		}
+	}
+	// the longest chain ending at each pixel, from the left and from the right
+	const chain = (step: 1 | -1) => {
+		const length = new Uint16Array(mask.length);
+		for (let i = 0; i < w; i++) {
+			const x = step === 1 ? i : w - 1 - i;
+			const before = x - step;
+			for (let y = 0; y < h; y++) {
+				const p = y * w + x;
+				if (!thin[p]) continue;
+				let best = 0;
+				if (before >= 0 && before < w) for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) best = Math.max(best, length[yy * w + before]);
+				length[p] = Math.min(65535, best + 1);
+			}
+		}
+		return length;
+	};
+	const left = chain(1);
+	const right = chain(-1);
+	const marked = new Uint8Array(mask.length);
+	for (let p = 0; p < mask.length; p++) if (thin[p] && left[p] + right[p] - 1 >= minLength) marked[p] = 1;
 	return marked;
 }
 
@@ -74,6 +146,11 @@ function eraseLines(out: Uint8ClampedArray, mask: Uint8Array, marked: Uint8Array
 			r = end;
 		}
 	}
+}
+
+/** Adds the marks of `extra` to `marked`. */
+function merge(marked: Uint8Array, extra: Uint8Array) {
+	for (let i = 0; i < marked.length; i++) marked[i] |= extra[i];
 }
 
 /** Pixels within `radius` (square) of a marked one. */
@@ -143,7 +220,7 @@ const RULE_INK = 199;
  * Finds ruling lines (ink runs longer than several letters: table rules, box edges, fax streaks) and
  * removes them, keeping the letters they touch or cross.
  */
-export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules } {
+export function removeRules(image: GrayImage, options: { broken?: boolean; bent?: boolean } = {}): { image: GrayImage; rules: Rules } {
 	const { width: w, height: h } = image;
 	// Thin rules of a photo or a low-resolution page come out gray: anything clearly darker than paper counts.
 	const mask = inkMask(image, RULE_INK);
@@ -154,13 +231,87 @@ export function removeRules(image: GrayImage): { image: GrayImage; rules: Rules 
 	// longer than a long word: a line of serif text has ink along its baseline, word by word
 	const horizontal = longRuns(mask, h, w, 1, w, Math.max(120, Math.round(w * 0.1)), gap);
 	const vertical = longRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), gap);
+	if (options.broken) {
+		// dashes of a rule are as far apart as letters: a whole line of text could pass for one only if thin
+		const dash = Math.round(long / 40);
+		merge(horizontal, brokenRuns(mask, h, w, 1, w, Math.max(120, Math.round(w * 0.1)), maxThickness, dash));
+		merge(vertical, brokenRuns(mask, w, h, w, 1, Math.max(60, Math.round(long * 0.03)), maxThickness, dash));
+	}
 	const out = new Uint8ClampedArray(image.data);
+	const rules = { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) };
+	// Erased, but not outlined: a bent rule's box would cover the rows of several others. Traced only in a grid
+	// (vertical rules too): elsewhere a page has an underline or two at most, not worth the time.
+	if (options.bent && rules.vertical.length) merge(horizontal, bentRuns(mask, w, h, Math.max(120, Math.round(w * 0.1)), maxThickness));
 	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
-	const rules = { horizontal: lineBoxes(horizontal, w, h, true), vertical: lineBoxes(vertical, w, h, false) };
 	const erased = mask.map((ink, i) => (ink && out[i] === 255 ? 1 : 0));
 	clearLeftovers(out, w, h, dilate(erased, w, h, gap + 1));
 	return { image: { width: w, height: h, data: out }, rules };
+}
+
+/** Dots in a row, at least this many, make a leader. */
+const LEADER_DOTS = 6;
+
+/**
+ * Whitens dot leaders (`Sodium ........ 141`): the recogniser reads them as stray digits and stops glued to the
+ * value. A leader is a row of at least LEADER_DOTS specks no bigger than a full stop, on one baseline, evenly
+ * spaced; a full stop or a decimal point stands alone. Also returns the page's ink mask without them, for findBlocks.
+ */
+export function removeLeaders(image: GrayImage): { image: GrayImage; mask: Uint8Array } {
+	const { width: w, height: h } = image;
+	const mask = inkMask(image);
+	const maxDot = Math.max(3, Math.round(Math.max(w, h) / 300));
+	const seen = new Uint8Array(mask.length);
+	const dots: (Box & { cx: number; cy: number })[] = [];
+	const stack: number[] = [];
+	for (let start = 0; start < mask.length; start++) {
+		if (!mask[start] || seen[start]) continue;
+		let x0 = w, y0 = h, x1 = 0, y1 = 0;
+		seen[start] = 1;
+		stack.push(start);
+		while (stack.length) {
+			const p = stack.pop()!;
+			const x = p % w, y = (p - x) / w;
+			if (x < x0) x0 = x;
+			if (x > x1) x1 = x;
+			if (y < y0) y0 = y;
+			if (y > y1) y1 = y;
+			for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+				const qx = x + dx, qy = y + dy;
+				if (qx < 0 || qy < 0 || qx >= w || qy >= h) continue;
+				const q = qy * w + qx;
+				if (mask[q] && !seen[q]) { seen[q] = 1; stack.push(q); }
+			}
+		}
+		if (x1 - x0 < maxDot && y1 - y0 < maxDot) dots.push({ x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 });
+	}
+	// chains along each baseline, left to right: each dot's nearest follower a few dot widths on, level with it
+	dots.sort((a, b) => a.cx - b.cx);
+	const out = new Uint8ClampedArray(image.data);
+	const used = new Set<number>();
+	for (let i = 0; i < dots.length; i++) {
+		if (used.has(i)) continue;
+		const chain = [i];
+		for (let j = i + 1, last = dots[i]; j < dots.length && dots[j].cx - last.cx <= 6 * maxDot; j++) {
+			if (used.has(j) || Math.abs(dots[j].cy - last.cy) > maxDot / 2 || dots[j].cx - last.cx < maxDot) continue;
+			chain.push(j);
+			last = dots[j];
+		}
+		if (chain.length < LEADER_DOTS) continue;
+		const steps = chain.slice(1).map((k, n) => dots[k].cx - dots[chain[n]].cx).sort((a, b) => a - b);
+		const median = steps[steps.length >> 1];
+		if (steps[0] < 0.6 * median || steps[steps.length - 1] > 1.6 * median) continue;
+		for (const k of chain) {
+			used.add(k);
+			// with its gray fringe
+			const { x, y, width, height } = dots[k];
+			for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + height); yy++) {
+				out.fill(255, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + width + 1));
+				mask.fill(0, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + width + 1));
+			}
+		}
+	}
+	return { image: { width: w, height: h, data: out }, mask };
 }
 
 /** Where horizontal and vertical rules cross at least twice each way, a ruled table: its outline. */
@@ -230,9 +381,8 @@ function linePitch(mask: Uint8Array, w: number, h: number): number {
  * width and several lines tall, each (two-column letters). Narrower pieces mean a table, kept whole. `tables`
  * (ruled grids) are never split into columns.
  */
-export function findBlocks(image: GrayImage, tables: Box[] = []): Block[] {
+export function findBlocks(image: GrayImage, tables: Box[] = [], mask = inkMask(image)): Block[] {
 	const { width: w, height: h } = image;
-	const mask = inkMask(image);
 	for (const t of tables) for (let y = t.y; y < t.y + t.height; y++) mask.fill(0, y * w + t.x, y * w + t.x + t.width);
 	const pitch = linePitch(mask, w, h);
 	const bandGap = Math.round(pitch * 0.75);

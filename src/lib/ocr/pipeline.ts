@@ -5,7 +5,7 @@
 import { extractFields } from './extract.js';
 import { applyOrientation, inkRatio, toGray } from './image.js';
 import { readBlocks } from './blocks.js';
-import { findBlocks, removeRules, ruledTables } from './layout.js';
+import { findBlocks, removeLeaders, removeRules, ruledTables } from './layout.js';
 import { turnUpright, UPRIGHT_CONFIDENCE } from './orientation.js';
 import { preparePage } from './prepare.js';
 import { checkFile, jpegOrientation, looksTruncated, type FileKind } from './sniff.js';
@@ -125,9 +125,10 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		const ocr = await abortable(getEngine(), signal);
 		checkCancelled(signal);
 		const readPage = (image: GrayImage) => {
-			const { image: cleaned, rules } = removeRules(image);
+			const { image: ruled, rules } = removeRules(image, { broken: prepared.bilevel, bent: prepared.cropped });
+			const { image: cleaned, mask } = removeLeaders(ruled);
 			return abortable(
-				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules)), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
+				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules), mask), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
 				signal
 			).then((result) => ({ result, cleaned }));
 		};

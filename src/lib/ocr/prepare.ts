@@ -11,6 +11,8 @@ export interface PreparedPage {
 	angle: number;
 	cropped: boolean;
 	scale: number;
+	/** the input was black and white (a fax): its thin rules may be broken into dashes */
+	bilevel: boolean;
 }
 
 export interface PrepareOptions {
@@ -34,9 +36,10 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 		image = resize(image, image.width * f, image.height * f);
 		scale *= f;
 	}
-	// A black-and-white page (a fax): its lone black pixels are noise, and its staircase edges read better softened.
+	// A black-and-white page (a fax): its lone black pixels are noise (two, side by side, may be what is left of a
+	// thin stroke), and its staircase edges and broken strokes read better softened.
 	const bilevel = isBilevel(image);
-	if (bilevel) image = despeckle(image, 2);
+	if (bilevel) image = despeckle(image, 1);
 	let cropped = false;
 	if (!options.clean) {
 		const page = findPage(image);
@@ -58,12 +61,12 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 		image = resize(image, image.width * f, image.height * f);
 		scale *= f;
 	}
-	if (bilevel && f > 1) image = boxBlur(image, 1);
+	if (bilevel) image = boxBlur(image, 1);
 	// Grainy scans: a light blur keeps the grain from turning into specks once the contrast is stretched.
 	if (grainy) image = boxBlur(image, 1);
 	// …and paper a little darker than its median still counts as paper, so the grain turns white.
 	image = normalizeContrast(image, 0.005, 0.5, grainy ? 0.85 : 1);
 	// Only grainy scans: on clean pages specks are rare and the full stops of 200 dpi text are as small as specks.
 	if (grainy) image = despeckle(image, Math.max(2, Math.round(6 * (Math.max(image.width, image.height) / 2339) ** 2)));
-	return { image, angle, cropped, scale };
+	return { image, angle, cropped, scale, bilevel };
 }
