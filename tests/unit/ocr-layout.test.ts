@@ -5,7 +5,7 @@ import { applyOrientation, gray, toGray } from '../../src/lib/ocr/image';
 import { readBlocks } from '../../src/lib/ocr/blocks';
 import { crop, findBlocks, removeLeaders, removeRules, ruledTables } from '../../src/lib/ocr/layout';
 import { nodePlatform } from '../../src/lib/ocr/node';
-import { inkiestSquare, turnUpright } from '../../src/lib/ocr/orientation';
+import { busiestSquare, turnUpright } from '../../src/lib/ocr/orientation';
 import type { GrayImage } from '../../src/lib/ocr/types';
 import { renderSnippet } from '../ocr/generate';
 
@@ -131,7 +131,7 @@ describe('where orientation is judged', () => {
 	it('picks the square holding the text when the middle of the page is blank', () => {
 		const page = gray(1000, 1400);
 		for (let y = 900; y < 1300; y += 40) words(page, 600, 950, y);
-		const square = inkiestSquare(page, 400);
+		const square = busiestSquare(page, 400);
 		const text = inkIn(page, 0, 0, 1000, 1400);
 		expect(square.width).toBe(400);
 		expect(inkIn(page, 300, 500, 400, 400)).toBeLessThan(0.1 * text);
@@ -141,7 +141,7 @@ describe('where orientation is judged', () => {
 	it('keeps the middle when ink is spread evenly', () => {
 		const page = gray(1000, 1000);
 		for (let y = 20; y < 980; y += 40) words(page, 20, 980, y);
-		expect(inkiestSquare(page, 400)).toEqual({ x: 300, y: 300, width: 400, height: 400 });
+		expect(busiestSquare(page, 400)).toEqual({ x: 300, y: 300, width: 400, height: 400 });
 	});
 });
 

@@ -1,6 +1,6 @@
 /**
  * Pages turned by 90°, 180° or 270° (a photo taken sideways, a sheet fed upside down): the app's model has
- * no orientation detection, so the recogniser itself judges. A square where the page holds the most ink is read
+ * no orientation detection, so the recogniser itself judges. A square where the page holds the most text is read
  * as it is and, only when that reads poorly, turned each other way: text the right way up reads with clearly
  * higher confidence than text on its side or head.
  */
@@ -22,30 +22,33 @@ const TURNS: [number, number][] = [[90, 6], [180, 3], [270, 8]];
 const SQUARE_STEPS = 4;
 
 /**
- * Of the squares of `side` on a grid over the page, the one holding the most ink: text may fill only one part
- * of a page (a form's left column, a short letter), leaving its middle blank. The middle wins ties.
+ * Of the squares of `side` on a grid over the page, the one holding the most text: text may fill only one part
+ * of a page (a form's left column, a short letter), leaving its middle blank. Text is counted by the edges of
+ * its ink, not by the ink itself: a shadow over a photographed page is dark, but it is one smooth patch. The
+ * middle wins ties.
  */
-export function inkiestSquare(image: GrayImage, side: number): Box {
+export function busiestSquare(image: GrayImage, side: number): Box {
 	const { width: w, height: h } = image;
 	const mask = inkMask(image);
-	// sums of ink over every rectangle from the top left corner: any square's ink in four look-ups
+	// sums of edges over every rectangle from the top left corner: any square's in four look-ups
 	const sums = new Int32Array((w + 1) * (h + 1));
 	for (let y = 0; y < h; y++) {
 		let row = 0;
 		for (let x = 0; x < w; x++) {
-			row += mask[y * w + x];
+			const i = y * w + x;
+			row += (x + 1 < w && mask[i] !== mask[i + 1] ? 1 : 0) + (y + 1 < h && mask[i] !== mask[i + w] ? 1 : 0);
 			sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1] + row;
 		}
 	}
-	const inkIn = (x: number, y: number) => sums[(y + side) * (w + 1) + x + side] - sums[y * (w + 1) + x + side] - sums[(y + side) * (w + 1) + x] + sums[y * (w + 1) + x];
+	const edgesIn = (x: number, y: number) => sums[(y + side) * (w + 1) + x + side] - sums[y * (w + 1) + x + side] - sums[(y + side) * (w + 1) + x] + sums[y * (w + 1) + x];
 	const middle = { x: (w - side) >> 1, y: (h - side) >> 1 };
-	let best = { ...middle, ink: inkIn(middle.x, middle.y) };
+	let best = { ...middle, edges: edgesIn(middle.x, middle.y) };
 	for (let i = 0; i <= SQUARE_STEPS; i++) {
 		for (let j = 0; j <= SQUARE_STEPS; j++) {
 			const x = Math.round(((w - side) * i) / SQUARE_STEPS);
 			const y = Math.round(((h - side) * j) / SQUARE_STEPS);
-			const ink = inkIn(x, y);
-			if (ink > best.ink) best = { x, y, ink };
+			const edges = edgesIn(x, y);
+			if (edges > best.edges) best = { x, y, edges };
 		}
 	}
 	return { x: best.x, y: best.y, width: side, height: side };
@@ -57,7 +60,7 @@ export function inkiestSquare(image: GrayImage, side: number): Box {
  */
 export async function turnUpright(image: GrayImage, engine: OcrEngine, sample = image): Promise<{ image: GrayImage; turned: number }> {
 	const side = Math.round(0.45 * Math.min(image.width, image.height));
-	const square = crop(sample, inkiestSquare(sample, side), 0);
+	const square = crop(sample, busiestSquare(sample, side), 0);
 	// Mean confidence, and how many words read surely: noise (a fax) can lift the mean of a wrong turn a little,
 	// but gives no sure words.
 	const read = async (turned: GrayImage) => {
