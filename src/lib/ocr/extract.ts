@@ -450,6 +450,11 @@ const NAME_CONTINUATION = /^(?:\((?=[^)]*[A-Za-z])[^()]{1,20}\)|[a-zà-ÿ]{3,20}
 
 export function extractLabs(lines: string[], confidence: (token: string) => number = () => 100, lowConfidence = 60): LabFinding[] {
 	const labs: LabFinding[] = [];
+	/** `text` read as one result with no words left after it but a flag: else it was prose */
+	const wholeResult = (text: string) => {
+		const parsed = parseLabSegment(text, confidence, lowConfidence);
+		return parsed && !/[A-Za-z]{2,}/.test(parsed.rest.replace(/\b(?:H|L|High|Low)\b/g, '')) ? parsed.finding : null;
+	};
 	const joined = joinWrapped(lines);
 	for (let i = 0; i < joined.length; i++) {
 		const line = joined[i];
@@ -458,8 +463,8 @@ export function extractLabs(lines: string[], confidence: (token: string) => numb
 		const found: LabFinding[] = [];
 		if (starts.length) {
 			// a test the catalogue does not know before the first known one (two columns read across)
-			const before = starts[0] > 0 ? parseLabSegment(line.slice(0, starts[0]).trim(), confidence, lowConfidence) : null;
-			if (before && !/[A-Za-z]{2,}/.test(before.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) found.push(before.finding);
+			const before = starts[0] > 0 ? wholeResult(line.slice(0, starts[0]).trim()) : null;
+			if (before) found.push(before);
 			starts.forEach((start, k) => {
 				const piece = line.slice(start, starts[k + 1]).replace(/[\s,;.]+$/, '');
 				const parsed = parseLabSegment(piece, confidence, lowConfidence);
@@ -467,8 +472,8 @@ export function extractLabs(lines: string[], confidence: (token: string) => numb
 			});
 		} else {
 			// a test the catalogue does not know, alone on its line ("Monocytes 6 % 2-10")
-			const whole = parseLabSegment(stripLabel(line), confidence, lowConfidence);
-			if (whole && !/[A-Za-z]{2,}/.test(whole.rest.replace(/\b(?:H|L|High|Low)\b/g, ''))) found.push(whole.finding);
+			const whole = wholeResult(stripLabel(line));
+			if (whole) found.push(whole);
 		}
 		const next = joined[i + 1];
 		if (found.length === 1 && starts.length <= 1 && next && NAME_CONTINUATION.test(next)) {
