@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDates, extractDiagnoses, extractFields, extractLabs, extractMedications, matchTestName, parseRange, plausibleValue, repairRange } from '../../src/lib/ocr/extract';
-import { LAB_TESTS, canonicalUnit } from '../../src/lib/ocr/catalogue';
+import { LAB_TESTS, canonicalUnit, respell } from '../../src/lib/ocr/catalogue';
 
 const test = (name: string) => LAB_TESTS.find((t) => t.name === name)!;
 const lab = (line: string) => extractLabs([line])[0];
@@ -34,6 +34,23 @@ describe('lab results', () => {
 		expect(matchTestName('LDL cholesterol 4.1')?.test?.name).toBe('LDL cholesterol');
 		expect(matchTestName('Haemoglobin 13.2')?.test?.name).toBe('Haemoglobin');
 		expect(matchTestName('Kofi Asante 23')).toBeNull();
+	});
+
+	it('puts back the paper’s spelling of a name the engine slipped on, with its capitals and accents', () => {
+		expect(lab('Serum Potessium 2.3 mmol/L 3.5 - 5.1')).toMatchObject({ name: 'Potassium', printed: 'Serum Potassium' });
+		expect(lab('Serum Creatimine 60 µmol/L 53-97')).toMatchObject({ name: 'Creatinine', printed: 'Serum Creatinine' });
+		expect(lab('LOL-C 4.8 mmol/L < 3.4')).toMatchObject({ name: 'LDL cholesterol', printed: 'LDL-C' });
+		expect(lab('Bi1irubin Total 0.4 mg/dL 0.2 - 1.2')?.printed).toBe('Bilirubin Total');
+		// of two spellings within reach, the closer one: the paper's "Hemoglobin", not "Haemoglobin"
+		expect(lab('Hemoglobn 12.1 g/dL 12.0 - 16.0')?.printed).toBe('Hemoglobin');
+		expect(lab('Créatinine 60 µmol/L 53-97')?.printed).toBe('Créatinine');
+		expect(lab('Sodium 140 mmol/L 135-145')?.printed).toBe('Sodium');
+		expect(respell('CREATIMNE', 'creatinine')).toBe('CREATININE');
+		// the paper's own language and punctuation stay
+		expect(lab('Hemoglobina 13.1 g/dL 12.0-16.0')).toMatchObject({ name: 'Haemoglobin', printed: 'Hemoglobina' });
+		expect(lab('Glicose 92 mg/dL 70-99')?.printed).toBe('Glicose');
+		expect(lab('B/S for MPS Not seen')?.printed).toBe('B/S for MPS');
+		expect(lab('Ferritine 149 µg/L 22-275')?.printed).toBe('Ferritine');
 	});
 
 	it('flags without a printed range from the known adult ranges', () => {
@@ -154,6 +171,9 @@ describe('decimal and plausibility checks', () => {
 		expect(lab('Creatinine 101 pmol')).toMatchObject({ unit: 'µmol/L' });
 		expect(lab('CRP: 76. 8 mg/L H (Ref: < 5.0)')).toMatchObject({ value: 76.8, unit: 'mg/L', flag: 'high' });
 		expect(lab('TSH 2.31 miu/L 04-40')).toMatchObject({ unit: 'mIU/L', range: '0.4-4.0', flag: 'normal', check: 'decimal' });
+		expect(lab('Leucocytes 13,2 G/L 40 - 10,0')).toMatchObject({ range: '4,0-10,0', flag: 'high' });
+		expect(lab('TSH (3rd gen} 5.51 mIU/L 0.40 = 4.00')).toMatchObject({ printed: 'TSH (3rd gen)', value: 5.51, range: '0.40-4.00', flag: 'high' });
+		expect(lab('Chloride . 90 mmol/L 98 - 107')).toMatchObject({ value: 90, flag: 'low' });
 		expect(extractLabs(['Investigations: Creatinine 163 umol/L, Hb 14.3 g/dL.']).map((l) => l.name)).toEqual(['Creatinine', 'Haemoglobin']);
 		expect(extractLabs(['Sodium 137 mmol/L, WBC 5.2', 'x1079/L.']).map((l) => [l.name, l.unit])).toEqual([['Sodium', 'mmol/L'], ['White blood cells', 'x10^9/L']]);
 	});

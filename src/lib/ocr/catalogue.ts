@@ -165,6 +165,71 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 	return previous[b.length];
 }
 
+/** A letter without its accent, in lower case. */
+const bare = (c: string) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** Letters the engine takes for one another; a digit or sign may stand for any letter. */
+const LOOKALIKES = ['aeocs', 'iltfjr', 'nmhur', 'odq', 'bh', 'gqy', 'vwy'];
+const lookalike = (read: string, letter: string) => !/\p{L}/u.test(read) || LOOKALIKES.some((set) => set.includes(read) && set.includes(letter));
+
+/**
+ * `read` spelt as `alias` where the engine slipped ("Serum Potessium" with "potassium" → "Serum Potassium"),
+ * keeping the paper's capitals, its accents where the letter agrees ("Créatinine"), and what only the paper has:
+ * punctuation and endings ("B/S for MPS" with "bs for mp", "Ferritine" with "ferritin"). A word is left as read
+ * where it differs by letters that do not look alike, or by a vowel in the ending of a long word: that is the paper's own
+ * language ("Glicose", "Hemoglobina" with "glucose", "hemoglobine").
+ */
+export function respell(read: string, alias: string): string {
+	const a = [...read];
+	const b = [...alias];
+	const cost: number[][] = a.map(() => []);
+	const at = (i: number, j: number) => (i < 0 ? j + 1 : j < 0 ? i + 1 : cost[i][j]);
+	// letters that look alike are the likelier slip, so the path pairs them where it can ("m" with "n", not "i")
+	const swap = (r: string, c: string) => (bare(r) === c ? 0 : lookalike(bare(r), c) ? 1 : 1.5);
+	a.forEach((r, i) => b.forEach((c, j) => (cost[i][j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + swap(r, c)))));
+	// walk back along the cheapest path, pairing each character read with the alias's, or with none
+	const pairs: [string | null, string | null][] = [];
+	for (let i = a.length - 1, j = b.length - 1; i >= 0 || j >= 0; ) {
+		if (i >= 0 && j >= 0 && at(i, j) === at(i - 1, j - 1) + swap(a[i], b[j])) pairs.unshift([a[i--], b[j--]]);
+		else if (i >= 0 && at(i, j) === at(i - 1, j) + 1) pairs.unshift([a[i--], null]);
+		else pairs.unshift([null, b[j--]]);
+	}
+	const letter = (c: string) => /\p{L}/u.test(c);
+	const lastShared = pairs.findLastIndex(([r, c]) => r !== null && c !== null);
+	let upper = /^\p{Lu}/u.test(read);
+	let out = '';
+	for (let start = 0; start < pairs.length; ) {
+		let end = start;
+		while (end < pairs.length && !(pairs[end][1] ?? pairs[end][0] ?? '').trim()) end++;
+		while (end < pairs.length && (pairs[end][1] ?? pairs[end][0] ?? '').trim()) end++;
+		const word = pairs.slice(start, end);
+		const length = word.filter(([, c]) => c !== null).length;
+		let position = 0;
+		const own = word.some(([r, c]) => {
+			const ending = length >= 6 && position >= length - 2;
+			if (c !== null) position++;
+			if (r === null || c === null || bare(r) === c) return false;
+			return !lookalike(bare(r), c) || (ending && /[aeiou]/.test(bare(r)) && /[aeiou]/.test(c));
+		});
+		word.forEach(([r, c], n) => {
+			const k = start + n;
+			// a letter put back takes the case of the letter read after it ("Colesterol" → "Cholesterol")
+			const next = r === null ? pairs.slice(k + 1).find(([x]) => x !== null && letter(x))?.[0] : null;
+			if (next) upper = next !== next.toLowerCase();
+			if (r !== null && letter(r)) upper = r !== r.toLowerCase();
+			if (own) out += r ?? '';
+			else if (c === null) {
+				// a letter the engine added is dropped; the paper's own punctuation and ending are kept
+				if (!letter(r!) || k > lastShared) out += r;
+			} else if (r === null) {
+				if (k < lastShared) out += upper ? c.toUpperCase() : c;
+			} else out += bare(r) === c ? r : upper ? c.toUpperCase() : c;
+		});
+		start = end;
+	}
+	return out;
+}
+
 /** Folds characters OCR confuses (l/1/I/|, O/0) so "HbAlc" and "HbA1c" compare equal. */
 export function fold(text: string): string {
 	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();

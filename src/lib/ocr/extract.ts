@@ -5,7 +5,7 @@
  * test and unit (a dropped decimal point: "59" for an HbA1c of 5.9 %), are marked for the patient.
  */
 import { readLab } from '../profile/lab-ranges.js';
-import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, repairUnitText, unitForTest, type LabTest } from './catalogue.js';
+import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, repairUnitText, respell, unitForTest, type LabTest } from './catalogue.js';
 import type { CheckReason, DateFinding, DiagnosisFinding, Fields, Flag, LabFinding, MedicationFinding, RecognizedWord } from './types.js';
 
 export interface ExtractOptions {
@@ -21,6 +21,9 @@ export function cleanLine(line: string): string {
 		.replace(/\.{3,}|…+|(?:\s\.){2,}|_{2,}|-{3,}|—{2,}/g, ' ')
 		.replace(/[“”]/g, '"')
 		.replace(/[‘’]/g, "'")
+		// a bracket read as a brace ("TSH (3rd gen}"); a speck read as a lone full stop between a name and a number
+		.replace(/\(([^(){}]*)\}|\{([^(){}]*)\)/g, '($1$2)')
+		.replace(/(?<=[A-Za-z0-9)]\s)\.(?=\s\d)/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -81,7 +84,7 @@ export function matchTestName(segment: string): NameMatch | null {
 	if (found) return found;
 	const specimen = SPECIMEN.exec(segment);
 	const rest = specimen && matchBareName(segment.slice(specimen[0].length));
-	return rest ? { ...rest, length: rest.length + specimen[0].length } : null;
+	return rest ? { ...rest, length: rest.length + specimen[0].length, ...(rest.printed ? { printed: specimen[0] + rest.printed } : {}) } : null;
 }
 
 function matchBareName(segment: string): NameMatch | null {
@@ -100,10 +103,14 @@ function matchBareName(segment: string): NameMatch | null {
 		if (candidate !== alias && fold(candidate) !== fa && !ion) continue;
 		// A one- or two-letter abbreviation ("K", "Na") must be printed with a capital.
 		if (alias.length <= 2 && !/^[A-Z]/.test(segment)) continue;
-		return { test, name: test.name, length: alias.length, ...(ion ? { printed: `${segment.slice(0, alias.length - 1)}+` } : {}) };
+		if (ion) return { test, name: test.name, length: alias.length, printed: `${segment.slice(0, alias.length - 1)}+` };
+		return slipped(test, alias, segment.slice(0, alias.length));
 	}
+	// the closest name within the slips allowed; of equally close ones, the longest
 	const digits = (text: string) => text.replace(/[^2-9]/g, '');
+	let best: { test: LabTest; alias: string; length: number; distance: number } | null = null;
 	for (const { test, alias, folded: fa } of ALIASES) {
+		if (best?.distance === 0) break;
 		const slack = allowance(alias.length);
 		if (!slack) continue;
 		for (const delta of [0, -1, 1, -2, 2].filter((d) => Math.abs(d) <= slack)) {
@@ -111,15 +118,24 @@ function matchBareName(segment: string): NameMatch | null {
 			if (length < 3 || length > segment.length || !boundary(length)) continue;
 			const candidate = folded.slice(0, length);
 			if (!/[a-z)]$/.test(candidate) || digits(candidate) !== digits(fa) || candidate[0] !== fa[0]) continue;
-			if (editDistance(candidate, fa, slack) <= slack) return { test, name: test.name, length };
+			const distance = editDistance(candidate, fa, slack);
+			if (distance <= slack && (!best || distance < best.distance)) best = { test, alias, length, distance };
 		}
 	}
-	return null;
+	return best && slipped(best.test, best.alias, segment.slice(0, best.length));
+}
+
+/** A name read as `read` that stands for `alias`: where the engine slipped, the paper's spelling is put back. */
+function slipped(test: LabTest, alias: string, read: string): NameMatch {
+	const printed = respell(read, alias);
+	return { test, name: test.name, length: read.length, ...(printed !== read ? { printed } : {}) };
 }
 
 const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
 // ":" and a spaced "~" are dashes as the engine sometimes reads them ("x10~9/L" is a caret)
 const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|(?<=\s)~(?=\s)|to|:)\s*(${NUMBER})`);
+/** …and so is a spaced "=" ("12.0 = 22.0"), where no other pair follows ("x10 = 150-450") */
+const RANGE_PAIR_EQUALS = new RegExp(String.raw`(${NUMBER})\s+=\s+(${NUMBER})`);
 const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
 /**
  * A result printed as a word, in English or French, with its grade in brackets ("Positive (++)", "Seen (+)"),
@@ -151,7 +167,7 @@ export function parseRange(text: string): ParsedRange | null {
 	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*(?!0\d)\d)/g, '$10.$2');
 	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"; "36,.0": a speck beside the point
 	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<').replace(/(\d)[.,]{2}(\d)/g, '$1.$2');
-	const pair = RANGE_PAIR.exec(text);
+	const pair = RANGE_PAIR.exec(text) ?? RANGE_PAIR_EQUALS.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
 		// the numbers as printed (a French report's "12,0-16,0" keeps its commas)
@@ -238,6 +254,8 @@ export function repairRange(range: ParsedRange, test: LabTest | null, unit: stri
 		const decimals = Math.max(1, ...[low, high].map((v) => (String(v).split('.')[1] ?? '').length));
 		text = `${low!.toFixed(decimals)}-${high!.toFixed(decimals)}`;
 	} else text = `${parts?.[1] ?? ''}${show(low ?? high, undefined)}`.replace(/^([<>≤≥]|[A-Za-z][A-Za-z ]* )(\d+)$/, (_, op, n) => `${op}${Number(n).toFixed(1)}`);
+	// the paper's decimal comma ("40 - 10,0" → "4,0-10,0")
+	if (/\d,\d/.test(range.text)) text = text.replace(/\./g, ',');
 	return { ...range, low, high, text, repaired: true };
 }
 
@@ -307,6 +325,8 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	}
 	// an asterisk flag read as a quote mark ('15,1"')
 	let after = body.slice(valueMatch[0].length).replace(/^["”]+(?=\s|$)/, '');
+	// "Blood Urea 15 - 40": the value was lost and the range taken for it
+	if (!qualitative && /^\s*[-–—−]\s*\d+(?:[.,]\d+)?(?!.*\d)/.test(after)) return null;
 	// Printed flags may stand anywhere after the value.
 	let printedFlag: Flag | null = null;
 	const tokens = after.split(/\s+/).filter(Boolean);
