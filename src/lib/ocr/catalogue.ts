@@ -39,7 +39,7 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'Sodium', aliases: ['sodium', 'na', 'na+'], units: { 'mmol/L': [95, 190] } },
 	{ name: 'Potassium', aliases: ['potassium', 'k', 'k+'], units: { 'mmol/L': [1.2, 10] } },
 	{ name: 'Chloride', aliases: ['chloride', 'cl', 'cl-'], units: { 'mmol/L': [60, 140] } },
-	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'total co2', 'co2'], units: { 'mmol/L': [3, 50] } },
+	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'total co2', 'co2', 'chco3', 'hco3-', 'standard bicarbonate'], units: { 'mmol/L': [3, 50] } },
 	{ name: 'Calcium', aliases: ['calcium', 'ca', 'total calcium'], units: { 'mmol/L': [0.8, 5], 'mg/dL': [3, 20] } },
 	{ name: 'Uric acid', aliases: ['uric acid', 'urate', 'acide urique', 'uricemie'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200], 'mg/L': [5, 200] } },
 	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'cholesterol (total)', 'cholesterol total'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800], 'g/L': [0.4, 8] } },
@@ -63,6 +63,12 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'Vitamin B12', aliases: ['vitamin b12', 'b12', 'cobalamin'], units: { 'pg/mL': [50, 3000], 'pmol/L': [30, 2200] } },
 	{ name: 'PSA', aliases: ['psa', 'prostate specific antigen', 'total psa'], units: { 'ng/mL': [0, 1000] } },
 	{ name: 'INR', aliases: ['inr'], units: { '': [0.5, 12] } },
+	// a blood gas
+	{ name: 'pH', aliases: ['ph', 'blood ph', 'arterial ph'], units: { '': [6.5, 8] } },
+	{ name: 'pCO2', aliases: ['pco2', 'paco2'], units: { mmHg: [5, 200], kPa: [0.5, 27] } },
+	{ name: 'pO2', aliases: ['po2', 'pao2'], units: { mmHg: [10, 700], kPa: [1, 95] } },
+	{ name: 'Oxygen saturation', aliases: ['sao2', 'so2', 'o2 saturation', 'oxygen saturation'], units: { '%': [40, 100] } },
+	{ name: 'Lactate', aliases: ['lactate', 'lactic acid', 'blood lactate'], units: { 'mmol/L': [0.1, 30] } },
 	{ name: 'CD4 count', aliases: ['cd4 count', 'cd4', 'cd4+ count', 'cd4 cells'], units: { 'cells/µL': [0, 3000] } },
 	{ name: 'Malaria parasites', aliases: ['malaria parasite (mp)', 'malaria parasites', 'malaria parasite', 'blood film for mp', 'blood film for malaria parasites', 'bs for mp', 'mp', 'malaria rdt', 'malaria rapid test'], units: {}, qualitative: true },
 	{ name: 'HBsAg', aliases: ['hbsag', 'hepatitis b surface antigen', 'hepatitis b surface antigen (hbsag)'], units: {}, qualitative: true },
@@ -120,7 +126,7 @@ const UNIT_SPELLINGS: Record<string, string> = {
 	'x10^3/ul': 'x10^3/uL', 'x10e3/ul': 'x10^3/uL', 'x10e12/l': 'x10^12/L', '10³/µl': 'x10^3/uL', 'x10³/µl': 'x10^3/uL', '10³/ul': 'x10^3/uL', 'x10³/ul': 'x10^3/uL', '10^3/ul': 'x10^3/uL', 'x10^3/µl': 'x10^3/uL', 'x103/ul': 'x10^3/uL',
 	'ml/min/1.73m2': 'mL/min/1.73m2', 'ml/min/1.73m²': 'mL/min/1.73m2', 'ml/min/1,73m2': 'mL/min/1.73m2', 'ml/min/1,73m²': 'mL/min/1.73m2', 'ui/l': 'U/L', 'ml/min': 'mL/min/1.73m2',
 	'cells/ul': 'cells/µL', 'cells/µl': 'cells/µL', 'cells/mm3': 'cells/µL', '/ul': 'cells/µL', '/mm3': 'cells/µL',
-	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'copies/ml': 'copies/mL'
+	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'kpa': 'kPa', 'copies/ml': 'copies/mL'
 };
 
 /**

@@ -101,8 +101,8 @@ function matchBareName(segment: string): NameMatch | null {
 		// an ion's "+" read as "t" ("Nat" for "Na+"): the paper's name is put back
 		const ion = alias.endsWith('+') && /^[A-Z][a-z]?t$/.test(segment.slice(0, alias.length)) && candidate.slice(0, -1) === alias.slice(0, -1);
 		if (candidate !== alias && fold(candidate) !== fa && !ion) continue;
-		// A one- or two-letter abbreviation ("K", "Na") must be printed with a capital.
-		if (alias.length <= 2 && !/^[A-Z]/.test(segment)) continue;
+		// A one- or two-letter abbreviation ("K", "Na", "pH") must be printed with a capital.
+		if (alias.length <= 2 && !/[A-Z]/.test(segment.slice(0, alias.length))) continue;
 		if (ion) return { test, name: test.name, length: alias.length, printed: `${segment.slice(0, alias.length - 1)}+` };
 		return slipped(test, alias, segment.slice(0, alias.length));
 	}
@@ -488,7 +488,11 @@ export function extractLabs(lines: string[], confidence: (token: string) => numb
 			starts.forEach((start, k) => {
 				const piece = line.slice(start, starts[k + 1]).replace(/[\s,;.]+$/, '');
 				const parsed = parseLabSegment(piece, confidence, lowConfidence);
-				if (parsed) found.push(parsed.finding);
+				if (!parsed) return;
+				found.push(parsed.finding);
+				// a test the catalogue does not know after a known one (two panels read across: "… 4.0-10.0 pH 7.36 7.35-7.45")
+				const after = /[A-Za-z]/.test(parsed.rest) ? wholeResult(parsed.rest.trim()) : null;
+				if (after) found.push(after);
 			});
 		} else {
 			// a test the catalogue does not know, alone on its line ("Monocytes 6 % 2-10")
