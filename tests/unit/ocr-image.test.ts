@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOrientation, boxBlur, despeckle, encodePgm, estimateSkew, findPage, flattenIllumination, gray, inkRatio, normalizeContrast, otsuThreshold, resize, rotate, targetScale, toGray, whitenBorder, whitenOutside } from '../../src/lib/ocr/image';
+import { applyOrientation, boxBlur, despeckle, eachBlob, encodePgm, estimateSkew, findPage, flattenIllumination, gray, inkRatio, normalizeContrast, otsuThreshold, resize, rotate, targetScale, toGray, whitenBorder, whitenOutside } from '../../src/lib/ocr/image';
 import { preparePage } from '../../src/lib/ocr/prepare';
 import { checkFile, decodeScale, imageSize, jpegOrientation, sniff } from '../../src/lib/ocr/sniff';
 import type { GrayImage } from '../../src/lib/ocr/types';
@@ -114,6 +114,23 @@ describe('light and contrast', () => {
 		expect(clean.data[21 * 200 + 21]).toBe(0);
 		expect(clean.data[199 * 200]).toBe(0);
 		expect(inkRatio(clean)).toBeCloseTo(inkRatio(page), 3);
+	});
+
+	it('finds connected blobs, their boxes, sizes and first pixels, with or without diagonal neighbours', () => {
+		// two pixels touching at a corner, and a hook of four
+		const mask = Uint8Array.from([1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1]);
+		const blobs = (diagonal: boolean) => {
+			const found: { x: number; y: number; width: number; height: number; area: number; pixels: number[] }[] = [];
+			const labels = new Int32Array(16);
+			eachBlob(mask, 4, ({ x, y, width, height, area, pixels }) => found.push({ x, y, width, height, area, pixels }), { diagonal, keep: 2, labels });
+			return { found, labels: [...labels] };
+		};
+		expect(blobs(true).found).toEqual([
+			{ x: 0, y: 0, width: 2, height: 2, area: 2, pixels: [0, 5] },
+			{ x: 2, y: 1, width: 2, height: 3, area: 4, pixels: [7, 11] }
+		]);
+		expect(blobs(false).found.map((b) => b.area)).toEqual([1, 1, 4]);
+		expect(blobs(false).labels).toEqual([0, -1, -1, -1, -1, 1, -1, 2, -1, -1, -1, 2, -1, -1, 2, 2]);
 	});
 
 	it('finds the threshold between ink and paper', () => {

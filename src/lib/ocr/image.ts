@@ -453,6 +453,59 @@ export interface FoundPage extends Box {
 	mask: GrayImage;
 }
 
+export interface Blob extends Box {
+	/** how many pixels it has */
+	area: number;
+	/** its first pixels (indices into the image), up to the `keep` asked for */
+	pixels: number[];
+	/** its number, as written into `labels` */
+	label: number;
+}
+
+/**
+ * Calls `visit` for each connected blob of set pixels in `mask` (a row-major image `width` wide): its box, its size
+ * and its first `keep` pixels. Neighbours are the 8 around a pixel, or only the 4 beside it (`diagonal: false`).
+ * `labels`, if given, gets each blob's number at its pixels (-1 elsewhere).
+ */
+export function eachBlob(mask: Uint8Array, width: number, visit: (blob: Blob) => void, { keep = 0, diagonal = true, labels }: { keep?: number; diagonal?: boolean; labels?: Int32Array } = {}): void {
+	const n = mask.length;
+	const seen = new Uint8Array(n);
+	labels?.fill(-1);
+	const stack: number[] = [];
+	let label = 0;
+	for (let start = 0; start < n; start++) {
+		if (!mask[start] || seen[start]) continue;
+		const blob: Blob = { x: width, y: n, width: 0, height: 0, area: 0, pixels: [], label };
+		let x1 = 0;
+		let y1 = 0;
+		seen[start] = 1;
+		stack.push(start);
+		while (stack.length) {
+			const p = stack.pop()!;
+			const x = p % width;
+			const y = (p - x) / width;
+			if (labels) labels[p] = label;
+			if (blob.area++ < keep) blob.pixels.push(p);
+			if (x < blob.x) blob.x = x;
+			if (x > x1) x1 = x;
+			if (y < blob.y) blob.y = y;
+			if (y > y1) y1 = y;
+			const left = x > 0 ? -1 : 0;
+			const right = x < width - 1 ? 1 : 0;
+			for (let row = p >= width ? p - width : p; row <= (p < n - width ? p + width : p); row += width) {
+				for (let q = row + left; q <= row + right; q++) {
+					if (!diagonal && row !== p && q !== row) continue;
+					if (mask[q] && !seen[q]) { seen[q] = 1; stack.push(q); }
+				}
+			}
+		}
+		blob.width = x1 - blob.x + 1;
+		blob.height = y1 - blob.y + 1;
+		visit(blob);
+		label++;
+	}
+}
+
 /**
  * Finds a sheet of paper lying on a darker surface: the largest bright region of a smoothed,
  * thresholded copy. Null when the image is (almost) all page, or no clear page stands out.
@@ -466,45 +519,20 @@ export function findPage(image: GrayImage): FoundPage | null {
 	let brightSum = 0, brightN = 0, darkSum = 0, darkN = 0;
 	for (const v of data) if (v > threshold) { brightSum += v; brightN++; } else { darkSum += v; darkN++; }
 	if (!brightN || !darkN || brightSum / brightN - darkSum / darkN < 40) return null;
-	const labels = new Int32Array(w * h).fill(-1);
-	let bestCount = 0;
-	let bestLabel = -1;
-	let bestBox: Box | null = null;
-	const stack: number[] = [];
-	let label = -1;
-	const visit = (q: number) => {
-		if (labels[q] === -1 && data[q] > threshold) { labels[q] = label; stack.push(q); }
-	};
-	for (let start = 0; start < w * h; start++) {
-		if (labels[start] !== -1 || data[start] <= threshold) continue;
-		let count = 0, x0 = w, y0 = h, x1 = 0, y1 = 0;
-		label = start;
-		labels[start] = start;
-		stack.push(start);
-		while (stack.length) {
-			const p = stack.pop()!;
-			const x = p % w;
-			const y = (p - x) / w;
-			count++;
-			if (x < x0) x0 = x;
-			if (x > x1) x1 = x;
-			if (y < y0) y0 = y;
-			if (y > y1) y1 = y;
-			if (x > 0) visit(p - 1);
-			if (x < w - 1) visit(p + 1);
-			if (y > 0) visit(p - w);
-			if (y < h - 1) visit(p + w);
-		}
-		if (count > bestCount) { bestCount = count; bestLabel = start; bestBox = { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 }; }
-	}
+	const labels = new Int32Array(w * h);
+	let best: Blob | null = null;
+	const bright = new Uint8Array(w * h);
+	for (let i = 0; i < bright.length; i++) bright[i] = data[i] > threshold ? 1 : 0;
+	eachBlob(bright, w, (blob) => { if (!best || blob.area > best.area) best = blob; }, { diagonal: false, labels });
+	const bestBox = best as Blob | null;
 	if (!bestBox) return null;
 	const area = (bestBox.width * bestBox.height) / (w * h);
-	if (area > 0.92 || area < 0.15 || bestCount < 0.5 * bestBox.width * bestBox.height) return null;
+	if (area > 0.92 || area < 0.15 || bestBox.area < 0.5 * bestBox.width * bestBox.height) return null;
 	// The paper's own pixels, holes (dark print inside the page) filled row by row, shrunk by one cell.
 	const mask = gray(w, h, 0);
 	for (let y = 0; y < h; y++) {
 		let first = -1, last = -1;
-		for (let x = 0; x < w; x++) if (labels[y * w + x] === bestLabel) { if (first < 0) first = x; last = x; }
+		for (let x = 0; x < w; x++) if (labels[y * w + x] === bestBox.label) { if (first < 0) first = x; last = x; }
 		if (first >= 0) for (let x = first + 1; x < last; x++) mask.data[y * w + x] = 255;
 	}
 	const shrunk = gray(w, h, 0);
@@ -586,30 +614,10 @@ export function encodePgm(image: GrayImage): Uint8Array {
  */
 export function despeckle(image: GrayImage, maxArea = 6, threshold = 128): GrayImage {
 	const { width: w, height: h, data } = image;
-	const n = w * h;
+	const dark = new Uint8Array(w * h);
+	for (let i = 0; i < dark.length; i++) dark[i] = data[i] < threshold ? 1 : 0;
 	const out = new Uint8ClampedArray(data);
-	const seen = new Uint8Array(n);
-	// the blob's first pixels: all of it when small, maxArea + 1 of it when not
-	const blob: number[] = [];
-	const stack: number[] = [];
-	for (let start = 0; start < n; start++) {
-		if (data[start] >= threshold || seen[start]) continue;
-		blob.length = 0;
-		seen[start] = 1;
-		stack.push(start);
-		while (stack.length) {
-			const p = stack.pop()!;
-			if (blob.length <= maxArea) blob.push(p);
-			// the 3×3 neighbourhood, clipped to the image
-			const x = p % w;
-			const left = x > 0 ? -1 : 0;
-			const right = x < w - 1 ? 1 : 0;
-			for (let row = p >= w ? p - w : p; row <= (p < n - w ? p + w : p); row += w) {
-				for (let q = row + left; q <= row + right; q++) if (!seen[q] && data[q] < threshold) { seen[q] = 1; stack.push(q); }
-			}
-		}
-		if (blob.length <= maxArea) for (const p of blob) out[p] = 255;
-	}
+	eachBlob(dark, w, (blob) => { if (blob.area <= maxArea) for (const p of blob.pixels) out[p] = 255; }, { keep: maxArea });
 	return { width: w, height: h, data: out };
 }
 

@@ -3,7 +3,7 @@
  * and text blocks found by whitespace, in reading order: a two-column page is read column by column, while
  * a table keeps its rows whole.
  */
-import { otsuThreshold, type Box } from './image.js';
+import { eachBlob, otsuThreshold, type Box } from './image.js';
 import type { GrayImage } from './types.js';
 
 /** 1 where there is ink. The threshold is capped so that light paper grain never counts. */
@@ -166,28 +166,15 @@ function dilate(marked: Uint8Array, w: number, h: number, radius: number): Uint8
  * Whitens what is left of the rules: dark bits lying wholly next to a rule (where a tilted or bent line
  * steps from one row to the next). A letter that reaches further is kept whole.
  */
-function clearLeftovers(out: Uint8ClampedArray, w: number, h: number, near: Uint8Array) {
-	const seen = new Uint8Array(out.length);
-	for (let start = 0; start < out.length; start++) {
-		if (!near[start] || seen[start] || out[start] >= RULE_INK) continue;
-		const piece = [start];
-		seen[start] = 1;
-		let inside = true;
-		for (let k = 0; k < piece.length; k++) {
-			const p = piece[k];
-			const px = p % w, py = (p - px) / w;
-			for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-				const qx = px + dx, qy = py + dy;
-				if (qx < 0 || qy < 0 || qx >= w || qy >= h) continue;
-				const q = qy * w + qx;
-				if (seen[q] || out[q] >= RULE_INK) continue;
-				if (!near[q]) inside = false;
-				seen[q] = 1;
-				piece.push(q);
-			}
-		}
-		if (inside) for (const p of piece) out[p] = 255;
-	}
+function clearLeftovers(out: Uint8ClampedArray, w: number, near: Uint8Array) {
+	const dark = new Uint8Array(out.length);
+	for (let i = 0; i < out.length; i++) dark[i] = out[i] < RULE_INK ? 1 : 0;
+	const labels = new Int32Array(out.length);
+	let count = 0;
+	eachBlob(dark, w, () => count++, { labels });
+	const reaches = new Uint8Array(count);
+	for (let i = 0; i < out.length; i++) if (labels[i] >= 0 && !near[i]) reaches[labels[i]] = 1;
+	for (let i = 0; i < out.length; i++) if (labels[i] >= 0 && !reaches[labels[i]]) out[i] = 255;
 }
 
 /** Groups marked pixels into line boxes: rows (or columns) of marked pixels that touch. */
@@ -245,7 +232,7 @@ export function removeRules(image: GrayImage, options: { broken?: boolean; bent?
 	eraseLines(out, mask, horizontal, vertical, h, w, 1, w, maxThickness);
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
 	const erased = mask.map((ink, i) => (ink && out[i] === 255 ? 1 : 0));
-	clearLeftovers(out, w, h, dilate(erased, w, h, gap + 1));
+	clearLeftovers(out, w, dilate(erased, w, h, gap + 1));
 	return { image: { width: w, height: h, data: out }, rules };
 }
 
@@ -261,30 +248,10 @@ export function removeLeaders(image: GrayImage): { image: GrayImage; mask: Uint8
 	const { width: w, height: h } = image;
 	const mask = inkMask(image);
 	const maxDot = Math.max(3, Math.round(Math.max(w, h) / 300));
-	const seen = new Uint8Array(mask.length);
 	const dots: (Box & { cx: number; cy: number })[] = [];
-	const stack: number[] = [];
-	for (let start = 0; start < mask.length; start++) {
-		if (!mask[start] || seen[start]) continue;
-		let x0 = w, y0 = h, x1 = 0, y1 = 0;
-		seen[start] = 1;
-		stack.push(start);
-		while (stack.length) {
-			const p = stack.pop()!;
-			const x = p % w, y = (p - x) / w;
-			if (x < x0) x0 = x;
-			if (x > x1) x1 = x;
-			if (y < y0) y0 = y;
-			if (y > y1) y1 = y;
-			for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-				const qx = x + dx, qy = y + dy;
-				if (qx < 0 || qy < 0 || qx >= w || qy >= h) continue;
-				const q = qy * w + qx;
-				if (mask[q] && !seen[q]) { seen[q] = 1; stack.push(q); }
-			}
-		}
-		if (x1 - x0 < maxDot && y1 - y0 < maxDot) dots.push({ x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 });
-	}
+	eachBlob(mask, w, (blob) => {
+		if (blob.width <= maxDot && blob.height <= maxDot) dots.push({ x: blob.x, y: blob.y, width: blob.width, height: blob.height, cx: blob.x + (blob.width - 1) / 2, cy: blob.y + (blob.height - 1) / 2 });
+	});
 	// chains along each baseline, left to right: each dot's nearest follower a few dot widths on, level with it
 	dots.sort((a, b) => a.cx - b.cx);
 	const out = new Uint8ClampedArray(image.data);
