@@ -28,6 +28,10 @@ describe('Portuguese, Indonesian, Spanish and French reports', () => {
 		expect(read('Trombosit 250 ribu/µL 150 - 440')).toEqual([['Platelets', 'Trombosit', 250, 'ribu/µL', '150-440', 'normal']]);
 		expect(read('Hemácias 4,87 milhões/mm³ 4,00 a 5,20')).toEqual([['Red blood cells', 'Hemácias', 4.87, 'milhões/mm³', '4,00 a 5,20', 'normal']]);
 		expect(lab('RBC 5.12 10^6/µL 4.20-5.40')).toMatchObject({ unit: '10^6/µL' });
+		// the engine's slips in these units: the cube of mm³, the µ of µL, the caret
+		expect(lab('Leucocitos 16.788 /mm? 4.000 a 11.000')).toMatchObject({ value: 16788, unit: '/mm³', flag: 'high' });
+		expect(lab('Trombosit 122 ribu/yL 150-440')).toMatchObject({ name: 'Platelets', unit: 'ribu/µL', flag: 'low' });
+		expect(lab('Eritrosit 4.68 10\\6/pL (4.40 - 5.90)')).toMatchObject({ name: 'Red blood cells', unit: '10^6/µL' });
 		expect(lab('TSH ultrasensible 0,16 µUI/mL 0,27 - 4,20')).toMatchObject({ name: 'TSH', unit: 'µUI/mL', flag: 'low' });
 		expect(lab("ALAT 30 UI/L Jusqu'à 41")).toMatchObject({ name: 'ALT', range: "Jusqu'à 41", flag: 'normal' });
 	});
@@ -49,8 +53,10 @@ describe('ranges joined by a word', () => {
 		expect(parseRange('12 s/d 16')).toMatchObject({ text: '12 s/d 16', low: 12, high: 16 });
 		expect(parseRange('12 sampai 16')).toMatchObject({ low: 12, high: 16 });
 		expect(parseRange('12 bis 16')).toMatchObject({ low: 12, high: 16 });
-		// a letter "a" glued to the numbers joins nothing, and a dash still prints as a dash
-		expect(parseRange('12a16')).toBeNull();
+		// an "a" the engine glued to the numbers still joins them; a capital A does not; a dash still prints as a dash
+		expect(parseRange('3,5a5,1')).toMatchObject({ text: '3,5 a 5,1', low: 3.5, high: 5.1 });
+		expect(parseRange('12A16')).toBeNull();
+		expect(lab('MCV 51.9 1a 80.0-100.0 Low')).toMatchObject({ range: '80.0-100.0', flag: 'low' });
 		expect(parseRange('12,0 - 16,0')).toMatchObject({ text: '12,0-16,0' });
 		// a range that lost its decimal points keeps its word when repaired
 		expect(repairRange(parseRange('39 a 56')!, test('Fasting glucose'), 'mmol/L')).toMatchObject({ text: '3.9 a 5.6', low: 3.9, high: 5.6 });

@@ -127,15 +127,22 @@ const UNIT_SPELLINGS: Record<string, string> = {
 	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'copies/ml': 'copies/mL'
 };
 
-/** The caret of a power of ten misread or dropped: "x10~9/L", "x10%9/L", "x10*9/L", "X10A9/L", "x109/L". */
-const CARET_SLIP = /10[~%*°"'^7aA4]?(9|12|6|3)\//;
+/** The caret of a power of ten misread or dropped: "x10~9/L", "x10%9/L", "x10*9/L", "X10A9/L", "x109/L", "10\6/µL", "1OA3/µL". */
+const CARET_SLIP = /1[0O][~%*°"'^7aA4\\]?(9|12|6|3)\//;
 
 /**
  * A printed unit with the engine's usual slips undone, keeping the paper's own spelling: the caret of
- * "x10^9/L" read as another sign or dropped ("x10*9/L", "X10A9/L", "x109/L"), the square of "1,73m²" as "*" or "?".
+ * "x10^9/L" read as another sign or dropped ("x10*9/L", "X10A9/L", "x109/L"), the square of "1,73m²" as "*" or "?",
+ * the cube of "/mm³" as "?" or "*" (its slash as a quote or bracket), the µ of "/µL" as "p" or "y".
  */
 export function repairUnitText(text: string): string {
-	return text.trim().replace(/[.,;:]+$/, '').replace(CARET_SLIP, '10^$1/').replace(/(1[.,]73\s*m)[*?]$/, '$1²');
+	return text
+		.trim()
+		.replace(/[.,;:]+$/, '')
+		.replace(CARET_SLIP, '10^$1/')
+		.replace(/(1[.,]73\s*m)[*?]$/, '$1²')
+		.replace(/(?:^|[/'‘(])\s*mm[?*]$/, '/mm³')
+		.replace(/\/\s*[py]u?L$/i, '/µL');
 }
 
 /** Whether `text` is a known way of printing a unit (so it can be shown as printed). */
@@ -149,7 +156,7 @@ const CASED_UNITS: Record<string, string> = { 'G/L': 'x10^9/L', 'T/L': 'x10^12/L
 export function canonicalUnit(raw: string): string {
 	const cased = CASED_UNITS[raw.replace(/\s+/g, '')];
 	if (cased) return cased;
-	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(CARET_SLIP, '10^$1/');
+	const key = repairUnitText(raw.replace(/\s+/g, '')).toLowerCase();
 	return UNIT_SPELLINGS[key] ?? raw.trim();
 }
 

@@ -135,9 +135,10 @@ function matchBareName(segment: string): NameMatch | null {
 const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
 /**
  * What joins a range's ends: a dash (":" and a spaced "~" are dashes as the engine sometimes reads them; "x10~9/L"
- * is a caret), or a word: "to", Portuguese and Spanish "a", French "à", Indonesian "s/d" and "sampai", German "bis".
+ * is a caret), or a word: "to", Portuguese and Spanish "a" (spaced, or glued to both numbers where the engine lost the
+ * spaces: "70a99"; "1a 80" is a misread unit, then a number), French "à", Indonesian "s/d" and "sampai", German "bis".
  */
-const RANGE_JOIN = String.raw`-|–|—|−|(?<=\s)~(?=\s)|:|to|(?<=\s)(?:a|à|s/d|sampai|bis)(?=\s)`;
+const RANGE_JOIN = String.raw`-|–|—|−|(?<=\s)~(?=\s)|:|to|(?<=\s)(?:à|s/d|sampai|bis)(?=\s)|(?<=\s)a(?=\s)|(?<=\d)a(?=\d)`;
 const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(${RANGE_JOIN})\s*(${NUMBER})`);
 /** "04-40": a leading zero means its decimal point was lost ("0.4"); "01 - 06" pads both to two digits. */
 const LOST_POINT = new RegExp(String.raw`(^|[^\d.,])0(\d)(?=\s*(?:${RANGE_JOIN})\s*(?!0\d)\d)`, 'g');
@@ -183,6 +184,7 @@ export function parseRange(text: string, possible?: Possible): ParsedRange | nul
 	if (pair && (!bound || pair.index <= bound.index)) {
 		// the numbers as printed (a French report's "12,0-16,0" keeps its commas), joined by a dash or the paper's word
 		const [, low, join, high] = pair;
+		// (a word glued to the numbers, "70a99", lost its spaces to the engine)
 		const joiner = /^[a-zà/]/i.test(join) ? ` ${join} ` : '-';
 		return { text: `${low}${joiner}${high}`, joiner, low: parseNumber(low, possible), high: parseNumber(high, possible), index: pair.index, length: pair[0].length };
 	}
