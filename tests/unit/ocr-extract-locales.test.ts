@@ -69,6 +69,15 @@ describe('ranges joined by a word', () => {
 	});
 });
 
+describe('signed values', () => {
+	it('reads a negative result and a range whose ends carry signs (a base excess)', () => {
+		expect(read('BE -2.7 mmol/L -2.0 to +2.0')).toEqual([['BE', 'BE', -2.7, 'mmol/L', '-2.0 to +2.0', 'low']]);
+		expect(lab('Base Excess 1.5 mmol/L -2.0 to +2.0')).toMatchObject({ value: 1.5, flag: 'normal' });
+		// a dash glued to a unit before the range is no sign
+		expect(parseRange('x10^9/L-4.0 - 11.0')).toMatchObject({ low: 4, high: 11 });
+	});
+});
+
 describe('thousands marks and decimal marks', () => {
 	it('tells them apart by what the test can be in its unit', () => {
 		expect(read('Plaquetas 551.353 /mm³ 150.000 a 450.000')).toEqual([['Platelets', 'Plaquetas', 551353, '/mm³', '150.000 a 450.000', 'high']]);

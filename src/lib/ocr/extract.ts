@@ -139,7 +139,8 @@ const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|
  * spaces: "70a99"; "1a 80" is a misread unit, then a number), French "à", Indonesian "s/d" and "sampai", German "bis".
  */
 const RANGE_JOIN = String.raw`-|–|—|−|(?<=\s)~(?=\s)|:|to|(?<=\s)(?:à|s/d|sampai|bis)(?=\s)|(?<=\s)a(?=\s)|(?<=\d)a(?=\d)`;
-const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(${RANGE_JOIN})\s*(${NUMBER})`);
+/** A range's ends may carry a sign, as a base excess's "-2.0 to +2.0" does. */
+const RANGE_PAIR = new RegExp(String.raw`((?:(?<=^|[\s([])-)?(?:${NUMBER}))\s*(${RANGE_JOIN})\s*(\+?(?:${NUMBER}))`);
 /** "04-40": a leading zero means its decimal point was lost ("0.4"); "01 - 06" pads both to two digits. */
 const LOST_POINT = new RegExp(String.raw`(^|[^\d.,])0(\d)(?=\s*(?:${RANGE_JOIN})\s*(?!0\d)\d)`, 'g');
 /** Both ends of a range of counts with their thousands set apart by spaces ("150 000 - 400 000"). */
@@ -159,7 +160,7 @@ const NORMAL_WORD = /^(?:(?:non|n[ãa]o)[- ]?(?:r[eé]acti(?:ve|f)|reagente|reak
  * A test the catalogue does not know, then its result: a number, or a word result ("Ketones Negative",
  * "VDRL/RPR: Non-reactive"). A name with a verb in it is a sentence ("the patient was negative"), not a test.
  */
-const UNKNOWN_NAME = new RegExp(String.raw`^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,'()/&+-]{1,40}?)\s*[:=]?\s+(?=[<>]?\s*\d|${QUALITATIVE_WORD})`, 'i');
+const UNKNOWN_NAME = new RegExp(String.raw`^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,'()/&+-]{1,40}?)\s*[:=]?\s+(?=[<>]?\s*-?\d|${QUALITATIVE_WORD})`, 'i');
 const SENTENCE_WORD = /\b(?:is|was|were|are|be|been|has|have|had|tested|came|remains?|shows?|showed|no|not|est|était)\b/i;
 
 interface ParsedRange {
@@ -282,7 +283,8 @@ interface LabParse {
 /** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
 // what may follow a test's name before its value: a bracketed note, a second name after a slash ("VDRL/RPR", "AST/SGOT"), a separator
 const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
-const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+/** A value: a number (negative for a base excess), or one whose point was read as a colon ("3:7"). */
+const VALUE = new RegExp(String.raw`^([<>]?)\s*(-?(?:${NUMBER})|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
 /** A count with its thousands set apart by spaces, and the unit printed after it ("8 675 /mm³"). */
 const SPACED_VALUE = new RegExp(String.raw`^([<>]?)\s*(${SPACED})(?=\s*(\S*))`);
 
@@ -327,7 +329,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	} else {
 		const generic = UNKNOWN_NAME.exec(segment);
 		if (!generic) return null;
-		const wordResult = !/^[<>]?\s*\d/.test(segment.slice(generic[0].length));
+		const wordResult = !/^[<>]?\s*-?\d/.test(segment.slice(generic[0].length));
 		const letters = generic[1].replace(/[^A-Za-zÀ-ÿ]/g, '').length;
 		if (wordResult && (letters < 4 || SENTENCE_WORD.test(generic[1]) || QUALITATIVE.test(generic[1]) || generic[1].split(/\s+/).length > 5)) return null;
 		match = { test: null, name: generic[1].trim().replace(/[\s:,.-]+$/, ''), length: generic[0].length };
