@@ -173,6 +173,9 @@ describe('decimal and plausibility checks', () => {
 		expect(lab(': White cell count: 5.6 x10%9/L (Ref: 4.0- 11.0)')).toMatchObject({ name: 'White blood cells', unit: 'x10^9/L', range: '4.0-11.0' });
 		expect(lab('WBC 9.4 x10~9/L 4.0-11.0')).toMatchObject({ unit: 'x10^9/L', range: '4.0-11.0', flag: 'normal' });
 		expect(lab('Creatinine 101 pmol')).toMatchObject({ unit: 'µmol/L' });
+		// a unit two slips from every known one is not taken for one, nor the count for a decimal it would need
+		expect(lab('Globules blancs 7710 /ram3 4000 - 10000')).toMatchObject({ name: 'White blood cells', value: 7710, flag: 'normal' });
+		expect(lab('Globules blancs 7710 /ram3 4000 - 10000')).not.toHaveProperty('check');
 		expect(lab('CRP: 76. 8 mg/L H (Ref: < 5.0)')).toMatchObject({ value: 76.8, unit: 'mg/L', flag: 'high' });
 		expect(lab('TSH 2.31 miu/L 04-40')).toMatchObject({ unit: 'mIU/L', range: '0.4-4.0', flag: 'normal', check: 'decimal' });
 		expect(lab('Leucocytes 13,2 G/L 40 - 10,0')).toMatchObject({ range: '4,0-10,0', flag: 'high' });

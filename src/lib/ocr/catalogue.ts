@@ -15,50 +15,50 @@ export interface LabTest {
 }
 
 export const LAB_TESTS: LabTest[] = [
-	{ name: 'Haemoglobin', aliases: ['haemoglobin', 'hemoglobin', 'hb', 'hgb', 'haemoglobin (hb)', 'hemoglobin (hb)', 'hemoglobine'], units: { 'g/dL': [2, 25], 'g/L': [20, 250], 'mmol/L': [1.2, 15] } },
-	{ name: 'Haematocrit', aliases: ['haematocrit', 'hematocrit', 'hct', 'pcv', 'packed cell volume', 'haematocrit (hct)', 'hematocrit (hct)', 'hematocrite'], units: { '%': [8, 75], 'L/L': [0.08, 0.75] } },
-	{ name: 'Red blood cells', aliases: ['red blood cells', 'red blood cell count', 'rbc', 'red cell count', 'rbc count', 'red blood cells (rbc)', 'hematies', 'erythrocytes'], units: { 'x10^12/L': [0.8, 9] } },
-	{ name: 'White blood cells', aliases: ['white blood cells', 'white blood cell count', 'wbc', 'white cell count', 'total wbc', 'wbc count', 'white blood cells (wbc)', 'leucocytes', 'leukocytes', 'total wbc count', 'total leucocyte count', 'total leukocyte count', 'total leucocyte count (tlc)', 'tlc'], units: { 'x10^9/L': [0.3, 150], 'x10^3/uL': [0.3, 150], 'cells/µL': [300, 150000] } },
-	{ name: 'Platelets', aliases: ['platelets', 'platelet count', 'plt', 'plaquettes'], units: { 'x10^9/L': [2, 2000], 'x10^3/uL': [2, 2000], 'lakh/µL': [0.02, 20] } },
-	{ name: 'MCV', aliases: ['mcv', 'mean cell volume', 'mean corpuscular volume', 'vgm'], units: { fL: [40, 150] } },
-	{ name: 'MCH', aliases: ['mch', 'mean cell haemoglobin', 'mean corpuscular hemoglobin'], units: { pg: [10, 50] } },
-	{ name: 'MCHC', aliases: ['mchc'], units: { 'g/dL': [20, 45], 'g/L': [200, 450] } },
+	{ name: 'Haemoglobin', aliases: ['haemoglobin', 'hemoglobin', 'hb', 'hgb', 'haemoglobin (hb)', 'hemoglobin (hb)', 'hemoglobine', 'hemoglobina'], units: { 'g/dL': [2, 25], 'g/L': [20, 250], 'mmol/L': [1.2, 15] } },
+	{ name: 'Haematocrit', aliases: ['haematocrit', 'hematocrit', 'hct', 'pcv', 'packed cell volume', 'haematocrit (hct)', 'hematocrit (hct)', 'hematocrite', 'hematocrito', 'hematokrit'], units: { '%': [8, 75], 'L/L': [0.08, 0.75] } },
+	{ name: 'Red blood cells', aliases: ['red blood cells', 'red blood cell count', 'rbc', 'red cell count', 'rbc count', 'red blood cells (rbc)', 'hematies', 'erythrocytes', 'hemacias', 'eritrocitos', 'eritrosit', 'globulos rojos', 'globules rouges'], units: { 'x10^12/L': [0.8, 9], 'cells/µL': [800000, 9000000] } },
+	{ name: 'White blood cells', aliases: ['white blood cells', 'white blood cell count', 'wbc', 'white cell count', 'total wbc', 'wbc count', 'white blood cells (wbc)', 'leucocytes', 'leukocytes', 'total wbc count', 'total leucocyte count', 'total leukocyte count', 'total leucocyte count (tlc)', 'tlc', 'leucocitos', 'leukosit', 'globules blancs', 'globulos blancos'], units: { 'x10^9/L': [0.3, 150], 'x10^3/uL': [0.3, 150], 'cells/µL': [300, 150000] } },
+	{ name: 'Platelets', aliases: ['platelets', 'platelet count', 'plt', 'plaquettes', 'plaquetas', 'trombosit'], units: { 'x10^9/L': [2, 2000], 'x10^3/uL': [2, 2000], 'lakh/µL': [0.02, 20], 'cells/µL': [2000, 2000000] } },
+	{ name: 'MCV', aliases: ['mcv', 'mean cell volume', 'mean corpuscular volume', 'vgm', 'vcm'], units: { fL: [40, 150] } },
+	{ name: 'MCH', aliases: ['mch', 'mean cell haemoglobin', 'mean corpuscular hemoglobin', 'hcm', 'tcmh'], units: { pg: [10, 50] } },
+	{ name: 'MCHC', aliases: ['mchc', 'chcm', 'ccmh'], units: { 'g/dL': [20, 45], 'g/L': [200, 450] } },
 	{ name: 'Neutrophils', aliases: ['neutrophils', 'neutrophil', 'neut', 'neutrophils %', 'polynucleaires neutrophiles'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
 	{ name: 'Lymphocytes', aliases: ['lymphocytes', 'lymphocyte', 'lymph', 'lymphocytes %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
 	{ name: 'Monocytes', aliases: ['monocytes', 'monocyte', 'monocytes %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
 	{ name: 'Eosinophils', aliases: ['eosinophils', 'eosinophil', 'eosinophils %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
 	{ name: 'Basophils', aliases: ['basophils', 'basophil', 'basophils %'], units: { '%': [0, 100], 'x10^9/L': [0, 100] } },
-	{ name: 'ESR', aliases: ['esr', 'erythrocyte sedimentation rate', 'esr (westergren)'], units: { 'mm/hr': [0, 160] } },
-	{ name: 'Fasting glucose', aliases: ['fasting glucose', 'fasting blood glucose', 'fasting blood sugar', 'fbs', 'fbg', 'glucose (fasting)', 'fasting plasma glucose', 'glucose, fasting', 'glucose fasting', 'fasting blood sugar (fbs)', 'glycemie a jeun'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900], 'g/L': [0.18, 9] } },
-	{ name: 'Random glucose', aliases: ['random glucose', 'random blood glucose', 'random blood sugar', 'rbs', 'glucose (random)', 'glucose', 'glycemie'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900], 'g/L': [0.18, 9] } },
-	{ name: 'Post-prandial glucose', aliases: ['post prandial blood sugar', 'post prandial blood sugar (ppbs)', 'ppbs', 'post-prandial glucose', '2-hour post-prandial glucose'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
-	{ name: 'HbA1c', aliases: ['hba1c', 'hb a1c', 'glycated haemoglobin', 'glycated hemoglobin', 'glycosylated haemoglobin', 'haemoglobin a1c', 'hemoglobin a1c', 'a1c', 'glycated haemoglobin (hba1c)', 'glycated hemoglobin (hba1c)', 'hemoglobine glyquee', 'hemoglobine glyquee (hba1c)'], units: { '%': [3, 20], 'mmol/mol': [9, 195] } },
-	{ name: 'Urea', aliases: ['urea', 'blood urea', 'bun', 'blood urea nitrogen', 'uree', 'uremie'], units: { 'mmol/L': [0.5, 80], 'mg/dL': [2, 300], 'g/L': [0.02, 3] } },
-	{ name: 'Creatinine', aliases: ['creatinine', 'creat', 'creatininemie'], units: { 'µmol/L': [10, 2500], 'mg/dL': [0.1, 30], 'mg/L': [1, 300] } },
+	{ name: 'ESR', aliases: ['esr', 'erythrocyte sedimentation rate', 'esr (westergren)', 'laju endap darah', 'led', 'vhs'], units: { 'mm/hr': [0, 160] } },
+	{ name: 'Fasting glucose', aliases: ['fasting glucose', 'fasting blood glucose', 'fasting blood sugar', 'fbs', 'fbg', 'glucose (fasting)', 'fasting plasma glucose', 'glucose, fasting', 'glucose fasting', 'fasting blood sugar (fbs)', 'glycemie a jeun', 'glicemia de jejum', 'glicose de jejum', 'glucosa en ayunas', 'glicemia en ayunas', 'gula darah puasa', 'gdp'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900], 'g/L': [0.18, 9] } },
+	{ name: 'Random glucose', aliases: ['random glucose', 'random blood glucose', 'random blood sugar', 'rbs', 'glucose (random)', 'glucose', 'glycemie', 'glicose', 'glicemia', 'glucosa', 'gula darah sewaktu', 'gds'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900], 'g/L': [0.18, 9] } },
+	{ name: 'Post-prandial glucose', aliases: ['post prandial blood sugar', 'post prandial blood sugar (ppbs)', 'ppbs', 'post-prandial glucose', '2-hour post-prandial glucose', 'gula darah 2 jam pp', 'gula darah 2 jam post prandial', 'gd2pp', 'gd2jpp'], units: { 'mmol/L': [1, 50], 'mg/dL': [18, 900] } },
+	{ name: 'HbA1c', aliases: ['hba1c', 'hb a1c', 'glycated haemoglobin', 'glycated hemoglobin', 'glycosylated haemoglobin', 'haemoglobin a1c', 'hemoglobin a1c', 'a1c', 'glycated haemoglobin (hba1c)', 'glycated hemoglobin (hba1c)', 'hemoglobine glyquee', 'hemoglobine glyquee (hba1c)', 'hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada (hba1c)', 'hemoglobina glicosilada (hba1c)'], units: { '%': [3, 20], 'mmol/mol': [9, 195] } },
+	{ name: 'Urea', aliases: ['urea', 'blood urea', 'bun', 'blood urea nitrogen', 'uree', 'uremie', 'ureia', 'ureum'], units: { 'mmol/L': [0.5, 80], 'mg/dL': [2, 300], 'g/L': [0.02, 3] } },
+	{ name: 'Creatinine', aliases: ['creatinine', 'creat', 'creatininemie', 'creatinina', 'kreatinin'], units: { 'µmol/L': [10, 2500], 'mg/dL': [0.1, 30], 'mg/L': [1, 300] } },
 	{ name: 'eGFR', aliases: ['egfr', 'estimated gfr', 'gfr', 'dfg', 'dfg (ckd-epi)', 'egfr (ckd-epi)'], units: { 'mL/min/1.73m2': [1, 200] } },
-	{ name: 'Sodium', aliases: ['sodium', 'na', 'na+'], units: { 'mmol/L': [95, 190] } },
-	{ name: 'Potassium', aliases: ['potassium', 'k', 'k+'], units: { 'mmol/L': [1.2, 10] } },
-	{ name: 'Chloride', aliases: ['chloride', 'cl', 'cl-'], units: { 'mmol/L': [60, 140] } },
-	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'total co2', 'co2', 'chco3', 'hco3-', 'standard bicarbonate'], units: { 'mmol/L': [3, 50] } },
+	{ name: 'Sodium', aliases: ['sodium', 'na', 'na+', 'sodio', 'natrium'], units: { 'mmol/L': [95, 190], 'mEq/L': [95, 190] } },
+	{ name: 'Potassium', aliases: ['potassium', 'k', 'k+', 'potassio', 'kalium'], units: { 'mmol/L': [1.2, 10], 'mEq/L': [1.2, 10] } },
+	{ name: 'Chloride', aliases: ['chloride', 'cl', 'cl-', 'cloro', 'klorida'], units: { 'mmol/L': [60, 140], 'mEq/L': [60, 140] } },
+	{ name: 'Bicarbonate', aliases: ['bicarbonate', 'hco3', 'chco3', 'hco3-', 'standard bicarbonate', 'total co2', 'co2'], units: { 'mmol/L': [3, 50], 'mEq/L': [3, 50] } },
 	{ name: 'Calcium', aliases: ['calcium', 'ca', 'total calcium'], units: { 'mmol/L': [0.8, 5], 'mg/dL': [3, 20] } },
-	{ name: 'Uric acid', aliases: ['uric acid', 'urate', 'acide urique', 'uricemie'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200], 'mg/L': [5, 200] } },
-	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'cholesterol (total)', 'cholesterol total'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800], 'g/L': [0.4, 8] } },
+	{ name: 'Uric acid', aliases: ['uric acid', 'urate', 'acide urique', 'uricemie', 'acido urico', 'asam urat'], units: { 'mg/dL': [0.5, 20], 'µmol/L': [30, 1200], 'mg/L': [5, 200] } },
+	{ name: 'Total cholesterol', aliases: ['total cholesterol', 'cholesterol', 'cholesterol, total', 'cholesterol (total)', 'cholesterol total', 'colesterol total', 'kolesterol total'], units: { 'mmol/L': [1, 20], 'mg/dL': [40, 800], 'g/L': [0.4, 8] } },
 	{ name: 'Non-HDL cholesterol', aliases: ['non-hdl cholesterol', 'non hdl cholesterol', 'non-hdl-c', 'non-hdl'], units: { 'mmol/L': [0.1, 20], 'mg/dL': [5, 800] } },
-	{ name: 'HDL cholesterol', aliases: ['hdl cholesterol', 'hdl', 'hdl-c', 'hdl-cholesterol', 'cholesterol, hdl'], units: { 'mmol/L': [0.1, 5], 'mg/dL': [5, 200] } },
-	{ name: 'LDL cholesterol', aliases: ['ldl cholesterol', 'ldl', 'ldl-c', 'ldl-cholesterol', 'cholesterol, ldl'], units: { 'mmol/L': [0.1, 15], 'mg/dL': [5, 600] } },
-	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000], 'g/L': [0.1, 50] } },
-	{ name: 'ALT', aliases: ['alt', 'alt (sgpt)', 'sgpt', 'sgpt (alt)', 'alanine aminotransferase', 'alanine aminotransferase (alt)', 'alanine transaminase', 'alat', 'alat (tgp)'], units: { 'U/L': [1, 10000] } },
-	{ name: 'AST', aliases: ['ast', 'ast (sgot)', 'sgot', 'sgot (ast)', 'aspartate aminotransferase', 'aspartate aminotransferase (ast)', 'aspartate transaminase', 'asat', 'asat (tgo)'], units: { 'U/L': [1, 10000] } },
+	{ name: 'HDL cholesterol', aliases: ['hdl cholesterol', 'hdl', 'hdl-c', 'hdl-cholesterol', 'cholesterol, hdl', 'colesterol hdl', 'kolesterol hdl'], units: { 'mmol/L': [0.1, 5], 'mg/dL': [5, 200] } },
+	{ name: 'LDL cholesterol', aliases: ['ldl cholesterol', 'ldl', 'ldl-c', 'ldl-cholesterol', 'cholesterol, ldl', 'colesterol ldl', 'kolesterol ldl'], units: { 'mmol/L': [0.1, 15], 'mg/dL': [5, 600] } },
+	{ name: 'Triglycerides', aliases: ['triglycerides', 'triglyceride', 'tg', 'trigs', 'triglicerideos', 'trigliceridos', 'trigliserida'], units: { 'mmol/L': [0.1, 60], 'mg/dL': [10, 5000], 'g/L': [0.1, 50] } },
+	{ name: 'ALT', aliases: ['alt', 'alt (sgpt)', 'sgpt', 'sgpt (alt)', 'alanine aminotransferase', 'alanine aminotransferase (alt)', 'alanine transaminase', 'alat', 'alat (tgp)', 'tgp', 'tgp (alt)'], units: { 'U/L': [1, 10000] } },
+	{ name: 'AST', aliases: ['ast', 'ast (sgot)', 'sgot', 'sgot (ast)', 'aspartate aminotransferase', 'aspartate aminotransferase (ast)', 'aspartate transaminase', 'asat', 'asat (tgo)', 'tgo', 'tgo (ast)'], units: { 'U/L': [1, 10000] } },
 	{ name: 'ALP', aliases: ['alp', 'alkaline phosphatase'], units: { 'U/L': [5, 5000] } },
 	{ name: 'GGT', aliases: ['ggt', 'gamma gt', 'gamma-glutamyl transferase'], units: { 'U/L': [1, 5000] } },
 	{ name: 'Total bilirubin', aliases: ['total bilirubin', 'bilirubin', 'bilirubin, total', 'bilirubin (total)', 't. bilirubin', 'bilirubin total'], units: { 'µmol/L': [1, 800], 'mg/dL': [0.1, 50] } },
 	{ name: 'Direct bilirubin', aliases: ['direct bilirubin', 'conjugated bilirubin', 'bilirubin direct', 'bilirubin (direct)', 'd. bilirubin'], units: { 'µmol/L': [0, 600], 'mg/dL': [0, 35] } },
-	{ name: 'Albumin', aliases: ['albumin'], units: { 'g/L': [10, 60], 'g/dL': [1, 6] } },
+	{ name: 'Albumin', aliases: ['albumin', 'albumine', 'albumina'], units: { 'g/L': [10, 60], 'g/dL': [1, 6] } },
 	{ name: 'Total protein', aliases: ['total protein', 'protein, total', 'protein (total)'], units: { 'g/L': [20, 120], 'g/dL': [2, 12] } },
-	{ name: 'TSH', aliases: ['tsh', 'thyroid stimulating hormone', 'thyrotropin'], units: { 'mIU/L': [0.005, 150], 'µIU/mL': [0.005, 150] } },
-	{ name: 'Free T4', aliases: ['free t4', 'ft4', 'free thyroxine'], units: { 'pmol/L': [1, 100], 'ng/dL': [0.1, 8] } },
-	{ name: 'CRP', aliases: ['crp', 'c-reactive protein', 'c reactive protein'], units: { 'mg/L': [0, 600] } },
-	{ name: 'Ferritin', aliases: ['ferritin'], units: { 'ng/mL': [1, 10000], 'µg/L': [1, 10000] } },
+	{ name: 'TSH', aliases: ['tsh', 'thyroid stimulating hormone', 'thyrotropin', 'tsh us', 'tsh ultrasensible', 'tsh ultrassensivel'], units: { 'mIU/L': [0.005, 150], 'µIU/mL': [0.005, 150] } },
+	{ name: 'Free T4', aliases: ['free t4', 'ft4', 'free thyroxine', 't4 livre', 't4 libre', 'ft4 libre'], units: { 'pmol/L': [1, 100], 'ng/dL': [0.1, 8] } },
+	{ name: 'CRP', aliases: ['crp', 'c-reactive protein', 'c reactive protein', 'proteine c reactive', 'proteina c reativa', 'proteina c reactiva'], units: { 'mg/L': [0, 600] } },
+	{ name: 'Ferritin', aliases: ['ferritin', 'ferritine', 'ferritina', 'feritin'], units: { 'ng/mL': [1, 10000], 'µg/L': [1, 10000] } },
 	{ name: 'Vitamin D', aliases: ['vitamin d', '25-oh vitamin d', '25(oh)d', 'vitamin d (25-oh)'], units: { 'nmol/L': [5, 400], 'ng/mL': [2, 160] } },
 	{ name: 'Vitamin B12', aliases: ['vitamin b12', 'b12', 'cobalamin'], units: { 'pg/mL': [50, 3000], 'pmol/L': [30, 2200] } },
 	{ name: 'PSA', aliases: ['psa', 'prostate specific antigen', 'total psa'], units: { 'ng/mL': [0, 1000] } },
@@ -71,8 +71,8 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'Lactate', aliases: ['lactate', 'lactic acid', 'blood lactate'], units: { 'mmol/L': [0.1, 30] } },
 	{ name: 'CD4 count', aliases: ['cd4 count', 'cd4', 'cd4+ count', 'cd4 cells'], units: { 'cells/µL': [0, 3000] } },
 	{ name: 'Malaria parasites', aliases: ['malaria parasite (mp)', 'malaria parasites', 'malaria parasite', 'blood film for mp', 'blood film for malaria parasites', 'bs for mp', 'mp', 'malaria rdt', 'malaria rapid test'], units: {}, qualitative: true },
-	{ name: 'HBsAg', aliases: ['hbsag', 'hepatitis b surface antigen', 'hepatitis b surface antigen (hbsag)'], units: {}, qualitative: true },
-	{ name: 'HIV test', aliases: ['hiv 1 & 2', 'hiv 1&2', 'hiv1&2', 'hiv i & ii', 'hiv', 'retroviral screening', 'rvs', 'hiv screening'], units: {}, qualitative: true },
+	{ name: 'HBsAg', aliases: ['hbsag', 'hepatitis b surface antigen', 'hepatitis b surface antigen (hbsag)', 'ag hbs', 'antigene hbs'], units: {}, qualitative: true },
+	{ name: 'HIV test', aliases: ['hiv 1 & 2', 'hiv 1&2', 'hiv1&2', 'hiv i & ii', 'hiv', 'retroviral screening', 'rvs', 'hiv screening', 'hiv 1/2', 'hiv 1+2', 'anti-hiv 1/2', 'anti hiv', 'anti-hiv', 'hiv 1 & 2 antibody', 'serologie hiv', 'serologie hiv 1+2'], units: {}, qualitative: true },
 	{ name: 'VDRL', aliases: ['vdrl', 'rpr', 'syphilis (vdrl)'], units: {}, qualitative: true },
 	{ name: 'Urine protein', aliases: ['urine protein', 'protein (urine)', 'urine albumin', 'proteinuria'], units: {}, qualitative: true },
 	{ name: 'Urine glucose', aliases: ['urine glucose', 'sugar (urine)', 'glucose (urine)', 'urine sugar', 'glycosuria'], units: {}, qualitative: true },
@@ -86,8 +86,8 @@ export const TYPICAL_RANGES: Record<string, Record<string, [number | null, numbe
 	Haemoglobin: { 'g/dL': [12, 17.5], 'g/L': [120, 175] },
 	Haematocrit: { '%': [36, 52] },
 	'Red blood cells': { 'x10^12/L': [4, 6] },
-	'White blood cells': { 'x10^9/L': [4, 11], 'x10^3/uL': [4, 11] },
-	Platelets: { 'x10^9/L': [150, 450], 'x10^3/uL': [150, 450] },
+	'White blood cells': { 'x10^9/L': [4, 11], 'x10^3/uL': [4, 11], 'cells/µL': [4000, 11000] },
+	Platelets: { 'x10^9/L': [150, 450], 'x10^3/uL': [150, 450], 'cells/µL': [150000, 450000] },
 	MCV: { fL: [80, 100] },
 	'Fasting glucose': { 'mmol/L': [3.9, 5.6], 'mg/dL': [70, 100] },
 	'Random glucose': { 'mmol/L': [3.9, 7.8], 'mg/dL': [70, 140] },
@@ -95,9 +95,9 @@ export const TYPICAL_RANGES: Record<string, Record<string, [number | null, numbe
 	Urea: { 'mmol/L': [2.5, 7.8] },
 	Creatinine: { 'µmol/L': [60, 110], 'mg/dL': [0.6, 1.3] },
 	eGFR: { 'mL/min/1.73m2': [60, null] },
-	Sodium: { 'mmol/L': [135, 145] },
-	Potassium: { 'mmol/L': [3.5, 5.1] },
-	Chloride: { 'mmol/L': [98, 107] },
+	Sodium: { 'mmol/L': [135, 145], 'mEq/L': [135, 145] },
+	Potassium: { 'mmol/L': [3.5, 5.1], 'mEq/L': [3.5, 5.1] },
+	Chloride: { 'mmol/L': [98, 107], 'mEq/L': [98, 107] },
 	'Total cholesterol': { 'mmol/L': [null, 5.2], 'mg/dL': [null, 200] },
 	'HDL cholesterol': { 'mmol/L': [1, null], 'mg/dL': [40, null] },
 	'LDL cholesterol': { 'mmol/L': [null, 3], 'mg/dL': [null, 130] },
@@ -125,16 +125,30 @@ const UNIT_SPELLINGS: Record<string, string> = {
 	'cells/cumm': 'cells/µL', 'cells/cu.mm': 'cells/µL', '/cumm': 'cells/µL', 'mill/cumm': 'x10^12/L', 'million/cumm': 'x10^12/L', 'lakhs/cumm': 'lakh/µL', 'lakh/cumm': 'lakh/µL',
 	'x10^3/ul': 'x10^3/uL', 'x10e3/ul': 'x10^3/uL', 'x10e12/l': 'x10^12/L', '10³/µl': 'x10^3/uL', 'x10³/µl': 'x10^3/uL', '10³/ul': 'x10^3/uL', 'x10³/ul': 'x10^3/uL', '10^3/ul': 'x10^3/uL', 'x10^3/µl': 'x10^3/uL', 'x103/ul': 'x10^3/uL',
 	'ml/min/1.73m2': 'mL/min/1.73m2', 'ml/min/1.73m²': 'mL/min/1.73m2', 'ml/min/1,73m2': 'mL/min/1.73m2', 'ml/min/1,73m²': 'mL/min/1.73m2', 'ui/l': 'U/L', 'ml/min': 'mL/min/1.73m2',
-	'cells/ul': 'cells/µL', 'cells/µl': 'cells/µL', 'cells/mm3': 'cells/µL', '/ul': 'cells/µL', '/mm3': 'cells/µL',
+	'cells/ul': 'cells/µL', 'cells/µl': 'cells/µL', 'cells/mm3': 'cells/µL', '/ul': 'cells/µL', '/µl': 'cells/µL', '/mm3': 'cells/µL', '/mm³': 'cells/µL', 'cells/mm³': 'cells/µL',
+	// millions and thousands per µL, in figures or in words (Portuguese milhões, Indonesian juta and ribu)
+	'x10^6/ul': 'x10^12/L', '10^6/ul': 'x10^12/L', 'x10^6/µl': 'x10^12/L', '10^6/µl': 'x10^12/L', '10⁶/µl': 'x10^12/L', 'x10⁶/µl': 'x10^12/L', 'milhões/mm³': 'x10^12/L', 'milhoes/mm3': 'x10^12/L', 'milhões/mm3': 'x10^12/L', 'juta/µl': 'x10^12/L', 'juta/ul': 'x10^12/L', 'million/µl': 'x10^12/L',
+	'10^3/µl': 'x10^3/uL', 'ribu/µl': 'x10^3/uL', 'ribu/ul': 'x10^3/uL', 'mil/mm³': 'x10^3/uL', 'mil/mm3': 'x10^3/uL',
+	'µui/ml': 'µIU/mL', 'μui/ml': 'µIU/mL', 'uui/ml': 'µIU/mL', 'mui/l': 'mIU/L', 'meq/l': 'mEq/L', 'mm/jam': 'mm/hr',
 	'°c': '°C', 'c': '°C', 'bpm': 'bpm', '/min': 'bpm', 'beats/min': 'bpm', 'mmhg': 'mmHg', 'kpa': 'kPa', 'copies/ml': 'copies/mL'
 };
 
+/** The caret of a power of ten misread or dropped: "x10~9/L", "x10%9/L", "x10*9/L", "X10A9/L", "x109/L", "10\6/µL", "1OA3/µL". */
+const CARET_SLIP = /1[0O][~%*°"'^7aA4\\]?(9|12|6|3)\//;
+
 /**
  * A printed unit with the engine's usual slips undone, keeping the paper's own spelling: the caret of
- * "x10^9/L" read as another sign or dropped ("x10*9/L", "X10A9/L", "x109/L"), the square of "1,73m²" as "*" or "?".
+ * "x10^9/L" read as another sign or dropped ("x10*9/L", "X10A9/L", "x109/L"), the square of "1,73m²" as "*" or "?",
+ * the cube of "/mm³" as "?" or "*" (its slash as a quote or bracket), the µ of "/µL" as "p" or "y".
  */
 export function repairUnitText(text: string): string {
-	return text.trim().replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7aA4]?(9|12|3)\//, '10^$1/').replace(/(1[.,]73\s*m)[*?]$/, '$1²');
+	return text
+		.trim()
+		.replace(/[.,;:]+$/, '')
+		.replace(CARET_SLIP, '10^$1/')
+		.replace(/(1[.,]73\s*m)[*?]$/, '$1²')
+		.replace(/(?:^|[/'‘(])\s*mm[?*]$/, '/mm³')
+		.replace(/\/\s*[py]u?L$/i, '/µL');
 }
 
 /** Whether `text` is a known way of printing a unit (so it can be shown as printed). */
@@ -148,8 +162,7 @@ const CASED_UNITS: Record<string, string> = { 'G/L': 'x10^9/L', 'T/L': 'x10^12/L
 export function canonicalUnit(raw: string): string {
 	const cased = CASED_UNITS[raw.replace(/\s+/g, '')];
 	if (cased) return cased;
-	// "x10~9/L", "x10%9/L", "x10*9/L": the caret misread
-	const key = raw.toLowerCase().replace(/\s+/g, '').replace(/[.,;:]+$/, '').replace(/10[~%*°"'^7a4]?(9|12|3)\//, '10^$1/');
+	const key = repairUnitText(raw.replace(/\s+/g, '')).toLowerCase();
 	return UNIT_SPELLINGS[key] ?? raw.trim();
 }
 
@@ -253,7 +266,8 @@ export function unitForTest(test: LabTest, unit: string): string {
 		const whole = editDistance(read, fold(known), 2);
 		// a unit cut short at the end of a line ("µmol" read as "pmol", "umc")
 		const prefix = read.length >= 3 && read.length < known.length ? editDistance(read, fold(known).slice(0, read.length), 1) : 3;
-		const d = Math.min(whole, prefix);
+		// (a prefix more than one edit away is none: its distance is only known to exceed one)
+		const d = Math.min(whole, prefix <= 1 ? prefix : 3);
 		if (d < bestDistance && d <= Math.max(1, Math.floor(known.length / 3))) { best = known; bestDistance = d; }
 	}
 	return best;

@@ -35,25 +35,37 @@ function stripJunk(line: string): string {
 
 // ---------------------------------------------------------------- numbers
 
-const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?`;
+/** A number as printed: thousands marked by commas or points ("1,500", "4.870.000"), or a decimal ("12.5", "12,5"). */
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.,]\d+)?`;
+/** Thousands set apart by spaces, as French reports print counts ("250 000"). */
+const SPACED = String.raw`(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])`;
 
-export function parseNumber(raw: string): number {
-	const text = raw.trim();
-	if (/^\d{1,3}(?:,\d{3})+$/.test(text)) return Number(text.replace(/,/g, ''));
-	return Number(text.replace(',', '.'));
-}
+/** The values a test can take in a unit, where the catalogue knows them. */
+type Possible = readonly [number, number] | undefined;
 
-/** Keeps the decimals as printed: "4.0" stays "4.0". */
-function numberText(raw: string): string {
+const within = (value: number, possible: Possible) => possible !== undefined && value >= possible[0] && value <= possible[1];
+
+/**
+ * Plain digits with a decimal point, the decimals kept as printed ("4.0" stays "4.0"). A mark before exactly
+ * three digits ("150.000", "4,500") marks thousands or decimals: the one reading the test can take in its unit
+ * wins; where both or neither can, a comma marks thousands (English counts) and a point decimals.
+ */
+export function numberText(raw: string, possible?: Possible): string {
 	const text = raw.trim();
-	if (/^\d{1,3}(?:,\d{3})+$/.test(text)) return text.replace(/,/g, '');
+	if (/^\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})+$|^\d{1,3}(?: \d{3})+$/.test(text)) return text.replace(/[ .,]/g, '');
+	const single = /^([1-9]\d{0,2})([.,])(\d{3})$/.exec(text);
+	if (single) {
+		const thousands = single[1] + single[3];
+		const decimal = `${single[1]}.${single[3]}`;
+		const fits = (reading: string) => within(Number(reading), possible);
+		if (fits(thousands) !== fits(decimal)) return fits(thousands) ? thousands : decimal;
+		return single[2] === ',' ? thousands : decimal;
+	}
 	return text.replace(',', '.');
 }
 
-/** A number as printed, thousands separators dropped ("1,500" → "1500"; "12,0" stays). */
-function printedNumber(raw: string): string {
-	const text = raw.trim();
-	return /^\d{1,3}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text;
+export function parseNumber(raw: string, possible?: Possible): number {
+	return Number(numberText(raw, possible));
 }
 
 // ---------------------------------------------------------------- lab results
@@ -87,6 +99,9 @@ export function matchTestName(segment: string): NameMatch | null {
 	return rest ? { ...rest, length: rest.length + specimen[0].length, ...(rest.printed ? { printed: specimen[0] + rest.printed } : {}) } : null;
 }
 
+/** Another infection's abbreviation (as folded): a name holding one is no slip of a known name ("Anti-HCV" is not "Anti-HIV"). */
+const OTHER_INFECTION = /\b(?:hcv|hbv|hav|hev|hpv|hsv|cmv|ebv|vhc|vhb)\b/;
+
 function matchBareName(segment: string): NameMatch | null {
 	const lower = segment.toLowerCase();
 	const folded = fold(segment);
@@ -117,7 +132,7 @@ function matchBareName(segment: string): NameMatch | null {
 			const length = alias.length + delta;
 			if (length < 3 || length > segment.length || !boundary(length)) continue;
 			const candidate = folded.slice(0, length);
-			if (!/[a-z)]$/.test(candidate) || digits(candidate) !== digits(fa) || candidate[0] !== fa[0]) continue;
+			if (!/[a-z)]$/.test(candidate) || digits(candidate) !== digits(fa) || candidate[0] !== fa[0] || OTHER_INFECTION.test(candidate)) continue;
 			const distance = editDistance(candidate, fa, slack);
 			if (distance <= slack && (!best || distance < best.distance)) best = { test, alias, length, distance };
 		}
@@ -132,24 +147,36 @@ function slipped(test: LabTest, alias: string, read: string): NameMatch {
 }
 
 const FLAG_TOKEN = /^(?:\(|\[)?(H|L|HH|LL|HI|LO|High|Low|HIGH|LOW|\*+|↑|↓|A|Abn|ABN)(?:\)|\])?$/;
-// ":" and a spaced "~" are dashes as the engine sometimes reads them ("x10~9/L" is a caret)
-const RANGE_PAIR = new RegExp(String.raw`(${NUMBER})\s*(?:-|–|—|−|(?<=\s)~(?=\s)|to|:)\s*(${NUMBER})`);
-/** …and so is a spaced "=" ("12.0 = 22.0"), where no other pair follows ("x10 = 150-450") */
-const RANGE_PAIR_EQUALS = new RegExp(String.raw`(${NUMBER})\s+=\s+(${NUMBER})`);
-const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|up to|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
 /**
- * A result printed as a word, in English or French, with its grade in brackets ("Positive (++)", "Seen (+)"),
- * or what a microscopy did not see ("No ova or cysts seen").
+ * What joins a range's ends: a dash (":" and a spaced "~" are dashes as the engine sometimes reads them; "x10~9/L"
+ * is a caret), or a word: "to", Portuguese and Spanish "a" (spaced, or glued to both numbers where the engine lost the
+ * spaces: "70a99"; "1a 80" is a misread unit, then a number), French "à", Indonesian "s/d" and "sampai", German "bis".
  */
-const QUALITATIVE_WORD = String.raw`(?:non[- ]?r[eé]acti(?:ve|f)|r[eé]acti(?:ve|f)|not seen|no (?:[a-z]+ ){1,3}seen|seen|not detected|detected|positi(?:ve|f)|n[eé]gati(?:ve|f)|nil|trace|absente?|present|pr[eé]sente?|\+{1,4}(?!\s*\d))(?![A-Za-zÀ-ÿ])`;
+const RANGE_JOIN = String.raw`-|–|—|−|(?<=\s)~(?=\s)|:|to|(?<=\s)(?:à|s/d|sampai|bis)(?=\s)|(?<=\s)a(?=\s)|(?<=\d)a(?=\d)`;
+/** A range's ends may carry a sign, as a base excess's "-2.0 to +2.0" does. */
+const RANGE_PAIR = new RegExp(String.raw`((?:(?<=^|[\s([])-)?(?:${NUMBER}))\s*(${RANGE_JOIN})\s*(\+?(?:${NUMBER}))`);
+/** …and so is a spaced "=" ("12.0 = 22.0"), where no other pair follows ("x10 = 150-450") */
+const RANGE_PAIR_EQUALS = new RegExp(String.raw`(${NUMBER})\s+(=)\s+(${NUMBER})`);
+/** "04-40": a leading zero means its decimal point was lost ("0.4"); "01 - 06" pads both to two digits. */
+const LOST_POINT = new RegExp(String.raw`(^|[^\d.,])0(\d)(?=\s*(?:${RANGE_JOIN})\s*(?!0\d)\d)`, 'g');
+/** Both ends of a range of counts with their thousands set apart by spaces ("150 000 - 400 000"). */
+const SPACED_PAIR = new RegExp(String.raw`(${SPACED})\s*(${RANGE_JOIN})\s*(${SPACED})`);
+/** "Up to" in the languages reports print it in. */
+const UP_TO = ['up to', 'até', "jusqu'à", 'hasta'];
+const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|${UP_TO.join('|')}|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
+/**
+ * A result printed as a word, in English, French, Portuguese or Indonesian, with its grade in brackets
+ * ("Positive (++)", "Seen (+)"), or what a microscopy did not see ("No ova or cysts seen").
+ */
+const QUALITATIVE_WORD = String.raw`(?:(?:non|n[ãa]o)[- ]?(?:r[eé]acti(?:ve|f)|reagente|reaktif)|r[eé]acti(?:ve|f)|reagente|reaktif|not seen|no (?:[a-z]+ ){1,3}seen|seen|not detected|detected|positi(?:ve|f)|n[eé]gati(?:ve|f)|nil|trace|absente?|present|pr[eé]sente?|\+{1,4}(?!\s*\d))(?![A-Za-zÀ-ÿ])`;
 const QUALITATIVE = new RegExp(String.raw`^${QUALITATIVE_WORD}(?:\s*\(\+{1,4}\))?`, 'i');
 /** Words that say a qualitative result is normal. */
-const NORMAL_WORD = /^(?:non[- ]?r[eé]acti(?:ve|f)|not seen|no (?:[a-z]+ ){1,3}seen|not detected|n[eé]gati(?:ve|f)|nil|absente?)$/i;
+const NORMAL_WORD = /^(?:(?:non|n[ãa]o)[- ]?(?:r[eé]acti(?:ve|f)|reagente|reaktif)|not seen|no (?:[a-z]+ ){1,3}seen|not detected|n[eé]gati(?:ve|f)|nil|absente?)$/i;
 /**
  * A test the catalogue does not know, then its result: a number, or a word result ("Ketones Negative",
  * "VDRL/RPR: Non-reactive"). A name with a verb in it is a sentence ("the patient was negative"), not a test.
  */
-const UNKNOWN_NAME = new RegExp(String.raw`^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,'()/+-]{1,40}?)\s*[:=]?\s+(?=[<>]?\s*\d|${QUALITATIVE_WORD})`, 'i');
+const UNKNOWN_NAME = new RegExp(String.raw`^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,'()/&+-]{1,40}?)\s*[:=]?\s+(?=[<>]?\s*-?\d|${QUALITATIVE_WORD})`, 'i');
 const SENTENCE_WORD = /\b(?:is|was|were|are|be|been|has|have|had|tested|came|remains?|shows?|showed|no|not|est|était)\b/i;
 
 interface ParsedRange {
@@ -158,29 +185,35 @@ interface ParsedRange {
 	high?: number;
 	/** "<5.7": the bound itself is outside the range */
 	strict?: boolean;
+	/** what joins a pair's ends as printed: "-", or a word with its spaces (" a ") */
+	joiner?: string;
 	index: number;
 	length: number;
 }
 
-export function parseRange(text: string): ParsedRange | null {
-	// "04-40": a leading zero means its decimal point was lost ("0.4"); "01 - 06" pads both to two digits
-	text = text.replace(/(^|[^\d.,])0(\d)(?=\s*(?:-|–|—|−|to|:)\s*(?!0\d)\d)/g, '$10.$2');
+/** The range printed in `text`; `possible` (the test's values in its unit) tells thousands marks from decimal ones. */
+export function parseRange(text: string, possible?: Possible): ParsedRange | null {
+	text = text.replace(LOST_POINT, '$10.$2');
 	// "@ - 55": a zero read as "@" where a range starts; "£5.7": a "<" read as "£"; "36,.0": a speck beside the point
 	text = text.replace(/(^|\s)@(?=\s*[-–]\s*\d)/, '$10').replace(/(^|\s)£(?=\s*\d)/, '$1<').replace(/(\d)[.,]{2}(\d)/g, '$1.$2');
-	const pair = RANGE_PAIR.exec(text) ?? RANGE_PAIR_EQUALS.exec(text);
+	const pair = SPACED_PAIR.exec(text) ?? RANGE_PAIR.exec(text) ?? RANGE_PAIR_EQUALS.exec(text);
 	const bound = RANGE_BOUND.exec(text);
 	if (pair && (!bound || pair.index <= bound.index)) {
-		// the numbers as printed (a French report's "12,0-16,0" keeps its commas)
-		return { text: `${printedNumber(pair[1])}-${printedNumber(pair[2])}`, low: parseNumber(pair[1]), high: parseNumber(pair[2]), index: pair.index, length: pair[0].length };
+		// the numbers as printed (a French report's "12,0-16,0" keeps its commas), joined by a dash or the paper's word
+		const [, low, join, high] = pair;
+		// (a word glued to the numbers, "70a99", lost its spaces to the engine)
+		const joiner = /^[a-zà/]/i.test(join) ? ` ${join} ` : '-';
+		return { text: `${low}${joiner}${high}`, joiner, low: parseNumber(low, possible), high: parseNumber(high, possible), index: pair.index, length: pair[0].length };
 	}
 	if (bound) {
 		const op = bound[1].toLowerCase();
 		bound[2] = bound[2].replace(':', '.');
-		const value = parseNumber(bound[2]);
-		const below = ['<', '<=', '≤', 'less than', 'up to', 'below'].includes(op);
-		const symbol = below ? (op === '<=' || op === '≤' || op === 'up to' ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
+		const value = parseNumber(bound[2], possible);
+		const upTo = op === '<=' || op === '≤' || UP_TO.includes(op);
+		const below = upTo || ['<', 'less than', 'below'].includes(op);
+		const symbol = below ? (upTo ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
 		// a bound in words stays in the paper's words ("Up to 40")
-		const printed = /[a-z]/i.test(bound[1]) ? `${bound[1]} ${printedNumber(bound[2])}` : `${symbol}${printedNumber(bound[2])}`;
+		const printed = /[a-z]/i.test(bound[1]) ? `${bound[1]} ${bound[2].trim()}` : `${symbol}${bound[2].trim()}`;
 		return { text: printed, ...(below ? { high: value } : { low: value }), strict: symbol === '<' || symbol === '>', index: bound.index, length: bound[0].length };
 	}
 	return null;
@@ -248,12 +281,12 @@ export function repairRange(range: ParsedRange, test: LabTest | null, unit: stri
 	if (low !== undefined && high !== undefined && low > high && Number.isInteger(low) && low / 10 <= high) { low = low / 10; repaired = true; }
 	if (!repaired) return range;
 	const show = (v: number | undefined, other: string | undefined) => (v === undefined ? '' : Number.isInteger(v) && !(other && other.includes('.')) ? String(v) : v.toFixed(Math.max(1, (other?.split('.')[1] ?? '').length)));
-	const parts = range.text.match(/^([<>≤≥]?|[A-Za-z][A-Za-z ]* )([\d.]+)(?:-([\d.]+))?$/);
+	const parts = range.text.match(/^([<>≤≥]?|[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ' ]* )([\d.]+)(?:-([\d.]+))?$/);
 	let text: string;
 	if (range.low !== undefined && range.high !== undefined) {
 		const decimals = Math.max(1, ...[low, high].map((v) => (String(v).split('.')[1] ?? '').length));
-		text = `${low!.toFixed(decimals)}-${high!.toFixed(decimals)}`;
-	} else text = `${parts?.[1] ?? ''}${show(low ?? high, undefined)}`.replace(/^([<>≤≥]|[A-Za-z][A-Za-z ]* )(\d+)$/, (_, op, n) => `${op}${Number(n).toFixed(1)}`);
+		text = `${low!.toFixed(decimals)}${range.joiner}${high!.toFixed(decimals)}`;
+	} else text = `${parts?.[1] ?? ''}${show(low ?? high, undefined)}`.replace(/^([<>≤≥]|[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ' ]* )(\d+)$/, (_, op, n) => `${op}${Number(n).toFixed(1)}`);
 	// the paper's decimal comma ("40 - 10,0" → "4,0-10,0")
 	if (/\d,\d/.test(range.text)) text = text.replace(/\./g, ',');
 	return { ...range, low, high, text, repaired: true };
@@ -268,7 +301,18 @@ interface LabParse {
 /** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
 // what may follow a test's name before its value: a bracketed note, a second name after a slash ("VDRL/RPR", "AST/SGOT"), a separator
 const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
-const VALUE = new RegExp(String.raw`^([<>]?)\s*(${NUMBER}|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+/** A value: a number (negative for a base excess), or one whose point was read as a colon ("3:7"). */
+const VALUE = new RegExp(String.raw`^([<>]?)\s*(-?(?:${NUMBER})|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+/** A count with its thousands set apart by spaces, and the unit printed after it ("8 675 /mm³"). */
+const SPACED_VALUE = new RegExp(String.raw`^([<>]?)\s*(${SPACED})(?=\s*(\S*))`);
+
+/** A count printed "8 675" is one number when its first group alone is no value the test takes in the unit after it. */
+function spacedValue(body: string, test: LabTest): RegExpExecArray | null {
+	const spaced = SPACED_VALUE.exec(body);
+	if (!spaced) return null;
+	const possible = test.units[unitForTest(test, spaced[3])];
+	return within(parseNumber(spaced[2]), possible) && !within(Number(spaced[2].split(' ')[0]), possible) ? spaced : null;
+}
 
 /** A qualitative result's flag: its printed mark, else whether it differs from the printed normal word, else the word itself. */
 export function qualitativeFlag(value: string, normal: string, printed: Flag | null = null): Flag {
@@ -303,7 +347,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	} else {
 		const generic = UNKNOWN_NAME.exec(segment);
 		if (!generic) return null;
-		const wordResult = !/^[<>]?\s*\d/.test(segment.slice(generic[0].length));
+		const wordResult = !/^[<>]?\s*-?\d/.test(segment.slice(generic[0].length));
 		const letters = generic[1].replace(/[^A-Za-zÀ-ÿ]/g, '').length;
 		if (wordResult && (letters < 4 || SENTENCE_WORD.test(generic[1]) || QUALITATIVE.test(generic[1]) || generic[1].split(/\s+/).length > 5)) return null;
 		match = { test: null, name: generic[1].trim().replace(/[\s:,.-]+$/, ''), length: generic[0].length };
@@ -312,7 +356,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	}
 	// "76. 8": a decimal point with a space after it; "(0)": a round digit read with brackets around it
 	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2').replace(/^\((\d+(?:[.,]\d+)?)\)(?=\s)/, '$1');
-	let valueMatch = VALUE.exec(body);
+	let valueMatch = (match.test && spacedValue(body, match.test)) || VALUE.exec(body);
 	let valueText: string;
 	let qualitative: string | null = null;
 	if (valueMatch) valueText = valueMatch[2];
@@ -369,9 +413,11 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	if (!match.test && !range) return null;
 	if (!match.test && unitText && known === unitText.trim() && !/^[a-zA-Zµμ%°/^0-9.]+$/.test(unitText)) return null;
 	const unit = match.test ? unitForTest(match.test, unitText) : known;
+	const possible = match.test?.units[unit];
 	let rangeRepaired = false;
 	if (range) {
-		const fixed = repairRange(range, match.test, unit);
+		// read again now that the unit tells what its ends can be ("4.000 a 11.000" /mm³ is thousands)
+		const fixed = repairRange(parseRange(after, possible)!, match.test, unit);
 		rangeRepaired = !!fixed.repaired;
 		range = fixed;
 	}
@@ -380,10 +426,10 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	let read: string | undefined;
 	if (qualitative) value = qualitative;
 	else {
-		const plausible = plausibleValue(match.test, unit, numberText(valueText), range);
+		const plausible = plausibleValue(match.test, unit, numberText(valueText, possible), range);
 		value = plausible.value;
 		if (plausible.check) { check = plausible.check; read = valueText; }
-		else value = parseNumber(valueText);
+		else value = parseNumber(valueText, possible);
 	}
 	if (!check && /:/.test(valueText)) {
 		value = parseNumber(valueText.replace(':', '.'));
