@@ -87,13 +87,12 @@ export function toGray(image: RgbaImage): GrayImage {
 	const [gainR, gainG, gainB] = untint(data);
 	for (let i = 0, j = 0; i < out.length; i++, j += 4) {
 		let r = data[j], g = data[j + 1], b = data[j + 2];
-		out[i] = 0.299 * r + 0.587 * g + 0.114 * b;
 		// Decoded scans and photos are opaque: nothing to composite.
 		if (data[j + 3] !== 255) {
 			const opacity = data[j + 3] / 255;
 			[r, g, b] = [onWhite(r, opacity), onWhite(g, opacity), onWhite(b, opacity)];
-			out[i] = 0.299 * r + 0.587 * g + 0.114 * b;
 		}
+		out[i] = 0.299 * r + 0.587 * g + 0.114 * b;
 		r *= gainR;
 		g *= gainG;
 		b *= gainB;
