@@ -27,6 +27,58 @@ describe('grayscale and orientation', () => {
 		expect([...g.data]).toEqual([76, 0, 255, 204]);
 	});
 
+	/** `ink` at opacity `alpha` over a gray background, as a rubber stamp lies over paper and print. */
+	const over = (ink: number[], alpha: number, background: number) => ink.map((v) => v * alpha + background * (1 - alpha));
+	/** Gray levels of opaque RGB pixels. */
+	const grays = (...pixels: number[][]) => [...toGray({ width: pixels.length, height: 1, data: Uint8ClampedArray.from(pixels.flatMap((p) => [...p, 255])) }).data];
+	/** The stamp inks of the evaluation sets: light (0.55) to heavy (0.82). */
+	const STAMPS: [number[], number][] = [[[200, 30, 40], 0.55], [[30, 60, 200], 0.6], [[120, 30, 160], 0.55], [[170, 30, 40], 0.72], [[32, 58, 170], 0.82], [[120, 36, 150], 0.78]];
+
+	it('lifts a coloured stamp off the paper and keeps the black text under it dark', () => {
+		// a strip of paper, a black stroke, and a stamp over the middle of both:
+		// paper ×2 | stamp on paper ×4 | stamp on text ×3 | text ×3
+		const paper = 255;
+		const text = 17;
+		for (const [ink, alpha] of STAMPS) {
+			const row = grays(...Array.from({ length: 12 }, (_, x) => {
+				const background = x >= 6 ? text : paper;
+				return x >= 2 && x < 9 ? over(ink, alpha, background) : [background, background, background];
+			}));
+			expect(row.slice(0, 2)).toEqual([255, 255]);
+			// the stamp's last pixel beside the text is judged with the text: it keeps its luminance
+			for (const stamp of row.slice(2, 5)) expect(stamp).toBeGreaterThanOrEqual(205);
+			for (const stampOnText of row.slice(6, 9)) expect(stampOnText).toBeLessThanOrEqual(80);
+			expect(row.slice(9)).toEqual([text, text, text]);
+		}
+	});
+
+	it('keeps the soft edges of a ballpoint stroke, which are the colour of a stamp', () => {
+		const ink = [13, 58, 140];
+		// paper | half-covered edge | core | half-covered edge | paper: the edges match a stamp's colour
+		const [, edge, core, otherEdge] = grays([255, 255, 255], over(ink, 0.5, 255), ink, over(ink, 0.5, 255), [255, 255, 255]);
+		expect(core).toBeLessThanOrEqual(60);
+		expect(edge).toBeLessThanOrEqual(160);
+		expect(otherEdge).toBe(edge);
+		// the same colour with no dark core beside it is a stamp
+		expect(grays(...Array.from({ length: 3 }, () => over(ink, 0.5, 255)))[1]).toBeGreaterThanOrEqual(205);
+	});
+
+	it('keeps handwriting in blue ballpoint and coloured print dark, and gray as luminance', () => {
+		const [ballpoint, blueBlack, darkRed, darkBlue] = grays([27, 47, 138], [32, 32, 64], [107, 11, 30], [11, 46, 107]);
+		for (const v of [ballpoint, blueBlack, darkRed, darkBlue]) expect(v).toBeLessThanOrEqual(60);
+		expect(grays([128, 128, 128], [200, 200, 200])).toEqual([128, 200]);
+	});
+
+	it('leaves the text of a photo taken in warm light as it was', () => {
+		// a page tinted like a photo under a warm lamp: text and its soft edges keep their luminance
+		const tint = [1, 0.97, 0.9];
+		const lum = ([r, g, b]: number[]) => Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+		for (const level of [30, 90, 150, 190]) {
+			const pixel = tint.map((t) => level * t);
+			expect(Math.abs(grays(pixel)[0] - lum(pixel))).toBeLessThanOrEqual(1);
+		}
+	});
+
 	it('applies each EXIF orientation', () => {
 		// 1 2 3
 		// 4 5 6

@@ -14,16 +14,102 @@ export function gray(width: number, height: number, fill = 255): GrayImage {
 	return { width, height, data };
 }
 
-/** Luminance (Rec. 601), transparent pixels composited on white. */
+/*
+ * Rubber stamps. Ink of colour S laid with opacity a over paper leaves each channel at 255 − a(255 − S): the
+ * pixel's darkest channel stays far above that of print, and its chroma over what the ink took off that channel,
+ * (max − min) / (255 − min), is the ink's own saturation, the same on a stroke's soft edge as in its middle. So
+ * coloured ink whose darkest channel is light is a stamp lying on paper, and goes white; print, handwriting and the
+ * text under a stamp (the overlap is darker than either) keep a dark darkest channel and stay as they are. The
+ * soft edge of a ballpoint stroke is the colour of a stamp, though: a pixel is judged by the darkest pixel around
+ * it, the stroke's core, not by itself.
+ */
+/** Darkest channel at or below which a pixel is print, ballpoint or text under a stamp: never lifted. */
+const INK_DARK = 50;
+/** Darkest channel of a stamp's stroke from which it goes all the way to white (heavy stamps: 72–85). */
+const STAMP_LIGHT = 80;
+/** Saturation up to which a pixel counts as gray, and from which as coloured ink (stamps: 0.5–0.75). */
+const GRAYISH = 0.25;
+const COLOURED = 0.45;
+/**
+ * Chroma up to which a pixel is gray whatever its saturation, and from twice which it is fully coloured (stamps on
+ * paper: 70–130): noise on white paper, and blurred ballpoint in a photo, are faintly coloured.
+ */
+const CHROMA_FLOOR = 40;
+/** Most a channel is raised to take out the paper's tint. */
+const MAX_TINT_GAIN = 1.5;
+
+/** A channel of a pixel shown at `opacity` (0 … 1) over white. */
+const onWhite = (v: number, opacity: number) => v * opacity + 255 * (1 - opacity);
+
+/**
+ * Per channel, what takes the paper's tint out: a warm lamp colours the whole page, and the tint is not ink. The
+ * paper is the page's bright tenth, found in a sparse sample of the pixels; a tiny image has no paper to judge by.
+ */
+function untint(data: Uint8ClampedArray | Uint8Array): [number, number, number] {
+	const counts = new Uint32Array(3 * 256);
+	let samples = 0;
+	for (let j = 0; j < data.length; j += 4 * 7, samples++) for (let k = 0; k < 3; k++) counts[k * 256 + (onWhite(data[j + k], data[j + 3] / 255) | 0)]++;
+	if (samples < 1000) return [1, 1, 1];
+	const paper = [0, 1, 2].map((k) => {
+		let level = 255;
+		for (let seen = counts[k * 256 + 255]; level > 0 && seen < samples / 10; seen += counts[k * 256 + --level]);
+		return level;
+	});
+	const white = Math.max(...paper);
+	return paper.map((level) => Math.min(MAX_TINT_GAIN, white / Math.max(level, 1))) as [number, number, number];
+}
+
+/** The darkest value in the 3 × 3 square around (x, y), clipped to the image. */
+function darkestAround(values: Uint8Array, width: number, height: number, x: number, y: number): number {
+	let darkest = 255;
+	for (let row = Math.max(0, y - 1); row <= Math.min(height - 1, y + 1); row++) {
+		for (let i = row * width + Math.max(0, x - 1), end = row * width + Math.min(width - 1, x + 1); i <= end; i++) if (values[i] < darkest) darkest = values[i];
+	}
+	return darkest;
+}
+
+/** How coloured (0 … 1) a pixel is, from its darkest channel and its chroma: see GRAYISH and CHROMA_FLOOR. */
+function colourfulness(min: number, chroma: number): number {
+	if (chroma <= CHROMA_FLOOR) return 0;
+	return Math.max(0, Math.min(1, (chroma / (255 - min) - GRAYISH) / (COLOURED - GRAYISH), chroma / CHROMA_FLOOR - 1));
+}
+
+/**
+ * Luminance (Rec. 601), transparent pixels composited on white, with the ink of coloured rubber stamps lifted
+ * to white (see INK_DARK): read as they are, a stamp's letters are words and its ink darkens the text under it.
+ */
 export function toGray(image: RgbaImage): GrayImage {
 	const { width, height, data } = image;
 	const out = new Uint8ClampedArray(width * height);
+	// each pixel's darkest channel and chroma, the paper's tint taken out
+	const darkest = new Uint8Array(width * height);
+	const chroma = new Uint8Array(width * height);
+	const [gainR, gainG, gainB] = untint(data);
 	for (let i = 0, j = 0; i < out.length; i++, j += 4) {
-		const y = 0.299 * data[j] + 0.587 * data[j + 1] + 0.114 * data[j + 2];
-		const alpha = data[j + 3];
+		let r = data[j], g = data[j + 1], b = data[j + 2];
 		// Decoded scans and photos are opaque: nothing to composite.
-		if (alpha === 255) out[i] = y;
-		else out[i] = y * (alpha / 255) + 255 * (1 - alpha / 255);
+		if (data[j + 3] !== 255) {
+			const opacity = data[j + 3] / 255;
+			[r, g, b] = [onWhite(r, opacity), onWhite(g, opacity), onWhite(b, opacity)];
+		}
+		out[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+		r *= gainR;
+		g *= gainG;
+		b *= gainB;
+		const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+		const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+		darkest[i] = min < 255 ? round(min) : 255;
+		chroma[i] = (max < 255 ? round(max) : 255) - darkest[i];
+	}
+	// then the lift, once every pixel's neighbours are known
+	for (let y = 0, i = 0; y < height; y++) {
+		for (let x = 0; x < width; x++, i++) {
+			if (darkest[i] <= INK_DARK || darkest[i] === 255) continue;
+			const coloured = colourfulness(darkest[i], chroma[i]);
+			if (!coloured) continue;
+			const light = Math.min(1, Math.max(0, (darkestAround(darkest, width, height, x, y) - INK_DARK) / (STAMP_LIGHT - INK_DARK)));
+			out[i] += (255 - out[i]) * coloured * light;
+		}
 	}
 	return { width, height, data: out };
 }
