@@ -127,6 +127,11 @@ describe('lab results as reports print them', () => {
 		expect(extractLabs(['presented with a 3 day history of fever. Serum Creatinine: 142 µmol/L (53 - 97) H']).map((l) => [l.name, l.printed, l.flag])).toEqual([['Creatinine', 'Serum Creatinine', 'high']]);
 		expect(extractLabs(['Alanine Aminotransferase 34 U/L 7 - 56', '(ALT)', 'AST 20 U/L 5 - 40']).map((l) => l.printed)).toEqual(['Alanine Aminotransferase (ALT)', 'AST']);
 		expect(extractLabs(['HbA1c: 8.0 % (<', '6.0) H'])[0]).toMatchObject({ value: 8, range: '<6.0', flag: 'high' });
+		// a card of results: each name alone on its line, its value on the next
+		expect(extractLabs(['Serum Iron', '28 umol/L (10 - 30)', '@ Creatine Kinase (CK)', '141 U/L (39 - 308)', 'CK-MB', '36.2 U/LH (0 - 24)', 'Collected:', '2024-02-08']).map((l) => [l.printed, l.value, l.unit, l.range, l.flag])).toEqual([
+			['Serum Iron', 28, 'µmol/L', '10-30', 'normal'], ['Creatine Kinase (CK)', 141, 'U/L', '39-308', 'normal'], ['CK-MB', 36.2, 'U/L', '0-24', 'high']
+		]);
+		expect(lab('HIV Test Reactive (Non-reactive)')).toMatchObject({ name: 'HIV test', printed: 'HIV Test', value: 'Reactive', flag: 'high' });
 		// two panels read across: a blood gas beside a blood count, and a test the catalogue does not know after a known one
 		expect(extractLabs(['MCV 90.8 fL 80.0-100.0 BE 0.2 mmol/L 0.0-2.0', 'RBC 4.87 x10^12/L 4.20-5.40 pCO2 43.4 mmHg 35.0-45.0', 'Hb 13.1 g/dL 12.0-16.0 pH 7.36 7.35-7.45']).map((l) => [l.name, l.value, l.range])).toEqual([
 			['MCV', 90.8, '80.0-100.0'], ['BE', 0.2, '0.0-2.0'], ['Red blood cells', 4.87, '4.20-5.40'], ['pCO2', 43.4, '35.0-45.0'], ['Haemoglobin', 13.1, '12.0-16.0'], ['pH', 7.36, '7.35-7.45']

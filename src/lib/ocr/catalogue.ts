@@ -63,6 +63,13 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'Vitamin B12', aliases: ['vitamin b12', 'b12', 'cobalamin'], units: { 'pg/mL': [50, 3000], 'pmol/L': [30, 2200] } },
 	{ name: 'PSA', aliases: ['psa', 'prostate specific antigen', 'total psa'], units: { 'ng/mL': [0, 1000] } },
 	{ name: 'INR', aliases: ['inr'], units: { '': [0.5, 12] } },
+	// the heart and muscle
+	{ name: 'Creatine kinase', aliases: ['creatine kinase', 'creatine kinase (ck)', 'creatine phosphokinase', 'ck', 'cpk', 'ck total'], units: { 'U/L': [5, 50000] } },
+	{ name: 'CK-MB', aliases: ['ck-mb', 'ckmb', 'ck mb'], units: { 'U/L': [0, 2000], 'ng/mL': [0, 500] } },
+	{ name: 'Troponin', aliases: ['troponin i', 'troponin t', 'hs troponin i', 'hs troponin t', 'hs-troponin i', 'hs-troponin t', 'high-sensitivity troponin i', 'high-sensitivity troponin t', 'ctni', 'ctnt', 'hs-ctni', 'hs-ctnt', 'hs-tni', 'hs-tnt', 'troponin'], units: { 'ng/L': [0, 100000], 'ng/mL': [0, 100], 'pg/mL': [0, 100000] } },
+	{ name: 'NT-proBNP', aliases: ['nt-probnp', 'nt probnp', 'ntprobnp', 'bnp'], units: { 'pg/mL': [0, 100000], 'ng/L': [0, 100000] } },
+	{ name: 'Myoglobin', aliases: ['myoglobin'], units: { 'ng/mL': [0, 10000], 'µg/L': [0, 10000] } },
+	{ name: 'LDH', aliases: ['ldh', 'lactate dehydrogenase'], units: { 'U/L': [20, 10000] } },
 	// a blood gas
 	{ name: 'pH', aliases: ['ph', 'blood ph', 'arterial ph'], units: { '': [6.5, 8] } },
 	{ name: 'pCO2', aliases: ['pco2', 'paco2'], units: { mmHg: [5, 200], kPa: [0.5, 27] } },
@@ -118,7 +125,7 @@ export const TYPICAL_RANGES: Record<string, Record<string, [number | null, numbe
 const UNIT_SPELLINGS: Record<string, string> = {
 	'g/dl': 'g/dL', 'gm/dl': 'g/dL', 'g/l': 'g/L', 'mmol/l': 'mmol/L', 'umol/l': 'µmol/L', 'µmol/l': 'µmol/L', 'μmol/l': 'µmol/L',
 	'mg/dl': 'mg/dL', 'mg/l': 'mg/L', 'u/l': 'U/L', 'iu/l': 'U/L', 'miu/l': 'mIU/L', 'uiu/ml': 'µIU/mL', 'µiu/ml': 'µIU/mL', 'μiu/ml': 'µIU/mL',
-	'pmol/l': 'pmol/L', 'nmol/l': 'nmol/L', 'ng/ml': 'ng/mL', 'ng/dl': 'ng/dL', 'pg/ml': 'pg/mL', 'ug/l': 'µg/L', 'µg/l': 'µg/L', 'fl': 'fL', 'pg': 'pg',
+	'pmol/l': 'pmol/L', 'nmol/l': 'nmol/L', 'ng/ml': 'ng/mL', 'ng/l': 'ng/L', 'ng/dl': 'ng/dL', 'pg/ml': 'pg/mL', 'ug/l': 'µg/L', 'µg/l': 'µg/L', 'fl': 'fL', 'pg': 'pg',
 	'%': '%', 'l/l': 'L/L', 'mm/hr': 'mm/hr', 'mm/h': 'mm/hr', 'mm/1sthr': 'mm/hr', 'mmol/mol': 'mmol/mol',
 	'x10^9/l': 'x10^9/L', '×10^9/l': 'x10^9/L', '10^9/l': 'x10^9/L', 'x10*9/l': 'x10^9/L', 'x109/l': 'x10^9/L', 'x10e9/l': 'x10^9/L', '10⁹/l': 'x10^9/L', 'x10⁹/l': 'x10^9/L',
 	'x10^12/l': 'x10^12/L', '×10^12/l': 'x10^12/L', '10^12/l': 'x10^12/L', 'x10*12/l': 'x10^12/L', 'x1012/l': 'x10^12/L', 'x10¹²/l': 'x10^12/L',

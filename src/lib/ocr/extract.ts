@@ -30,7 +30,7 @@ export function cleanLine(line: string): string {
 
 /** Specks read as characters: lone punctuation (and a lone lower-case letter after it) at either end of a line. */
 function stripJunk(line: string): string {
-	return line.replace(/(?:\s+(?:[:;,.!'‘’"|§_~*]+|[a-z](?=\s*[:;.!'‘’|]*\s*$)))+\s*$/, '').replace(/^\s*[:;,.!'‘’"|§_~*]+\s+/, '');
+	return line.replace(/(?:\s+(?:[:;,.!'‘’"|§_~*]+|[a-z](?=\s*[:;.!'‘’|]*\s*$)))+\s*$/, '').replace(/^\s*[:;,.!'‘’"|§_~*@©®•]+\s+/, '');
 }
 
 // ---------------------------------------------------------------- numbers
@@ -299,10 +299,13 @@ interface LabParse {
 }
 
 /** Between a test's name and its value: qualifiers in brackets, a colon, a percent sign ("(serum)", "Neutrophils %"). */
-// what may follow a test's name before its value: a bracketed note, a second name after a slash ("VDRL/RPR", "AST/SGOT"), a separator
-const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|\s)*/;
+// what may follow a test's name before its value: a bracketed note, a second name after a slash ("VDRL/RPR", "AST/SGOT"), "Test" ("HIV Test"), a separator
+const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|(?<=\s)(?:[Tt]est|TEST|[Ss]creening|SCREENING)(?=[\s:])|\s)*/;
 /** A value: a number (negative for a base excess), or one whose point was read as a colon ("3:7"). */
 const VALUE = new RegExp(String.raw`^([<>]?)\s*(-?(?:${NUMBER})|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+/** "(0)": a round digit read with brackets around it */
+const BRACKETED_VALUE = /^\((\d+(?:[.,]\d+)?)\)(?=\s)/;
+
 /** A count with its thousands set apart by spaces, and the unit printed after it ("8 675 /mm³"). */
 const SPACED_VALUE = new RegExp(String.raw`^([<>]?)\s*(${SPACED})(?=\s*(\S*))`);
 
@@ -355,7 +358,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		body = segment.slice(generic[0].length);
 	}
 	// "76. 8": a decimal point with a space after it; "(0)": a round digit read with brackets around it
-	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2').replace(/^\((\d+(?:[.,]\d+)?)\)(?=\s)/, '$1');
+	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2').replace(BRACKETED_VALUE, '$1');
 	let valueMatch = (match.test && spacedValue(body, match.test)) || VALUE.exec(body);
 	let valueText: string;
 	let qualitative: string | null = null;
@@ -409,6 +412,13 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		unitText = unitTokens[0] ?? '';
 		tail = unitTokens.slice(1).join(' ') + ' ' + tail;
 	}
+	// a flag glued to the unit ("U/LH"): the unit is known without it
+	const unitKnown = (text: string) => (match.test ? canonicalUnit(text) in match.test.units : isUnitSpelling(text));
+	const glued = /^(.+?)([HL])\*?$/.exec(unitText.trim());
+	if (glued && !unitKnown(unitText) && unitKnown(glued[1])) {
+		unitText = glued[1];
+		printedFlag ??= glued[2] === 'H' ? 'high' : 'low';
+	}
 	const known = canonicalUnit(unitText);
 	if (!match.test && !range) return null;
 	if (!match.test && unitText && known === unitText.trim() && !/^[a-zA-Zµμ%°/^0-9.]+$/.test(unitText)) return null;
@@ -451,13 +461,21 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	return { finding, rest: tail };
 }
 
+/** A few words with no number of their own: a test's name ("Vitamin B12", "Transferrin Saturation:"). */
+const NAME_ALONE = /^(?!.*\b\d)[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9.'()/+-]*(?: [A-Za-zÀ-ÿ0-9.'()/+-]+){0,4}:?$/;
+
 /** Joins a result that wrapped onto the next line of a paragraph ("…, Potassium" / "4.4 mmol/L."). */
 function joinWrapped(lines: string[]): string[] {
 	const out: string[] = [];
 	const cleaned = lines.map(cleanLine).filter(Boolean);
 	for (let i = 0; i < cleaned.length; i++) {
 		let line = cleaned[i];
-		const next = cleaned[i + 1];
+		let next = cleaned[i + 1];
+		// a name alone on its line and its value on the next ("Serum Iron" / "28 umol/L (10 - 30)"), as a card of results prints them
+		if (next && NAME_ALONE.test(line) && !isDateOnlyLine(line) && /^[<>]?\s*\d/.test(next) && !resultStarts(next).length) {
+			line = `${line} ${next}`;
+			next = cleaned[++i + 1];
+		}
 		if (next && /,/.test(line)) {
 			const last = stripLabel(line.split(/,\s+/).at(-1)!.trim());
 			const name = matchTestName(last);
@@ -482,6 +500,12 @@ function joinWrapped(lines: string[]): string[] {
 	return out;
 }
 
+/** What follows a test's name begins with its result, after what may stand between ("(serum):", "%"). */
+function startsWithResult(body: string): boolean {
+	const value = body.slice(NAME_LEAD.exec(body)![0].length).replace(BRACKETED_VALUE, '$1');
+	return VALUE.test(value) || QUALITATIVE.test(value);
+}
+
 /** The standard name of a test printed as `printed` ("Serum Potassium" → "Potassium"), or null when the catalogue does not know it. */
 export function standardTestName(printed: string): string | null {
 	const text = printed.trim();
@@ -502,9 +526,7 @@ function resultStarts(line: string): number[] {
 		if (at > 0 && !/[\s,;(]/.test(line[at - 1]) && !glued) continue;
 		const name = /[A-Za-z]/.test(line[at]) ? matchTestName(line.slice(at)) : null;
 		if (!name) continue;
-		const body = line.slice(at + name.length);
-		const value = body.slice(NAME_LEAD.exec(body)![0].length);
-		if (!VALUE.test(value) && !QUALITATIVE.test(value)) continue;
+		if (!startsWithResult(line.slice(at + name.length))) continue;
 		starts.push(at);
 		at += name.length;
 	}
