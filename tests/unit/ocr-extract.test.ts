@@ -132,6 +132,11 @@ describe('lab results as reports print them', () => {
 			['Serum Iron', 28, 'µmol/L', '10-30', 'normal'], ['Creatine Kinase (CK)', 141, 'U/L', '39-308', 'normal'], ['CK-MB', 36.2, 'U/L', '0-24', 'high']
 		]);
 		expect(lab('HIV Test Reactive (Non-reactive)')).toMatchObject({ name: 'HIV test', printed: 'HIV Test', value: 'Reactive', flag: 'high' });
+		// hepatitis B's other markers are tests of their own, not slips of HBsAg; "Ph" before a number is a telephone
+		expect(extractLabs(['HBsAg Reactive Non-reactive', 'HBeAg Reactive Non-reactive', 'Anti-HBc (Total) Non-reactive', 'Anti-HCV Negative']).map((l) => [l.name, l.printed])).toEqual([
+			['HBsAg', 'HBsAg'], ['HBeAg', 'HBeAg'], ['Anti-HBc', 'Anti-HBc (Total)'], ['Anti-HCV', 'Anti-HCV']
+		]);
+		expect(extractLabs(['Ph (07) 3377 8666', 'pH 7.36 7.35-7.45']).map((l) => l.name)).toEqual(['pH']);
 		// two panels read across: a blood gas beside a blood count, and a test the catalogue does not know after a known one
 		expect(extractLabs(['MCV 90.8 fL 80.0-100.0 BE 0.2 mmol/L 0.0-2.0', 'RBC 4.87 x10^12/L 4.20-5.40 pCO2 43.4 mmHg 35.0-45.0', 'Hb 13.1 g/dL 12.0-16.0 pH 7.36 7.35-7.45']).map((l) => [l.name, l.value, l.range])).toEqual([
 			['MCV', 90.8, '80.0-100.0'], ['BE', 0.2, '0.0-2.0'], ['Red blood cells', 4.87, '4.20-5.40'], ['pCO2', 43.4, '35.0-45.0'], ['Haemoglobin', 13.1, '12.0-16.0'], ['pH', 7.36, '7.35-7.45']

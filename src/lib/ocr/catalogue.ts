@@ -79,6 +79,11 @@ export const LAB_TESTS: LabTest[] = [
 	{ name: 'CD4 count', aliases: ['cd4 count', 'cd4', 'cd4+ count', 'cd4 cells'], units: { 'cells/µL': [0, 3000] } },
 	{ name: 'Malaria parasites', aliases: ['malaria parasite (mp)', 'malaria parasites', 'malaria parasite', 'blood film for mp', 'blood film for malaria parasites', 'bs for mp', 'mp', 'malaria rdt', 'malaria rapid test'], units: {}, qualitative: true },
 	{ name: 'HBsAg', aliases: ['hbsag', 'hepatitis b surface antigen', 'hepatitis b surface antigen (hbsag)', 'ag hbs', 'antigene hbs'], units: {}, qualitative: true },
+	{ name: 'HBeAg', aliases: ['hbeag', 'hbe antigen', 'hepatitis b e antigen'], units: {}, qualitative: true },
+	{ name: 'Anti-HBe', aliases: ['anti-hbe', 'anti hbe', 'hbeab'], units: {}, qualitative: true },
+	{ name: 'Anti-HBc', aliases: ['anti-hbc', 'anti hbc', 'anti-hbc (total)', 'anti-hbc igm', 'hbcab'], units: {}, qualitative: true },
+	{ name: 'Anti-HBs', aliases: ['anti-hbs', 'anti hbs', 'hbsab'], units: { 'mIU/mL': [0, 100000] } },
+	{ name: 'Anti-HCV', aliases: ['anti-hcv', 'anti hcv', 'hcv antibody', 'hcv ab', 'hepatitis c antibody'], units: {}, qualitative: true },
 	{ name: 'HIV test', aliases: ['hiv 1 & 2', 'hiv 1&2', 'hiv1&2', 'hiv i & ii', 'hiv', 'retroviral screening', 'rvs', 'hiv screening', 'hiv 1/2', 'hiv 1+2', 'anti-hiv 1/2', 'anti hiv', 'anti-hiv', 'hiv 1 & 2 antibody', 'serologie hiv', 'serologie hiv 1+2'], units: {}, qualitative: true },
 	{ name: 'VDRL', aliases: ['vdrl', 'rpr', 'syphilis (vdrl)'], units: {}, qualitative: true },
 	{ name: 'Urine protein', aliases: ['urine protein', 'protein (urine)', 'urine albumin', 'proteinuria'], units: {}, qualitative: true },
@@ -195,7 +200,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 const bare = (c: string) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 /** Letters the engine takes for one another; a digit or sign may stand for any letter. */
-const LOOKALIKES = ['aeocs', 'iltfjr', 'nmhur', 'odq', 'bh', 'gqy', 'vwy'];
+const LOOKALIKES = ['aeoc', 'sz', 'iltfjr', 'nmhur', 'odq', 'bh', 'gqy', 'vwy'];
 const lookalike = (read: string, letter: string) => !/\p{L}/u.test(read) || LOOKALIKES.some((set) => set.includes(read) && set.includes(letter));
 
 /**

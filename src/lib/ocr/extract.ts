@@ -118,6 +118,8 @@ function matchBareName(segment: string): NameMatch | null {
 		if (candidate !== alias && fold(candidate) !== fa && !ion) continue;
 		// A one- or two-letter abbreviation ("K", "Na", "pH") must be printed with a capital.
 		if (alias.length <= 2 && !/[A-Z]/.test(segment.slice(0, alias.length))) continue;
+		// "Ph" is a telephone
+		if (alias === 'ph' && !/^(?:pH|PH)/.test(segment)) continue;
 		if (ion) return { test, name: test.name, length: alias.length, printed: `${segment.slice(0, alias.length - 1)}+` };
 		return slipped(test, alias, segment.slice(0, alias.length));
 	}
