@@ -196,12 +196,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 	return previous[b.length];
 }
 
-/** A letter without its accent, in lower case. */
+/** Letters without their accents, in lower case. */
 const bare = (c: string) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+const isLetter = (c: string) => /\p{L}/u.test(c);
 
 /** Letters the engine takes for one another; a digit or sign may stand for any letter. */
 const LOOKALIKES = ['aeoc', 'sz', 'iltfjr', 'nmhur', 'odq', 'bh', 'gqy', 'vwy'];
-const lookalike = (read: string, letter: string) => !/\p{L}/u.test(read) || LOOKALIKES.some((set) => set.includes(read) && set.includes(letter));
+const lookalike = (read: string, letter: string) => !isLetter(read) || LOOKALIKES.some((set) => set.includes(read) && set.includes(letter));
 
 /**
  * `read` spelt as `alias` where the engine slipped ("Serum Potessium" with "potassium" → "Serum Potassium"),
@@ -212,6 +214,8 @@ const lookalike = (read: string, letter: string) => !/\p{L}/u.test(read) || LOOK
  */
 export function respell(read: string, alias: string): string {
 	const a = [...read];
+	// read as the alias but for case and accents (most names): nothing to put back
+	if (a.map(bare).join('') === alias) return read;
 	const b = [...alias];
 	const cost: number[][] = a.map(() => []);
 	const at = (i: number, j: number) => (i < 0 ? j + 1 : j < 0 ? i + 1 : cost[i][j]);
@@ -225,7 +229,6 @@ export function respell(read: string, alias: string): string {
 		else if (i >= 0 && at(i, j) === at(i - 1, j) + 1) pairs.unshift([a[i--], null]);
 		else pairs.unshift([null, b[j--]]);
 	}
-	const letter = (c: string) => /\p{L}/u.test(c);
 	const lastShared = pairs.findLastIndex(([r, c]) => r !== null && c !== null);
 	let upper = /^\p{Lu}/u.test(read);
 	let out = '';
@@ -245,13 +248,13 @@ export function respell(read: string, alias: string): string {
 		word.forEach(([r, c], n) => {
 			const k = start + n;
 			// a letter put back takes the case of the letter read after it ("Colesterol" → "Cholesterol")
-			const next = r === null ? pairs.slice(k + 1).find(([x]) => x !== null && letter(x))?.[0] : null;
+			const next = r === null ? pairs.slice(k + 1).find(([x]) => x !== null && isLetter(x))?.[0] : null;
 			if (next) upper = next !== next.toLowerCase();
-			if (r !== null && letter(r)) upper = r !== r.toLowerCase();
+			if (r !== null && isLetter(r)) upper = r !== r.toLowerCase();
 			if (own) out += r ?? '';
 			else if (c === null) {
 				// a letter the engine added is dropped; the paper's own punctuation and ending are kept
-				if (!letter(r!) || k > lastShared) out += r;
+				if (!isLetter(r!) || k > lastShared) out += r;
 			} else if (r === null) {
 				if (k < lastShared) out += upper ? c.toUpperCase() : c;
 			} else out += bare(r) === c ? r : upper ? c.toUpperCase() : c;
@@ -263,7 +266,7 @@ export function respell(read: string, alias: string): string {
 
 /** Folds characters OCR confuses (l/1/I/|, O/0) so "HbAlc" and "HbA1c" compare equal. */
 export function fold(text: string): string {
-	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();
+	return bare(text).replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();
 }
 
 /** The closest unit the test is reported in, when the printed one is an OCR slip of it ("pmol/L" for "µmol/L"). */

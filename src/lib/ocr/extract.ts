@@ -116,10 +116,10 @@ function matchBareName(segment: string): NameMatch | null {
 		// an ion's "+" read as "t" ("Nat" for "Na+"): the paper's name is put back
 		const ion = alias.endsWith('+') && /^[A-Z][a-z]?t$/.test(segment.slice(0, alias.length)) && candidate.slice(0, -1) === alias.slice(0, -1);
 		if (candidate !== alias && fold(candidate) !== fa && !ion) continue;
-		// A one- or two-letter abbreviation ("K", "Na", "pH") must be printed with a capital.
-		if (alias.length <= 2 && !/[A-Z]/.test(segment.slice(0, alias.length))) continue;
-		// "Ph" is a telephone
-		if (alias === 'ph' && !/^(?:pH|PH)/.test(segment)) continue;
+		// A one- or two-letter abbreviation must be printed with a capital ("K", "Na"), and one that is the test's own
+		// name as the test is named, or in capitals ("pH", "PH": "Ph" is a telephone).
+		const short = alias.length <= 2 ? segment.slice(0, alias.length) : '';
+		if (short && (alias === test.name.toLowerCase() ? short !== test.name && short !== test.name.toUpperCase() : !/[A-Z]/.test(short))) continue;
 		if (ion) return { test, name: test.name, length: alias.length, printed: `${segment.slice(0, alias.length - 1)}+` };
 		return slipped(test, alias, segment.slice(0, alias.length));
 	}

@@ -439,6 +439,14 @@ export function otsuThreshold(image: GrayImage): number {
 	return threshold;
 }
 
+/** 1 where there is ink. The threshold is capped so that light paper grain never counts. */
+export function inkMask(image: GrayImage, threshold = Math.min(otsuThreshold(image), 170)): Uint8Array {
+	// Otsu's level is the last of the dark class: on a black and white page it is 0 itself.
+	const mask = new Uint8Array(image.data.length);
+	for (let i = 0; i < mask.length; i++) mask[i] = image.data[i] <= threshold ? 1 : 0;
+	return mask;
+}
+
 /**
  * Estimates the skew of text lines in degrees, in `rotate`'s sense: an upright page turned by
  * `rotate(page, a)` is estimated as `a`, and `rotate(image, -a)` straightens it. Maximises the sharpness
@@ -700,8 +708,7 @@ export function encodePgm(image: GrayImage): Uint8Array {
  */
 export function despeckle(image: GrayImage, maxArea = 6, threshold = 128): GrayImage {
 	const { width: w, height: h, data } = image;
-	const dark = new Uint8Array(w * h);
-	for (let i = 0; i < dark.length; i++) dark[i] = data[i] < threshold ? 1 : 0;
+	const dark = inkMask(image, threshold - 1);
 	const out = new Uint8ClampedArray(data);
 	eachBlob(dark, w, (blob) => { if (blob.area <= maxArea) for (const p of blob.pixels) out[p] = 255; }, { keep: maxArea });
 	return { width: w, height: h, data: out };

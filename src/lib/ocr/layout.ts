@@ -3,16 +3,8 @@
  * and text blocks found by whitespace, in reading order: a two-column page is read column by column, while
  * a table keeps its rows whole.
  */
-import { eachBlob, otsuThreshold, type Box } from './image.js';
+import { eachBlob, inkMask, type Box } from './image.js';
 import type { GrayImage } from './types.js';
-
-/** 1 where there is ink. The threshold is capped so that light paper grain never counts. */
-export function inkMask(image: GrayImage, threshold = Math.min(otsuThreshold(image), 170)): Uint8Array {
-	// Otsu's level is the last of the dark class: on a black and white page it is 0 itself.
-	const mask = new Uint8Array(image.data.length);
-	for (let i = 0; i < mask.length; i++) mask[i] = image.data[i] <= threshold ? 1 : 0;
-	return mask;
-}
 
 export interface Rules {
 	/** horizontal and vertical ruling lines, boxes in the page's pixels */
@@ -167,8 +159,7 @@ function dilate(marked: Uint8Array, w: number, h: number, radius: number): Uint8
  * steps from one row to the next). A letter that reaches further is kept whole.
  */
 function clearLeftovers(out: Uint8ClampedArray, w: number, near: Uint8Array) {
-	const dark = new Uint8Array(out.length);
-	for (let i = 0; i < out.length; i++) dark[i] = out[i] < RULE_INK ? 1 : 0;
+	const dark = inkMask({ width: w, height: out.length / w, data: out }, RULE_INK - 1);
 	const labels = new Int32Array(out.length);
 	let count = 0;
 	eachBlob(dark, w, () => count++, { labels });

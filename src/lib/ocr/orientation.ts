@@ -4,8 +4,8 @@
  * as it is and, only when that reads poorly, turned each other way: text the right way up reads with clearly
  * higher confidence than text on its side or head.
  */
-import { applyOrientation, encodePgm, estimateSkew, rotate, type Box } from './image.js';
-import { crop, inkMask } from './layout.js';
+import { applyOrientation, encodePgm, estimateSkew, inkMask, rotate, type Box } from './image.js';
+import { crop } from './layout.js';
 import type { OcrEngine } from './engine.js';
 import type { GrayImage } from './types.js';
 
