@@ -105,6 +105,11 @@ describe('lab results as reports print them', () => {
 		expect(lab('Nat 144 mmol/L 135 - 145')).toMatchObject({ name: 'Sodium', printed: 'Na+', value: 144 });
 		expect(lab('Haematocrit (HCT) 38.7 % 36,.0-46.0')).toMatchObject({ range: '36.0-46.0', flag: 'normal' });
 		expect(lab('HbAlc 4.3 % £57')).toMatchObject({ name: 'HbA1c', unit: '%', range: '<5.7', flag: 'normal' });
+		// specks before the unit, and a unit's slips that end in a full stop or read L as t
+		expect(lab('Fasting Plasma Glucose 92 — mg/dL 70 - 100')).toMatchObject({ unit: 'mg/dL', range: '70-100', flag: 'normal' });
+		expect(lab('Calcium 85 Teak mg/dL 8.7 - 10.2')).toMatchObject({ unit: 'mg/dL', range: '8.7-10.2' });
+		expect(lab('MCHC 33.1 gdl. 32.0 - 36.0')).toMatchObject({ unit: 'g/dL', flag: 'normal' });
+		expect(lab('Sodium 138 mmol/t 135 - 145')).toMatchObject({ unit: 'mmol/L', flag: 'normal' });
 		expect(extractLabs(['Fasting Plasma Glucose: 6.6 mmol/L (3.9 - 5.6) HigRBS: 6.0 mmol/L (3.9 - 7.8)']).map((l) => [l.printed, l.value])).toEqual([['Fasting Plasma Glucose', 6.6], ['RBS', 6]]);
 	});
 

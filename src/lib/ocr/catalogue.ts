@@ -269,18 +269,22 @@ export function fold(text: string): string {
 	return bare(text).replace(/[1|!íi]/g, 'l').replace(/0/g, 'o').replace(/[µμ]/g, 'u').replace(/\s+/g, ' ').trim();
 }
 
+/** A unit as compared for slips: its trailing full stop gone, and the letters a unit's L is read as ("mmol/t", "Iu/L") folded. */
+const unitShape = (unit: string) => fold(repairUnitText(unit)).replace(/t/g, 'l');
+
 /** The closest unit the test is reported in, when the printed one is an OCR slip of it ("pmol/L" for "µmol/L"). */
 export function unitForTest(test: LabTest, unit: string): string {
 	const canonical = canonicalUnit(unit);
 	if (canonical in test.units) return canonical;
 	let best = canonical;
 	let bestDistance = 3;
-	const read = fold(canonical);
+	const read = unitShape(canonical);
 	for (const known of Object.keys(test.units)) {
 		if (!known) continue;
-		const whole = editDistance(read, fold(known), 2);
+		const shape = unitShape(known);
+		const whole = editDistance(read, shape, 2);
 		// a unit cut short at the end of a line ("µmol" read as "pmol", "umc")
-		const prefix = read.length >= 3 && read.length < known.length ? editDistance(read, fold(known).slice(0, read.length), 1) : 3;
+		const prefix = read.length >= 3 && read.length < known.length ? editDistance(read, shape.slice(0, read.length), 1) : 3;
 		// (a prefix more than one edit away is none: its distance is only known to exceed one)
 		const d = Math.min(whole, prefix <= 1 ? prefix : 3);
 		if (d < bestDistance && d <= Math.max(1, Math.floor(known.length / 3))) { best = known; bestDistance = d; }

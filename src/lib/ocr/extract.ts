@@ -407,12 +407,13 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	tail = tail.replace(/^\s*[)\]]/, '');
 	// A unit is one short token (two for "x10^9 /L"); more words mean this was prose, not a result.
 	const unitTokens = unitText.split(/\s+/).filter(Boolean);
-	// "% £57": a known unit, then something that is not part of it
-	const firstKnown = match.test && unitTokens.length === 2 && canonicalUnit(unitTokens[0]) in match.test.units && !(canonicalUnit(unitText) in match.test.units);
-	if (unitTokens.length > 2 || unitText.length > 18 || firstKnown) {
+	// "% £57", "— mg/dL", ", mg/dl Q.": a unit the test is reported in, among specks and what follows it
+	const test = match.test;
+	const knownAt = test && !(canonicalUnit(unitText) in test.units) ? unitTokens.findIndex((token) => canonicalUnit(token) in test.units) : -1;
+	if (knownAt >= 0 || unitTokens.length > 2 || unitText.length > 18) {
 		if (!match.test) return null;
-		unitText = unitTokens[0] ?? '';
-		tail = unitTokens.slice(1).join(' ') + ' ' + tail;
+		unitText = unitTokens[Math.max(0, knownAt)] ?? '';
+		tail = unitTokens.slice(Math.max(0, knownAt) + 1).join(' ') + ' ' + tail;
 	}
 	// a flag glued to the unit ("U/LH"): the unit is known without it
 	const unitKnown = (text: string) => (match.test ? canonicalUnit(text) in match.test.units : isUnitSpelling(text));
