@@ -136,6 +136,17 @@ describe('lab results as reports print them', () => {
 		expect(extractLabs(['Serum Iron', '28 umol/L (10 - 30)', '@ Creatine Kinase (CK)', '141 U/L (39 - 308)', 'CK-MB', '36.2 U/LH (0 - 24)', 'Collected:', '2024-02-08']).map((l) => [l.printed, l.value, l.unit, l.range, l.flag])).toEqual([
 			['Serum Iron', 28, 'µmol/L', '10-30', 'normal'], ['Creatine Kinase (CK)', 141, 'U/L', '39-308', 'normal'], ['CK-MB', 36.2, 'U/L', '0-24', 'high']
 		]);
+		// two cards side by side: two names on a line, their results on the next; a word result on a card
+		const cards = ['Transferrin Saturation MCH', '60%* (15 - 45) 25.5 pg* (27 - 33)', 'HBsAg ALT (SGPT)', 'Reactive* (Non-reactive) 64U/L* (Upto 41)', 'Anti-HBe AST (SGOT)', 'Non-reactive — (Non-reactive) 69U/L* (Up to 40)', 'VDRL', 'Negative (Negative)'];
+		expect(extractLabs(cards).map((l) => [l.printed, l.value, l.unit, l.range, l.flag])).toEqual([
+			['Transferrin Saturation', 60, '%', '15-45', 'high'], ['MCH', 25.5, 'pg', '27-33', 'low'],
+			['HBsAg', 'Reactive', '', 'Non-reactive', 'high'], ['ALT (SGPT)', 64, 'U/L', 'Upto 41', 'high'],
+			['Anti-HBe', 'Non-reactive', '', 'Non-reactive', 'normal'], ['AST (SGOT)', 69, 'U/L', 'Up to 40', 'high'],
+			['VDRL', 'Negative', '', 'Negative', 'normal']
+		]);
+		// a test read as a number takes no word from the next line; two known names whose results cannot be parted are not joined
+		expect(extractLabs(['Platelet count', 'Negative'])).toEqual([]);
+		expect(extractLabs(['HBsAg ALT (SGPT)', 'Reactive']).map((l) => [l.printed, l.value])).toEqual([]);
 		expect(lab('HIV Test Reactive (Non-reactive)')).toMatchObject({ name: 'HIV test', printed: 'HIV Test', value: 'Reactive', flag: 'high' });
 		// hepatitis B's other markers are tests of their own, not slips of HBsAg; "Ph" before a number is a telephone
 		expect(extractLabs(['HBsAg Reactive Non-reactive', 'HBeAg Reactive Non-reactive', 'Anti-HBc (Total) Non-reactive', 'Anti-HCV Negative']).map((l) => [l.name, l.printed])).toEqual([

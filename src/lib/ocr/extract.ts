@@ -164,8 +164,9 @@ const LOST_POINT = new RegExp(String.raw`(^|[^\d.,])0(\d)(?=\s*(?:${RANGE_JOIN})
 /** Both ends of a range of counts with their thousands set apart by spaces ("150 000 - 400 000"). */
 const SPACED_PAIR = new RegExp(String.raw`(${SPACED})\s*(${RANGE_JOIN})\s*(${SPACED})`);
 /** "Up to" in the languages reports print it in. */
-const UP_TO = ['up to', 'até', "jusqu'à", 'hasta'];
-const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|${UP_TO.join('|')}|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
+const UP_TO_WORDS = String.raw`up ?to|até|jusqu'à|hasta`;
+const UP_TO = new RegExp(`^(?:${UP_TO_WORDS})$`, 'i');
+const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|${UP_TO_WORDS}|below|above|greater than|more than)\s*(\d+[:]\d+|${NUMBER})`, 'i');
 /**
  * A result printed as a word, in English, French, Portuguese or Indonesian, with its grade in brackets
  * ("Positive (++)", "Seen (+)"), or what a microscopy did not see ("No ova or cysts seen").
@@ -211,7 +212,7 @@ export function parseRange(text: string, possible?: Possible): ParsedRange | nul
 		const op = bound[1].toLowerCase();
 		bound[2] = bound[2].replace(':', '.');
 		const value = parseNumber(bound[2], possible);
-		const upTo = op === '<=' || op === '≤' || UP_TO.includes(op);
+		const upTo = op === '<=' || op === '≤' || UP_TO.test(op);
 		const below = upTo || ['<', 'less than', 'below'].includes(op);
 		const symbol = below ? (upTo ? '≤' : '<') : op === '>=' || op === '≥' ? '≥' : '>';
 		// a bound in words stays in the paper's words ("Up to 40")
@@ -389,7 +390,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	after = kept.join(' ');
 	if (qualitative && !/\//.test(qualitative)) {
 		// the normal word printed as the reference ("Negative", "(Not seen)")
-		const inner = after.replace(/^[([]\s*/, '');
+		const inner = after.replace(/^[-–—~_]*\s*[([]\s*/, '');
 		const normal = QUALITATIVE.exec(inner);
 		const reference = normal ? normal[0].replace(/\s+/g, ' ') : '';
 		const finding: LabFinding = { name: match.name, printed, value: qualitative, unit: '', range: reference, flag: qualitativeFlag(qualitative, reference, printedFlag), line: segment };
@@ -415,12 +416,15 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		unitText = unitTokens[Math.max(0, knownAt)] ?? '';
 		tail = unitTokens.slice(Math.max(0, knownAt) + 1).join(' ') + ' ' + tail;
 	}
-	// a flag glued to the unit ("U/LH"): the unit is known without it
+	// a flag glued to the unit ("U/LH", "%*"): the unit is known without it
 	const unitKnown = (text: string) => (match.test ? canonicalUnit(text) in match.test.units : isUnitSpelling(text));
-	const glued = /^(.+?)([HL])\*?$/.exec(unitText.trim());
-	if (glued && !unitKnown(unitText) && unitKnown(glued[1])) {
-		unitText = glued[1];
-		printedFlag ??= glued[2] === 'H' ? 'high' : 'low';
+	const unstarred = unitText.trim().replace(/\*+$/, '');
+	const glued = /^(.+)([HL])$/.exec(unstarred);
+	if (!unitKnown(unitText)) {
+		if (glued && !unitKnown(unstarred) && unitKnown(glued[1])) {
+			unitText = glued[1];
+			printedFlag ??= glued[2] === 'H' ? 'high' : 'low';
+		} else if (unitKnown(unstarred)) unitText = unstarred;
 	}
 	const known = canonicalUnit(unitText);
 	if (!match.test && !range) return null;
@@ -467,6 +471,30 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 /** A few words with no number of their own: a test's name ("Vitamin B12", "Transferrin Saturation:"). */
 const NAME_ALONE = /^(?!.*\b\d)[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9.'()/+-]*(?: [A-Za-zÀ-ÿ0-9.'()/+-]+){0,4}:?$/;
 
+/**
+ * Two cards side by side: two names on one line, their two results on the next ("Transferrin Saturation MCH" /
+ * "60 % (15 - 45) 25.5 pg (27 - 33)"). The names part where a known one starts or ends (where known names cover
+ * most of the line), the results where the first one's reading ends. `apart` when the line holds two known names
+ * whose results could not be parted: joining them all to the first would misplace the second's.
+ */
+function splitCards(names: string, results: string): { pair?: [string, string]; apart?: boolean } {
+	const known = (name: string) => (matchTestName(name)?.length === name.length ? name.length : 0);
+	let best: { pair: [string, string]; covered: number } | null = null;
+	let apart = false;
+	for (let at = names.indexOf(' '); at > 0; at = names.indexOf(' ', at + 1)) {
+		const first = names.slice(0, at);
+		const second = names.slice(at + 1);
+		const covered = known(first) + known(second);
+		apart ||= known(first) > 0 && known(second) > 0;
+		if (!covered || covered <= (best?.covered ?? 0)) continue;
+		const rest = parseLabSegment(`${first} ${results}`, () => 100, 0)?.rest.trim();
+		if (!rest || !(/^[<>]?\s*\d/.test(rest) || QUALITATIVE.test(rest))) continue;
+		const cut = results.lastIndexOf(rest.split(/\s+/)[0]);
+		if (cut > 0) best = { pair: [`${first} ${results.slice(0, cut).trim()}`, `${second} ${results.slice(cut)}`], covered };
+	}
+	return best ? { pair: best.pair } : { apart };
+}
+
 /** Joins a result that wrapped onto the next line of a paragraph ("…, Potassium" / "4.4 mmol/L."). */
 function joinWrapped(lines: string[]): string[] {
 	const out: string[] = [];
@@ -475,9 +503,15 @@ function joinWrapped(lines: string[]): string[] {
 		let line = cleaned[i];
 		let next = cleaned[i + 1];
 		// a name alone on its line and its value on the next ("Serum Iron" / "28 umol/L (10 - 30)"), as a card of results prints them
-		if (next && NAME_ALONE.test(line) && !isDateOnlyLine(line) && /^[<>]?\s*\d/.test(next) && !resultStarts(next).length) {
-			line = `${line} ${next}`;
-			next = cleaned[++i + 1];
+		// (a word result only after a name of a test read as a word, or one the catalogue does not know)
+		const wordFor = (name: string) => !matchTestName(name)?.test || matchTestName(name)?.test?.qualitative;
+		if (next && NAME_ALONE.test(line) && !isDateOnlyLine(line) && (/^[<>]?\s*\d/.test(next) || (QUALITATIVE.test(next) && wordFor(line))) && !resultStarts(next).length) {
+			const { pair, apart } = splitCards(line, next);
+			if (pair) out.push(pair[0]);
+			if (pair || !apart) {
+				line = pair ? pair[1] : `${line} ${next}`;
+				next = cleaned[++i + 1];
+			}
 		}
 		if (next && /,/.test(line)) {
 			const last = stripLabel(line.split(/,\s+/).at(-1)!.trim());

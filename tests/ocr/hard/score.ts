@@ -46,8 +46,8 @@ export interface FoundLab {
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/μ/g, 'u').replace(/\s+/g, ' ').trim();
 const sameValue = (a: number | string, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : typeof a === 'string' && typeof b === 'string' && norm(a) === norm(b));
 const compactUnit = (s: string) => norm(s).replace(/\s+/g, '');
-/** Ranges compare without spaces or enclosing brackets, any dash as "-", ≤/≥ as </>. */
-const compactRange = (s: string) => norm(s).replace(/\s+/g, '').replace(/^[([]|[)\]]$/g, '').replace(/[–—−]/g, '-').replace('≤', '<').replace('≥', '>');
+/** Ranges compare without spaces or enclosing brackets, any dash as "-", ≤/≥ and <=/>= as </>. */
+const compactRange = (s: string) => norm(s).replace(/\s+/g, '').replace(/^[([]|[)\]]$/g, '').replace(/[–—−]/g, '-').replace(/≤|<=/, '<').replace(/≥|>=/, '>');
 
 export interface Counts {
 	tp: number;
