@@ -176,6 +176,10 @@ describe('decimal and plausibility checks', () => {
 
 	it('suspects a whole number ten times a decimal range even where it is possible', () => {
 		expect(lab('WBC 72 x10^9/L 4.0-11.0')).toMatchObject({ value: 7.2, check: 'decimal' });
+		// …or below a decimal bound alone; a bound without decimals says nothing of the value's
+		expect(lab('Triglycerides 14 mmol/L < 1.7')).toMatchObject({ value: 1.4, check: 'decimal', flag: 'normal' });
+		expect(lab('CRP 40 mg/L < 5')).toMatchObject({ value: 40, flag: 'high' });
+		expect(lab('CRP 40 mg/L < 5')).not.toHaveProperty('check');
 	});
 
 	it('leaves plausible values alone, and marks impossible ones it cannot repair', () => {

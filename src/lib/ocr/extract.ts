@@ -237,7 +237,7 @@ function logDistance(value: number, target: number) {
  * A value that cannot be right for the test and unit. If putting back a decimal point the engine may
  * have dropped makes it possible, the repaired value is offered; the patient still confirms it.
  */
-export function plausibleValue(test: LabTest | null, unit: string, read: string, range: { low?: number; high?: number } | null): { value: number; check?: CheckReason } {
+export function plausibleValue(test: LabTest | null, unit: string, read: string, range: { low?: number; high?: number; text?: string } | null): { value: number; check?: CheckReason } {
 	const value = parseNumber(read);
 	const possible = test?.units[unit];
 	const digits = read.replace(/[^\d]/g, '');
@@ -258,9 +258,10 @@ export function plausibleValue(test: LabTest | null, unit: string, read: string,
 		}
 		return { value, check: 'implausible' };
 	}
-	// Possible in principle, but a whole number ten times the printed range whose ends have decimals.
-	if (integer && digits.length >= 2 && range?.low !== undefined && range?.high !== undefined && value > range.high * 5) {
-		const fits = candidates().filter((c) => (range.low === undefined || c >= range.low * 0.5) && c <= range.high! * 2);
+	// Possible in principle, but a whole number ten times the printed range whose ends have decimals (or "< 1.7").
+	const decimalBound = range?.high !== undefined && (range.low !== undefined || /[.,]\d/.test(range.text ?? ''));
+	if (integer && digits.length >= 2 && decimalBound && value > range!.high! * 5) {
+		const fits = candidates().filter((c) => (range!.low === undefined || c >= range!.low * 0.5) && c <= range!.high! * 2);
 		if (fits.length && (!possible || (fits[0] >= possible[0] && fits[0] <= possible[1]))) return { value: fits[0], check: 'decimal' };
 	}
 	return { value };
