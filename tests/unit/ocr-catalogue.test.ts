@@ -38,6 +38,8 @@ describe('a catalogue as broad as a general lab’s', () => {
 		// a known name followed by more of a name the catalogue does not know is that other test
 		expect(read('Creatinine clearance 95 mL/min 90-140')).toEqual([['Creatinine clearance', 'Creatinine clearance', 95, 'mL/min', '90-140', 'normal']]);
 		expect(read('Urine Creatinine 8.2 mmol/L 3-20')[0][0]).toBe('Urine Creatinine');
+		// …but not the engine's noise after a known name: a dotted leader read as letters makes no test
+		expect(read('Lactate eee 2.0 mmol/L 0.5-2.2')).toEqual([]);
 	});
 
 	it('finds names that start with digits', () => {

@@ -324,6 +324,15 @@ interface LabParse {
 const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|(?<=\s)(?:[Tt]est|TEST|[Ss]creening|SCREENING)(?=[\s:])|\s)*/;
 /** A value: a number (negative for a base excess), or one whose point was read as a colon ("3:7"). */
 const VALUE = new RegExp(String.raw`^([<>]?)\s*(-?(?:${NUMBER})|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+/** Words that continue a test's name: one or two, each of three letters or more with a vowel and no letter thrice ("eee" is a dotted leader). */
+const MORE_NAME = /^(?:\s+(?![A-Za-zÀ-ÿ]*([A-Za-zÀ-ÿ])\1\1)(?=[A-Za-zÀ-ÿ]*[aeiouà-ÿ])[A-Za-zÀ-ÿ]{3,}){1,2}$/i;
+
+/** A known short name inside a longer one the catalogue does not know ("TCA patient 32.3 sec", "Creatinine clearance"): that other test's result. */
+function longerName(segment: string, known: number, confidence: (token: string) => number, lowConfidence: number): LabParse | null {
+	const unknown = parseLabSegment(segment, confidence, lowConfidence, false);
+	return unknown && MORE_NAME.test(unknown.finding.printed.slice(known)) ? unknown : null;
+}
+
 /** "(0)": a round digit read with brackets around it */
 const BRACKETED_VALUE = /^\((\d+(?:[.,]\d+)?)\)(?=\s)/;
 
@@ -395,8 +404,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		const bp = /^(\d{2,3}\s*\/\s*\d{2,3})\b/.exec(body);
 		if (q) { qualitative = q[0].replace(/\s+/g, ' ').replace(/(\w)\(/, '$1 (').replace(/- /, '-'); valueText = qualitative; taken = q[0].length; }
 		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; taken = bp[0].length; }
-		// a known short name inside a longer one the catalogue does not know ("TCA patient 32.3 sec")
-		else return match.test ? parseLabSegment(segment, confidence, lowConfidence, false) : null;
+		else return match.test ? longerName(segment, match.length, confidence, lowConfidence) : null;
 	}
 	// an asterisk flag read as a quote mark ('15,1"')
 	let after = body.slice(taken).replace(/^["”]+(?=\s|$)/, '');
