@@ -40,7 +40,7 @@ describe('Portuguese, Indonesian, Spanish and French reports', () => {
 		expect(read('HBsAg Reagente Não reagente')).toEqual([['HBsAg', 'HBsAg', 'Reagente', '', 'Não reagente', 'high']]);
 		expect(read('Anti HIV Non Reaktif Non Reaktif')).toEqual([['HIV test', 'Anti HIV', 'Non Reaktif', '', 'Non Reaktif', 'normal']]);
 		expect(read('Anti-HCV Não reagente Não reagente')).toEqual([['Anti-HCV', 'Anti-HCV', 'Não reagente', '', 'Não reagente', 'normal']]);
-		expect(read('Ova & Parasites Seen Not seen')).toEqual([['Ova & Parasites', 'Ova & Parasites', 'Seen', '', 'Not seen', 'high']]);
+		expect(read('Ova & Parasites Seen Not seen')).toEqual([['Stool ova and cysts', 'Ova & Parasites', 'Seen', '', 'Not seen', 'high']]);
 		expect(read('Sérologie HIV 1+2 Positif Négatif')).toEqual([['HIV test', 'Sérologie HIV 1+2', 'Positif', '', 'Négatif', 'high']]);
 	});
 });

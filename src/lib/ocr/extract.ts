@@ -5,7 +5,7 @@
  * test and unit (a dropped decimal point: "59" for an HbA1c of 5.9 %), are marked for the patient.
  */
 import { readLab } from '../profile/lab-ranges.js';
-import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, repairUnitText, respell, unitForTest, type LabTest } from './catalogue.js';
+import { FREQUENCIES, LAB_TESTS, MEDICINES, TYPICAL_RANGES, canonicalUnit, editDistance, fold, isUnitSpelling, repairUnitText, respell, testWord, unitForTest, type LabTest } from './catalogue.js';
 import type { CheckReason, DateFinding, DiagnosisFinding, Fields, Flag, LabFinding, MedicationFinding, RecognizedWord } from './types.js';
 
 export interface ExtractOptions {
@@ -80,6 +80,8 @@ interface NameMatch {
 }
 
 const ALIASES = LAB_TESTS.flatMap((test) => test.aliases.map((alias) => ({ test, alias, folded: fold(alias) }))).sort((a, b) => b.alias.length - a.alias.length);
+/** The digits a name may start with ("17-OHP", "25-Hydroxy Vitamin D"): elsewhere a digit starts a value, not a name. */
+const NAME_DIGITS = new Set(ALIASES.map(({ alias }) => alias[0]).filter((c) => /\d/.test(c)));
 
 function allowance(length: number): number {
 	if (length <= 4) return 0;
@@ -103,15 +105,23 @@ export function matchTestName(segment: string): NameMatch | null {
 const OTHER_INFECTION = /\b(?:hcv|hbv|hav|hev|hpv|hsv|cmv|ebv|vhc|vhb)\b/;
 
 function matchBareName(segment: string): NameMatch | null {
+	const exact = exactName(segment);
+	if (exact && resultLength(segment.slice(exact.length), exact.test)) return exact;
+	// a longer name the engine slipped on wins over a short one inside it ("Glycémie ajeun" is "glycémie à jeun", not "glycémie")
+	return closestName(segment, exact ? exact.length + 3 : 0) ?? exact;
+}
+
+/** "HIV-1 viral load": a number hyphenated to the name names another test. */
+function nameEnds(segment: string, length: number): boolean {
+	const next = segment[length];
+	return next === undefined || (!/[A-Za-zÀ-ÿ0-9]/.test(next) && !/^[-–]\d+\s+[A-Za-z]/.test(segment.slice(length)));
+}
+
+/** The longest known name `segment` starts with, as printed or but for case and accents. */
+function exactName(segment: string): NameMatch | null {
 	const lower = segment.toLowerCase();
-	const folded = fold(segment);
-	// "HIV-1 viral load": a number hyphenated to the name names another test
-	const boundary = (length: number) => {
-		const next = segment[length];
-		return next === undefined || (!/[A-Za-zÀ-ÿ0-9]/.test(next) && !/^[-–]\d+\s+[A-Za-z]/.test(segment.slice(length)));
-	};
 	for (const { test, alias, folded: fa } of ALIASES) {
-		if (alias.length > segment.length || !boundary(alias.length)) continue;
+		if (alias.length > segment.length || !nameEnds(segment, alias.length)) continue;
 		const candidate = lower.slice(0, alias.length);
 		// an ion's "+" read as "t" ("Nat" for "Na+"): the paper's name is put back
 		const ion = alias.endsWith('+') && /^[A-Z][a-z]?t$/.test(segment.slice(0, alias.length)) && candidate.slice(0, -1) === alias.slice(0, -1);
@@ -123,18 +133,27 @@ function matchBareName(segment: string): NameMatch | null {
 		if (ion) return { test, name: test.name, length: alias.length, printed: `${segment.slice(0, alias.length - 1)}+` };
 		return slipped(test, alias, segment.slice(0, alias.length));
 	}
-	// the closest name within the slips allowed; of equally close ones, the longest
+	return null;
+}
+
+/**
+ * The closest name within the slips allowed, of equally close ones the longest. Where a shorter name was read exactly,
+ * one of at least `minLength` characters that ends in a letter as printed (a "1" folded to "l" is a value's digit).
+ */
+function closestName(segment: string, minLength: number): NameMatch | null {
+	const folded = fold(segment);
 	const digits = (text: string) => text.replace(/[^2-9]/g, '');
 	let best: { test: LabTest; alias: string; length: number; distance: number } | null = null;
 	for (const { test, alias, folded: fa } of ALIASES) {
 		if (best?.distance === 0) break;
 		const slack = allowance(alias.length);
-		if (!slack) continue;
+		if (!slack || alias.length + slack < minLength) continue;
 		for (const delta of [0, -1, 1, -2, 2].filter((d) => Math.abs(d) <= slack)) {
 			const length = alias.length + delta;
-			if (length < 3 || length > segment.length || !boundary(length)) continue;
+			if (length < Math.max(3, minLength) || length > segment.length || !nameEnds(segment, length)) continue;
 			const candidate = folded.slice(0, length);
 			if (!/[a-z)]$/.test(candidate) || digits(candidate) !== digits(fa) || candidate[0] !== fa[0] || OTHER_INFECTION.test(candidate)) continue;
+			if (minLength && !/[\p{L})]$/u.test(segment.slice(0, length))) continue;
 			const distance = editDistance(candidate, fa, slack);
 			if (distance <= slack && (!best || distance < best.distance)) best = { test, alias, length, distance };
 		}
@@ -171,10 +190,10 @@ const RANGE_BOUND = new RegExp(String.raw`(<=|>=|<|>|≤|≥|less than|${UP_TO_W
  * A result printed as a word, in English, French, Portuguese or Indonesian, with its grade in brackets
  * ("Positive (++)", "Seen (+)"), or what a microscopy did not see ("No ova or cysts seen").
  */
-const QUALITATIVE_WORD = String.raw`(?:(?:non|n[ãa]o)[- ]?(?:r[eé]acti(?:ve|f)|reagente|reaktif)|r[eé]acti(?:ve|f)|reagente|reaktif|not seen|no (?:[a-z]+ ){1,3}seen|seen|not detected|detected|positi(?:ve|f)|n[eé]gati(?:ve|f)|nil|trace|absente?|present|pr[eé]sente?|\+{1,4}(?!\s*\d))(?![A-Za-zÀ-ÿ])`;
+const QUALITATIVE_WORD = String.raw`(?:(?:non|n[ãa]o)(?:-\s?|\s)?(?:r[eé]acti(?:ve|f)|reagente|reaktif)|r[eé]acti(?:ve|f)|reagente|reaktif|not seen|no (?:[a-z]+ ){1,3}seen|seen|not detected|detected|positi(?:ve|f)|n[eé]gati(?:ve|f)|nil|trace|absente?|present|pr[eé]sente?|\+{1,4}(?!\s*\d))(?![A-Za-zÀ-ÿ])`;
 const QUALITATIVE = new RegExp(String.raw`^${QUALITATIVE_WORD}(?:\s*\(\+{1,4}\))?`, 'i');
 /** Words that say a qualitative result is normal. */
-const NORMAL_WORD = /^(?:(?:non|n[ãa]o)[- ]?(?:r[eé]acti(?:ve|f)|reagente|reaktif)|not seen|no (?:[a-z]+ ){1,3}seen|not detected|n[eé]gati(?:ve|f)|nil|absente?)$/i;
+const NORMAL_WORD = /^(?:(?:non|n[ãa]o)(?:-\s?|\s)?(?:r[eé]acti(?:ve|f)|reagente|reaktif)|not seen|no (?:[a-z]+ ){1,3}seen|not detected|n[eé]gati(?:ve|f)|nil|absente?)$/i;
 /**
  * A test the catalogue does not know, then its result: a number, or a word result ("Ketones Negative",
  * "VDRL/RPR: Non-reactive"). A name with a verb in it is a sentence ("the patient was negative"), not a test.
@@ -307,6 +326,15 @@ interface LabParse {
 const NAME_LEAD = /^(?:\/[A-Za-z][A-Za-z0-9]{1,8}(?![A-Za-z0-9]))?\s*(?:\((?![\d.,\s]+\))[^)]{0,30}\)|\[[^\]]{0,30}\]|[:=\-–]|%(?=\s)|(?<=\s)(?:[Tt]est|TEST|[Ss]creening|SCREENING)(?=[\s:])|\s)*/;
 /** A value: a number (negative for a base excess), or one whose point was read as a colon ("3:7"). */
 const VALUE = new RegExp(String.raw`^([<>]?)\s*(-?(?:${NUMBER})|\d{1,3}:\d{1,2}(?![\d:]))(?![\d/:])`);
+/** Words that continue a test's name: one or two, each of three letters or more with a vowel and no letter thrice ("eee" is a dotted leader). */
+const MORE_NAME = /^(?:\s+(?![A-Za-zÀ-ÿ]*([A-Za-zÀ-ÿ])\1\1)(?=[A-Za-zÀ-ÿ]*[aeiouà-ÿ])[A-Za-zÀ-ÿ]{3,}){1,2}$/i;
+
+/** A known short name inside a longer one the catalogue does not know ("TCA patient 32.3 sec", "Creatinine clearance"): that other test's result. */
+function longerName(segment: string, known: number, confidence: (token: string) => number, lowConfidence: number): LabParse | null {
+	const unknown = parseLabSegment(segment, confidence, lowConfidence, false);
+	return unknown && MORE_NAME.test(unknown.finding.printed.slice(known)) ? unknown : null;
+}
+
 /** "(0)": a round digit read with brackets around it */
 const BRACKETED_VALUE = /^\((\d+(?:[.,]\d+)?)\)(?=\s)/;
 
@@ -339,10 +367,11 @@ function shownUnit(printed: string, unit: string): string {
 	return ownSpelling ? text : unit;
 }
 
-function parseLabSegment(segment: string, confidence: (token: string) => number, lowConfidence: number): LabParse | null {
+/** A result of a test the catalogue knows or, with `tryKnown` false, of one it does not ("Urine Creatinine"). */
+function parseLabSegment(segment: string, confidence: (token: string) => number, lowConfidence: number, tryKnown = true): LabParse | null {
 	// specks read as punctuation before the name
 	segment = segment.replace(/^[^A-Za-z0-9(]+/, '');
-	let match = matchTestName(segment);
+	let match = tryKnown ? matchTestName(segment) : null;
 	let body: string;
 	let printed: string;
 	if (match) {
@@ -363,19 +392,24 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	}
 	// "76. 8": a decimal point with a space after it; "(0)": a round digit read with brackets around it
 	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2').replace(BRACKETED_VALUE, '$1');
-	let valueMatch = (match.test && spacedValue(body, match.test)) || VALUE.exec(body);
+	// a result in the test's own words ("O Rh+", "AS", "0-2"); a number is none of a test read only in words
+	const own = match.test ? testWord(match.test, body) : null;
+	const numeric = !match.test?.qualitative || Object.keys(match.test.units).length > 0;
+	let valueMatch = own ? null : (match.test && spacedValue(body, match.test)) || (numeric ? VALUE.exec(body) : null);
 	let valueText: string;
 	let qualitative: string | null = null;
-	if (valueMatch) valueText = valueMatch[2];
+	let taken: number;
+	if (own) { qualitative = valueText = own.word; taken = own.word.length; }
+	else if (valueMatch) { valueText = valueMatch[2]; taken = valueMatch[0].length; }
 	else {
 		const q = QUALITATIVE.exec(body);
 		const bp = /^(\d{2,3}\s*\/\s*\d{2,3})\b/.exec(body);
-		if (q) { qualitative = q[0].replace(/\s+/g, ' ').replace(/(\w)\(/, '$1 ('); valueText = qualitative; valueMatch = q; }
-		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; valueMatch = bp; }
-		else return null;
+		if (q) { qualitative = q[0].replace(/\s+/g, ' ').replace(/(\w)\(/, '$1 (').replace(/- /, '-'); valueText = qualitative; taken = q[0].length; }
+		else if (bp) { qualitative = bp[1].replace(/\s/g, ''); valueText = qualitative; taken = bp[0].length; }
+		else return match.test ? longerName(segment, match.length, confidence, lowConfidence) : null;
 	}
 	// an asterisk flag read as a quote mark ('15,1"')
-	let after = body.slice(valueMatch[0].length).replace(/^["”]+(?=\s|$)/, '');
+	let after = body.slice(taken).replace(/^["”]+(?=\s|$)/, '');
 	// "Blood Urea 15 - 40": the value was lost and the range taken for it
 	if (!qualitative && /^\s*[-–—−]\s*\d+(?:[.,]\d+)?(?!.*\d)/.test(after)) return null;
 	// Printed flags may stand anywhere after the value.
@@ -389,13 +423,17 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		kept.push(token);
 	}
 	after = kept.join(' ');
-	if (qualitative && !/\//.test(qualitative)) {
-		// the normal word printed as the reference ("Negative", "(Not seen)")
-		const inner = after.replace(/^[-–—~_]*\s*[([]\s*/, '');
-		const normal = QUALITATIVE.exec(inner);
-		const reference = normal ? normal[0].replace(/\s+/g, ' ') : '';
-		const finding: LabFinding = { name: match.name, printed, value: qualitative, unit: '', range: reference, flag: qualitativeFlag(qualitative, reference, printedFlag), line: segment };
-		return { finding, rest: normal ? inner.slice(normal[0].length).replace(/^\s*[)\]]/, '') : after };
+	if (own || (qualitative && !/\//.test(qualitative))) {
+		// a count per field keeps its unit ("0-2 /HPF")
+		const unitWord = /^\S+/.exec(after)?.[0] ?? '';
+		const unit = match.test && canonicalUnit(unitWord) in match.test.units ? unitWord : '';
+		// the normal word printed as the reference ("Negative", "(Not seen)", "Clear")
+		const inner = after.slice(unit.length).replace(/^\s*[-–—~_]*\s*[([]\s*/, '');
+		const normal = QUALITATIVE.exec(inner)?.[0] ?? (match.test && testWord(match.test, inner)?.word);
+		const reference = normal ? normal.replace(/\s+/g, ' ') : '';
+		const flag = own ? printedFlag ?? (own.normal ? 'normal' : 'high') : qualitativeFlag(qualitative!, reference, printedFlag);
+		const finding: LabFinding = { name: match.name, printed, value: qualitative!, unit, range: reference, flag, line: segment };
+		return { finding, rest: normal ? inner.slice(normal.length).replace(/^\s*[)\]]/, '') : after.slice(unit.length) };
 	}
 	let range = parseRange(after);
 	let unitText = range ? after.slice(0, range.index) : after;
@@ -488,7 +526,8 @@ function splitCards(names: string, results: string): { pair?: [string, string]; 
 		const covered = known(first) + known(second);
 		apart ||= known(first) > 0 && known(second) > 0;
 		if (!covered || covered <= (best?.covered ?? 0)) continue;
-		const rest = parseLabSegment(`${first} ${results}`, () => 100, 0)?.rest.trim();
+		// (a speck may stand before the second result: "99.9 % t (95.0 - 98.0) 13.5 g/dL")
+		const rest = parseLabSegment(`${first} ${results}`, () => 100, 0)?.rest.trim().replace(/^\S{1,2}\s+(?=[<>]?\s*\d)/, '');
 		if (!rest || !(/^[<>]?\s*\d/.test(rest) || QUALITATIVE.test(rest))) continue;
 		const cut = results.lastIndexOf(rest.split(/\s+/)[0]);
 		if (cut > 0) best = { pair: [`${first} ${results.slice(0, cut).trim()}`, `${second} ${results.slice(cut)}`], covered };
@@ -538,10 +577,18 @@ function joinWrapped(lines: string[]): string[] {
 	return out;
 }
 
-/** What follows a test's name begins with its result, after what may stand between ("(serum):", "%"). */
-function startsWithResult(body: string): boolean {
-	const value = body.slice(NAME_LEAD.exec(body)![0].length).replace(BRACKETED_VALUE, '$1');
-	return VALUE.test(value) || QUALITATIVE.test(value);
+/**
+ * How much of what follows a test's name is its result, after what may stand between ("(serum):", "%"): 0 when
+ * no result starts it. Words of the result are no test's name ("Blood group A Rh+", "Casts Granular casts seen").
+ */
+function resultLength(body: string, test: LabTest | null): number {
+	const lead = NAME_LEAD.exec(body)![0].length;
+	const value = body.slice(lead).replace(BRACKETED_VALUE, '$1');
+	const length = (test && testWord(test, value)?.word.length) || VALUE.exec(value)?.[0].length || QUALITATIVE.exec(value)?.[0].length;
+	if (!length) return 0;
+	// a unit of two words goes with the value ("U/g Hb": its "Hb" is no haemoglobin)
+	const unit = /^\s*\S+\s\S+/.exec(value.slice(length))?.[0];
+	return lead + length + (test && unit && canonicalUnit(unit) in test.units ? unit.length : 0);
 }
 
 /** The standard name of a test printed as `printed` ("Serum Potassium" → "Potassium"), or null when the catalogue does not know it. */
@@ -562,13 +609,23 @@ function resultStarts(line: string): number[] {
 		// a capitalised abbreviation may be glued to the word before it ("HigRBS: 6.0")
 		const glued = /[a-z]/.test(line[at - 1] ?? '') && /^[A-Z]{3}/.test(line.slice(at, at + 3));
 		if (at > 0 && !/[\s,;(]/.test(line[at - 1]) && !glued) continue;
-		const name = /[A-Za-z]/.test(line[at]) ? matchTestName(line.slice(at)) : null;
+		const name = /[A-Za-z]/.test(line[at]) || NAME_DIGITS.has(line[at]) ? matchTestName(line.slice(at)) : null;
 		if (!name) continue;
-		if (!startsWithResult(line.slice(at + name.length))) continue;
+		const result = resultLength(line.slice(at + name.length), name.test);
+		if (!result) continue;
 		starts.push(at);
-		at += name.length;
+		at += name.length + result;
 	}
 	return starts;
+}
+
+/** One or two words before a known test's name, of a specimen other than blood: "Urine Creatinine" is another test than the blood's creatinine. */
+const OTHER_SPECIMEN = /^(?:urine|urinary|csf|stool|semen|sputum|fluid|ascitic|pleural)\b/i;
+const NAME_START = /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'()-]*(?: [A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'()-]*)?$/;
+
+/** Words that start a test's name, not a sentence or a flag left from the column before ("Low", "H"). */
+function isNameStart(words: string): boolean {
+	return NAME_START.test(words) && !SENTENCE_WORD.test(words) && !words.split(' ').some((word) => FLAG_TOKEN.test(word));
 }
 
 /** A table's test name that wrapped: its last words alone on the next line ("Alanine Aminotransferase" / "(ALT)"). */
@@ -589,11 +646,14 @@ export function extractLabs(lines: string[], confidence: (token: string) => numb
 		const found: LabFinding[] = [];
 		if (starts.length) {
 			// a test the catalogue does not know before the first known one (two columns read across)
-			const before = starts[0] > 0 ? wholeResult(line.slice(0, starts[0]).trim()) : null;
+			const lead = line.slice(0, starts[0]).trim();
+			const before = lead ? wholeResult(lead) : null;
 			if (before) found.push(before);
+			// "Urine Creatinine": words naming another specimen make it another test than the known one
+			const leading = !before && OTHER_SPECIMEN.test(lead) && isNameStart(lead) ? lead : '';
 			starts.forEach((start, k) => {
 				const piece = line.slice(start, starts[k + 1]).replace(/[\s,;.]+$/, '');
-				const parsed = parseLabSegment(piece, confidence, lowConfidence);
+				const parsed = k === 0 && leading ? parseLabSegment(`${leading} ${piece}`, confidence, lowConfidence, false) : parseLabSegment(piece, confidence, lowConfidence);
 				if (!parsed) return;
 				found.push(parsed.finding);
 				// a test the catalogue does not know after a known one (two panels read across: "… 4.0-10.0 pH 7.36 7.35-7.45")

@@ -13,9 +13,12 @@ export interface LabRange {
 	whenLow?: string;
 }
 
+/** Glucose of the blood: the spinal fluid's ("CSF glucose") is normally lower. */
+const BLOOD_GLUCOSE = /^(?!csf).*(?:gluc|sugar|\bfbs\b|\brbs\b)/i;
+
 export const LAB_RANGES: LabRange[] = [
-	{ name: /gluc|sugar|\bfbs\b|\brbs\b/i, unit: /mmol/i, low: 3.5, high: 7.0, whenHigh: 'high glucose', whenLow: 'low glucose' },
-	{ name: /gluc|sugar|\bfbs\b|\brbs\b/i, unit: /mg/i, low: 63, high: 126, whenHigh: 'high glucose', whenLow: 'low glucose' },
+	{ name: BLOOD_GLUCOSE, unit: /mmol/i, low: 3.5, high: 7.0, whenHigh: 'high glucose', whenLow: 'low glucose' },
+	{ name: BLOOD_GLUCOSE, unit: /mg/i, low: 63, high: 126, whenHigh: 'high glucose', whenLow: 'low glucose' },
 	{ name: /hba1c|a1c|glycated/i, unit: /%/, high: 6.5, whenHigh: 'high glucose' },
 	{ name: /ha?emoglobin|\bhb\b|\bhgb\b/i, unit: /g\/dl/i, low: 11, high: 17.5, whenLow: 'anemia' },
 	{ name: /ha?emoglobin|\bhb\b|\bhgb\b/i, unit: /g\/l/i, low: 110, high: 175, whenLow: 'anemia' },
@@ -23,7 +26,7 @@ export const LAB_RANGES: LabRange[] = [
 	{ name: /creatinine/i, unit: /mol/i, high: 115, whenHigh: 'kidney disease' },
 	{ name: /\balt\b|sgpt|\bast\b|sgot/i, unit: /u\/l|iu/i, high: 56, whenHigh: 'liver disease' },
 	{ name: /bilirubin/i, unit: /mg/i, high: 1.2, whenHigh: 'liver disease' },
-	{ name: /\btsh\b|thyroid stim/i, unit: /m?iu|mu/i, low: 0.4, high: 4.5, whenHigh: 'hypothyroidism', whenLow: 'hyperthyroidism' },
+	{ name: /^(?!neonatal)(?:.*\btsh\b|.*thyroid stim)/i, unit: /m?iu|mu/i, low: 0.4, high: 4.5, whenHigh: 'hypothyroidism', whenLow: 'hyperthyroidism' },
 	{ name: /cholesterol/i, unit: /mmol/i, high: 6.2, whenHigh: 'high cholesterol' },
 	{ name: /cholesterol/i, unit: /mg/i, high: 240, whenHigh: 'high cholesterol' },
 	{ name: /\bwbc\b|white (blood )?cell/i, unit: /10|\/l|\/ul|\/mm/i, low: 4, high: 11, whenHigh: 'infection', whenLow: 'low immunity' },
@@ -36,7 +39,7 @@ export const LAB_RANGES: LabRange[] = [
 	// Added for scanned reports (no meaning for the recommender): flags where a report prints no range.
 	{ name: /potassium|^k\+?$/i, unit: /mmol/i, low: 3.5, high: 5.1 },
 	{ name: /sodium|^na\+?$/i, unit: /mmol/i, low: 135, high: 145 },
-	{ name: /chloride/i, unit: /mmol/i, low: 98, high: 107 },
+	{ name: /^(?!csf).*chloride/i, unit: /mmol/i, low: 98, high: 107 },
 	{ name: /\burea\b|\bbun\b/i, unit: /mmol/i, low: 2.5, high: 7.8 },
 	{ name: /\bcrp\b|c-reactive/i, unit: /mg\/l/i, high: 5 },
 	{ name: /\begfr\b/i, unit: /ml/i, low: 60 },
