@@ -4,7 +4,7 @@
  */
 import { encodePgm } from './image.js';
 import { crop, type Block } from './layout.js';
-import { assemble, type OcrEngine, type PageLine, type Recognition } from './engine.js';
+import { assemble, moveLine, type OcrEngine, type PageLine, type Recognition } from './engine.js';
 import type { Box } from './spacing.js';
 import type { GrayImage } from './types.js';
 
@@ -34,7 +34,7 @@ export async function readBlocks(engine: OcrEngine, image: GrayImage, blocks: Bl
 		const dy = block.y - MARGIN;
 		const shift = (b: Box): Box => ({ x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy });
 		for (const paragraph of part.paragraphs) {
-			paragraphs.push(paragraph.map((line) => ({ ...line, bbox: shift(line.bbox), words: line.words.map((w) => ({ ...w, bbox: shift(w.bbox), symbols: w.symbols.map((c) => ({ ...c, bbox: shift(c.bbox) })) })) })));
+			paragraphs.push(paragraph.map((line) => moveLine(line, shift)));
 		}
 	}
 	return { confidence: letters ? confidence / letters : 0, paragraphs, ...assemble(paragraphs) };

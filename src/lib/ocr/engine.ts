@@ -31,6 +31,11 @@ export interface Recognition {
 	paragraphs: PageLine[][];
 }
 
+/** The line with every box in it (its own, its words', its letters') mapped by `to`. */
+export function moveLine(line: PageLine, to: (box: Box) => Box): PageLine {
+	return { ...line, bbox: to(line.bbox), words: line.words.map((w) => ({ ...w, bbox: to(w.bbox), symbols: w.symbols.map((c) => ({ ...c, bbox: to(c.bbox) })) })) };
+}
+
 /**
  * Text, words and lines from the engine's paragraphs. The spaces around hyphens are judged over all of them
  * at once: a page read block by block measures its gaps as a whole.

@@ -69,17 +69,21 @@ export async function turnUpright(image: GrayImage, engine: OcrEngine, sample = 
 	};
 	const upright = await read(square);
 	if (upright.confidence >= UPRIGHT_CONFIDENCE) return { image, turned: 0 };
-	let best = { turned: 0, orientation: 1, confidence: upright.confidence + MARGIN, sure: Math.max(MIN_SURE_WORDS, 2 * upright.sure) };
+	let best = { turned: 0, confidence: upright.confidence + MARGIN, sure: Math.max(MIN_SURE_WORDS, 2 * upright.sure) };
 	for (const [turned, orientation] of TURNS) {
 		const reading = await read(applyOrientation(square, orientation));
-		if (reading.confidence > best.confidence && reading.sure >= best.sure) best = { turned, orientation, ...reading };
+		if (reading.confidence > best.confidence && reading.sure >= best.sure) best = { turned, ...reading };
 	}
-	if (!best.turned) return { image, turned: 0 };
-	let result = applyOrientation(image, best.orientation);
+	return { image: applyTurn(image, best.turned), turned: best.turned };
+}
+
+/** `image` turned clockwise by `turned` degrees (0, 90, 180 or 270), as `turnUpright` turns a page. */
+export function applyTurn(image: GrayImage, turned: number): GrayImage {
+	const orientation = TURNS.find(([degrees]) => degrees === turned)?.[1];
+	if (!orientation) return image;
+	const result = applyOrientation(image, orientation);
 	// The page was straightened while sideways, where its tilt could not be measured.
-	if (best.turned !== 180) {
-		const angle = estimateSkew(result);
-		if (Math.abs(angle) >= 0.2) result = rotate(result, -angle);
-	}
-	return { image: result, turned: best.turned };
+	if (turned === 180) return result;
+	const angle = estimateSkew(result);
+	return Math.abs(angle) >= 0.2 ? rotate(result, -angle) : result;
 }

@@ -6,8 +6,9 @@ import { extractFields } from './extract.js';
 import { applyOrientation, inkRatio, toGray } from './image.js';
 import { readBlocks } from './blocks.js';
 import { findBlocks, removeLeaders, removeRules, ruledTables } from './layout.js';
-import { turnUpright, UPRIGHT_CONFIDENCE } from './orientation.js';
+import { applyTurn, turnUpright, UPRIGHT_CONFIDENCE } from './orientation.js';
 import { preparePage } from './prepare.js';
+import { mergeReadings } from './reread.js';
 import { checkFile, jpegOrientation, looksTruncated, type FileKind } from './sniff.js';
 import type { OcrEngine } from './engine.js';
 import { OcrError, type GrayImage, type PageResult, type Progress, type RgbaImage, type ScanResult, type ScanWarning } from './types.js';
@@ -16,6 +17,9 @@ import { OcrError, type GrayImage, type PageResult, type Progress, type RgbaImag
 export const DECODE_LONG_SIDE = 4000;
 /** Long side PDF pages are rendered at (≈300 dpi for A4). */
 export const PDF_RENDER_LONG_SIDE = 2500;
+/** Confidence (0–100) under which a page is read a second time, `REREAD_SCALE` times as large: clean pages read above it. */
+export const REREAD_CONFIDENCE = 85;
+export const REREAD_SCALE = 1.5;
 /** A page with at least this many characters in its text layer is read from it, not recognised. */
 export const TEXT_LAYER_MIN_CHARS = 20;
 
@@ -124,24 +128,29 @@ export async function scanDocument(bytes: Uint8Array, name: string, platform: Pl
 		}
 		const ocr = await abortable(getEngine(), signal);
 		checkCancelled(signal);
-		const readPage = (image: GrayImage) => {
+		const recognising = (f: number) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages });
+		const readPage = (image: GrayImage, onProgress?: (fraction: number) => void) => {
 			const { image: ruled, rules } = removeRules(image, { broken: prepared.bilevel, bent: prepared.cropped });
 			const { image: cleaned, mask } = removeLeaders(ruled);
-			return abortable(
-				readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules), mask), (f) => report({ stage: 'recognising', page, pages, fraction: base + (0.15 + 0.85 * f) / pages })),
-				signal
-			).then((result) => ({ result, cleaned }));
+			return abortable(readBlocks(ocr, cleaned, findBlocks(cleaned, ruledTables(rules), mask), onProgress), signal).then((result) => ({ result, cleaned }));
 		};
-		report({ stage: 'recognising', page, pages, fraction: base + 0.15 / pages });
-		let { result, cleaned } = await readPage(prepared.image);
+		recognising(0);
+		let { result, cleaned } = await readPage(prepared.image, recognising);
 		let upright = { image: prepared.image, turned: 0 };
 		// A page read well is upright: only a poor reading is worth checking the other ways round.
 		if (result.confidence < UPRIGHT_CONFIDENCE) {
 			checkCancelled(signal);
 			upright = await abortable(turnUpright(prepared.image, ocr, cleaned), signal);
-			if (upright.turned) ({ result } = await readPage(upright.image));
+			if (upright.turned) ({ result } = await readPage(upright.image, recognising));
 		}
 		if (page === 1) preview = upright.image;
+		// A page read poorly is read again from other pixels, larger, keeping the surer reading of each row.
+		if (result.confidence < REREAD_CONFIDENCE) {
+			checkCancelled(signal);
+			const larger = applyTurn(preparePage(image, { clean, rescale: REREAD_SCALE }).image, upright.turned);
+			const again = await readPage(larger);
+			result = mergeReadings(result, again.result, larger.width / upright.image.width);
+		}
 		checkCancelled(signal);
 		if (result.text.replace(/[^A-Za-z0-9]/g, '').length < 3) warnings.push({ code: 'no-text-page', page, message: `No text was found on page ${page}. A sharper photo in good light may help.` });
 		const { width, height } = upright.image;

@@ -18,6 +18,8 @@ export interface PreparedPage {
 export interface PrepareOptions {
 	/** skip the photo steps (crop, light) for images known to be clean renders, e.g. PDF pages */
 	clean?: boolean;
+	/** this many times as large as the page is read at first: a second reading, from other pixels */
+	rescale?: number;
 }
 
 /** Almost every pixel pure black or pure white. */
@@ -56,7 +58,7 @@ export function preparePage(input: GrayImage, options: PrepareOptions = {}): Pre
 	const grainy = noiseLevel(image) > 7;
 	const angle = estimateSkew(image);
 	if (Math.abs(angle) >= 0.2) image = rotate(image, -angle);
-	const f = targetScale(image.width, image.height);
+	const f = targetScale(image.width, image.height) * (options.rescale ?? 1);
 	if (f !== 1) {
 		image = resize(image, image.width * f, image.height * f);
 		scale *= f;
