@@ -148,6 +148,12 @@ describe('lab results as reports print them', () => {
 		expect(extractLabs(['Platelet count', 'Negative'])).toEqual([]);
 		expect(extractLabs(['HBsAg ALT (SGPT)', 'Reactive']).map((l) => [l.printed, l.value])).toEqual([]);
 		expect(lab('HIV Test Reactive (Non-reactive)')).toMatchObject({ name: 'HIV test', printed: 'HIV Test', value: 'Reactive', flag: 'high' });
+		// the reference's label, in the report's language, is not part of the unit or the word result
+		expect(lab('Ketones Positive Ref: Negative')).toMatchObject({ value: 'Positive', range: 'Negative', flag: 'high' });
+		expect(lab('Densité: 1,037 H Réf. : 1,005 — 1,030')).toMatchObject({ value: 1.037, unit: '', flag: 'high' });
+		expect(lab('INR 1.1 V.R. 0.9-1.2')).toMatchObject({ value: 1.1, unit: '', range: '0.9-1.2' });
+		// a label before a date, and a reference printed on its own line, are no results
+		expect(extractLabs(['Edité le 21/01/2025 11:31', 'Valeurs usuelles : 1,4 135 - 145', 'Reference Range 3.4 13-60'])).toEqual([]);
 		// hepatitis B's other markers are tests of their own, not slips of HBsAg; "Ph" before a number is a telephone
 		expect(extractLabs(['HBsAg Reactive Non-reactive', 'HBeAg Reactive Non-reactive', 'Anti-HBc (Total) Non-reactive', 'Anti-HCV Negative']).map((l) => [l.name, l.printed])).toEqual([
 			['HBsAg', 'HBsAg'], ['HBeAg', 'HBeAg'], ['Anti-HBc', 'Anti-HBc (Total)'], ['Anti-HCV', 'Anti-HCV']

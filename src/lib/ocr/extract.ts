@@ -382,7 +382,8 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		body = body.slice(lead.length);
 	} else {
 		const generic = UNKNOWN_NAME.exec(segment);
-		if (!generic) return null;
+		// a reference label is no test's name ("Valeurs usuelles : 135 - 145" under its result)
+		if (!generic || generic[1].replace(REFERENCE_LABEL, '').trim() === '') return null;
 		const wordResult = !/^[<>]?\s*-?\d/.test(segment.slice(generic[0].length));
 		const letters = generic[1].replace(/[^A-Za-zÀ-ÿ]/g, '').length;
 		if (wordResult && (letters < 4 || SENTENCE_WORD.test(generic[1]) || QUALITATIVE.test(generic[1]) || generic[1].split(/\s+/).length > 5)) return null;
@@ -390,6 +391,8 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		printed = match.name;
 		body = segment.slice(generic[0].length);
 	}
+	// a date after a label ("Edité le 21/01/2025") is no result
+	if (/^\s*[:=]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(body)) return null;
 	// "76. 8": a decimal point with a space after it; "(0)": a round digit read with brackets around it
 	body = body.replace(/^(\d+)\.\s(\d{1,2})\b/, '$1.$2').replace(BRACKETED_VALUE, '$1');
 	// a result in the test's own words ("O Rh+", "AS", "0-2"); a number is none of a test read only in words
@@ -428,7 +431,9 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 		const unitWord = /^\S+/.exec(after)?.[0] ?? '';
 		const unit = match.test && canonicalUnit(unitWord) in match.test.units ? unitWord : '';
 		// the normal word printed as the reference ("Negative", "(Not seen)", "Clear")
-		const inner = after.slice(unit.length).replace(/^\s*[-–—~_]*\s*[([]\s*/, '');
+		// ("Normal" alone is the normal word, not a label)
+		const unlabelled = after.slice(unit.length).replace(REFERENCE_LABEL, ' ');
+		const inner = (unlabelled.trim() ? unlabelled : after.slice(unit.length)).replace(/^\s*[-–—~_]*\s*[([]?\s*/, '');
 		const normal = QUALITATIVE.exec(inner)?.[0] ?? (match.test && testWord(match.test, inner)?.word);
 		const reference = normal ? normal.replace(/\s+/g, ' ') : '';
 		const flag = own ? printedFlag ?? (own.normal ? 'normal' : 'high') : qualitativeFlag(qualitative!, reference, printedFlag);
@@ -438,7 +443,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	let range = parseRange(after);
 	let unitText = range ? after.slice(0, range.index) : after;
 	let tail = range ? after.slice(range.index + range.length) : '';
-	unitText = unitText.replace(/\b(?:ref(?:erence)?(?:\s*range)?|normal(?:\s*range)?|range|nr)\b\.?\s*:?/gi, ' ').replace(/[()[\]:]/g, ' ').trim();
+	unitText = unitText.replace(REFERENCE_LABEL, ' ').replace(/[()[\]:]/g, ' ').trim();
 	if (!unitText && tail) {
 		// "value (range) unit"
 		const unitAfter = /^\s*[)\]]?\s*([^\s()]+)/.exec(tail);
@@ -506,6 +511,9 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	finding.line = segment;
 	return { finding, rest: tail };
 }
+
+/** What labels a reference range or word, in the languages reports print it in ("Ref:", "Réf. :", "V.R.", "Valeurs usuelles"). */
+const REFERENCE_LABEL = /\b(?:ref(?:erence)?(?:\s*range)?|r[ée]f(?:[ée]rence)?|normal(?:\s*range)?|range|nr|v\.\s?r|valeurs?\s+(?:usuelles?|de\s+r[ée]f[ée]rence|normales?)|valores?\s+(?:de\s+refer[eê]ncia|normales?)|nilai\s+(?:normal|rujukan))\b\.?\s*:?/gi;
 
 /** A few words with no number of their own: a test's name ("Vitamin B12", "Transferrin Saturation:"). */
 const NAME_ALONE = /^(?!.*\b\d)[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9.'()/+-]*(?: [A-Za-zÀ-ÿ0-9.'()/+-]+){0,4}:?$/;
