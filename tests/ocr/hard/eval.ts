@@ -1,6 +1,6 @@
 /**
  * `npm run eval:ocr-hard [-- --seed 11 --limit N --layouts a,b --workers 2 --truth-text --set blind2]`: draws the hard set
- * (or, with `--set blind2` / `blind3` / `blind4` / `blind5` / `blind6` / `blind7`, the second to seventh blind set of tests/ocr/blind2 … blind7,
+ * (or, with `--set blind2` / `blind3` / `blind4` / `blind5` / `blind6` / `blind7` / `blind8`, the second to eighth blind set of tests/ocr/blind2 … blind8,
  * into tests/ocr/out/<set>), reads
  * every page with the app's pipeline in Node and prints, per layout and overall, word recall / precision / F1,
  * table word recall, character error rate, lab-field F1 and seconds per page; then one JSON summary line.
@@ -18,6 +18,7 @@ import { generateBlind4Set } from '../blind4/pages';
 import { generateBlind5Set } from '../blind5/pages';
 import { generateBlind6Set } from '../blind6/pages';
 import { generateBlind7Set } from '../blind7/pages';
+import { generateBlind8Set } from '../blind8/pages';
 import { generateHardSet, LAYOUTS, type Layout, type PageTruthFile } from './pages';
 import { scorePage, summarise, type PageScore } from './score';
 
@@ -29,7 +30,7 @@ const seed = Number(arg('seed', '11'));
 const limit = Number(arg('limit', '0'));
 const layouts = arg('layouts', LAYOUTS.join(',')).split(',') as Layout[];
 const workers = Math.min(2, Number(arg('workers', '2')));
-const SETS = { hard: generateHardSet, blind2: generateBlind2Set, blind3: generateBlind3Set, blind4: generateBlind4Set, blind5: generateBlind5Set, blind6: generateBlind6Set, blind7: generateBlind7Set };
+const SETS = { hard: generateHardSet, blind2: generateBlind2Set, blind3: generateBlind3Set, blind4: generateBlind4Set, blind5: generateBlind5Set, blind6: generateBlind6Set, blind7: generateBlind7Set, blind8: generateBlind8Set };
 const set = arg('set', 'hard');
 if (!Object.hasOwn(SETS, set)) throw new Error(`--set is one of ${Object.keys(SETS).join(', ')}, not ${set}`);
 const dir = arg('out', `tests/ocr/out/${set}`);
