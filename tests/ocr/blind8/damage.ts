@@ -79,7 +79,7 @@ function tearCorner(ctx: SKRSContext2D, canvas: Canvas, r: Rng) {
 
 /** A standard-resolution fax: half the lines, black and white, speckles and a streak from the drum. */
 export function fax(canvas: Canvas, r: Rng): Buffer {
-	const low = copy(canvas, canvas.width * 0.6, canvas.height * 0.3);
+	const low = copy(canvas, canvas.width, canvas.height * 0.5);
 	const threshold = r.real(150, 190);
 	addNoise(low, r, 28);
 	eachPixel(low, ([v]) => (v < threshold ? [0, 0, 0] : [255, 255, 255]));
