@@ -52,6 +52,28 @@ describe('ruling lines', () => {
 		expect(inkIn(image, 600, 200, 200, 60)).toBe(200 * 60);
 	});
 
+	it("removes a form field's frame, too short for a rule, and keeps the value in it and a checkbox", () => {
+		const page = gray(1000, 1400);
+		const frame = (x: number, y: number, width: number, height: number) => {
+			fill(page, x, y, width, 3);
+			fill(page, x, y + height - 3, width, 3);
+			fill(page, x, y, 3, height);
+			fill(page, x + width - 3, y, 3, height);
+		};
+		frame(400, 200, 110, 40);
+		fill(page, 412, 210, 14, 22); // a digit inside
+		fill(page, 430, 203, 4, 30); // and one touching the frame's top
+		frame(100, 205, 24, 24); // a checkbox
+		fill(page, 700, 205, 110, 40); // a filled bar is no frame
+		const { image } = removeRules(page);
+		expect(inkIn(image, 400, 200, 110, 3)).toBe(0);
+		expect(inkIn(image, 400, 200, 3, 40)).toBe(0);
+		expect(inkIn(image, 412, 210, 14, 22)).toBe(14 * 22);
+		expect(inkIn(image, 430, 210, 4, 23)).toBe(4 * 23);
+		expect(inkIn(image, 100, 205, 24, 24)).toBe(inkIn(page, 100, 205, 24, 24));
+		expect(inkIn(image, 700, 205, 110, 40)).toBe(110 * 40);
+	});
+
 	it('removes a broken rule (a fax: dropouts of a pixel or two)', () => {
 		const page = gray(1000, 200);
 		for (let x = 50; x < 950; x++) if (x % 7) fill(page, x, 100, 1, 2);

@@ -224,7 +224,47 @@ export function removeRules(image: GrayImage, options: { broken?: boolean; bent?
 	eraseLines(out, mask, vertical, horizontal, w, h, w, 1, maxThickness);
 	const erased = mask.map((ink, i) => (ink && out[i] === 255 ? 1 : 0));
 	clearLeftovers(out, w, dilate(erased, w, h, gap + 1));
+	eraseFieldBoxes(out, w, h, maxThickness);
 	return { image: { width: w, height: h, data: out }, rules };
+}
+
+/** Share of a frame's side that must be ink for it to count as drawn… */
+const FRAME_SIDE = 0.8;
+/** …and most of its box that may be: the rest is the paper inside it. */
+const FRAME_FILL = 0.35;
+
+/**
+ * Whitens the frames of a form's fields (a box around a written value), too short to be rules: the recogniser
+ * takes a framed word for a picture and drops it. A frame is one blob, a few text lines tall at most and at least
+ * twice as wide as tall, whose four sides are each mostly ink; only its sides go, so a digit touching one stays.
+ * Checkboxes (square) are left.
+ */
+function eraseFieldBoxes(out: Uint8ClampedArray, w: number, h: number, thickness: number) {
+	const long = Math.max(w, h);
+	const mask = inkMask({ width: w, height: h, data: out }, RULE_INK);
+	const limit = 8 * (w + h);
+	eachBlob(
+		mask,
+		w,
+		(blob) => {
+			// (mostly paper inside: a blot of merged letters has inked sides too)
+			if (blob.height < long * 0.008 || blob.height > long * 0.06 || blob.width < 2 * blob.height || blob.width > 0.6 * w || blob.area > limit || blob.area > FRAME_FILL * blob.width * blob.height) return;
+			const own = new Set(blob.pixels);
+			const x1 = blob.x + blob.width - 1;
+			const y1 = blob.y + blob.height - 1;
+			const inked = (x: number, y: number) => own.has(y * w + x);
+			// the best line within `thickness` of each edge
+			const row = (from: number, step: number) => Math.max(...Array.from({ length: thickness }, (_, k) => { let n = 0; for (let x = blob.x; x <= x1; x++) n += +inked(x, from + k * step); return n / blob.width; }));
+			const column = (from: number, step: number) => Math.max(...Array.from({ length: thickness }, (_, k) => { let n = 0; for (let y = blob.y; y <= y1; y++) n += +inked(from + k * step, y); return n / blob.height; }));
+			if (Math.min(row(blob.y, 1), row(y1, -1), column(blob.x, 1), column(x1, -1)) < FRAME_SIDE) return;
+			for (const p of blob.pixels) {
+				const x = p % w;
+				const y = (p - x) / w;
+				if (y - blob.y < thickness || y1 - y < thickness || x - blob.x < thickness || x1 - x < thickness) out[p] = 255;
+			}
+		},
+		{ keep: limit }
+	);
 }
 
 /** Dots in a row, at least this many, make a leader. */
