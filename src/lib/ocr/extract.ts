@@ -40,6 +40,9 @@ const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|
 /** Thousands set apart by spaces, as French reports print counts ("250 000"). */
 const SPACED = String.raw`(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])`;
 
+/** Whether `unit`, as printed, is one the test is reported in. */
+const reportedIn = (test: LabTest, unit: string) => canonicalUnit(unit) in test.units;
+
 /** The values a test can take in a unit, where the catalogue knows them. */
 type Possible = readonly [number, number] | undefined;
 
@@ -429,7 +432,7 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	if (own || (qualitative && !/\//.test(qualitative))) {
 		// a count per field keeps its unit ("0-2 /HPF")
 		const unitWord = /^\S+/.exec(after)?.[0] ?? '';
-		const unit = match.test && canonicalUnit(unitWord) in match.test.units ? unitWord : '';
+		const unit = match.test && reportedIn(match.test, unitWord) ? unitWord : '';
 		// the normal word printed as the reference ("Negative", "(Not seen)", "Clear")
 		// ("Normal" alone is the normal word, not a label)
 		const unlabelled = after.slice(unit.length).replace(REFERENCE_LABEL, ' ');
@@ -454,14 +457,14 @@ function parseLabSegment(segment: string, confidence: (token: string) => number,
 	const unitTokens = unitText.split(/\s+/).filter(Boolean);
 	// "% £57", "— mg/dL", ", mg/dl Q.": a unit the test is reported in, among specks and what follows it
 	const test = match.test;
-	const knownAt = test && !(canonicalUnit(unitText) in test.units) ? unitTokens.findIndex((token) => canonicalUnit(token) in test.units) : -1;
+	const knownAt = test && !reportedIn(test, unitText) ? unitTokens.findIndex((token) => reportedIn(test, token)) : -1;
 	if (knownAt >= 0 || unitTokens.length > 2 || unitText.length > 18) {
 		if (!match.test) return null;
 		unitText = unitTokens[Math.max(0, knownAt)] ?? '';
 		tail = unitTokens.slice(Math.max(0, knownAt) + 1).join(' ') + ' ' + tail;
 	}
 	// a flag glued to the unit ("U/LH", "%*"): the unit is known without it
-	const unitKnown = (text: string) => (match.test ? canonicalUnit(text) in match.test.units : isUnitSpelling(text));
+	const unitKnown = (text: string) => (match.test ? reportedIn(match.test, text) : isUnitSpelling(text));
 	const unstarred = unitText.trim().replace(/\*+$/, '');
 	const glued = /^(.+)([HL])$/.exec(unstarred);
 	if (!unitKnown(unitText)) {
@@ -552,7 +555,10 @@ function joinWrapped(lines: string[]): string[] {
 		let next = cleaned[i + 1];
 		// a name alone on its line and its value on the next ("Serum Iron" / "28 umol/L (10 - 30)"), as a card of results prints them
 		// (a word result only after a name of a test read as a word, or one the catalogue does not know)
-		const wordFor = (name: string) => !matchTestName(name)?.test || matchTestName(name)?.test?.qualitative;
+		const wordFor = (name: string) => {
+			const test = matchTestName(name)?.test;
+			return !test || test.qualitative;
+		};
 		if (next && NAME_ALONE.test(line) && !isDateOnlyLine(line) && (/^[<>]?\s*\d/.test(next) || (QUALITATIVE.test(next) && wordFor(line))) && !resultStarts(next).length) {
 			const { pair, apart } = splitCards(line, next);
 			if (pair) out.push(pair[0]);
@@ -596,7 +602,7 @@ function resultLength(body: string, test: LabTest | null): number {
 	if (!length) return 0;
 	// a unit of two words goes with the value ("U/g Hb": its "Hb" is no haemoglobin)
 	const unit = /^\s*\S+\s\S+/.exec(value.slice(length))?.[0];
-	return lead + length + (test && unit && canonicalUnit(unit) in test.units ? unit.length : 0);
+	return lead + length + (test && unit && reportedIn(test, unit) ? unit.length : 0);
 }
 
 /** The standard name of a test printed as `printed` ("Serum Potassium" → "Potassium"), or null when the catalogue does not know it. */
